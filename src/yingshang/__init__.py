@@ -1,0 +1,1 @@
+"""yingshang: Chinese business-environment plans as a typed, queryable model."""

@@ -1,0 +1,391 @@
+"""The value types of a plan: plan, area, measure, action, unit, target, quantity, deadline, span.
+
+Every type is a frozen, slotted attrs class with tuple children, so every object is immutable,
+hashable and comparable by value. Every node that comes from the source keeps its `Span`, the
+offsets into the text that was parsed: ``text[node.span.start:node.span.end]`` is where the node
+came from. This module holds no regexes and does no I/O; everything else depends on it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from decimal import Decimal
+
+import attrs
+
+__all__ = [
+    "Action",
+    "Area",
+    "Comparator",
+    "Deadline",
+    "DeadlineKind",
+    "Diagnostic",
+    "Direction",
+    "Measure",
+    "Notice",
+    "Plan",
+    "Quantity",
+    "Section",
+    "Severity",
+    "Snippet",
+    "Span",
+    "Target",
+    "TargetKind",
+    "Unit",
+]
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        raise ValueError(f"{attribute.name} must be >= 0, got {value}")
+
+
+@attrs.frozen(order=True)
+class Span:
+    """Half-open character offsets ``[start, end)`` into the parsed text."""
+
+    start: int = attrs.field(validator=_non_negative)
+    end: int = attrs.field(validator=_non_negative)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}, {self.end})"
+
+    def slice(self, text: str) -> str:
+        """Return the part of `text` this span covers."""
+        return text[self.start : self.end]
+
+    def contains(self, other: Span) -> bool:
+        """Tell whether `other` lies wholly inside this span."""
+        return self.start <= other.start and other.end <= self.end
+
+
+@attrs.frozen
+class Snippet:
+    """A piece of source text the model keeps as it stands, e.g. a title or a paragraph."""
+
+    text: str
+    span: Span
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Severity(enum.Enum):
+    """How much a diagnostic matters to a reader of the parsed plan."""
+
+    INFO = "info"
+    """Something was cleaned or recognised that a reader may want to know (a removed artifact)."""
+    WARNING = "warning"
+    """Something was kept but not understood, or looks wrong in the source."""
+
+
+@attrs.frozen
+class Diagnostic:
+    """A note from the parser about a piece of source it removed, kept unparsed or doubts.
+
+    `code` is a short stable identifier (``"export-artifact"``, ``"unparsed"``, ...) to filter on;
+    `message` says what was found and why it was not placed in the model.
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    span: Span
+
+
+@attrs.frozen
+class Unit:
+    """A lead or cooperating unit (牵头单位/配合单位), e.g. 市市场监管局, with the name as written."""
+
+    name: str
+    span: Span
+
+    def __str__(self) -> str:
+        return self.name
+
+
+# --- quantitative targets -------------------------------------------------------------------
+
+
+class Comparator(enum.Enum):
+    """How a target value bounds the outcome (以内, 以上, 左右, ...)."""
+
+    AT_MOST = "at_most"  # 以内, 以下, 不超过, 不高于, 控制在…以内
+    AT_LEAST = "at_least"  # 以上, 至少, 不低于, 达到
+    EXACTLY = "exactly"  # no comparator word
+    LESS_THAN = "less_than"  # 低于, 少于, 不足
+    MORE_THAN = "more_than"  # 超过, 高于, 多于
+    ABOUT = "about"  # 左右, 约
+
+
+class Direction(enum.Enum):
+    """The direction of a change (压缩, 降低 / 提高, 增加)."""
+
+    DECREASE = "decrease"
+    INCREASE = "increase"
+
+
+class TargetKind(enum.Enum):
+    """What a target measures."""
+
+    DURATION = "duration"  # 3个工作日, 30日, 1个月, 24小时
+    SERVICE_HOURS = "service_hours"  # 7×24小时
+    ON_THE_SPOT = "on_the_spot"  # 立等可取, 即来即办
+    DEADLINE = "deadline"  # 2019年底前
+    PERCENTAGE = "percentage"  # 99.96%, 达到92%
+    PERCENTAGE_POINTS = "percentage_points"  # 2个百分点
+    RELATIVE_CHANGE = "relative_change"  # 压缩60%, 降低15%
+    MONEY = "money"  # 80元, 3000万元
+    UNIT_PRICE = "unit_price"  # 3.25元/吨, 每件550元
+    COUNT = "count"  # 3个环节, 5000个, 2万人次
+    PHYSICAL = "physical"  # 160千伏安, 411公里, DN100以下
+
+
+@attrs.frozen
+class Quantity:
+    """An exact amount with its unit as the plan writes it, e.g. 7 个工作日 or 3.25 元/吨.
+
+    `value` is exact (`Decimal`); `unit` is the normalised unit word ("个工作日", "%", "元/吨").
+    """
+
+    value: Decimal = attrs.field(converter=Decimal)
+    unit: str
+
+    def __str__(self) -> str:
+        return f"{self.value}{self.unit}"
+
+
+class DeadlineKind(enum.Enum):
+    """How a deadline's wording bounds the work."""
+
+    BY_END_OF = "by_end_of"  # 2019年底前, 9月底前: done by the last day of the period
+    BEFORE = "before"  # 2020年前, 6月30日前: done before the period named
+    BY = "by"  # 到2022年: done within the period named
+    WITHIN = "within"  # 印发之日起1个月内: relative to the plan's issue date
+
+
+@attrs.frozen
+class Deadline:
+    """A due date (时限), e.g. 2019年9月底前 → year 2019, month 9, due 2019-09-30.
+
+    For a relative deadline (印发之日起1个月内) `year` is None, `offset` holds the period and
+    `date` is resolved against the plan's issue date when one is known.
+    """
+
+    kind: DeadlineKind
+    date: datetime.date | None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    offset: Quantity | None = None
+
+
+@attrs.frozen
+class Target:
+    """A measurable commitment found in the text, e.g. 由12个工作日缩减至7个工作日以内.
+
+    `quantity` is the value aimed at, `baseline` the value changed from (由/从…), `direction`
+    whether a change decreases or increases, `deadline` the date it is due, if the sentence
+    names one. `text` is the exact source of the target and `span` its offsets.
+    """
+
+    kind: TargetKind
+    text: str
+    span: Span
+    quantity: Quantity | None = None
+    comparator: Comparator = Comparator.EXACTLY
+    baseline: Quantity | None = None
+    direction: Direction | None = None
+    deadline: Deadline | None = None
+
+
+# --- the plan hierarchy ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Action:
+    """An action item (工作措施的一项), e.g. （1）推行印章在线刻制…, with its responsible units.
+
+    `number` is the item's number within its measure: the one its "（n）" marker gives, or its
+    position when the item has no marker (`numbered` is then False). `text` is the item without
+    the marker; `span` covers that text. The lead (牵头单位) and cooperating (配合单位) units are
+    those of the table row the item stands in.
+    """
+
+    number: int
+    text: str
+    span: Span
+    lead_units: tuple[Unit, ...] = ()
+    cooperating_units: tuple[Unit, ...] = ()
+    numbered: bool = True
+    targets: tuple[Target, ...] = ()
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """Return the lead units, then the cooperating units."""
+        return self.lead_units + self.cooperating_units
+
+    @property
+    def deadlines(self) -> tuple[Deadline, ...]:
+        """Return the deadlines of this item's targets, in order, without repeats."""
+        seen: dict[Deadline, None] = {}
+        for target in self.targets:
+            if target.deadline is not None:
+                seen.setdefault(target.deadline)
+        return tuple(seen)
+
+
+@attrs.frozen
+class Measure:
+    """A numbered measure (工作措施), e.g. 1．精简企业开办流程, with its action items.
+
+    `span` covers the measure's heading cell; `repeated_at` the spans of the same heading
+    repeated further down (Word table exports repeat headings after a page break).
+    """
+
+    number: int
+    title: str
+    span: Span
+    actions: tuple[Action, ...] = ()
+    repeated_at: tuple[Span, ...] = ()
+
+
+@attrs.frozen
+class Area:
+    """An area of the business environment (目标任务), e.g. 一、开办企业, with its measures.
+
+    `ordinal` is the Chinese ordinal as a number (一 → 1); `span` covers the heading cell and
+    `repeated_at` the spans of repeated headings.
+    """
+
+    ordinal: int
+    title: str
+    span: Span
+    measures: tuple[Measure, ...] = ()
+    repeated_at: tuple[Span, ...] = ()
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """Return every action item of the area, in order."""
+        return tuple(action for measure in self.measures for action in measure.actions)
+
+
+@attrs.frozen
+class Section:
+    """A section of the plan's body, e.g. 三、组织保障, or a subsection such as （一）加强组织领导.
+
+    `title` is the heading without its ordinal; `paragraphs` the text under the heading that
+    belongs to no subsection (for a run-in heading such as "（一）加强组织领导。成立…", the text
+    after the heading); `span` covers the heading.
+    """
+
+    ordinal: int
+    title: str
+    span: Span
+    paragraphs: tuple[Snippet, ...] = ()
+    subsections: tuple[Section, ...] = ()
+
+
+@attrs.frozen
+class Notice:
+    """The cover notice (印发通知) that issues a plan: title, 文号, recipients, signature, date."""
+
+    title: Snippet
+    span: Span
+    document_number: Snippet | None = None
+    recipients: Snippet | None = None
+    paragraphs: tuple[Snippet, ...] = ()
+    issuer: Snippet | None = None
+    issue_date: datetime.date | None = None
+    issue_date_text: Snippet | None = None
+    remarks: tuple[Snippet, ...] = ()
+
+
+@attrs.frozen
+class Plan:
+    """A business-environment plan (营商环境 工作方案/行动方案/实施方案), parsed.
+
+    The notice that issues it (if the text has one), the plan's title and preamble, the body's
+    sections, and the areas of its attachment table, with every piece the parser removed or did
+    not understand in `diagnostics`.
+    """
+
+    title: Snippet
+    span: Span
+    notice: Notice | None = None
+    preamble: tuple[Snippet, ...] = ()
+    sections: tuple[Section, ...] = ()
+    attachment_references: tuple[Snippet, ...] = ()
+    attachment_title: Snippet | None = None
+    table_headers: tuple[Snippet, ...] = ()
+    areas: tuple[Area, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def document_number(self) -> str | None:
+        """Return the document number (文号), e.g. 渝府办发〔2019〕81号, if the notice gives one."""
+        if self.notice is None or self.notice.document_number is None:
+            return None
+        return self.notice.document_number.text
+
+    @property
+    def issuer(self) -> str | None:
+        """Return the issuing office (发文机关), e.g. 重庆市人民政府办公厅, if known."""
+        if self.notice is None or self.notice.issuer is None:
+            return None
+        return self.notice.issuer.text
+
+    @property
+    def issue_date(self) -> datetime.date | None:
+        """Return the date the notice was signed (成文日期), if known."""
+        return None if self.notice is None else self.notice.issue_date
+
+    @property
+    def recipients(self) -> tuple[str, ...]:
+        """Return the addressees (主送机关) one by one, e.g. ('市政府各部门', '有关单位')."""
+        if self.notice is None or self.notice.recipients is None:
+            return ()
+        return _split_recipients(self.notice.recipients.text)
+
+    @property
+    def measures(self) -> tuple[Measure, ...]:
+        """Return every measure of every area, in order."""
+        return tuple(measure for area in self.areas for measure in area.measures)
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """Return every action item of the plan, in order."""
+        return tuple(action for area in self.areas for action in area.actions)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """Return the diagnostics of severity WARNING."""
+        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
+
+
+def _split_recipients(text: str) -> tuple[str, ...]:
+    # Recipients are separated by "，" or "、" at the top level; a comma inside brackets such as
+    # "各区县（自治县）" never occurs in practice, but brackets are respected anyway.
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
+    for char in text.rstrip("：:"):
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        if depth == 0 and char in "，,":
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return tuple(part.strip() for part in parts if part.strip())
