@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ._display import display_width
+
 __all__ = ["ParseError", "YingshangError", "line_and_column"]
 
 
@@ -37,7 +39,7 @@ class ParseError(YingshangError, ValueError):
         message = f"line {self.line}, column {self.column}: expected {expected}, found {found}"
         source_line = _source_line(text, self.offset)
         if source_line is not None:
-            caret = " " * _display_width(source_line[: self.column - 1]) + "^"
+            caret = " " * display_width(source_line[: self.column - 1]) + "^"
             message = f"{message}\n    {source_line}\n    {caret}"
         super().__init__(message)
 
@@ -68,7 +70,3 @@ def _source_line(text: str, offset: int) -> str | None:
         return None
     return line.replace("\t", " ")
 
-
-def _display_width(text: str) -> int:
-    # CJK characters take two terminal columns; keep the caret under the right character.
-    return sum(2 if "\u2e80" <= char <= "\uffef" else 1 for char in text)

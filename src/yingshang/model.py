@@ -215,17 +215,17 @@ class Action:
     """An action item (工作措施的一项), e.g. （1）推行印章在线刻制…, with its responsible units.
 
     `number` is the item's number within its measure: the one its "（n）" marker gives, or its
-    position when the item has no marker (`numbered` is then False). `text` is the item without
-    the marker; `span` covers that text. The lead (牵头单位) and cooperating (配合单位) units are
-    those of the table row the item stands in.
+    position when the item has no marker (`marker` is then None). `text` is the item without
+    the marker and `span` covers that text; `marker` keeps the "（n）" with its own span. The lead
+    (牵头单位) and cooperating (配合单位) units are those of the table row the item stands in.
     """
 
     number: int
     text: str
     span: Span
+    marker: Snippet | None = None
     lead_units: tuple[Unit, ...] = ()
     cooperating_units: tuple[Unit, ...] = ()
-    numbered: bool = True
     targets: tuple[Target, ...] = ()
 
     @property
@@ -296,10 +296,14 @@ class Section:
 
 @attrs.frozen
 class Notice:
-    """The cover notice (印发通知) that issues a plan: title, 文号, recipients, signature, date."""
+    """The cover notice (印发通知) that issues a plan: title, 文号, recipients, signature, date.
 
-    title: Snippet
+    Every part is optional, since plans are also published with only some of them (a 文号 above
+    the plan's own title, say); `span` runs from the first part to the last.
+    """
+
     span: Span
+    title: Snippet | None = None
     document_number: Snippet | None = None
     recipients: Snippet | None = None
     paragraphs: tuple[Snippet, ...] = ()

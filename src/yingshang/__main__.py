@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m yingshang``."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,922 @@
+"""Turn the text of a plan into a `Plan`: the notice, the body, and the attachment table.
+
+The parser works on lines and never loses text: each piece of the source lands in a node of the
+model (with its span) or in a `Diagnostic` that says why it was not understood. Rules are written
+for the family of such plans as Word exports them, not for one document:
+
+* the attachment table comes as rows separated by blank lines; each cell starts with a tab, and
+  a line without a tab continues the cell above it (a new paragraph inside the cell);
+* the area and measure cells of a continuation row are empty (vertically merged in Word), and
+  headings repeat after a page break;
+* the lead and cooperating units are the last two columns, counted from the right, since merged
+  header cells make the header shorter than the rows.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import attrs
+import regex
+
+from .errors import ParseError
+from .model import (
+    Action,
+    Area,
+    Diagnostic,
+    Measure,
+    Notice,
+    Plan,
+    Section,
+    Severity,
+    Snippet,
+    Span,
+    Target,
+    Unit,
+)
+
+__all__ = ["clean_text", "decode", "parse", "parse_file"]
+
+TargetFinder = Callable[[str, int, "datetime.date | None"], tuple[Target, ...]]
+
+# --- patterns ------------------------------------------------------------------------------------
+
+_CHINESE_DIGITS = "〇零一二三四五六七八九十"
+
+# Word and its converters leave markers such as "[bookmark: _GoBack]" in the text.
+EXPORT_ARTIFACT = regex.compile(r"\[(?:bookmark|footnoteRef|endnoteRef|annotation):[^\]\n]{0,200}\]")
+
+# Characters no text document contains; they mean binary data or a wrong decoding.
+_CONTROL_CHARACTER = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+DOCUMENT_NUMBER = regex.compile(
+    r"""
+    ^\s*
+    (?P<number>
+        [^\s〔［\[【（(]{1,20}             # issuer's prefix, e.g. 渝府办发
+        [〔［\[【（(] \s* \d{4} \s* [〕］\]】）)]  # year in brackets, e.g. 〔2019〕
+        \s* \d{1,4} \s* 号                  # serial, e.g. 81号
+    )
+    \s*$
+    """,
+    regex.VERBOSE,
+)
+
+_DATE_LINE = regex.compile(
+    rf"""
+    ^\s*
+    (?P<date>
+        (?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}}) \s* 年 \s*
+        (?P<month>\d{{1,2}}|[{_CHINESE_DIGITS}]{{1,3}}) \s* 月 \s*
+        (?P<day>\d{{1,2}}|[{_CHINESE_DIGITS}]{{1,3}}) \s* 日
+    )
+    \s*$
+    """,
+    regex.VERBOSE,
+)
+
+# 一、总体要求 — a top-level heading of the body or an area of the table.
+_ORDINAL_HEADING = regex.compile(rf"^(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})\s*[、．.]\s*(?P<title>\S.*)$")
+# （一）加强组织领导。
+_SUBSECTION_HEADING = regex.compile(
+    rf"^[（(]\s*(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})\s*[）)]\s*(?P<title>\S.*)$"
+)
+# 1．精简企业开办流程 — the ASCII dot also occurs ("50.增强信息披露透明度").
+_MEASURE_HEADING = regex.compile(r"^(?P<number>\d{1,4})\s*[．.、]\s*(?P<title>\S.*)$")
+# （1） at the start of a paragraph; circled numbers in some plans.
+# No "^": it is matched with a start position, where "^" would never match.
+_ITEM_MARKER = regex.compile(r"(?:[（(]\s*(?P<number>\d{1,3})\s*[）)]|(?P<circled>[①-⑳]))\s*")
+_ATTACHMENT_REFERENCE = regex.compile(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
+_ATTACHMENT_MARKER = regex.compile(r"^附件\s*\d{0,2}\s*[：:]?\s*(?P<title>.*)$")
+_UNIT_SEPARATOR = regex.compile(r"[、，,；;\n]")
+_LEAD_HEADER = regex.compile(r"牵头")
+_COOPERATING_HEADER = regex.compile(r"配合|协办|参与|责任单位|责任部门")
+_HEADER_CELL_MAX = 12
+
+# Every character str.isspace() accepts (they all lie below U+3001), and the byte-order mark:
+# Word exports pad signatures with U+2002 EN SPACE and indent with U+3000 IDEOGRAPHIC SPACE.
+_BLANK = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()) + "\ufeff"
+
+
+# --- decoding ------------------------------------------------------------------------------------
+
+
+def decode(data: bytes, source: str = "<bytes>") -> str:
+    """Decode a plan's bytes: UTF-8 (with or without BOM), else GB18030 (which covers GBK).
+
+    Raises `ParseError` naming the first undecodable byte when neither fits.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            prefix = data[: utf8_error.start].decode("utf-8", errors="replace")
+            raise ParseError(
+                "text encoded as UTF-8 or GB18030",
+                prefix,
+                len(prefix),
+                found=f"byte 0x{data[utf8_error.start]:02x} in {source}",
+            ) from None
+
+
+def parse_file(path: str | os.PathLike[str]) -> Plan:
+    """Read and parse the plan in the file at `path` (UTF-8 with or without BOM, GB18030, GBK).
+
+    Raises `ParseError` for undecodable bytes or text that is not a plan, and `OSError` when the
+    file cannot be read.
+    """
+    data = Path(path).read_bytes()
+    return parse(decode(data, os.fspath(path)))
+
+
+def clean_text(text: str) -> str:
+    """Return `text` as the model stores it: export artifacts and line breaks removed, trimmed.
+
+    For every node, ``clean_text(source[node.span.start:node.span.end])`` equals its text.
+    """
+    text = EXPORT_ARTIFACT.sub("", text)
+    return "".join(line.strip(_BLANK) for line in text.splitlines()).strip(_BLANK)
+
+
+# --- lines ---------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Line:
+    """One line of the source: `start`/`end` exclude the line break."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip(_BLANK)
+
+    @property
+    def starts_cell(self) -> bool:
+        return self.text.startswith("\t")
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    start = 0
+    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
+        body = raw.rstrip("\r\n")
+        lines.append(_Line(number, start, start + len(body), body))
+        start += len(raw)
+    return lines
+
+
+class _Source:
+    """The text being parsed, with the spans of removed artifacts and the diagnostics so far."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.diagnostics: list[Diagnostic] = []
+        self.artifacts = [Span(m.start(), m.end()) for m in EXPORT_ARTIFACT.finditer(text)]
+        for span in self.artifacts:
+            self.report(
+                Severity.INFO,
+                "export-artifact",
+                f"removed the export artifact {span.slice(text)!r}",
+                span,
+            )
+
+    def report(self, severity: Severity, code: str, message: str, span: Span) -> None:
+        self.diagnostics.append(Diagnostic(severity, code, message, span))
+
+    def unparsed(self, reason: str, start: int, end: int) -> None:
+        """Keep text the parser could not place, if it holds anything but blanks."""
+        snippet = self.snippet(start, end)
+        if snippet is not None:
+            self.report(Severity.WARNING, "unparsed", reason, snippet.span)
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """Narrow `[start, end)` past blanks and artifacts at either end."""
+        text = self.text
+        changed = True
+        while changed and start < end:
+            changed = False
+            while start < end and text[start] in _BLANK:
+                start += 1
+                changed = True
+            for span in self.artifacts:
+                if span.start == start and span.end <= end:
+                    start = span.end
+                    changed = True
+            while end > start and text[end - 1] in _BLANK:
+                end -= 1
+                changed = True
+            for span in self.artifacts:
+                if span.end == end and span.start >= start:
+                    end = span.start
+                    changed = True
+        return start, end
+
+    def snippet(self, start: int, end: int) -> Snippet | None:
+        """Return the trimmed, cleaned text of `[start, end)`, or None if it is blank."""
+        start, end = self.trim(start, end)
+        if start >= end:
+            return None
+        return Snippet(clean_text(self.text[start:end]), Span(start, end))
+
+
+# --- numerals ------------------------------------------------------------------------------------
+
+_DIGIT_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_DIGIT_VALUES |= {"八": 8, "九": 9}
+
+
+def _small_numeral(text: str) -> int | None:
+    """Read a Chinese numeral below 1000 as headings and dates write it (十二, 二十, 一〇), or digits."""
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if "十" not in text:
+        if all(char in _DIGIT_VALUES for char in text):
+            value = 0
+            for char in text:
+                value = value * 10 + _DIGIT_VALUES[char]
+            return value
+        return None
+    tens_text, _, ones_text = text.partition("十")
+    if len(tens_text) > 1 or len(ones_text) > 1 or "十" in ones_text:
+        return None
+    tens = _DIGIT_VALUES.get(tens_text, -1) if tens_text else 1
+    ones = _DIGIT_VALUES.get(ones_text, -1) if ones_text else 0
+    if tens < 0 or ones < 0:
+        return None
+    return tens * 10 + ones
+
+
+def _issue_date(match: regex.Match[str]) -> datetime.date | None:
+    year = _small_numeral(match["year"]) if match["year"].isdigit() else None
+    if year is None:
+        year = int("".join(str(_DIGIT_VALUES[char]) for char in match["year"]))
+    month = _small_numeral(match["month"])
+    day = _small_numeral(match["day"])
+    if month is None or day is None:
+        return None
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- the front matter: notice, title, body -------------------------------------------------------
+
+
+def _nonblank(lines: list[_Line]) -> Iterator[tuple[int, _Line]]:
+    return ((index, line) for index, line in enumerate(lines) if not line.blank)
+
+
+class _FrontMatter:
+    """Parses the lines before the attachment: the notice, the plan's title, the body."""
+
+    # How far into the text a notice's title and document number may stand.
+    _NOTICE_LOOKAHEAD = 6
+
+    def __init__(self, source: _Source, lines: list[_Line]) -> None:
+        self.source = source
+        self.lines = lines
+
+    def parse(self) -> tuple[Snippet, Notice | None, list[Snippet], list[Section], list[Snippet]]:
+        position, notice = self._notice()
+        title_index = next((i for i, line in _nonblank(self.lines) if i >= position), None)
+        if title_index is None:
+            end = self.lines[-1].end if self.lines else 0
+            raise ParseError("the plan's title", self.source.text, end)
+        title_line = self.lines[title_index]
+        if not _looks_like_title(title_line.text):
+            raise ParseError("the plan's title (a line such as 重庆市营商环境优化提升工作方案)",
+                             self.source.text, self.source.trim(title_line.start, title_line.end)[0])
+        title = self._line_snippet(title_line)
+        preamble, sections, references = self._body(title_index + 1)
+        return title, notice, preamble, sections, references
+
+    def _line_snippet(self, line: _Line) -> Snippet:
+        snippet = self.source.snippet(line.start, line.end)
+        assert snippet is not None  # callers pass non-blank lines only
+        return snippet
+
+    def _notice(self) -> tuple[int, Notice | None]:
+        """Find the notice; return the index of the first line after it, and the notice."""
+        head = [(i, line) for i, line in _nonblank(self.lines)][: self._NOTICE_LOOKAHEAD]
+        number_at = next((i for i, line in head if DOCUMENT_NUMBER.match(line.text)), None)
+        title_end = next((i for i, line in head if line.text.strip(_BLANK).endswith("通知")), None)
+        if number_at is None and title_end is None:
+            return 0, None
+        title_lines = [
+            line
+            for i, line in head
+            if title_end is not None and i <= title_end and i != number_at
+        ]
+        title = None
+        if title_lines:
+            title = self.source.snippet(title_lines[0].start, title_lines[-1].end)
+        number = self._line_snippet(self.lines[number_at]) if number_at is not None else None
+        position = max(i for i in (number_at, title_end) if i is not None) + 1
+        start = head[0][1].start
+        for i, line in head:
+            if i < position and i != number_at and all(i != t.number - 1 for t in title_lines):
+                self.source.unparsed("a line between the notice's title and number", line.start, line.end)
+        end = self.lines[position - 1].end
+        if title_end is None:
+            # Only a document number above the plan's own title: no notice text follows.
+            notice = Notice(span=Span(*self.source.trim(start, end)), document_number=number)
+            return position, notice
+        recipients, paragraphs, issuer, date, date_text, remarks = None, [], None, None, None, []
+        date_at = None
+        for i, line in _nonblank(self.lines):
+            if i < position:
+                continue
+            if recipients is None and not paragraphs and _looks_like_recipients(line.text):
+                recipients = self._line_snippet(line)
+                continue
+            match = _DATE_LINE.match(line.text)
+            if match:
+                date_at = i
+                date = _issue_date(match)
+                date_text = self._line_snippet(line)
+                break
+            if _ORDINAL_HEADING.match(line.text.strip(_BLANK)):
+                break  # the body began: this notice has no signature
+            paragraphs.append((i, self._line_snippet(line)))
+        if date_at is None:
+            # Without a signature the notice's end is unknown: keep only title and number.
+            return position, Notice(
+                span=Span(*self.source.trim(start, end)),
+                title=title,
+                document_number=number,
+            )
+        if paragraphs and _looks_like_signature(paragraphs[-1][1].text):
+            issuer = paragraphs.pop()[1]
+        position = date_at + 1
+        for i, line in _nonblank(self.lines):
+            if i < position:
+                continue
+            text = line.text.strip(_BLANK)
+            if text.startswith(("（", "(")) and text.endswith(("）", ")")) and len(text) <= 20:
+                remarks.append(self._line_snippet(line))
+                position = i + 1
+                continue
+            break
+        if issuer is None and title is not None and "关于" in title.text:
+            issuer_text = title.text.partition("关于")[0]
+            offset = title.span.start
+            if issuer_text and self.source.text.startswith(issuer_text, offset):
+                issuer = Snippet(issuer_text, Span(offset, offset + len(issuer_text)))
+        end = self.lines[position - 1].end
+        notice = Notice(
+            span=Span(*self.source.trim(start, end)),
+            title=title,
+            document_number=number,
+            recipients=recipients,
+            paragraphs=tuple(snippet for _, snippet in paragraphs),
+            issuer=issuer,
+            issue_date=date,
+            issue_date_text=date_text,
+            remarks=tuple(remarks),
+        )
+        return position, notice
+
+    def _body(self, position: int) -> tuple[list[Snippet], list[Section], list[Snippet]]:
+        preamble: list[Snippet] = []
+        references: list[Snippet] = []
+        sections: list[_SectionBuilder] = []
+        for _, line in _nonblank(self.lines[position:]):
+            text = line.text.strip(_BLANK)
+            snippet = self._line_snippet(line)
+            heading = _ORDINAL_HEADING.match(text)
+            subheading = _SUBSECTION_HEADING.match(text)
+            if _ATTACHMENT_REFERENCE.match(text):
+                references.append(snippet)
+            elif heading and (ordinal := _small_numeral(heading["ordinal"])):
+                sections.append(_SectionBuilder.from_heading(ordinal, snippet, self.source))
+            elif sections and subheading and (ordinal := _small_numeral(subheading["ordinal"])):
+                sections[-1].subsections.append(
+                    _SectionBuilder.from_heading(ordinal, snippet, self.source)
+                )
+            elif sections:
+                target = sections[-1].subsections[-1] if sections[-1].subsections else sections[-1]
+                target.paragraphs.append(snippet)
+            else:
+                preamble.append(snippet)
+        self._check_order([s.ordinal for s in sections], [s.span for s in sections], "section")
+        for section in sections:
+            self._check_order(
+                [s.ordinal for s in section.subsections],
+                [s.span for s in section.subsections],
+                "subsection",
+            )
+        return preamble, [s.freeze() for s in sections], references
+
+    def _check_order(self, ordinals: list[int], spans: list[Span], what: str) -> None:
+        for expected, (ordinal, span) in enumerate(zip(ordinals, spans, strict=True), start=1):
+            if ordinal != expected:
+                self.source.report(
+                    Severity.WARNING,
+                    "out-of-sequence",
+                    f"{what} numbered {ordinal} where {expected} was expected",
+                    span,
+                )
+                return
+
+
+@attrs.define
+class _SectionBuilder:
+    ordinal: int
+    title: str
+    span: Span
+    paragraphs: list[Snippet] = attrs.Factory(list)
+    subsections: list[_SectionBuilder] = attrs.Factory(list)
+
+    @classmethod
+    def from_heading(cls, ordinal: int, heading: Snippet, source: _Source) -> _SectionBuilder:
+        """Split "（一）加强组织领导。成立…" into its title and the run-in text after it."""
+        text = source.text
+        raw = heading.span.slice(text)
+        # Skip the ordinal and its punctuation to reach the title.
+        match = _ORDINAL_HEADING.match(raw) or _SUBSECTION_HEADING.match(raw)
+        title_start = heading.span.start + (match.start("title") if match else 0)
+        stop = text.find("。", title_start, heading.span.end)
+        if stop == -1 or stop == heading.span.end - 1:
+            title = clean_text(text[title_start : heading.span.end]).rstrip("。：:")
+            return cls(ordinal, title, heading.span)
+        builder = cls(ordinal, clean_text(text[title_start:stop]), Span(heading.span.start, stop + 1))
+        rest = source.snippet(stop + 1, heading.span.end)
+        if rest is not None:
+            builder.paragraphs.append(rest)
+        return builder
+
+    def freeze(self) -> Section:
+        return Section(
+            ordinal=self.ordinal,
+            title=self.title,
+            span=self.span,
+            paragraphs=tuple(self.paragraphs),
+            subsections=tuple(s.freeze() for s in self.subsections),
+        )
+
+
+def _looks_like_title(text: str) -> bool:
+    text = text.strip(_BLANK)
+    return (
+        0 < len(text) <= 80
+        and not text.endswith(("。", "；", "，", "：", ":"))
+        and _ORDINAL_HEADING.match(text) is None
+        and not _CONTROL_CHARACTER.search(text)
+    )
+
+
+def _looks_like_recipients(text: str) -> bool:
+    text = text.strip(_BLANK)
+    return text.endswith(("：", ":")) and "。" not in text and len(text) <= 200
+
+
+def _looks_like_signature(text: str) -> bool:
+    return len(text) <= 40 and not any(mark in text for mark in "。，；：")
+
+
+# --- the attachment table ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Cell:
+    """One table cell: the lines that make it, the first without its leading tab."""
+
+    start: int
+    end: int
+
+
+@attrs.frozen
+class _Row:
+    cells: tuple[_Cell, ...]
+    start: int
+    end: int
+    stray: tuple[_Line, ...]  # non-tab lines before the first cell
+
+
+def _table_rows(lines: list[_Line]) -> Iterator[_Row]:
+    """Group lines into rows at blank lines, and rows into cells at tab-started lines."""
+    group: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and not (line.blank and not line.starts_cell):
+            group.append(line)
+            continue
+        if group:
+            cells: list[_Cell] = []
+            stray: list[_Line] = []
+            for member in group:
+                if member.starts_cell:
+                    cells.append(_Cell(member.start + 1, member.end))
+                elif cells:
+                    cells[-1] = _Cell(cells[-1].start, member.end)
+                else:
+                    stray.append(member)
+            yield _Row(tuple(cells), group[0].start, group[-1].end, tuple(stray))
+            group = []
+
+
+def _find_table(lines: list[_Line]) -> int | None:
+    """Return the index of the table's first line: the first row of three or more cells."""
+    index = 0
+    while index < len(lines):
+        if lines[index].starts_cell and not lines[index].blank:
+            cells = 0
+            cursor = index
+            while cursor < len(lines) and not (lines[cursor].blank and not lines[cursor].starts_cell):
+                cells += lines[cursor].starts_cell
+                cursor += 1
+            if cells >= 3:
+                return index
+            index = cursor
+        index += 1
+    return None
+
+
+@attrs.define
+class _MeasureBuilder:
+    number: int
+    title: str
+    span: Span
+    actions: list[Action] = attrs.Factory(list)
+    repeated_at: list[Span] = attrs.Factory(list)
+
+
+@attrs.define
+class _AreaBuilder:
+    ordinal: int
+    title: str
+    span: Span
+    measures: list[_MeasureBuilder] = attrs.Factory(list)
+    repeated_at: list[Span] = attrs.Factory(list)
+
+
+class _Table:
+    """Parses the attachment's rows into areas, measures and action items."""
+
+    def __init__(self, source: _Source) -> None:
+        self.source = source
+        self.areas: list[_AreaBuilder] = []
+        self.headers: list[Snippet] = []
+        self.lead_from_right = 2  # the lead units' cell, counted from the row's right end
+        self.cooperating_from_right: int | None = 1
+
+    def parse(self, lines: list[_Line]) -> None:
+        rows = list(_table_rows(lines))
+        body_rows: list[_Row] = []
+        for row in rows:
+            if self._is_header(row):
+                self._read_header(row)
+            else:
+                body_rows.append(row)
+        counts = Counter(len(row.cells) for row in body_rows if row.cells)
+        width = counts.most_common(1)[0][0] if counts else 0
+        for position, row in enumerate(body_rows):
+            for line in row.stray:
+                self.source.unparsed("text outside the table's cells", line.start, line.end)
+            if not row.cells or all(self._blank(cell) for cell in row.cells):
+                continue
+            if len(row.cells) != width:
+                if position == len(body_rows) - 1 and len(row.cells) < width:
+                    raise ParseError(
+                        f"a complete table row of {width} cells (is the text cut short?)",
+                        self.source.text,
+                        len(self.source.text),
+                        found=f"a last row of {len(row.cells)} cells",
+                    )
+                self.source.unparsed(
+                    f"a table row of {len(row.cells)} cells where rows have {width}",
+                    row.start,
+                    row.end,
+                )
+                continue
+            self._read_row(row)
+
+    def freeze(self) -> list[Area]:
+        return [
+            Area(
+                ordinal=area.ordinal,
+                title=area.title,
+                span=area.span,
+                measures=tuple(
+                    Measure(
+                        number=measure.number,
+                        title=measure.title,
+                        span=measure.span,
+                        actions=tuple(measure.actions),
+                        repeated_at=tuple(measure.repeated_at),
+                    )
+                    for measure in area.measures
+                ),
+                repeated_at=tuple(area.repeated_at),
+            )
+            for area in self.areas
+        ]
+
+    def _blank(self, cell: _Cell) -> bool:
+        return self.source.snippet(cell.start, cell.end) is None
+
+    def _is_header(self, row: _Row) -> bool:
+        texts = [self.source.snippet(c.start, c.end) for c in row.cells]
+        words = ["".join(s.text.split()) for s in texts if s is not None]
+        return (
+            bool(words)
+            and any(_LEAD_HEADER.search(word) for word in words)
+            and all(len(word) <= _HEADER_CELL_MAX for word in words)
+        )
+
+    def _read_header(self, row: _Row) -> None:
+        snippets = [self.source.snippet(c.start, c.end) for c in row.cells]
+        self.headers.extend(s for s in snippets if s is not None)
+        words = ["".join(s.text.split()) if s is not None else "" for s in snippets]
+        for index, word in enumerate(words):
+            from_right = len(words) - index
+            if _LEAD_HEADER.search(word):
+                self.lead_from_right = from_right
+            elif _COOPERATING_HEADER.search(word):
+                self.cooperating_from_right = from_right
+        if self.cooperating_from_right is not None and (
+            self.cooperating_from_right >= self.lead_from_right
+        ):
+            self.cooperating_from_right = None  # a 责任单位 column left of 牵头 is not ours
+
+    def _read_row(self, row: _Row) -> None:
+        cells = row.cells
+        action_index = len(cells) - self.lead_from_right - 1
+        if action_index < 0:
+            self.source.unparsed("a table row too short to hold an action item", row.start, row.end)
+            return
+        lead = self._units(cells[-self.lead_from_right])
+        cooperating = (
+            self._units(cells[-self.cooperating_from_right])
+            if self.cooperating_from_right is not None
+            else []
+        )
+        for cell in cells[len(cells) - self.lead_from_right + 1 :]:
+            if self.cooperating_from_right is None or cell is not cells[-self.cooperating_from_right]:
+                self.source.unparsed("a table cell in a column yingshang does not read", cell.start, cell.end)
+        for cell in cells[:action_index]:
+            self._read_heading(cell)
+        actions_cell = cells[action_index]
+        if self._blank(actions_cell):
+            if lead or cooperating:
+                span = Span(row.start, row.end)
+                self.source.report(
+                    Severity.WARNING,
+                    "units-without-action",
+                    "a table row names units but no action item",
+                    span,
+                )
+            return
+        measure = self.areas[-1].measures[-1] if self.areas and self.areas[-1].measures else None
+        if measure is None:
+            self.source.unparsed("an action item before any measure heading", actions_cell.start, actions_cell.end)
+            return
+        if not lead:
+            self.source.report(
+                Severity.WARNING,
+                "no-lead-unit",
+                "a table row with action items but an empty lead-unit (牵头单位) cell",
+                Span(*self.source.trim(actions_cell.start, actions_cell.end)),
+            )
+        for action in self._actions(actions_cell, measure, tuple(lead), tuple(cooperating)):
+            measure.actions.append(action)
+
+    def _read_heading(self, cell: _Cell) -> None:
+        snippet = self.source.snippet(cell.start, cell.end)
+        if snippet is None:
+            return
+        area_match = _ORDINAL_HEADING.match(snippet.text)
+        measure_match = _MEASURE_HEADING.match(snippet.text)
+        if area_match and (ordinal := _small_numeral(area_match["ordinal"])):
+            title = area_match["title"].strip(_BLANK)
+            current = self.areas[-1] if self.areas else None
+            if current is not None and current.ordinal == ordinal and current.title == title:
+                current.repeated_at.append(snippet.span)  # repeated after a page break
+                return
+            if ordinal != (current.ordinal + 1 if current else 1):
+                self.source.report(
+                    Severity.WARNING,
+                    "out-of-sequence",
+                    f"area numbered {ordinal} after {current.ordinal if current else 'none'}",
+                    snippet.span,
+                )
+            self.areas.append(_AreaBuilder(ordinal, title, snippet.span))
+        elif measure_match:
+            number = int(measure_match["number"])
+            title = measure_match["title"].strip(_BLANK)
+            if not self.areas:
+                self.source.unparsed("a measure heading before any area heading", cell.start, cell.end)
+                return
+            area = self.areas[-1]
+            previous = [m for a in self.areas for m in a.measures]
+            current = previous[-1] if previous else None
+            if current is not None and current.number == number and current.title == title:
+                if current not in area.measures:
+                    # A page-break repeat after a new area heading cannot continue the measure.
+                    self.source.unparsed("a measure heading repeated under another area", cell.start, cell.end)
+                else:
+                    current.repeated_at.append(snippet.span)
+                return
+            expected = current.number + 1 if current else 1
+            if number != expected:
+                self.source.report(
+                    Severity.WARNING,
+                    "out-of-sequence",
+                    f"measure numbered {number} where {expected} was expected",
+                    snippet.span,
+                )
+            area.measures.append(_MeasureBuilder(number, title, snippet.span))
+        else:
+            self.source.unparsed("a heading cell that is neither an area nor a measure", cell.start, cell.end)
+
+    def _units(self, cell: _Cell) -> list[Unit]:
+        units: list[Unit] = []
+        text = self.source.text
+        start = cell.start
+        depth = 0
+        for position in range(cell.start, cell.end + 1):
+            char = text[position] if position < cell.end else "\n"
+            if char in "（(":
+                depth += 1
+            elif char in "）)":
+                depth = max(0, depth - 1)
+            elif depth == 0 and _UNIT_SEPARATOR.match(char):
+                snippet = self.source.snippet(start, position)
+                if snippet is not None:
+                    units.append(Unit(snippet.text, snippet.span))
+                start = position + 1
+        return units
+
+    def _actions(
+        self,
+        cell: _Cell,
+        measure: _MeasureBuilder,
+        lead: tuple[Unit, ...],
+        cooperating: tuple[Unit, ...],
+    ) -> Iterator[Action]:
+        """Split a cell into its items at the "（n）" that open its paragraphs."""
+        text = self.source.text
+        pending: tuple[int, int, Snippet | None, int] | None = None  # start, end, marker, number
+        count = len(measure.actions)
+
+        def finish() -> Action | None:
+            if pending is None:
+                return None
+            start, end, marker, number = pending
+            snippet = self.source.snippet(start, end)
+            if snippet is None:
+                self.source.report(
+                    Severity.WARNING,
+                    "empty-item",
+                    "an item marker with no text after it",
+                    marker.span if marker else Span(start, end),
+                )
+                return None
+            return Action(number, snippet.text, snippet.span, marker, lead, cooperating)
+
+        paragraph_start = cell.start
+        while paragraph_start <= cell.end:
+            newline = text.find("\n", paragraph_start, cell.end)
+            paragraph_end = cell.end if newline == -1 else newline
+            start, end = self.source.trim(paragraph_start, paragraph_end)
+            match = _ITEM_MARKER.match(text, start, end) if start < end else None
+            if match:
+                if (action := finish()) is not None:
+                    count += 1
+                    yield action
+                number = (
+                    int(match["number"])
+                    if match["number"]
+                    else ord(match["circled"]) - ord("①") + 1
+                )
+                marker = Snippet(match.group().strip(_BLANK), Span(match.start(), match.start() + len(match.group().rstrip(_BLANK))))
+                expected = count + 1
+                if number != expected:
+                    self.source.report(
+                        Severity.WARNING,
+                        "out-of-sequence",
+                        f"item numbered {number} where {expected} was expected",
+                        marker.span,
+                    )
+                pending = (match.end(), end, marker, number)
+            elif start < end:
+                if pending is None:
+                    pending = (start, end, None, count + 1)
+                else:
+                    pending = (pending[0], end, pending[2], pending[3])
+            paragraph_start = paragraph_end + 1
+        if (action := finish()) is not None:
+            yield action
+
+
+# --- the whole document --------------------------------------------------------------------------
+
+
+def parse(text: str, *, find_targets: TargetFinder | None = None) -> Plan:
+    """Parse the text of a plan into a `Plan`.
+
+    The text is the whole document as exported from Word: the notice that issues the plan (if
+    any), the plan's title and body, and the attachment table of areas, measures and action items
+    with their lead and cooperating units. Whatever the parser removes or cannot place is kept in
+    ``plan.diagnostics`` with its span.
+
+    Raises `ParseError`, with the line and column, when the text is not a plan: empty, without a
+    title, with neither body sections nor a table, or cut short inside the table.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes the text as str, not {type(text).__name__}")
+    control = _CONTROL_CHARACTER.search(text)
+    if control:
+        raise ParseError(
+            "plain text", text, control.start(), found=f"the control character {control.group()!r}"
+        )
+    if not text.strip(_BLANK):
+        raise ParseError("the text of a plan", text, 0, found="empty text" if not text else "only blanks")
+    source = _Source(text)
+    lines = _split_lines(text)
+    table_at = _find_table(lines)
+    front_end = len(lines) if table_at is None else table_at
+    attachment_title: Snippet | None = None
+    if table_at is not None:
+        # The nearest "附件" line above the table opens the attachment; earlier ones are the
+        # body's references to it ("附件：…").
+        marker_at = next(
+            (
+                i
+                for i in range(table_at - 1, -1, -1)
+                if _ATTACHMENT_MARKER.match(lines[i].text.strip(_BLANK))
+            ),
+            None,
+        )
+        if marker_at is not None:
+            front_end = marker_at
+            line = lines[marker_at]
+            marker = _ATTACHMENT_MARKER.match(line.text.strip(_BLANK))
+            assert marker is not None
+            title_start = line.start + line.text.find("附件") + 2
+            attachment_title = source.snippet(title_start, lines[table_at - 1].end)
+            if attachment_title is not None:
+                trimmed = attachment_title.text.lstrip("0123456789：: ")
+                if trimmed != attachment_title.text:
+                    attachment_title = source.snippet(
+                        attachment_title.span.end - len(trimmed), attachment_title.span.end
+                    )
+    front = _FrontMatter(source, lines[:front_end])
+    title, notice, preamble, sections, references = front.parse()
+    table = _Table(source)
+    if table_at is not None:
+        table.parse(lines[table_at:])
+    areas = table.freeze()
+    if not sections and not areas:
+        raise ParseError(
+            "body sections (一、…) or an attachment table of measures",
+            text,
+            title.span.end,
+            found="neither",
+        )
+    if find_targets is not None:
+        issue_date = notice.issue_date if notice is not None else None
+        areas = [_with_targets(area, text, issue_date, find_targets) for area in areas]
+    diagnostics = sorted(source.diagnostics, key=lambda d: (d.span.start, d.span.end))
+    start, end = source.trim(0, len(text))
+    return Plan(
+        title=title,
+        span=Span(start, end),
+        notice=notice,
+        preamble=tuple(preamble),
+        sections=tuple(sections),
+        attachment_references=tuple(references),
+        attachment_title=attachment_title,
+        table_headers=tuple(table.headers),
+        areas=tuple(areas),
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def _with_targets(
+    area: Area, text: str, issue_date: datetime.date | None, find_targets: TargetFinder
+) -> Area:
+    measures = tuple(
+        attrs.evolve(
+            measure,
+            actions=tuple(
+                attrs.evolve(
+                    action,
+                    targets=find_targets(action.span.slice(text), action.span.start, issue_date),
+                )
+                for action in measure.actions
+            ),
+        )
+        for measure in area.measures
+    )
+    return attrs.evolve(area, measures=measures)
