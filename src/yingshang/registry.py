@@ -1,0 +1,297 @@
+"""A registry of responsible units: full official names, the names plans use, and what they are.
+
+Plans name their lead and cooperating units (牵头单位/配合单位) by short forms such as
+市市场监管局 or 人行重庆营管部. A `UnitRegistry` maps every name a unit goes by (its aliases,
+short and full) to one `RegistryEntry` with the unit's full official name and its `UnitKind`:
+
+>>> registry = default_registry()
+>>> registry.canonical_name("市市场监管局")
+'重庆市市场监督管理局'
+>>> registry.resolve("人行重庆营管部").kind
+<UnitKind.CENTRAL_BRANCH: 'central_branch'>
+
+The default registry (package data ``yingshang/data/units.json``) lists the units of Chongqing's
+2019 plan; load another city's with `UnitRegistry.load` or `UnitRegistry.from_json`. The file
+format is described in ``docs/registry.md``.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import importlib.resources
+import json
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from yingshang.errors import YingshangError
+
+__all__ = [
+    "REGISTRY_FORMAT",
+    "RegistryEntry",
+    "RegistryError",
+    "UnitKind",
+    "UnitRegistry",
+    "default_registry",
+    "normalize_unit_name",
+]
+
+REGISTRY_FORMAT = "yingshang-unit-registry"
+"""The value of the ``format`` field every registry file carries."""
+
+_SUPPORTED_VERSIONS = frozenset({1})
+
+
+class RegistryError(YingshangError, ValueError):
+    """A registry file that is not what `UnitRegistry.from_json` expects.
+
+    The message says where (`source`, and the entry's position and name), what was expected and
+    what was found.
+    """
+
+
+class UnitKind(enum.Enum):
+    """What kind of body a unit is; the values are those of the registry files."""
+
+    MUNICIPAL = "municipal"
+    """A department, office or public institution of the city's Party committee or government."""
+    JUDICIAL = "judicial"
+    """A court or procuratorate (市高法院, 市检察院)."""
+    CENTRAL_BRANCH = "central_branch"
+    """A local branch of a central agency (重庆海关, 国家税务总局重庆市税务局)."""
+    STATE_OWNED_ENTERPRISE = "state_owned_enterprise"
+    """A state-owned or state-controlled enterprise (国网重庆市电力公司)."""
+    OTHER = "other"
+    """Anything else, or a unit whose nature was not established."""
+
+
+def normalize_unit_name(name: str) -> str:
+    """Return `name` as the registry compares names: NFKC, without any whitespace.
+
+    Word exports split names across lines and pad them with spaces or U+3000; NFKC also folds
+    full-width brackets, so ``（集团）`` and ``(集团)`` meet.
+    """
+    return "".join(unicodedata.normalize("NFKC", name).split())
+
+
+def _to_aliases(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _to_entries(value: Iterable[RegistryEntry]) -> tuple[RegistryEntry, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class RegistryEntry:
+    """One unit: its full official name, the other names it goes by, and its kind.
+
+    `aliases` holds every name the unit is written as, the full `name` first, without repeats,
+    e.g. ('重庆市市场监督管理局', '市市场监管局', '重庆市市场监管局').
+    """
+
+    name: str
+    kind: UnitKind
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_aliases)
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        # The canonical name is itself an alias, listed first, so that both directions resolve.
+        names = dict.fromkeys((self.name, *self.aliases))
+        object.__setattr__(self, "aliases", tuple(names))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen
+class UnitRegistry:
+    """An immutable registry of units, looked up by any of their names.
+
+    Build one with `from_json`, `load` or from entries directly; an alias claimed by two
+    entries raises `RegistryError`. Look-ups ignore whitespace and full-width/half-width
+    differences (see `normalize_unit_name`).
+    """
+
+    entries: tuple[RegistryEntry, ...] = attrs.field(converter=_to_entries)
+    region: str = ""
+    source: str = ""
+    _index: Mapping[str, RegistryEntry] = attrs.field(
+        init=False, repr=False, eq=False, hash=False, factory=dict
+    )
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, RegistryEntry] = {}
+        for entry in self.entries:
+            for alias in entry.aliases:
+                key = normalize_unit_name(alias)
+                other = index.get(key)
+                if other is not None and other is not entry:
+                    raise RegistryError(
+                        f"alias {alias!r} names both {other.name!r} and {entry.name!r}"
+                    )
+                index[key] = entry
+        object.__setattr__(self, "_index", index)
+
+    def __repr__(self) -> str:
+        return f"UnitRegistry({self.region or 'unnamed'}, {len(self.entries)} units)"
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[RegistryEntry]:
+        return iter(self.entries)
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.resolve(name) is not None
+
+    def resolve(self, name: str) -> RegistryEntry | None:
+        """Return the entry of the unit written `name` (any alias), or None when unknown."""
+        return self._index.get(normalize_unit_name(name))
+
+    def canonical_name(self, name: str) -> str:
+        """Return the full official name of the unit written `name`, or `name` as written.
+
+        >>> default_registry().canonical_name("某某局")
+        '某某局'
+        """
+        entry = self.resolve(name)
+        return name if entry is None else entry.name
+
+    def unknown(self, names: Iterable[str]) -> tuple[str, ...]:
+        """Return the names, in order and without repeats, that the registry does not know."""
+        return tuple(dict.fromkeys(name for name in names if self.resolve(name) is None))
+
+    @classmethod
+    def from_json(cls, text: str, *, source: str = "<string>") -> UnitRegistry:
+        """Build a registry from the JSON text of a registry file.
+
+        `source` names the text in error messages. Raises `RegistryError` for text that is not
+        JSON, or JSON that is not a registry (see ``docs/registry.md`` for the format).
+        """
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise RegistryError(
+                f"{source}: line {error.lineno}, column {error.colno}: "
+                f"expected a JSON registry, found invalid JSON ({error.msg})"
+            ) from None
+        return _registry_from_document(document, source)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> UnitRegistry:
+        """Read a registry file (UTF-8 JSON) from `path`; raises `RegistryError` if malformed."""
+        with open(path, encoding="utf-8") as file:
+            return cls.from_json(file.read(), source=os.fspath(path))
+
+    def to_json(self) -> str:
+        """Return the registry as the JSON text `from_json` reads back to an equal registry."""
+        document = {
+            "format": REGISTRY_FORMAT,
+            "version": max(_SUPPORTED_VERSIONS),
+            "region": self.region,
+            "source": self.source,
+            "units": [_entry_to_document(entry) for entry in self],
+        }
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+@functools.cache
+def default_registry() -> UnitRegistry:
+    """Return the registry shipped with yingshang (the units of Chongqing's 2019 plan)."""
+    resource = importlib.resources.files("yingshang").joinpath("data", "units.json")
+    return UnitRegistry.from_json(resource.read_text(encoding="utf-8"), source="units.json")
+
+
+# --- reading the JSON document ----------------------------------------------------------------
+
+
+def _registry_from_document(document: object, source: str) -> UnitRegistry:
+    if not isinstance(document, dict):
+        raise RegistryError(f"{source}: expected a JSON object, found {_describe(document)}")
+    if document.get("format") != REGISTRY_FORMAT:
+        raise RegistryError(
+            f'{source}: expected "format": {REGISTRY_FORMAT!r}, '
+            f"found {_describe(document.get('format'))}"
+        )
+    version = document.get("version")
+    if version not in _SUPPORTED_VERSIONS:
+        raise RegistryError(
+            f'{source}: expected "version" one of {sorted(_SUPPORTED_VERSIONS)}, '
+            f"found {_describe(version)}"
+        )
+    region = _optional_text(document, "region", source)
+    about = _optional_text(document, "source", source)
+    units = document.get("units")
+    if not isinstance(units, list):
+        raise RegistryError(f'{source}: expected "units" to be a list, found {_describe(units)}')
+    entries = tuple(
+        _entry_from_document(unit, source, position) for position, unit in enumerate(units, 1)
+    )
+    try:
+        return UnitRegistry(entries, region=region, source=about)
+    except RegistryError as error:
+        raise RegistryError(f"{source}: {error}") from None
+
+
+def _entry_from_document(unit: object, source: str, position: int) -> RegistryEntry:
+    where = f"{source}: unit {position}"
+    if not isinstance(unit, dict):
+        raise RegistryError(f"{where}: expected an object, found {_describe(unit)}")
+    name = unit.get("name")
+    if not isinstance(name, str) or not normalize_unit_name(name):
+        raise RegistryError(
+            f'{where}: expected "name" to be a non-empty string, found {_describe(name)}'
+        )
+    where = f"{where} ({name})"
+    kind = unit.get("kind")
+    kinds = [k.value for k in UnitKind]
+    if kind not in kinds:
+        raise RegistryError(f'{where}: expected "kind" one of {kinds}, found {_describe(kind)}')
+    aliases = unit.get("aliases", [])
+    if not isinstance(aliases, list) or not all(
+        isinstance(alias, str) and normalize_unit_name(alias) for alias in aliases
+    ):
+        raise RegistryError(
+            f'{where}: expected "aliases" to be a list of non-empty strings, '
+            f"found {_describe(aliases)}"
+        )
+    note = unit.get("note", "")
+    if not isinstance(note, str):
+        raise RegistryError(f'{where}: expected "note" to be a string, found {_describe(note)}')
+    unexpected = sorted(set(unit) - {"name", "kind", "aliases", "note"})
+    if unexpected:
+        # A misspelt key ("alias") would otherwise drop data without a word.
+        raise RegistryError(f"{where}: unexpected key {unexpected[0]!r}")
+    return RegistryEntry(name, UnitKind(kind), tuple(aliases), note)
+
+
+def _entry_to_document(entry: RegistryEntry) -> dict[str, object]:
+    document: dict[str, object] = {
+        "name": entry.name,
+        "kind": entry.kind.value,
+        "aliases": [alias for alias in entry.aliases if alias != entry.name],
+    }
+    if entry.note:
+        document["note"] = entry.note
+    return document
+
+
+def _optional_text(document: dict[str, Any], key: str, source: str) -> str:
+    value = document.get(key, "")
+    if not isinstance(value, str):
+        raise RegistryError(f'{source}: expected "{key}" to be a string, found {_describe(value)}')
+    return value
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    text = json.dumps(value, ensure_ascii=False)
+    if len(text) > 40:
+        text = text[:40] + "…"
+    return f"{type(value).__name__} {text}"
