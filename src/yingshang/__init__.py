@@ -15,6 +15,7 @@ from .errors import ParseError, YingshangError
 from .model import (
     Action,
     Area,
+    Attachment,
     Comparator,
     Deadline,
     DeadlineKind,
@@ -39,6 +40,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Action",
     "Area",
+    "Attachment",
     "Comparator",
     "Deadline",
     "DeadlineKind",

@@ -17,6 +17,7 @@ import attrs
 __all__ = [
     "Action",
     "Area",
+    "Attachment",
     "Comparator",
     "Deadline",
     "DeadlineKind",
@@ -314,12 +315,29 @@ class Notice:
 
 
 @attrs.frozen
+class Attachment:
+    """The attachment (附件) that lists the plan's measures as a table, e.g. 主要举措及责任分工.
+
+    `label` is the "附件" line that opens it (None when the table stands without one), `title` the
+    attachment's title, `headers` the cells of the table's header rows (目标任务, 牵头单位, ...),
+    and `areas` what the table's rows hold. `span` runs from the label to the table's end.
+    """
+
+    span: Span
+    label: Snippet | None = None
+    title: Snippet | None = None
+    headers: tuple[Snippet, ...] = ()
+    areas: tuple[Area, ...] = ()
+
+
+@attrs.frozen
 class Plan:
     """A business-environment plan (营商环境 工作方案/行动方案/实施方案), parsed.
 
     The notice that issues it (if the text has one), the plan's title and preamble, the body's
-    sections, and the areas of its attachment table, with every piece the parser removed or did
-    not understand in `diagnostics`.
+    sections (with the body's references to attachments, 附件：…), and the attachment table of
+    areas, measures and action items, with every piece the parser removed or did not understand
+    in `diagnostics`.
     """
 
     title: Snippet
@@ -328,10 +346,13 @@ class Plan:
     preamble: tuple[Snippet, ...] = ()
     sections: tuple[Section, ...] = ()
     attachment_references: tuple[Snippet, ...] = ()
-    attachment_title: Snippet | None = None
-    table_headers: tuple[Snippet, ...] = ()
-    areas: tuple[Area, ...] = ()
+    attachment: Attachment | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def areas(self) -> tuple[Area, ...]:
+        """Return the areas of the attachment table, in order (none without a table)."""
+        return () if self.attachment is None else self.attachment.areas
 
     @property
     def document_number(self) -> str | None:

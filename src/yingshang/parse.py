@@ -27,6 +27,7 @@ from .errors import ParseError
 from .model import (
     Action,
     Area,
+    Attachment,
     Diagnostic,
     Measure,
     Notice,
@@ -567,6 +568,7 @@ class _Table:
         self.source = source
         self.areas: list[_AreaBuilder] = []
         self.headers: list[Snippet] = []
+        self.header_width = 0
         self.lead_from_right = 2  # the lead units' cell, counted from the row's right end
         self.cooperating_from_right: int | None = 1
 
@@ -580,6 +582,9 @@ class _Table:
                 body_rows.append(row)
         counts = Counter(len(row.cells) for row in body_rows if row.cells)
         width = counts.most_common(1)[0][0] if counts else 0
+        # Merged header cells make the header shorter than a row, never longer; a row shorter
+        # than the header is one cut short.
+        width = max(width, self.header_width)
         for position, row in enumerate(body_rows):
             for line in row.stray:
                 self.source.unparsed("text outside the table's cells", line.start, line.end)
@@ -637,6 +642,7 @@ class _Table:
     def _read_header(self, row: _Row) -> None:
         snippets = [self.source.snippet(c.start, c.end) for c in row.cells]
         self.headers.extend(s for s in snippets if s is not None)
+        self.header_width = max(self.header_width, len(row.cells))
         words = ["".join(s.text.split()) if s is not None else "" for s in snippets]
         for index, word in enumerate(words):
             from_right = len(words) - index
@@ -846,6 +852,7 @@ def parse(text: str, *, find_targets: TargetFinder | None = None) -> Plan:
     lines = _split_lines(text)
     table_at = _find_table(lines)
     front_end = len(lines) if table_at is None else table_at
+    label: Snippet | None = None
     attachment_title: Snippet | None = None
     if table_at is not None:
         # The nearest "附件" line above the table opens the attachment; earlier ones are the
@@ -863,20 +870,30 @@ def parse(text: str, *, find_targets: TargetFinder | None = None) -> Plan:
             line = lines[marker_at]
             marker = _ATTACHMENT_MARKER.match(line.text.strip(_BLANK))
             assert marker is not None
-            title_start = line.start + line.text.find("附件") + 2
+            label_start = line.start + line.text.find("附件")
+            label_end = label_start + 2
+            while label_end < line.end and line.text[label_end - line.start].isdigit():
+                label_end += 1
+            label = source.snippet(label_start, label_end)
+            title_start = label_end
             attachment_title = source.snippet(title_start, lines[table_at - 1].end)
             if attachment_title is not None:
-                trimmed = attachment_title.text.lstrip("0123456789：: ")
+                trimmed = attachment_title.text.lstrip("：: ")
                 if trimmed != attachment_title.text:
                     attachment_title = source.snippet(
                         attachment_title.span.end - len(trimmed), attachment_title.span.end
                     )
     front = _FrontMatter(source, lines[:front_end])
     title, notice, preamble, sections, references = front.parse()
-    table = _Table(source)
+    attachment: Attachment | None = None
+    areas: list[Area] = []
     if table_at is not None:
+        table = _Table(source)
         table.parse(lines[table_at:])
-    areas = table.freeze()
+        areas = table.freeze()
+        start = lines[front_end].start if label is None else label.span.start
+        attachment_span = Span(*source.trim(start, len(text)))
+        attachment = Attachment(attachment_span, label, attachment_title, tuple(table.headers))
     if not sections and not areas:
         raise ParseError(
             "body sections (一、…) or an attachment table of measures",
@@ -887,6 +904,8 @@ def parse(text: str, *, find_targets: TargetFinder | None = None) -> Plan:
     if find_targets is not None:
         issue_date = notice.issue_date if notice is not None else None
         areas = [_with_targets(area, text, issue_date, find_targets) for area in areas]
+    if attachment is not None:
+        attachment = attrs.evolve(attachment, areas=tuple(areas))
     diagnostics = sorted(source.diagnostics, key=lambda d: (d.span.start, d.span.end))
     start, end = source.trim(0, len(text))
     return Plan(
@@ -896,9 +915,7 @@ def parse(text: str, *, find_targets: TargetFinder | None = None) -> Plan:
         preamble=tuple(preamble),
         sections=tuple(sections),
         attachment_references=tuple(references),
-        attachment_title=attachment_title,
-        table_headers=tuple(table.headers),
-        areas=tuple(areas),
+        attachment=attachment,
         diagnostics=tuple(diagnostics),
     )
 

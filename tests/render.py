@@ -1,0 +1,119 @@
+"""Write a plan as Word exports it: the notice, the body, and the attachment as a tab table.
+
+The layout follows the Chongqing 2019 export: one cell per line, each cell opened by a tab,
+paragraphs inside a cell on lines of their own without a tab, rows separated by a blank line,
+the area and measure cells of a continuation row left empty.
+"""
+
+from __future__ import annotations
+
+from yingshang.model import Action, Area, Measure, Plan, Section, Unit
+
+_NUMERALS = "一二三四五六七八九"
+
+
+def chinese_ordinal(number: int) -> str:
+    """Write 1..99 as headings do: 一, 十, 十二, 二十, 二十三."""
+    tens, ones = divmod(number, 10)
+    text = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens - 1] + "十")
+    return text + ("" if ones == 0 else _NUMERALS[ones - 1])
+
+
+def _units(units: tuple[Unit, ...]) -> str:
+    return "、".join(unit.name for unit in units)
+
+
+def _action_lines(actions: list[Action]) -> list[str]:
+    return [(action.marker.text if action.marker else "") + action.text for action in actions]
+
+
+def _rows(measure: Measure, one_per_row: bool) -> list[list[Action]]:
+    """Group a measure's actions into table rows: one per action when a heading repeats."""
+    if measure.repeated_at or one_per_row:
+        return [[action] for action in measure.actions]
+    rows: list[list[Action]] = []
+    for action in measure.actions:
+        previous = rows[-1][-1] if rows else None
+        if previous is not None and previous.units == action.units and (
+            previous.lead_units == action.lead_units
+        ):
+            rows[-1].append(action)
+        else:
+            rows.append([action])
+    return rows
+
+
+def _area_rows(area: Area) -> list[str]:
+    out: list[str] = []
+    row_index = 0
+    for measure in area.measures:
+        for index, actions in enumerate(_rows(measure, bool(area.repeated_at))):
+            area_cell = ""
+            if row_index == 0 or (row_index == 1 and area.repeated_at):
+                area_cell = f"{chinese_ordinal(area.ordinal)}、{area.title}"
+            measure_cell = ""
+            if index <= len(measure.repeated_at):
+                measure_cell = f"{measure.number}．{measure.title}"
+            lines = _action_lines(actions)
+            out.append(f"\t{area_cell}")
+            out.append(f"\t{measure_cell}")
+            out.append(f"\t{lines[0]}")
+            out.extend(lines[1:])
+            out.append(f"\t{_units(actions[0].lead_units)}")
+            out.append(f"\t{_units(actions[0].cooperating_units)}")
+            out.append("")
+            row_index += 1
+    return out
+
+
+def _section_lines(section: Section, ordinal: str) -> list[str]:
+    lines = [f"{ordinal}{section.title}"]
+    lines.extend(p.text for p in section.paragraphs)
+    for sub in section.subsections:
+        heading = f"（{chinese_ordinal(sub.ordinal)}）{sub.title}"
+        if sub.paragraphs:
+            lines.append(f"{heading}。{sub.paragraphs[0].text}")
+            lines.extend(p.text for p in sub.paragraphs[1:])
+        else:
+            lines.append(heading)
+    return lines
+
+
+def table_export(plan: Plan) -> str:
+    """Return the text of `plan` laid out as a Word table export."""
+    out: list[str] = []
+    notice = plan.notice
+    if notice is not None:
+        for part in (notice.title, notice.document_number):
+            if part is not None:
+                out.append(part.text)
+        out.append(" ")
+        if notice.recipients is not None:
+            out.append(notice.recipients.text)
+        out.extend(p.text for p in notice.paragraphs)
+        out.append("  ")
+        if notice.issuer is not None:
+            out.append(notice.issuer.text + "        ")
+        if notice.issue_date_text is not None:
+            out.append(notice.issue_date_text.text + "          ")
+        out.extend(r.text for r in notice.remarks)
+        out.extend(["", "", ""])
+    out.append(plan.title.text)
+    out.append(" ")
+    out.extend(p.text for p in plan.preamble)
+    for section in plan.sections:
+        out.extend(_section_lines(section, f"{chinese_ordinal(section.ordinal)}、"))
+    out.append(" ")
+    out.extend(r.text for r in plan.attachment_references)
+    attachment = plan.attachment
+    if attachment is not None:
+        out.append("")
+        if attachment.label is not None:
+            out.append(attachment.label.text + " ")
+        if attachment.title is not None:
+            out.append(attachment.title.text + " ")
+        out.extend(f"\t{header.text}" for header in attachment.headers)
+        out.append("")
+        for area in attachment.areas:
+            out.extend(_area_rows(area))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,139 @@
+"""Properties of the parser: round trips through the table layout, spans, totality."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import yingshang
+from yingshang.model import Action, Plan, Span
+from yingshang.parse import clean_text
+
+from .render import table_export
+from .strategies import all_spans, erase_spans, spanned_nodes, table_plans
+
+
+def _text_of(node: object) -> str | None:
+    for name in ("text", "name"):
+        value = getattr(node, name, None)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def assert_spans_slice_back(plan: Plan, text: str) -> None:
+    """Every span lies in the text, and every node with text slices back to it."""
+    for span in all_spans(plan):
+        assert 0 <= span.start <= span.end <= len(text)
+    for node in spanned_nodes(plan):
+        expected = _text_of(node)
+        if expected is not None:
+            assert clean_text(node.span.slice(text)) == expected, node
+
+
+def uncovered(plan: Plan, text: str, start: int) -> list[tuple[int, str]]:
+    """Return the non-blank characters from `start` on that no span of the plan covers."""
+    covered = bytearray(len(text))
+    for span in all_spans(plan):
+        covered[span.start : span.end] = b"\x01" * len(span)
+    return [
+        (index, char)
+        for index, char in enumerate(text)
+        if index >= start and not covered[index] and not char.isspace()
+    ]
+
+
+@given(table_plans())
+def test_parse_reads_back_the_rendered_plan(plan: Plan) -> None:
+    text = table_export(plan)
+    parsed = yingshang.parse(text)
+    assert erase_spans(parsed) == erase_spans(plan)
+    assert parsed.diagnostics == ()
+
+
+@given(table_plans())
+def test_spans_of_a_parsed_plan_slice_back_to_their_text(plan: Plan) -> None:
+    text = table_export(plan)
+    assert_spans_slice_back(yingshang.parse(text), text)
+
+
+@given(table_plans())
+def test_every_character_of_the_attachment_lands_in_the_model(plan: Plan) -> None:
+    text = table_export(plan)
+    parsed = yingshang.parse(text)
+    assert parsed.attachment is not None
+    assert uncovered(parsed, text, parsed.attachment.span.start) == []
+
+
+@given(table_plans(), st.data())
+def test_an_export_artifact_is_removed_and_reported(plan: Plan, data: st.DataObject) -> None:
+    text = table_export(plan)
+    actions = yingshang.parse(text).actions
+    action: Action = data.draw(st.sampled_from(actions))
+    cut = data.draw(st.integers(action.span.start, action.span.end))
+    artifact = "[bookmark: _GoBack]"
+    changed = yingshang.parse(text[:cut] + artifact + text[cut:])
+    assert [a.text for a in changed.actions] == [a.text for a in actions]
+    (diagnostic,) = changed.diagnostics
+    assert diagnostic.code == "export-artifact"
+    assert diagnostic.span == Span(cut, cut + len(artifact))
+
+
+@given(table_plans(), st.data())
+def test_a_plan_cut_inside_its_last_row_is_refused(plan: Plan, data: st.DataObject) -> None:
+    text = table_export(plan)
+    last = yingshang.parse(text).actions[-1]
+    cut = data.draw(st.integers(last.span.start, last.span.end))
+    with pytest.raises(yingshang.ParseError, match="cut short"):
+        yingshang.parse(text[:cut])
+
+
+_PLANLIKE = st.text(
+    st.sampled_from(list("\t\n 一二十、．.（）()1 附件：通知〔2019〕号年月日牵头单位配合工作方案市局。，[]")),
+    max_size=300,
+)
+
+
+@given(st.text(max_size=300) | _PLANLIKE)
+@example("")
+@example("\t\t\t")
+@example("附件\n\t一、开办企业\n\t1．x\n\t（1）a\n\t")
+@example("标题\n一、总体\n\t\t\t\n\t（1）")
+def test_parse_returns_a_plan_or_raises_parse_error(text: str) -> None:
+    try:
+        plan = yingshang.parse(text)
+    except yingshang.ParseError as error:
+        assert error.line >= 1 and error.column >= 1
+        assert str(error).startswith(f"line {error.line}, column {error.column}: expected ")
+        return
+    assert_spans_slice_back(plan, text)
+
+
+@given(table_plans(), st.sampled_from(["\r\n", "\n"]), st.booleans())
+def test_line_endings_and_byte_order_mark_do_not_change_the_plan(
+    plan: Plan, newline: str, bom: bool
+) -> None:
+    text = table_export(plan).replace("\n", newline)
+    text = ("\ufeff" if bom else "") + text
+    parsed = yingshang.parse(text)
+    assert erase_spans(parsed) == erase_spans(plan)
+    assert_spans_slice_back(parsed, text)
+
+
+@given(plan=table_plans())
+def test_parse_file_reads_utf8_with_bom_and_gb18030(
+    plan: Plan, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    text = table_export(plan)
+    folder = tmp_path_factory.mktemp("plans")
+    expected = yingshang.parse(text)
+    for encoding in ("utf-8", "utf-8-sig", "gb18030"):
+        try:
+            data = text.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        path = folder / f"plan-{encoding}.txt"
+        path.write_bytes(data)
+        assert yingshang.parse_file(path) == expected
+
