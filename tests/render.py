@@ -34,8 +34,10 @@ def _rows(measure: Measure, one_per_row: bool) -> list[list[Action]]:
     rows: list[list[Action]] = []
     for action in measure.actions:
         previous = rows[-1][-1] if rows else None
-        if previous is not None and previous.units == action.units and (
-            previous.lead_units == action.lead_units
+        if (
+            previous is not None
+            and previous.units == action.units
+            and (previous.lead_units == action.lead_units)
         ):
             rows[-1].append(action)
         else:

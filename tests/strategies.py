@@ -53,13 +53,20 @@ any_text = st.text(max_size=40)
 any_snippet = st.builds(Snippet, any_text, any_span())
 any_unit = st.builds(Unit, any_text, any_span())
 any_diagnostic = st.builds(
-    Diagnostic, st.sampled_from(Severity), st.sampled_from(["unparsed", "export-artifact"]),
-    any_text, any_span(),
+    Diagnostic,
+    st.sampled_from(Severity),
+    st.sampled_from(["unparsed", "export-artifact"]),
+    any_text,
+    any_span(),
 )
-any_decimal = st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-10**9,
-                          max_value=10**12)
-any_quantity = st.builds(Quantity, any_decimal,
-                         st.sampled_from(["个工作日", "日", "个月", "%", "个百分点", "元/吨", "万人次"]))
+any_decimal = st.decimals(
+    allow_nan=False, allow_infinity=False, places=4, min_value=-(10**9), max_value=10**12
+)
+any_quantity = st.builds(
+    Quantity,
+    any_decimal,
+    st.sampled_from(["个工作日", "日", "个月", "%", "个百分点", "元/吨", "万人次"]),
+)
 any_date = st.dates(datetime.date(1990, 1, 1), datetime.date(2100, 12, 31))
 any_deadline = st.builds(
     Deadline,
@@ -174,7 +181,10 @@ NO_SPAN = Span(0, 0)
 
 # Characters that open a sentence: Chinese, but no numeral (which could read as a heading's
 # ordinal) and not 附 (which could read as an attachment's label).
-_OPENING = "的是在有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发动同工也能下过子说产种面而方后多定行学法所民得经市局委办厅院司部署企业开办推行实施建立完善"
+_OPENING = (
+    "的是在有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发动同工也能下过子说"
+    "产种面而方后多定行学法所民得经市局委办厅院司部署企业开办推行实施建立完善"
+)
 _INNER = _OPENING + "一二三四五六七八九十百千万零两，、；：“”《》（）%.+-/0123456789ABCXYZabcxyz "
 _UNIT_CHARS = "市区县省局委办厅院司部署中心公司管理服务发展改革监督总队银行政府能源交通"
 
@@ -246,10 +256,14 @@ def table_plans(draw: st.DrawFn) -> Plan:
     notice = Notice(
         span=NO_SPAN,
         title=_snippet(f"{issuer}关于印发{title}的通知"),
-        document_number=_snippet(f"{draw(st.text('渝府办发京沪', min_size=2, max_size=5))}"
-                                 f"〔{date.year}〕{draw(st.integers(1, 300))}号"),
+        document_number=_snippet(
+            f"{draw(st.text('渝府办发京沪', min_size=2, max_size=5))}"
+            f"〔{date.year}〕{draw(st.integers(1, 300))}号"
+        ),
         recipients=_snippet("、".join(draw(st.lists(unit_name, min_size=1, max_size=3))) + "："),
-        paragraphs=tuple(_snippet(p) for p in draw(st.lists(sentence_text, min_size=1, max_size=2))),
+        paragraphs=tuple(
+            _snippet(p) for p in draw(st.lists(sentence_text, min_size=1, max_size=2))
+        ),
         issuer=_snippet(issuer),
         issue_date=date,
         issue_date_text=_snippet(f"{date.year}年{date.month}月{date.day}日"),
@@ -289,9 +303,8 @@ def table_plans(draw: st.DrawFn) -> Plan:
                 span=NO_SPAN,
                 measures=tuple(measures),
                 # A heading repeats on a later row, so only an area of two rows or more can.
-                repeated_at=(NO_SPAN,) * draw(
-                    st.integers(0, int(sum(len(m.actions) for m in measures) >= 2))
-                ),
+                repeated_at=(NO_SPAN,)
+                * draw(st.integers(0, int(sum(len(m.actions) for m in measures) >= 2))),
             )
         )
     attachment_title = draw(title_text)

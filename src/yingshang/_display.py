@@ -25,6 +25,8 @@ def format_table(header: list[str], rows: list[list[str]], numeric: set[int] | N
         widths = [max(w, display_width(cell)) for w, cell in zip(widths, row, strict=True)]
     lines = []
     for row in [header, ["-" * w for w in widths], *rows]:
-        cells = [_pad(cell, w, i in numeric) for i, (cell, w) in enumerate(zip(row, widths, strict=True))]
+        cells = [
+            _pad(cell, w, i in numeric) for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)

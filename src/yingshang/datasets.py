@@ -20,7 +20,9 @@ def chongqing_2019_text() -> str:
     The text is the Word export as published, table layout and export artifacts included, so
     spans of the parsed plan index into exactly this string.
     """
-    return resources.files("yingshang").joinpath("data", _CHONGQING_2019).read_text(encoding="utf-8")
+    return (
+        resources.files("yingshang").joinpath("data", _CHONGQING_2019).read_text(encoding="utf-8")
+    )
 
 
 @functools.cache

@@ -69,4 +69,3 @@ def _source_line(text: str, offset: int) -> str | None:
     if not line.strip() or len(line) > 200:
         return None
     return line.replace("\t", " ")
-

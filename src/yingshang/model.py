@@ -104,7 +104,7 @@ class Diagnostic:
 
 @attrs.frozen
 class Unit:
-    """A lead or cooperating unit (牵头单位/配合单位), e.g. 市市场监管局, with the name as written."""
+    """A lead or cooperating unit (牵头单位/配合单位), e.g. 市市场监管局, named as written."""
 
     name: str
     span: Span

@@ -49,7 +49,9 @@ TargetFinder = Callable[[str, int, "datetime.date | None"], tuple[Target, ...]]
 _CHINESE_DIGITS = "〇零一二三四五六七八九十"
 
 # Word and its converters leave markers such as "[bookmark: _GoBack]" in the text.
-EXPORT_ARTIFACT = regex.compile(r"\[(?:bookmark|footnoteRef|endnoteRef|annotation):[^\]\n]{0,200}\]")
+EXPORT_ARTIFACT = regex.compile(
+    r"\[(?:bookmark|footnoteRef|endnoteRef|annotation):[^\]\n]{0,200}\]"
+)
 
 # Characters no text document contains; they mean binary data or a wrong decoding.
 _CONTROL_CHARACTER = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -81,7 +83,9 @@ _DATE_LINE = regex.compile(
 )
 
 # 一、总体要求 — a top-level heading of the body or an area of the table.
-_ORDINAL_HEADING = regex.compile(rf"^(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})\s*[、．.]\s*(?P<title>\S.*)$")
+_ORDINAL_HEADING = regex.compile(
+    rf"^(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})\s*[、．.]\s*(?P<title>\S.*)$"
+)
 # （一）加强组织领导。
 _SUBSECTION_HEADING = regex.compile(
     rf"^[（(]\s*(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})\s*[）)]\s*(?P<title>\S.*)$"
@@ -237,7 +241,7 @@ _DIGIT_VALUES |= {"八": 8, "九": 9}
 
 
 def _small_numeral(text: str) -> int | None:
-    """Read a Chinese numeral below 1000 as headings and dates write it (十二, 二十, 一〇), or digits."""
+    """Read a small Chinese numeral as headings and dates write it (十二, 二十, 一〇), or digits."""
     if text.isascii() and text.isdigit():
         return int(text)
     if "十" not in text:
@@ -296,8 +300,11 @@ class _FrontMatter:
             raise ParseError("the plan's title", self.source.text, end)
         title_line = self.lines[title_index]
         if not _looks_like_title(title_line.text):
-            raise ParseError("the plan's title (a line such as 重庆市营商环境优化提升工作方案)",
-                             self.source.text, self.source.trim(title_line.start, title_line.end)[0])
+            raise ParseError(
+                "the plan's title (a line such as 重庆市营商环境优化提升工作方案)",
+                self.source.text,
+                self.source.trim(title_line.start, title_line.end)[0],
+            )
         title = self._line_snippet(title_line)
         preamble, sections, references = self._body(title_index + 1)
         return title, notice, preamble, sections, references
@@ -315,9 +322,7 @@ class _FrontMatter:
         if number_at is None and title_end is None:
             return 0, None
         title_lines = [
-            line
-            for i, line in head
-            if title_end is not None and i <= title_end and i != number_at
+            line for i, line in head if title_end is not None and i <= title_end and i != number_at
         ]
         title = None
         if title_lines:
@@ -327,14 +332,21 @@ class _FrontMatter:
         start = head[0][1].start
         for i, line in head:
             if i < position and i != number_at and all(i != t.number - 1 for t in title_lines):
-                self.source.unparsed("a line between the notice's title and number", line.start, line.end)
+                self.source.unparsed(
+                    "a line between the notice's title and number", line.start, line.end
+                )
         end = self.lines[position - 1].end
         if title_end is None:
             # Only a document number above the plan's own title: no notice text follows.
             notice = Notice(span=Span(*self.source.trim(start, end)), document_number=number)
             return position, notice
-        recipients, paragraphs, issuer, date, date_text, remarks = None, [], None, None, None, []
-        date_at = None
+        recipients: Snippet | None = None
+        paragraphs: list[tuple[int, Snippet]] = []
+        issuer: Snippet | None = None
+        date: datetime.date | None = None
+        date_text: Snippet | None = None
+        remarks: list[Snippet] = []
+        date_at: int | None = None
         for i, line in _nonblank(self.lines):
             if i < position:
                 continue
@@ -451,7 +463,9 @@ class _SectionBuilder:
         if stop == -1 or stop == heading.span.end - 1:
             title = clean_text(text[title_start : heading.span.end]).rstrip("。：:")
             return cls(ordinal, title, heading.span)
-        builder = cls(ordinal, clean_text(text[title_start:stop]), Span(heading.span.start, stop + 1))
+        builder = cls(
+            ordinal, clean_text(text[title_start:stop]), Span(heading.span.start, stop + 1)
+        )
         rest = source.snippet(stop + 1, heading.span.end)
         if rest is not None:
             builder.paragraphs.append(rest)
@@ -533,7 +547,9 @@ def _find_table(lines: list[_Line]) -> int | None:
         if lines[index].starts_cell and not lines[index].blank:
             cells = 0
             cursor = index
-            while cursor < len(lines) and not (lines[cursor].blank and not lines[cursor].starts_cell):
+            while cursor < len(lines) and not (
+                lines[cursor].blank and not lines[cursor].starts_cell
+            ):
                 cells += lines[cursor].starts_cell
                 cursor += 1
             if cells >= 3:
@@ -569,6 +585,7 @@ class _Table:
         self.areas: list[_AreaBuilder] = []
         self.headers: list[Snippet] = []
         self.header_width = 0
+        self.last_measure: _MeasureBuilder | None = None
         self.lead_from_right = 2  # the lead units' cell, counted from the row's right end
         self.cooperating_from_right: int | None = 1
 
@@ -668,8 +685,13 @@ class _Table:
             else []
         )
         for cell in cells[len(cells) - self.lead_from_right + 1 :]:
-            if self.cooperating_from_right is None or cell is not cells[-self.cooperating_from_right]:
-                self.source.unparsed("a table cell in a column yingshang does not read", cell.start, cell.end)
+            if (
+                self.cooperating_from_right is None
+                or cell is not cells[-self.cooperating_from_right]
+            ):
+                self.source.unparsed(
+                    "a table cell in a column yingshang does not read", cell.start, cell.end
+                )
         for cell in cells[:action_index]:
             self._read_heading(cell)
         actions_cell = cells[action_index]
@@ -685,7 +707,9 @@ class _Table:
             return
         measure = self.areas[-1].measures[-1] if self.areas and self.areas[-1].measures else None
         if measure is None:
-            self.source.unparsed("an action item before any measure heading", actions_cell.start, actions_cell.end)
+            self.source.unparsed(
+                "an action item before any measure heading", actions_cell.start, actions_cell.end
+            )
             return
         if not lead:
             self.source.report(
@@ -700,50 +724,59 @@ class _Table:
     def _read_heading(self, cell: _Cell) -> None:
         snippet = self.source.snippet(cell.start, cell.end)
         if snippet is None:
-            return
+            return  # a continuation row: the heading above still holds
         area_match = _ORDINAL_HEADING.match(snippet.text)
-        measure_match = _MEASURE_HEADING.match(snippet.text)
         if area_match and (ordinal := _small_numeral(area_match["ordinal"])):
-            title = area_match["title"].strip(_BLANK)
-            current = self.areas[-1] if self.areas else None
-            if current is not None and current.ordinal == ordinal and current.title == title:
-                current.repeated_at.append(snippet.span)  # repeated after a page break
-                return
-            if ordinal != (current.ordinal + 1 if current else 1):
-                self.source.report(
-                    Severity.WARNING,
-                    "out-of-sequence",
-                    f"area numbered {ordinal} after {current.ordinal if current else 'none'}",
-                    snippet.span,
-                )
-            self.areas.append(_AreaBuilder(ordinal, title, snippet.span))
-        elif measure_match:
-            number = int(measure_match["number"])
+            self._read_area_heading(ordinal, area_match["title"].strip(_BLANK), snippet.span)
+            return
+        measure_match = _MEASURE_HEADING.match(snippet.text)
+        if measure_match:
             title = measure_match["title"].strip(_BLANK)
-            if not self.areas:
-                self.source.unparsed("a measure heading before any area heading", cell.start, cell.end)
-                return
-            area = self.areas[-1]
-            previous = [m for a in self.areas for m in a.measures]
-            current = previous[-1] if previous else None
-            if current is not None and current.number == number and current.title == title:
-                if current not in area.measures:
-                    # A page-break repeat after a new area heading cannot continue the measure.
-                    self.source.unparsed("a measure heading repeated under another area", cell.start, cell.end)
-                else:
-                    current.repeated_at.append(snippet.span)
-                return
-            expected = current.number + 1 if current else 1
-            if number != expected:
-                self.source.report(
-                    Severity.WARNING,
-                    "out-of-sequence",
-                    f"measure numbered {number} where {expected} was expected",
-                    snippet.span,
+            self._read_measure_heading(int(measure_match["number"]), title, snippet.span)
+            return
+        self.source.unparsed(
+            "a heading cell that is neither an area nor a measure", cell.start, cell.end
+        )
+
+    def _read_area_heading(self, ordinal: int, title: str, span: Span) -> None:
+        current = self.areas[-1] if self.areas else None
+        if current is not None and (current.ordinal, current.title) == (ordinal, title):
+            current.repeated_at.append(span)  # repeated after a page break
+            return
+        expected = current.ordinal + 1 if current else 1
+        if ordinal != expected:
+            self.source.report(
+                Severity.WARNING,
+                "out-of-sequence",
+                f"area numbered {ordinal} where {expected} was expected",
+                span,
+            )
+        self.areas.append(_AreaBuilder(ordinal, title, span))
+
+    def _read_measure_heading(self, number: int, title: str, span: Span) -> None:
+        if not self.areas:
+            self.source.unparsed("a measure heading before any area heading", span.start, span.end)
+            return
+        area = self.areas[-1]
+        current = self.last_measure
+        if current is not None and (current.number, current.title) == (number, title):
+            if area.measures and area.measures[-1] is current:
+                current.repeated_at.append(span)  # repeated after a page break
+            else:
+                self.source.unparsed(
+                    "a measure heading repeated under another area", span.start, span.end
                 )
-            area.measures.append(_MeasureBuilder(number, title, snippet.span))
-        else:
-            self.source.unparsed("a heading cell that is neither an area nor a measure", cell.start, cell.end)
+            return
+        expected = current.number + 1 if current else 1
+        if number != expected:
+            self.source.report(
+                Severity.WARNING,
+                "out-of-sequence",
+                f"measure numbered {number} where {expected} was expected",
+                span,
+            )
+        self.last_measure = _MeasureBuilder(number, title, span)
+        area.measures.append(self.last_measure)
 
     def _units(self, cell: _Cell) -> list[Unit]:
         units: list[Unit] = []
@@ -805,7 +838,10 @@ class _Table:
                     if match["number"]
                     else ord(match["circled"]) - ord("①") + 1
                 )
-                marker = Snippet(match.group().strip(_BLANK), Span(match.start(), match.start() + len(match.group().rstrip(_BLANK))))
+                marker = Snippet(
+                    match.group().strip(_BLANK),
+                    Span(match.start(), match.start() + len(match.group().rstrip(_BLANK))),
+                )
                 expected = count + 1
                 if number != expected:
                     self.source.report(
@@ -847,7 +883,9 @@ def parse(text: str, *, find_targets: TargetFinder | None = None) -> Plan:
             "plain text", text, control.start(), found=f"the control character {control.group()!r}"
         )
     if not text.strip(_BLANK):
-        raise ParseError("the text of a plan", text, 0, found="empty text" if not text else "only blanks")
+        raise ParseError(
+            "the text of a plan", text, 0, found="empty text" if not text else "only blanks"
+        )
     source = _Source(text)
     lines = _split_lines(text)
     table_at = _find_table(lines)
