@@ -12,6 +12,16 @@ from __future__ import annotations
 
 from . import datasets
 from .errors import ParseError, YingshangError
+from .indicators import (
+    BReadyTopic,
+    IndexRef,
+    Indicator,
+    IndicatorMap,
+    IndicatorMapError,
+    default_indicator_map,
+    indicator_for_area,
+    indices_in,
+)
 from .model import (
     Action,
     Area,
@@ -34,6 +44,16 @@ from .model import (
     Unit,
 )
 from .parse import clean_text, parse, parse_file
+from .registry import RegistryEntry, RegistryError, UnitKind, UnitRegistry, default_registry
+from .workdays import (
+    CalendarFallbackWarning,
+    ChinaWorkdayCalendar,
+    WorkdayCalendar,
+    add_working_days,
+    count_working_days,
+    due_date,
+    is_working_day,
+)
 
 __version__ = "0.1.0"
 
@@ -41,16 +61,25 @@ __all__ = [
     "Action",
     "Area",
     "Attachment",
+    "BReadyTopic",
+    "CalendarFallbackWarning",
+    "ChinaWorkdayCalendar",
     "Comparator",
     "Deadline",
     "DeadlineKind",
     "Diagnostic",
     "Direction",
+    "IndexRef",
+    "Indicator",
+    "IndicatorMap",
+    "IndicatorMapError",
     "Measure",
     "Notice",
     "ParseError",
     "Plan",
     "Quantity",
+    "RegistryEntry",
+    "RegistryError",
     "Section",
     "Severity",
     "Snippet",
@@ -58,10 +87,21 @@ __all__ = [
     "Target",
     "TargetKind",
     "Unit",
+    "UnitKind",
+    "UnitRegistry",
+    "WorkdayCalendar",
     "YingshangError",
     "__version__",
+    "add_working_days",
     "clean_text",
+    "count_working_days",
     "datasets",
+    "default_indicator_map",
+    "default_registry",
+    "due_date",
+    "indicator_for_area",
+    "indices_in",
+    "is_working_day",
     "parse",
     "parse_file",
 ]
