@@ -1,55 +1,349 @@
-"""The command line: ``yingshang summary [FILE]`` (also ``python -m yingshang``).
+"""The command line: ``yingshang COMMAND [ARGS] [FILE]`` (also ``python -m yingshang``).
 
-Every subcommand reads FILE, or the embedded Chongqing 2019 plan when FILE is left out. Input
-errors go to stderr with the line and column and exit with status 1; usage errors exit with 2.
+Every command reads FILE, or the embedded Chongqing 2019 plan when FILE is left out, and prints
+a table, JSON or CSV (``--format``). Input errors go to stderr with the line and column and exit
+with status 1; usage errors exit with status 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime
+import io as _io
+import json
+import os
 import sys
 from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
 
+import attrs
+
+from . import io, query
 from ._display import format_table
 from .datasets import chongqing_2019
 from .errors import ParseError, YingshangError
-from .model import Plan
+from .model import Area, Measure, Plan, TargetKind
 from .parse import parse_file
+from .registry import default_registry
 
 __all__ = ["main"]
 
 _EPILOG = """examples:
-  yingshang summary                 summarise the embedded Chongqing 2019 plan
-  yingshang summary plan.txt        summarise the plan in plan.txt (UTF-8 or GB18030)
+  yingshang summary                          the embedded Chongqing 2019 plan, area by area
+  yingshang summary plan.txt                 another plan (UTF-8 or GB18030)
+  yingshang show 14                          measure 14 with its items and units
+  yingshang show 开办企业                     an area (also: show 1, show 一)
+  yingshang units --sort lead                units by how many items they lead
+  yingshang targets --kind duration          every duration target
+  yingshang due --by 2019-12-31              items due by the end of 2019
+  yingshang due --as-of 2020-01-01 --done 2.1,4.1   overdue items, given those done
+  yingshang search 工作日                     items that mention 工作日
+  yingshang export --format json > plan.json the whole plan as a JSON document
+
+Every command takes --format table|json|csv and an optional FILE.
 """
+
+# Columns the table format may shorten; JSON and CSV keep every character.
+_PREVIEW = 40
+
+
+@attrs.frozen
+class _Output:
+    """What a command found: rows for table and CSV, data for JSON, a heading for the table."""
+
+    columns: tuple[str, ...]
+    rows: list[list[str]]
+    data: Any
+    heading: str = ""
+    numeric: frozenset[int] = frozenset()
 
 
 def _load(path: str | None) -> Plan:
     return chongqing_2019() if path is None else parse_file(path)
 
 
-def _summary(plan: Plan) -> str:
-    lines = [
-        plan.title.text,
-        f"document number: {plan.document_number or '-'}",
-        f"issuer:          {plan.issuer or '-'}",
-        f"issue date:      {plan.issue_date.isoformat() if plan.issue_date else '-'}",
-        "",
-    ]
+def _short(text: str, width: int = _PREVIEW) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _render(output: _Output, output_format: str) -> str:
+    if output_format == "json":
+        return json.dumps(output.data, ensure_ascii=False, indent=2, default=_json_default)
+    if output_format == "csv":
+        buffer = _io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(output.columns)
+        writer.writerows(output.rows)
+        return buffer.getvalue().rstrip("\n")
+    table_rows = [[_short(cell) for cell in row] for row in output.rows]
+    table = format_table(list(output.columns), table_rows, numeric=set(output.numeric))
+    return f"{output.heading}\n\n{table}" if output.heading else table
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+def _summary(plan: Plan, arguments: argparse.Namespace) -> _Output:
     rows = [
         [str(area.ordinal), area.title, str(len(area.measures)), str(len(area.actions))]
         for area in plan.areas
     ]
-    rows.append(["", "total", str(len(plan.measures)), str(len(plan.actions))])
-    lines.append(format_table(["#", "area", "measures", "actions"], rows, numeric={0, 2, 3}))
-    if plan.warnings:
-        lines.append("")
-        lines.append(f"{len(plan.warnings)} warning(s); see Plan.diagnostics")
-    return "\n".join(lines)
+    data = {
+        "title": plan.title.text,
+        "document_number": plan.document_number,
+        "issuer": plan.issuer,
+        "issue_date": plan.issue_date,
+        "areas": [
+            {
+                "ordinal": a.ordinal,
+                "title": a.title,
+                "measures": len(a.measures),
+                "actions": len(a.actions),
+            }
+            for a in plan.areas
+        ],
+        "measures": len(plan.measures),
+        "actions": len(plan.actions),
+        "warnings": len(plan.warnings),
+    }
+    heading = "\n".join(
+        [
+            plan.title.text,
+            f"document number: {plan.document_number or '-'}",
+            f"issuer:          {plan.issuer or '-'}",
+            f"issue date:      {plan.issue_date.isoformat() if plan.issue_date else '-'}",
+        ]
+    )
+    if arguments.format == "table":
+        rows.append(["", "total", str(len(plan.measures)), str(len(plan.actions))])
+    return _Output(("#", "area", "measures", "actions"), rows, data, heading, frozenset({0, 2, 3}))
 
 
-def _command_summary(arguments: argparse.Namespace) -> str:
-    return _summary(_load(arguments.file))
+def _action_rows(entries: Sequence[query.Entry]) -> list[list[str]]:
+    return [
+        [
+            entry.key,
+            entry.action.text,
+            "、".join(u.name for u in entry.action.lead_units),
+            "、".join(u.name for u in entry.action.cooperating_units),
+            _cell(entry.due),
+        ]
+        for entry in entries
+    ]
+
+
+_ACTION_COLUMNS = ("item", "action", "lead", "cooperating", "due")
+
+
+def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    key: str = arguments.key
+    found: Area | Measure
+    if key.strip().rstrip("．.").isdigit():
+        found = query.find_measure(plan, int(key.strip().rstrip("．.")))
+        entries = query.select(plan, measure=found.number)
+        heading = f"measure {found.number}: {found.title}"
+        return _Output(_ACTION_COLUMNS, _action_rows(entries), io.to_data(found), heading)
+    found = query.find_area(plan, key)
+    rows = [
+        [
+            str(m.number),
+            m.title,
+            str(len(m.actions)),
+            "、".join(dict.fromkeys(u.name for a in m.actions for u in a.lead_units)),
+        ]
+        for m in found.measures
+    ]
+    return _Output(
+        ("#", "measure", "actions", "lead units"),
+        rows,
+        io.to_data(found),
+        f"area {found.ordinal}: {found.title}",
+        frozenset({0, 2}),
+    )
+
+
+def _units(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    registry = default_registry()
+    counts = list(query.unit_counts(plan, registry))
+    if arguments.role == "lead":
+        counts = [c for c in counts if c.lead]
+    elif arguments.role == "cooperating":
+        counts = [c for c in counts if c.cooperating]
+    order: dict[str, Callable[[query.UnitCount], Any]] = {
+        "lead": lambda c: (-c.lead, -c.cooperating),
+        "cooperating": lambda c: (-c.cooperating, -c.lead),
+        "total": lambda c: -c.total,
+        "plan": lambda c: 0,
+    }
+    counts.sort(key=order[arguments.sort])
+    rows = [
+        [c.name, c.canonical_name if c.known else "(unknown)", str(c.lead), str(c.cooperating)]
+        for c in counts
+    ]
+    data = [attrs.asdict(c) for c in counts]
+    return _Output(
+        ("unit", "official name", "lead", "cooperating"), rows, data, numeric=frozenset({2, 3})
+    )
+
+
+def _targets(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    criteria = {"kind": arguments.kind, "unit": arguments.unit, "area": arguments.area}
+    hits = query.targets(plan, **{k: v for k, v in criteria.items() if v is not None})
+    keys = {(h.entry.key, h.target.span) for h in hits}
+    records = [r for r in io.target_records(plan) if (r["item"], _record_span(r)) in keys]
+    columns = (
+        "item",
+        "kind",
+        "text",
+        "value",
+        "unit",
+        "comparator",
+        "baseline_value",
+        "baseline_unit",
+        "deadline",
+    )
+    rows = [[_cell(record[c]) for c in columns] for record in records]
+    return _Output(columns, rows, records)
+
+
+def _record_span(record: dict[str, Any]) -> Any:
+    from .model import Span
+
+    return Span(record["start"], record["end"])
+
+
+def _due(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    if arguments.as_of is not None:
+        done = [item.strip() for item in (arguments.done or "").split(",") if item.strip()]
+        entries = query.overdue(plan, arguments.as_of, done)
+        heading = f"overdue as of {arguments.as_of.isoformat()}: {len(entries)} items"
+    else:
+        entries = query.select(plan, due_from=arguments.due_from, due_by=arguments.by)
+        if arguments.due_from is None and arguments.by is None:
+            entries = query.Results(tuple(e for e in entries if e.due is not None))
+        entries = query.Results(tuple(sorted(entries, key=lambda e: e.due or datetime.date.max)))
+        heading = f"{len(entries)} items with a deadline"
+    rows = [
+        [
+            _cell(e.due),
+            e.key,
+            e.area.title,
+            e.action.text,
+            "、".join(u.name for u in e.action.lead_units),
+        ]
+        for e in entries
+    ]
+    data = [dict(zip(("due", "item", "area", "action", "lead"), row, strict=True)) for row in rows]
+    return _Output(("due", "item", "area", "action", "lead"), rows, data, heading)
+
+
+def _search(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    if arguments.regex:
+        found = query.search(plan, pattern=arguments.text)
+    else:
+        found = query.search(plan, arguments.text)
+    rows = []
+    data = []
+    for entry in found:
+        fragments = [_context(entry.action.text, span.start, span.end) for span in entry.matches]
+        rows.append(
+            [
+                entry.key,
+                entry.area.title,
+                " … ".join(fragments),
+                "、".join(u.name for u in entry.action.lead_units),
+            ]
+        )
+        data.append(
+            {
+                "item": entry.key,
+                "text": entry.action.text,
+                "matches": [[s.start, s.end] for s in entry.matches],
+            }
+        )
+    return _Output(
+        ("item", "area", "match", "lead"),
+        rows,
+        data,
+        f"{len(found)} items match {arguments.text!r}",
+    )
+
+
+def _context(text: str, start: int, end: int, around: int = 8) -> str:
+    left = max(0, start - around)
+    right = min(len(text), end + around)
+    return (
+        ("…" if left else "") + text[left:start] + "【" + text[start:end] + "】" + text[end:right]
+    )
+
+
+def _export(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    records = io.target_records(plan) if arguments.records == "targets" else io.action_records(plan)
+    columns = io.TARGET_COLUMNS if arguments.records == "targets" else io.ACTION_COLUMNS
+    rows = [[_cell(record[c]) for c in columns] for record in records]
+    return _Output(columns, rows, records)
+
+
+# --- the parser ----------------------------------------------------------------------------------
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, found {text!r}") from None
+
+
+def _command(
+    commands: Any,
+    name: str,
+    run: Callable[[Plan, argparse.Namespace], _Output],
+    summary: str,
+    example: str,
+    formats: Sequence[str] = ("table", "json", "csv"),
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=summary + ".",
+        epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(run=run)
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        default=formats[0],
+        help=f"output format (default: {formats[0]})",
+    )
+    return parser
+
+
+def _file_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="the plan's text (default: the embedded Chongqing 2019 plan)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,33 +354,135 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    summary = commands.add_parser(
+
+    summary = _command(
+        commands,
         "summary",
-        help="print the title, document number, issuer, date and a table of areas",
-        description="Print the plan's title, document number, issuer and date, and a table of "
-        "its areas with their measure and action counts.",
-        epilog="example:\n  yingshang summary plan.txt",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        _summary,
+        "print the title, document number, issuer, date and a table of areas",
+        "yingshang summary plan.txt",
     )
-    summary.add_argument(
-        "file", nargs="?", metavar="FILE", help="the plan's text (default: the embedded plan)"
+    _file_argument(summary)
+
+    show = _command(
+        commands,
+        "show",
+        _show,
+        "show a measure (by number) or an area (by ordinal, Chinese ordinal or title)",
+        "yingshang show 14",
     )
-    summary.set_defaults(run=_command_summary)
+    show.add_argument(
+        "key",
+        metavar="MEASURE|AREA",
+        help="a measure number (14), or an area: area:3, 一, 开办企业",
+    )
+    _file_argument(show)
+
+    units = _command(
+        commands,
+        "units",
+        _units,
+        "list the units with how many items they lead and cooperate on",
+        "yingshang units --sort lead --role lead",
+    )
+    units.add_argument(
+        "--role",
+        choices=["lead", "cooperating", "any"],
+        default="any",
+        help="only units with items in this role",
+    )
+    units.add_argument(
+        "--sort",
+        choices=["lead", "cooperating", "total", "plan"],
+        default="lead",
+        help="order: by lead count (default), cooperating, total, or as in the plan",
+    )
+    _file_argument(units)
+
+    targets = _command(
+        commands,
+        "targets",
+        _targets,
+        "list the quantitative targets, optionally by kind, unit or area",
+        "yingshang targets --kind duration --area 开办企业",
+    )
+    targets.add_argument(
+        "--kind", choices=[k.value for k in TargetKind], help="only targets of this kind"
+    )
+    targets.add_argument("--unit", help="only items this unit leads or cooperates on")
+    targets.add_argument("--area", help="only this area (ordinal or title)")
+    _file_argument(targets)
+
+    due = _command(
+        commands,
+        "due",
+        _due,
+        "list items by deadline, due in a range, or overdue on a date",
+        "yingshang due --by 2019-12-31",
+    )
+    due.add_argument(
+        "--from", dest="due_from", type=_date, metavar="DATE", help="due on or after DATE"
+    )
+    due.add_argument("--by", type=_date, metavar="DATE", help="due on or before DATE")
+    due.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="list the items overdue on DATE instead"
+    )
+    due.add_argument(
+        "--done", metavar="ITEMS", help="with --as-of: items already done, as 14.2,15.1"
+    )
+    _file_argument(due)
+
+    search = _command(
+        commands,
+        "search",
+        _search,
+        "find the items whose text contains TEXT",
+        "yingshang search 工作日",
+    )
+    search.add_argument("text", metavar="TEXT", help="the text to find")
+    search.add_argument("--regex", action="store_true", help="read TEXT as a regular expression")
+    _file_argument(search)
+
+    export = _command(
+        commands,
+        "export",
+        _export,
+        "export the plan: a JSON document of the whole model, or CSV records",
+        "yingshang export --format csv --records targets > targets.csv",
+        formats=("json", "csv"),
+    )
+    export.add_argument(
+        "--records",
+        choices=["actions", "targets"],
+        default="actions",
+        help="with --format csv: one row per action item (default) or target",
+    )
+    _file_argument(export)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit status."""
     arguments = _parser().parse_args(argv)
-    run: Callable[[argparse.Namespace], str] = arguments.run
+    run: Callable[[Plan, argparse.Namespace], _Output] = arguments.run
     try:
-        output = run(arguments)
+        plan = _load(arguments.file)
+        if run is _export and arguments.format == "json":
+            text = io.to_json(plan, indent=2)
+        else:
+            text = _render(run(plan, arguments), arguments.format)
     except ParseError as error:
-        where = arguments.file or "<embedded plan>"
-        print(f"yingshang: {where}: {error}", file=sys.stderr)
+        print(f"yingshang: {arguments.file or '<embedded plan>'}: {error}", file=sys.stderr)
         return 1
     except (OSError, YingshangError) as error:
         print(f"yingshang: {error}", file=sys.stderr)
         return 1
-    print(output)
+    if run is _summary and arguments.format == "table" and plan.warnings:
+        text += f"\n\n{len(plan.warnings)} warning(s); see Plan.diagnostics"
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (yingshang units | head): not an error of ours.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

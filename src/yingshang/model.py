@@ -119,16 +119,16 @@ class Unit:
 class Comparator(enum.Enum):
     """How a target value bounds the outcome (以内, 以上, 左右, ...)."""
 
-    AT_MOST = "at_most"  # 以内, 以下, 不超过, 不高于, 控制在…以内
-    AT_LEAST = "at_least"  # 以上, 至少, 不低于, 达到
+    AT_MOST = "at_most"  # 以内, 以下, 内, 不超过, 不高于, 控制在…以内
+    AT_LEAST = "at_least"  # 以上, 至少, 不低于, 不少于, 达到, 达
     EXACTLY = "exactly"  # no comparator word
-    LESS_THAN = "less_than"  # 低于, 少于, 不足
-    MORE_THAN = "more_than"  # 超过, 高于, 多于
-    ABOUT = "about"  # 左右, 约
+    LESS_THAN = "less_than"  # 低于, 少于, 不足, 不到
+    MORE_THAN = "more_than"  # 超过, 高于, 多于, 100多家, 300余个
+    ABOUT = "about"  # 左右, 约, 近
 
 
 class Direction(enum.Enum):
-    """The direction of a change (压缩, 降低 / 提高, 增加)."""
+    """The direction of a change (压缩, 降低 / 提高, 增加, 放宽)."""
 
     DECREASE = "decrease"
     INCREASE = "increase"
@@ -140,21 +140,22 @@ class TargetKind(enum.Enum):
     DURATION = "duration"  # 3个工作日, 30日, 1个月, 24小时
     SERVICE_HOURS = "service_hours"  # 7×24小时
     ON_THE_SPOT = "on_the_spot"  # 立等可取, 即来即办
-    DEADLINE = "deadline"  # 2019年底前
-    PERCENTAGE = "percentage"  # 99.96%, 达到92%
+    DEADLINE = "deadline"  # 2019年底前, 在本方案印发之日起1个月内
+    PERCENTAGE = "percentage"  # 99.96%, 达到92%, 减按50%
     PERCENTAGE_POINTS = "percentage_points"  # 2个百分点
-    RELATIVE_CHANGE = "relative_change"  # 压缩60%, 降低15%
+    RELATIVE_CHANGE = "relative_change"  # 压缩60%, 降低15%: a change *by* an amount
     MONEY = "money"  # 80元, 3000万元
     UNIT_PRICE = "unit_price"  # 3.25元/吨, 每件550元
     COUNT = "count"  # 3个环节, 5000个, 2万人次
-    PHYSICAL = "physical"  # 160千伏安, 411公里, DN100以下
+    PHYSICAL = "physical"  # 160千伏安, 411公里, DN100以下, 8km/km2, 9.2件/万人
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Quantity:
     """An exact amount with its unit as the plan writes it, e.g. 7 个工作日 or 3.25 元/吨.
 
-    `value` is exact (`Decimal`); `unit` is the normalised unit word ("个工作日", "%", "元/吨").
+    `value` is exact (`Decimal`), with any magnitude folded in (2万人次 → 20000 人次); `unit` is
+    the normalised unit word ("个工作日", "%", "元/吨", "件/万人").
     """
 
     value: Decimal = attrs.field(converter=Decimal)
@@ -163,17 +164,20 @@ class Quantity:
     def __str__(self) -> str:
         return f"{self.value}{self.unit}"
 
+    def __repr__(self) -> str:
+        return f"Quantity({str(self.value)!r}, {self.unit!r})"
+
 
 class DeadlineKind(enum.Enum):
     """How a deadline's wording bounds the work."""
 
     BY_END_OF = "by_end_of"  # 2019年底前, 9月底前: done by the last day of the period
     BEFORE = "before"  # 2020年前, 6月30日前: done before the period named
-    BY = "by"  # 到2022年: done within the period named
+    BY = "by"  # 到2022年, 2019年内: done within the period named
     WITHIN = "within"  # 印发之日起1个月内: relative to the plan's issue date
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Deadline:
     """A due date (时限), e.g. 2019年9月底前 → year 2019, month 9, due 2019-09-30.
 
@@ -188,14 +192,20 @@ class Deadline:
     day: int | None = None
     offset: Quantity | None = None
 
+    def __repr__(self) -> str:
+        due = "unresolved" if self.date is None else self.date.isoformat()
+        offset = "" if self.offset is None else f", offset {self.offset}"
+        return f"Deadline({self.kind.name}, {due}{offset})"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Target:
     """A measurable commitment found in the text, e.g. 由12个工作日缩减至7个工作日以内.
 
     `quantity` is the value aimed at, `baseline` the value changed from (由/从…), `direction`
     whether a change decreases or increases, `deadline` the date it is due, if the sentence
-    names one. `text` is the exact source of the target and `span` its offsets.
+    names one. `baseline_year` is the reference year of a relative change (在2017年基础上压缩60%
+    → 2017). `text` is the exact source of the target and `span` its offsets.
     """
 
     kind: TargetKind
@@ -206,12 +216,35 @@ class Target:
     baseline: Quantity | None = None
     direction: Direction | None = None
     deadline: Deadline | None = None
+    baseline_year: int | None = None
+
+    def __repr__(self) -> str:
+        parts = [self.kind.name, repr(self.text), repr(self.span)]
+        if self.quantity is not None:
+            parts.append(str(self.quantity))
+        if self.comparator is not Comparator.EXACTLY:
+            parts.append(self.comparator.name)
+        if self.baseline is not None:
+            parts.append(f"from {self.baseline}")
+        if self.baseline_year is not None:
+            parts.append(f"from year {self.baseline_year}")
+        if self.direction is not None:
+            parts.append(self.direction.name)
+        if self.deadline is not None and self.kind is not TargetKind.DEADLINE:
+            parts.append(f"due {self.deadline.date or self.deadline.kind.name}")
+        elif self.deadline is not None:
+            parts.append(repr(self.deadline))
+        return f"Target({', '.join(parts)})"
 
 
 # --- the plan hierarchy ------------------------------------------------------------------------
 
 
-@attrs.frozen
+def _shorten(text: str, width: int = 24) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@attrs.frozen(repr=False)
 class Action:
     """An action item (工作措施的一项), e.g. （1）推行印章在线刻制…, with its responsible units.
 
@@ -243,8 +276,12 @@ class Action:
                 seen.setdefault(target.deadline)
         return tuple(seen)
 
+    def __repr__(self) -> str:
+        lead = "、".join(unit.name for unit in self.lead_units) or "-"
+        return f"<Action {self.number} {_shorten(self.text)} lead={lead}>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Measure:
     """A numbered measure (工作措施), e.g. 1．精简企业开办流程, with its action items.
 
@@ -258,8 +295,17 @@ class Measure:
     actions: tuple[Action, ...] = ()
     repeated_at: tuple[Span, ...] = ()
 
+    def __repr__(self) -> str:
+        return f"<Measure {self.number}．{self.title}: {len(self.actions)} actions>"
 
-@attrs.frozen
+    def _repr_html_(self) -> str:
+        # The display itself lives in the outer ring; the model only points Jupyter at it.
+        from ._html import measure_html
+
+        return measure_html(self)
+
+
+@attrs.frozen(repr=False)
 class Area:
     """An area of the business environment (目标任务), e.g. 一、开办企业, with its measures.
 
@@ -278,8 +324,19 @@ class Area:
         """Return every action item of the area, in order."""
         return tuple(action for measure in self.measures for action in measure.actions)
 
+    def __repr__(self) -> str:
+        return (
+            f"<Area {self.ordinal} {self.title}: {len(self.measures)} measures, "
+            f"{len(self.actions)} actions>"
+        )
 
-@attrs.frozen
+    def _repr_html_(self) -> str:
+        from ._html import area_html
+
+        return area_html(self)
+
+
+@attrs.frozen(repr=False)
 class Section:
     """A section of the plan's body, e.g. 三、组织保障, or a subsection such as （一）加强组织领导.
 
@@ -294,8 +351,11 @@ class Section:
     paragraphs: tuple[Snippet, ...] = ()
     subsections: tuple[Section, ...] = ()
 
+    def __repr__(self) -> str:
+        return f"<Section {self.ordinal} {self.title}: {len(self.subsections)} subsections>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Notice:
     """The cover notice (印发通知) that issues a plan: title, 文号, recipients, signature, date.
 
@@ -313,8 +373,13 @@ class Notice:
     issue_date_text: Snippet | None = None
     remarks: tuple[Snippet, ...] = ()
 
+    def __repr__(self) -> str:
+        number = self.document_number.text if self.document_number else "-"
+        title = _shorten(self.title.text, 40) if self.title else "-"
+        return f"<Notice {number} {title}>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Attachment:
     """The attachment (附件) that lists the plan's measures as a table, e.g. 主要举措及责任分工.
 
@@ -329,8 +394,12 @@ class Attachment:
     headers: tuple[Snippet, ...] = ()
     areas: tuple[Area, ...] = ()
 
+    def __repr__(self) -> str:
+        title = self.title.text if self.title else "-"
+        return f"<Attachment {title}: {len(self.areas)} areas>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Plan:
     """A business-environment plan (营商环境 工作方案/行动方案/实施方案), parsed.
 
@@ -394,6 +463,18 @@ class Plan:
     def warnings(self) -> tuple[Diagnostic, ...]:
         """Return the diagnostics of severity WARNING."""
         return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
+
+    def __repr__(self) -> str:
+        number = f" {self.document_number}" if self.document_number else ""
+        return (
+            f"<Plan {self.title.text}{number}: {len(self.areas)} areas, "
+            f"{len(self.measures)} measures, {len(self.actions)} actions>"
+        )
+
+    def _repr_html_(self) -> str:
+        from ._html import plan_html
+
+        return plan_html(self)
 
 
 def _split_recipients(text: str) -> tuple[str, ...]:
