@@ -1,0 +1,255 @@
+"""Dates and deadlines as Chinese plans write them: 2019年9月底前, 到2022年, 印发之日起1个月内.
+
+`parse_deadline` reads one deadline phrase into a `Deadline` with its due date;
+`parse_chinese_date` reads a calendar date such as 二〇一九年七月二十三日. `DEADLINE_PATTERN` and
+`deadline_from_match` let `yingshang.extract` find deadlines in running text, and `DATE_PATTERN`
+finds plain dates and years, which are never durations.
+
+>>> parse_deadline("2019年9月底前").date
+datetime.date(2019, 9, 30)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+import regex
+from dateutil.relativedelta import relativedelta
+
+from .errors import ParseError
+from .model import Deadline, DeadlineKind, Quantity
+from .numbers import NUMBER_PATTERN, parse_number
+
+__all__ = [
+    "DATE_PATTERN",
+    "DEADLINE_PATTERN",
+    "deadline_from_match",
+    "parse_chinese_date",
+    "parse_deadline",
+]
+
+# A year is four digits, Arabic or Chinese (二〇一九); months and days are one or two.
+_YEAR = r"(?:[0-9０-９]{4}|[〇零一二三四五六七八九]{4})"
+_MONTH = r"(?:[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:[0-9０-９]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+# Nothing that could make the year or month the tail of a longer number.
+_NOT_AFTER_A_NUMERAL = r"(?<![0-9０-９〇零一二两三四五六七八九十百千万亿])"
+# 前 followed by a number starts a range instead (2019年前三季度, 前10个月).
+_BEFORE = r"(?:以前|之前|前(?![0-9０-９〇零一二两三四五六七八九十]))"
+# 内 as in 2019年内, not as in 年内部 or 内容.
+_WITHIN = r"(?:以内|之内|内(?![部容外资]))"
+# The units a relative deadline counts in, each with its normalised spelling.
+_OFFSET_UNITS = {
+    "个工作日": "个工作日", "工作日": "个工作日",
+    "个自然日": "个自然日", "自然日": "个自然日",
+    "个月": "个月", "日": "日", "天": "天",
+    "周": "周", "个星期": "周", "星期": "周",
+    "年": "年",
+}  # fmt: skip
+_OFFSET_UNIT = "|".join(sorted(_OFFSET_UNITS, key=len, reverse=True))
+
+DEADLINE_PATTERN = regex.compile(
+    rf"""
+    (?:
+        # 2019年9月底前, 2020年前, 到2022年, 2020年6月30日前, 2019年内: a dated deadline. The
+        # year alone (2017年, 2019年7月23日) is a date, not a deadline: deadline_from_match
+        # rejects a match with neither a leading 到 nor a closing 底前/前/内.
+        (?P<by> 截至 | 截止到 | 截止 | 到 | 至 )?
+        {_NOT_AFTER_A_NUMERAL}
+        (?P<year> {_YEAR} ) 年
+        (?: (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )? )?
+        (?P<bound> 年?底前 | 年?末前 | 年?底 | 年?末 | {_BEFORE} | {_WITHIN} )?
+      |
+        # 今年年底前, 明年6月底前: a year named relative to the plan's own.
+        (?P<relative_year> 今年 | 本年 | 当年 | 明年 ) 年?
+        (?: (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )? )?
+        (?P<bound> 底前 | 末前 | 年底前 | 年末前 | {_BEFORE} )
+      |
+        # 年底前 with no year: the plan's year. Not 每年年底前, which recurs.
+        (?<! [0-9０-９〇零一二两三四五六七八九十年每今本当明去] )
+        年 (?P<bound> 底前 | 末前 )
+      |
+        # 9月底前, 6月30日前 with no year: the plan's year. Not 3个月前, which is relative.
+        {_NOT_AFTER_A_NUMERAL} (?<! [年个] )
+        (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )?
+        (?P<bound> 底前 | 末前 | {_BEFORE} )
+      |
+        # (在)本方案印发之日起1个月内: relative to the day the plan is issued.
+        (?P<since>
+            (?: 自 | 从 | 在 | 于 )?
+            (?: 本 (?: 方案 | 通知 | 意见 | 办法 | 计划 | 细则 | 规定 | 措施 | 文件 ) )?
+            (?: 印发 | 发布 | 出台 | 实施 | 施行 | 公布 )
+            (?: 之日起 | 之日后 | 后 )
+        )
+        (?P<amount> {NUMBER_PATTERN.pattern} ) [ ]? (?P<unit> {_OFFSET_UNIT} )
+        (?P<bound> {_WITHIN} )
+    )
+    """,
+    regex.VERBOSE,
+)
+"""Find deadline phrases; `deadline_from_match` turns a match into a `Deadline` (or rejects it)."""
+
+DATE_PATTERN = regex.compile(
+    rf"""
+    {_NOT_AFTER_A_NUMERAL}
+    (?:
+        (?P<year> {_YEAR} ) [ ]? 年                                   # 2017年
+        (?: [ ]? (?P<month> {_MONTH} ) [ ]? 月                        # 2019年7月
+            (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] )? )?              # 2019年7月23日
+      |
+        (?P<month> {_MONTH} ) 月 (?P<day> {_DAY} ) [日号]              # 7月23日
+      |
+        (?P<year> [0-9]{{4}} ) (?P<separator> [-./] )                 # 2019-07-23, 2019.7.23
+        (?P<month> [0-9]{{1,2}} ) (?P=separator) (?P<day> [0-9]{{1,2}} ) (?![0-9])
+    )
+    """,
+    regex.VERBOSE,
+)
+"""Find calendar dates and years (2017年, 2019年7月23日, 7月23日): dates, not quantities."""
+
+_END_BOUNDS = frozenset({"底前", "末前", "底", "末", "年底前", "年末前", "年底", "年末"})
+_BEFORE_BOUNDS = frozenset({"以前", "之前", "前"})
+_WITHIN_BOUNDS = frozenset({"以内", "之内", "内"})
+
+
+def parse_deadline(s: str, *, issue_date: datetime.date | None = None) -> Deadline:
+    """Read one deadline phrase (时限) into a `Deadline` with its due date.
+
+    - 2019年9月底前 → BY_END_OF, 2019-09-30; 2019年底前 → BY_END_OF, 2019-12-31;
+    - 2020年前 → BEFORE, 2019-12-31 (before 2020 begins); 2020年6月30日前 → BEFORE, 2020-06-30
+      (a day named with 前 is, by the usage of such plans, the last day allowed);
+    - 到2022年 → BY, 2022-12-31; 2019年内 → BY, 2019-12-31;
+    - 在本方案印发之日起1个月内 → WITHIN, offset 1 个月, due `issue_date` + 1 month (None without
+      an issue date, and for working days, which need a holiday calendar);
+    - 年底前, 9月底前 → the year of `issue_date` (date None without one).
+
+    Raises `yingshang.errors.ParseError` when `s` is not one deadline phrase.
+    """
+    stripped = s.strip()
+    lead = len(s) - len(s.lstrip())
+    match = DEADLINE_PATTERN.fullmatch(stripped)
+    deadline = None if match is None else deadline_from_match(match, issue_date=issue_date)
+    if deadline is None:
+        raise ParseError("a deadline such as 2019年底前 or 印发之日起1个月内", s, lead)
+    return deadline
+
+
+def deadline_from_match(
+    match: regex.Match[str], *, issue_date: datetime.date | None = None
+) -> Deadline | None:
+    """Turn a `DEADLINE_PATTERN` match into a `Deadline`, or None if it names no valid deadline.
+
+    A plain date (no 到 before it, no 底前/前/内 after it) and an impossible one (13月, 2月30日)
+    give None; this function never raises.
+    """
+    try:
+        if match["amount"] is not None:
+            return _relative_deadline(match, issue_date)
+        return _dated_deadline(match, issue_date)
+    except (ParseError, ValueError, OverflowError):
+        return None
+
+
+def _relative_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline:
+    amount = parse_number(match["amount"])
+    unit = _OFFSET_UNITS[match["unit"]]
+    offset = Quantity(amount, unit)
+    due = None
+    if issue_date is not None and amount == amount.to_integral_value():
+        step = _calendar_step(int(amount), unit)
+        if step is not None:
+            try:
+                due = issue_date + step
+            except (ValueError, OverflowError):
+                due = None  # beyond year 9999: no date, but still a deadline
+    return Deadline(DeadlineKind.WITHIN, due, offset=offset)
+
+
+def _calendar_step(amount: int, unit: str) -> relativedelta | None:
+    # Working days depend on the holiday calendar of the year, which this module does not know.
+    steps = {
+        "个月": relativedelta(months=amount),
+        "年": relativedelta(years=amount),
+        "周": relativedelta(weeks=amount),
+        "日": relativedelta(days=amount),
+        "天": relativedelta(days=amount),
+        "个自然日": relativedelta(days=amount),
+    }
+    return steps.get(unit)
+
+
+def _dated_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline | None:
+    bound = match["bound"]
+    if match["year"] is not None:
+        if bound is None and match["by"] is None:
+            return None  # 2017年, 2019年7月23日: a date, not a deadline
+        year: int | None = _whole(match["year"])
+    elif match["relative_year"] == "明年":
+        year = None if issue_date is None else issue_date.year + 1
+    else:
+        year = None if issue_date is None else issue_date.year
+    month = None if match["month"] is None else _whole(match["month"])
+    day = None if match["day"] is None else _whole(match["day"])
+    if bound is None or bound in _WITHIN_BOUNDS:
+        kind = DeadlineKind.BY
+    elif bound in _END_BOUNDS:
+        kind = DeadlineKind.BY_END_OF
+    else:
+        kind = DeadlineKind.BEFORE
+    if day is not None and kind is not DeadlineKind.BEFORE and bound is not None:
+        return None  # 30日底前, 30日内: not how a dated deadline is written
+    if month is not None and not 1 <= month <= 12:
+        return None
+    due = _due_date(kind, year, month, day)
+    if year is not None and due is None:
+        return None
+    return Deadline(kind, due, year=year, month=month, day=day)
+
+
+def _due_date(
+    kind: DeadlineKind, year: int | None, month: int | None, day: int | None
+) -> datetime.date | None:
+    if year is None:
+        if month is not None and day is not None:
+            datetime.date(2000, month, day)  # still reject 2月30日 (2000 is a leap year)
+        return None
+    try:
+        if day is not None:
+            return datetime.date(year, month or 1, day)
+        if kind is DeadlineKind.BEFORE:
+            start = datetime.date(year, month or 1, 1)
+            return start - datetime.timedelta(days=1)
+        if month is not None:
+            return datetime.date(year, month, calendar.monthrange(year, month)[1])
+        return datetime.date(year, 12, 31)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _whole(numeral: str) -> int:
+    value = parse_number(numeral)
+    if value != value.to_integral_value():
+        raise ValueError(f"not a whole number: {numeral}")
+    return int(value)
+
+
+def parse_chinese_date(s: str) -> datetime.date:
+    """Read a calendar date: 2019年7月23日, 二〇一九年七月二十三日, 2019-07-23.
+
+    Full-width digits are read too (２０１９年７月２３日), and surrounding whitespace is
+    ignored. Raises `yingshang.errors.ParseError` for anything else, including impossible
+    dates such as 2019年2月30日.
+
+    >>> parse_chinese_date("二〇一九年七月二十三日")
+    datetime.date(2019, 7, 23)
+    """
+    stripped = s.strip()
+    lead = len(s) - len(s.lstrip())
+    match = DATE_PATTERN.fullmatch(stripped)
+    if match is None or match["year"] is None or match["day"] is None:
+        raise ParseError("a date such as 2019年7月23日", s, lead)
+    try:
+        return datetime.date(_whole(match["year"]), _whole(match["month"]), _whole(match["day"]))
+    except (ValueError, OverflowError):
+        raise ParseError("a date that exists", s, lead) from None

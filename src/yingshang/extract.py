@@ -1,0 +1,711 @@
+"""Find the measurable commitments (quantitative targets) in Chinese policy text.
+
+`extract_targets` reads any text (a whole plan, one action item, a sentence) and returns every
+target it finds, in text order, each with the exact source slice and its span:
+
+>>> [t.text for t in extract_targets("2019年底前实现3个工作日以内办结。")]
+['2019年底前', '3个工作日以内']
+
+How the text is read (docs/targets.md has the table of kinds with examples):
+
+* Deadlines (2019年底前, 到2022年, 印发之日起1个月内) are targets of kind DEADLINE, and the
+  deadline governs the other targets of its sentence: each carries it as `Target.deadline`. A
+  sentence that begins with 其中 ("of which") continues the one before it.
+* A quantity is a number with a unit (3个工作日, 99.96%, 3.25元/吨, 2万人次, 160千伏安, DN100).
+  Comparator words around it give its bound (以内, 不超过, 达到, 以上, 左右, 100多家).
+* A change is one target: 由12个工作日缩减至7个工作日以内 has baseline 12, target 7 and a
+  direction; 压缩至3个工作日 has a direction and no baseline; 降低15% is a change *by* an amount
+  (RELATIVE_CHANGE); a reference year (在2017年基础上) is kept as `baseline_year`.
+* Numbers that are not quantities are not reported: item markers （1） and 1．, codes (4G, 5G,
+  12345), years and dates (2017年, 2019年7月23日), ordinals (第三), and Chinese numerals inside
+  quotation marks, which in these plans are slogans (“一网通办”, “三个作用”, “三年行动计划”).
+* A duration that belongs to a deadline (印发之日起1个月内) is part of that deadline, not a
+  duration target; a number of days counted as a measure (优良天数…300天以上) is PHYSICAL.
+
+Every pattern is compiled once, has no nested quantifiers over overlapping classes, and looks
+around a match only within a bounded window, so extraction runs in linear time on any input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+import attrs
+import regex
+
+from .dates import DATE_PATTERN, DEADLINE_PATTERN, deadline_from_match
+from .errors import ParseError
+from .model import Comparator, Deadline, Direction, Quantity, Span, Target, TargetKind
+from .numbers import NUMBER_PATTERN, parse_number
+
+__all__ = ["extract_targets"]
+
+# --- vocabularies --------------------------------------------------------------------------------
+
+# Each unit word as plans write it → (kind, normalised unit). No unit is a magnitude followed by
+# another unit (千米 would read as 千 + 米), so that 5千米 is read one way only: 5000 米.
+_UNITS: dict[str, tuple[TargetKind, str]] = {
+    **{word: (TargetKind.DURATION, unit) for word, unit in {
+        "个工作日": "个工作日", "工作日": "个工作日",
+        "个自然日": "个自然日", "自然日": "个自然日",
+        "个月": "个月", "个小时": "小时", "小时": "小时", "分钟": "分钟",
+        "个星期": "周", "星期": "周", "周": "周",
+        "天": "天", "日": "日", "年": "年",
+    }.items()},
+    **dict.fromkeys(("%", "％"), (TargetKind.PERCENTAGE, "%")),
+    **dict.fromkeys(("个百分点", "百分点"), (TargetKind.PERCENTAGE_POINTS, "个百分点")),
+    **{word: (TargetKind.COUNT, word) for word in (
+        "个", "件", "家", "种", "项", "类", "次", "人次", "户次", "家次", "批次",
+        "名", "人", "户", "台", "套", "条", "份", "座", "辆", "宗", "笔",
+    )},
+    **{word: (TargetKind.PHYSICAL, unit) for word, unit in {
+        "千伏安": "千伏安", "kVA": "千伏安", "千伏": "千伏", "kV": "千伏",
+        "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦",
+        "公里": "公里", "km": "公里", "米": "米",
+        "平方公里": "平方公里", "平方米": "平方米", "㎡": "平方米", "立方米": "立方米",
+        "公顷": "公顷", "亩": "亩", "吨": "吨",
+        "km/km2": "km/km2", "km/km²": "km/km2", "公里/平方公里": "km/km2",
+    }.items()},
+}  # fmt: skip
+
+# What a price is counted per: 3.25元/吨, 每件550元.
+_PER_UNITS = (
+    "吨", "件", "户", "人次", "人", "次", "个", "张", "套", "辆", "台", "份", "页", "箱", "标箱",
+    "平方米", "立方米", "千瓦时", "度", "方", "公里", "千米", "米", "公斤", "千克", "斤",
+    "月", "年", "天", "日", "小时",
+)  # fmt: skip
+
+# A unit word followed by these characters is the start of another word: 项目, 条件, 家庭,
+# 天然气, 人民, 周边, 年级, 一次性 (the measure word 次 + the suffix 性).
+_NOT_FOLLOWED_BY: dict[str, str] = {
+    "项": "目", "条": "件例款", "家": "庭长属", "天": "然", "人": "民员才大",
+    "周": "边年", "年": "级度", "日": "常", "个": "性人体",
+}  # fmt: skip
+_NEVER_FOLLOWED_BY = "性"
+
+_DECREASE_VERBS = ("压缩", "压减", "缩减", "缩短", "减少", "降低", "下降", "削减", "精简", "简化",
+                   "下调")  # fmt: skip
+_INCREASE_VERBS = ("提高", "提升", "增加", "增长", "扩大", "放宽", "延长", "上调", "上升")
+_DIRECTIONS: dict[str, Direction] = {
+    **dict.fromkeys((*_DECREASE_VERBS, "减", "降"), Direction.DECREASE),
+    **dict.fromkeys((*_INCREASE_VERBS, "增", "升"), Direction.INCREASE),
+}
+
+# Comparator words before a number. Tight ones must touch it (约定 is not 约); loose ones may
+# stand a few characters away (至少完成2次, 不高于各项贷款不良率2个百分点).
+_LOOSE_PREFIXES: dict[str, Comparator] = {
+    **dict.fromkeys(("不超过", "不高于", "不多于", "不大于", "控制在", "最多", "至多", "最高"),
+                    Comparator.AT_MOST),
+    **dict.fromkeys(("至少", "最少", "不少于", "不低于", "不小于", "达到"), Comparator.AT_LEAST),
+}  # fmt: skip
+_TIGHT_PREFIXES: dict[str, Comparator] = {
+    **_LOOSE_PREFIXES,
+    "达": Comparator.AT_LEAST,
+    **dict.fromkeys(("约", "近", "大约"), Comparator.ABOUT),
+    **dict.fromkeys(("低于", "少于", "不足", "不到", "小于"), Comparator.LESS_THAN),
+    **dict.fromkeys(("超过", "高于", "多于", "大于", "超", "逾"), Comparator.MORE_THAN),
+}
+_SUFFIXES: dict[str, Comparator] = {
+    **dict.fromkeys(("以内", "之内", "内", "以下", "及以下"), Comparator.AT_MOST),
+    **dict.fromkeys(("以上", "及以上"), Comparator.AT_LEAST),
+    "左右": Comparator.ABOUT,
+}
+
+# A Chinese numeral token this long or an Arabic one this long is not a quantity in prose; the
+# limit keeps parsing constant-time per token on hostile input (a megabyte of digits).
+_MAX_NUMBER_LENGTH = 24
+_ARABIC_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first, so that 个工作日 wins over 个 and 千伏安 over 千伏.
+    return "|".join(regex.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+# --- patterns ------------------------------------------------------------------------------------
+
+_NUMBER = NUMBER_PATTERN.pattern
+# Characters that end a clause (the scope of a comparator or a change) and a sentence (the scope
+# of a deadline). 、 joins the items of a list and ends neither.
+_CLAUSE_PUNCTUATION = "，。；：！？,;:!?\n"
+
+QUANTITY = regex.compile(
+    rf"""
+    (?P<number> {_NUMBER} ) [ ]?
+    (?P<approx> 多 | 余 )?                                    # 100多家, 300余个: more than
+    (?:
+        (?P<money> 元 ) (?: (?: [/／] | 每 ) (?P<per> {_alternation(_PER_UNITS)} ) )?
+                                                              # 80元, 3.25元/吨, 3.25元每吨
+      | (?P<unit> {_alternation(_UNITS)} )                    # 个工作日, %, 件, 千伏安, ...
+    )
+    """,
+    regex.VERBOSE,
+)
+PRICE_PER = regex.compile(
+    rf"""
+    每 (?P<per> {_alternation(_PER_UNITS)} ) [ ]?            # 每件550元: the price of one
+    (?P<number> {_NUMBER} ) [ ]? (?P<money> 元 )
+    """,
+    regex.VERBOSE,
+)
+NOMINAL_DIAMETER = regex.compile(
+    r"""
+    (?<! [A-Za-z] ) (?: DN | dn | Dn ) [ ]?                  # DN100: a pipe's nominal diameter
+    (?P<number> [0-9０-９]{1,5} ) (?! [0-9０-９] )
+    """,
+    regex.VERBOSE,
+)
+PERCENT_IN_WORDS = regex.compile(
+    rf"""
+    百分之 (?P<number> {_NUMBER} )                           # 百分之九十, 百分之95
+    """,
+    regex.VERBOSE,
+)
+SERVICE_HOURS = regex.compile(
+    r"""
+    (?<! [0-9０-９] )
+    (?P<days> [1-7１-７] | [一二三四五六七] ) [ ]? [×xX*＊✕] [ ]?      # 7×, 5×: days a week
+    (?P<hours> 2[0-4] | 1[0-9] | [1-9] | ２[０-４] | １[０-９] | [１-９]
+             | 二十[一二三四]? | 十[一二三四五六七八九]? | [一二三四五六七八九] )
+    (?! [0-9０-９] ) [ ]? (?: 个 )? 小时                       # 24小时: hours a day
+    """,
+    regex.VERBOSE,
+)
+ON_THE_SPOT = regex.compile(
+    r"""
+    立等可取 | 即来即办 | 即办即结 | 即时办结 | 当场办结 | 当场办理 | 当即办结 | 立即办结
+    """,
+    regex.VERBOSE,
+)
+# Quotation marks around a short phrase: a slogan in these plans (“一网通办”, “三个作用”).
+QUOTED = regex.compile(
+    r"""
+    “ [^“”\n]{0,40} ”            # Chinese double quotes
+  | 「 [^「」\n]{0,40} 」          # corner brackets
+  | " [^"\n]{0,40} "             # ASCII quotes, in plain-text exports
+    """,
+    regex.VERBOSE,
+)
+# A change verb and the word that introduces the new value: 缩减至, 简化为, 压减环节至, 减按.
+CHANGE_TO = regex.compile(
+    rf"""
+      (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} )
+      (?P<object> [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,16}}? )  # 压减(环节)至: what changes
+      (?P<to> 至 | 到 | 为 )
+    | (?P<verb> 减 | 降 | 增 | 升 ) (?P<object>) (?P<to> 至 | 到 | 为 )   # 减至, 降为
+    | (?P<verb> 减 ) (?P<object>) (?P<to> 按 )                          # 减按50%征收
+    """,
+    regex.VERBOSE,
+)
+# A change verb that touches the amount: 降低15%, 压缩60% (a change by the amount).
+_CHANGE_BY_BEFORE = regex.compile(
+    rf"(?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) 了? \Z", regex.VERBOSE
+)
+_TIGHT_PREFIX_BEFORE = regex.compile(
+    rf"(?P<word> {_alternation(_TIGHT_PREFIXES)} ) [ ]? \Z", regex.VERBOSE
+)
+_LOOSE_PREFIX_BEFORE = regex.compile(
+    rf"""
+    (?P<word> {_alternation(_LOOSE_PREFIXES)} )
+    (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]{{1,8}} ) \Z
+    """,
+    regex.VERBOSE,
+)
+_SUFFIX_AFTER = regex.compile(
+    r"""
+    [ ]?
+    (?P<word> 及以上 | 及以下 | 以上 | 以下 | 以内 | 之内 | 左右
+            | 内 (?! [部容外资涵] ) )                           # 内, not 内部 or 内资
+    """,
+    regex.VERBOSE,
+)
+# 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).
+_FROM_BEFORE = regex.compile(
+    rf"(?P<from> 由 | 从 ) (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}} ) \Z", regex.VERBOSE
+)
+_FROM_NUMBER_BEFORE = regex.compile(
+    rf"""
+    (?P<from> 由 | 从 ) (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}}? )
+    (?P<number> {_NUMBER} ) [ ]? \Z                            # 由12减至7个工作日
+    """,
+    regex.VERBOSE,
+)
+_BARE_NUMBER = regex.compile(_NUMBER, regex.VERBOSE)
+# The words that make a year a reference point: 在2017年基础上, 比2017年, 与2017年相比.
+_REFERENCE_AFTER_YEAR = regex.compile(
+    r"的? (?: 基础上 | 为基数 | 为基准 | 为基期 | 水平上 | 同期相比 | 相比 | 同期 )", regex.VERBOSE
+)
+_REFERENCE_LEADS = frozenset("在以比较与同")
+# 万人, 每万人口, 每百户: what a count is a rate of (万人发明专利拥有量达到9.2件).
+PER_CAPITA = regex.compile(
+    r"""
+    (?<! [0-9０-９〇零一二两三四五六七八九十百千万亿] )
+    每? (?P<scale> 十万 | 百万 | 千万 | 十 | 百 | 千 | 万 | 亿 )
+    (?P<base> 人口 | 人 | 户 | 家 ) (?! 次 )
+    """,
+    regex.VERBOSE,
+)
+# A count of days as a measure (优良天数…300天以上), not a time limit.
+_DAY_COUNT = regex.compile(r"天数 | 日数", regex.VERBOSE)
+_CLAUSE_BREAK = regex.compile(rf"[{_CLAUSE_PUNCTUATION}]")
+# A sentence ends at 。！？ or a line break, but 。其中… goes on with the same sentence.
+_SENTENCE_BREAK = regex.compile(r"[！？!?\n] | 。(?! [ \u3000]{0,4} 其中 )", regex.VERBOSE)
+
+
+# --- the extraction ------------------------------------------------------------------------------
+
+
+def extract_targets(
+    text: str, *, offset: int = 0, issue_date: datetime.date | None = None
+) -> tuple[Target, ...]:
+    """Find every quantitative target in `text`, in text order.
+
+    Each target's `text` is the exact slice of `text` it comes from, and its `span` the offsets
+    of that slice plus `offset` (pass the slice's start when `text` is part of a document).
+    `issue_date` resolves relative deadlines (印发之日起1个月内) and years left implicit
+    (年底前). Never raises for any `text`; raises ValueError for a negative `offset`.
+
+    >>> [str(t.quantity) for t in extract_targets("由12个工作日缩减至7个工作日以内")]
+    ['7个工作日']
+    """
+    if offset < 0:
+        raise ValueError(f"offset must be >= 0, got {offset}")
+    return _Extraction(text, issue_date).targets(offset)
+
+
+@attrs.define
+class _Found:
+    """A quantity as first read, before its context (comparators, changes) is looked at."""
+
+    start: int
+    end: int
+    kind: TargetKind
+    quantity: Quantity
+    approximate: bool = False  # 100多家
+
+
+@attrs.define
+class _Reading:
+    """A target being assembled: where it starts and ends, and what it says."""
+
+    start: int
+    end: int
+    kind: TargetKind
+    quantity: Quantity | None = None
+    comparator: Comparator = Comparator.EXACTLY
+    baseline: Quantity | None = None
+    direction: Direction | None = None
+    deadline: Deadline | None = None
+    baseline_year: int | None = None
+
+
+@attrs.define
+class _Marker:
+    """A change verb with its 至/为 (CHANGE_TO), and the baseline found before it, if any."""
+
+    start: int
+    end: int
+    direction: Direction
+    adjacent_object: bool  # 缩减至 (the verb touches 至), not 压减环节至
+    baseline: Quantity | None = None
+    baseline_start: int | None = None
+    baseline_comparator: Comparator | None = None
+    baseline_kind: TargetKind | None = None
+    baseline_item: _Found | None = None
+    used: bool = False  # whether the new value of the baseline has been read
+
+
+class _Breaks:
+    """Positions of clause or sentence breaks, to find the clause around an offset in log time."""
+
+    def __init__(self, text: str, pattern: regex.Pattern[str]) -> None:
+        self.positions = [match.start() for match in pattern.finditer(text)]
+        self.length = len(text)
+
+    def start_of(self, position: int) -> int:
+        index = bisect.bisect_left(self.positions, position)
+        return self.positions[index - 1] + 1 if index else 0
+
+    def end_of(self, position: int) -> int:
+        index = bisect.bisect_left(self.positions, position)
+        return self.positions[index] if index < len(self.positions) else self.length
+
+
+class _Extraction:
+    def __init__(self, text: str, issue_date: datetime.date | None) -> None:
+        self.text = text
+        self.issue_date = issue_date
+        self.clauses = _Breaks(text, _CLAUSE_BREAK)
+        self.sentences = _Breaks(text, _SENTENCE_BREAK)
+        self.quoted = [match.span() for match in QUOTED.finditer(text)]
+        self.quoted_starts = [start for start, _ in self.quoted]
+        self.reference_years: list[tuple[int, int, int]] = []  # (start, end, year)
+        self.reference_starts: list[int] = []
+
+    # --- first pass: every candidate, then the ones that do not overlap ------------------------
+
+    def targets(self, offset: int) -> tuple[Target, ...]:
+        deadlines: list[_Reading] = []
+        others: list[_Reading] = []
+        spots: list[_Reading] = []
+        found: list[_Found] = []
+        selected = list(self._select(self._candidates()))
+        self.reference_starts = [start for start, _, _ in self.reference_years]
+        for start, end, item in selected:
+            if isinstance(item, _Found):
+                found.append(item)
+            elif isinstance(item, Deadline):
+                deadlines.append(_Reading(start, end, TargetKind.DEADLINE, deadline=item))
+            elif isinstance(item, Quantity):
+                others.append(_Reading(start, end, TargetKind.SERVICE_HOURS, quantity=item))
+            elif item == "spot":
+                spots.append(_Reading(start, end, TargetKind.ON_THE_SPOT))
+        readings = sorted(
+            [*deadlines, *others, *spots, *self._read_quantities(found)],
+            key=lambda reading: reading.start,
+        )
+        self._attach_deadlines(readings, deadlines)
+        return tuple(self._target(reading, offset) for reading in readings)
+
+    def _candidates(self) -> Iterator[tuple[int, int, int, object]]:
+        """Yield (start, end, rank, item); at equal spans the lower rank wins."""
+        text = self.text
+        for match in DEADLINE_PATTERN.finditer(text):
+            deadline = deadline_from_match(match, issue_date=self.issue_date)
+            if deadline is not None:
+                yield match.start(), match.end(), 0, deadline
+        for match in DATE_PATTERN.finditer(text):
+            # A date or a year is never a quantity (2017年 is not 2017 years); a year may be the
+            # reference point of a change.
+            yield match.start(), match.end(), 1, None
+            if match["year"] is not None and match["month"] is None:
+                self._note_reference_year(match)
+        for match in SERVICE_HOURS.finditer(text):
+            hours = self._number(match["days"]) * self._number(match["hours"])
+            yield match.start(), match.end(), 2, Quantity(hours, "小时/周")
+        for match in ON_THE_SPOT.finditer(text):
+            yield match.start(), match.end(), 3, "spot"
+        for pattern in (QUANTITY, PRICE_PER, NOMINAL_DIAMETER, PERCENT_IN_WORDS):
+            for match in pattern.finditer(text):
+                quantity = self._found(match, pattern)
+                if quantity is not None:
+                    yield quantity.start, quantity.end, 4, quantity
+
+    @staticmethod
+    def _select(
+        candidates: Iterable[tuple[int, int, int, object]],
+    ) -> Iterator[tuple[int, int, object]]:
+        # Earliest start first, then the longest, then the lowest rank: 2019年底前 beats 2019年,
+        # 每件550元 beats 550元, 印发之日起1个月内 beats 1个月.
+        last_end = 0
+        for start, end, _, item in sorted(candidates, key=lambda c: (c[0], -c[1], c[2])):
+            if start >= last_end:
+                last_end = end
+                yield start, end, item
+
+    def _note_reference_year(self, match: regex.Match[str]) -> None:
+        start, end = match.span()
+        after = _REFERENCE_AFTER_YEAR.match(self.text, end)
+        lead = start > 0 and self.text[start - 1] in _REFERENCE_LEADS
+        if after is None and not (lead and self.text[start - 1] in "比较"):
+            return
+        year = self._number(match["year"])
+        self.reference_years.append(
+            (start - 1 if lead else start, after.end() if after else end, year)
+        )
+
+    def _number(self, numeral: str) -> int:
+        value = parse_number(numeral)  # only called on tokens the patterns guarantee to parse
+        return int(value)
+
+    def _found(self, match: regex.Match[str], pattern: regex.Pattern[str]) -> _Found | None:
+        numeral = match["number"]
+        if len(numeral) > _MAX_NUMBER_LENGTH:
+            return None
+        start, end = match.span()
+        number_start = match.start("number")
+        chinese = numeral[0] not in _ARABIC_DIGITS
+        if chinese and self._in_quotes(number_start):
+            return None
+        if number_start > 0 and self.text[number_start - 1] == "第":
+            return None  # 第三期: an ordinal
+        value = _read_number(numeral)
+        if value is None:
+            return None
+        if pattern is NOMINAL_DIAMETER:
+            return _Found(start, end, TargetKind.PHYSICAL, Quantity(value, "DN"))
+        if pattern is PERCENT_IN_WORDS:
+            return _Found(start, end, TargetKind.PERCENTAGE, Quantity(value, "%"))
+        if match["money"] is not None:
+            per = match["per"]
+            if per is None:
+                return _Found(start, end, TargetKind.MONEY, Quantity(value, "元"))
+            return _Found(start, end, TargetKind.UNIT_PRICE, Quantity(value, f"元/{per}"))
+        word = match["unit"]
+        following = self.text[end : end + 1]
+        if following and (
+            following in _NOT_FOLLOWED_BY.get(word, "") or following in _NEVER_FOLLOWED_BY
+        ):
+            return None
+        kind, unit = _UNITS[word]
+        return _Found(start, end, kind, Quantity(value, unit), match["approx"] is not None)
+
+    def _in_quotes(self, position: int) -> bool:
+        index = bisect.bisect_right(self.quoted_starts, position) - 1
+        return index >= 0 and self.quoted[index][0] < position < self.quoted[index][1]
+
+    # --- second pass: comparators, changes, rates ----------------------------------------------
+
+    def _read_quantities(self, found: list[_Found]) -> Iterator[_Reading]:
+        text = self.text
+        markers, found = self._markers(found)
+        marker_ends = [marker.end for marker in markers]
+        consumed = {id(marker.baseline_item) for marker in markers if marker.baseline_item}
+        rates = [(m.start(), m.end(), m["scale"] + m["base"][0]) for m in PER_CAPITA.finditer(text)]
+        rate_ends = [end for _, end, _ in rates]
+        day_counts = [match.start() for match in _DAY_COUNT.finditer(text)]
+        previous: tuple[int, Comparator | None] | None = None  # (end, prefix comparator)
+        previous_end = -1
+        for item in found:
+            clause_start = self.clauses.start_of(item.start)
+            if id(item) in consumed:
+                previous, previous_end = None, item.end
+                continue
+            reading = _Reading(item.start, item.end, item.kind, item.quantity)
+            suffix = _SUFFIX_AFTER.match(text, item.end)
+            if suffix is not None and self.clauses.start_of(suffix.end()) == clause_start:
+                reading.end = suffix.end()
+                reading.comparator = _SUFFIXES[suffix["word"]]
+            elif item.approximate:
+                reading.comparator = Comparator.MORE_THAN
+            prefix_comparator = self._prefix(reading, clause_start)
+            if prefix_comparator is None and previous is not None:
+                # 至少完成5家上市公司、2家新三板公司: a comparator before a list covers the list.
+                between = text[previous[0] : item.start]
+                if "、" in between and previous[1] is not None and previous[0] >= clause_start:
+                    prefix_comparator = previous[1]
+            if reading.comparator is Comparator.EXACTLY and prefix_comparator is not None:
+                reading.comparator = prefix_comparator
+            self._read_change(reading, item, markers, marker_ends, clause_start)
+            self._read_rate(reading, item, rates, rate_ends, previous_end, clause_start)
+            self._read_day_count(reading, day_counts, clause_start)
+            previous = (reading.end, prefix_comparator)
+            previous_end = item.end
+            yield reading
+
+    def _prefix(self, reading: _Reading, clause_start: int) -> Comparator | None:
+        """Read a comparator word before the number; a touching one joins the target's text."""
+        window = max(clause_start, reading.start - 12)
+        tight = _TIGHT_PREFIX_BEFORE.search(self.text, window, reading.start)
+        if tight is not None:
+            reading.start = tight.start()
+            return _TIGHT_PREFIXES[tight["word"]]
+        loose = _LOOSE_PREFIX_BEFORE.search(self.text, window, reading.start)
+        if loose is not None:
+            return _LOOSE_PREFIXES[loose["word"]]
+        return None
+
+    def _markers(self, found: list[_Found]) -> tuple[list[_Marker], list[_Found]]:
+        """Find change verbs (缩减至) and the baseline (由12个工作日) each one starts from.
+
+        Returns the markers, and the quantities with any bare new value added (由12个工作日减至7
+        is read as 7 个工作日).
+        """
+        text = self.text
+        ends = [item.end for item in found]
+        starts = {item.start for item in found}
+        added: list[_Found] = []
+        markers: list[_Marker] = []
+        for match in CHANGE_TO.finditer(text):
+            marker = _Marker(
+                match.start(), match.end(), _DIRECTIONS[match["verb"]], not match["object"]
+            )
+            markers.append(marker)
+            clause_start = self.clauses.start_of(match.start())
+            # The baseline ends where the verb starts: a quantity, or a bare number (由12减至…).
+            index = bisect.bisect_right(ends, match.start()) - 1
+            item = found[index] if index >= 0 else None
+            if (
+                item is not None
+                and item.start >= clause_start
+                and match.start() - item.end <= 1
+                and not text[item.end : match.start()].strip(" ")
+            ):
+                origin = _FROM_BEFORE.search(text, max(clause_start, item.start - 16), item.start)
+                if origin is None:
+                    continue
+                marker.baseline_item = item
+                marker.baseline = item.quantity
+                marker.baseline_kind = item.kind
+                marker.baseline_start = origin.start()
+                word = _TIGHT_PREFIX_BEFORE.search(
+                    text, origin.end("from"), item.start
+                ) or _LOOSE_PREFIX_BEFORE.search(text, origin.end("from"), item.start)
+                if word is not None:
+                    marker.baseline_comparator = _TIGHT_PREFIXES[word["word"]]
+            else:
+                window = max(clause_start, match.start() - 48)
+                bare = _FROM_NUMBER_BEFORE.search(text, window, match.start())
+                value = None if bare is None else _read_number(bare["number"])
+                if bare is not None and value is not None:
+                    marker.baseline = Quantity(value, "")  # the unit comes from the new value
+                    marker.baseline_start = bare.start()
+            if marker.baseline_kind is not None and match.end() not in starts:
+                new_value = self._bare_new_value(match.end(), marker)
+                if new_value is not None:
+                    added.append(new_value)
+        if added:
+            found = sorted([*found, *added], key=lambda item: item.start)
+        return markers, found
+
+    def _bare_new_value(self, position: int, marker: _Marker) -> _Found | None:
+        # 由12个工作日减至7，: a number standing alone at the end of its clause.
+        match = _BARE_NUMBER.match(self.text, position)
+        if match is None or marker.baseline is None or marker.baseline_kind is None:
+            return None
+        after = self.text[match.end() : match.end() + 1]
+        if after and after not in _CLAUSE_PUNCTUATION + "、":
+            return None
+        value = _read_number(match[0])
+        if value is None:
+            return None
+        return _Found(
+            match.start(), match.end(), marker.baseline_kind, Quantity(value, marker.baseline.unit)
+        )
+
+    def _read_change(
+        self,
+        reading: _Reading,
+        item: _Found,
+        markers: list[_Marker],
+        marker_ends: list[int],
+        clause_start: int,
+    ) -> None:
+        text = self.text
+        # A change by an amount: the verb touches the number (降低15%, 压缩60%).
+        by = _CHANGE_BY_BEFORE.search(text, max(clause_start, reading.start - 4), reading.start)
+        if by is not None:
+            reading.start = by.start()
+            reading.direction = _DIRECTIONS[by["verb"]]
+            if reading.kind is not TargetKind.PERCENTAGE_POINTS:
+                reading.kind = TargetKind.RELATIVE_CHANGE
+            self._read_reference_year(reading, clause_start)
+            return
+        # A change to a value: the nearest 至/为 before the number in the same clause.
+        index = bisect.bisect_right(marker_ends, reading.start) - 1
+        if index < 0 or markers[index].start < clause_start:
+            return
+        marker = markers[index]
+        reading.direction = marker.direction
+        touching = marker.end == reading.start
+        if marker.baseline is not None and not marker.used:
+            # Only the first quantity after the marker is the new value of the baseline.
+            marker.used = True
+            reading.baseline = marker.baseline
+            if not marker.baseline.unit:
+                reading.baseline = Quantity(marker.baseline.value, item.quantity.unit)
+            elif (
+                item.kind is TargetKind.MONEY
+                and marker.baseline.unit.startswith("元/")
+                and item.quantity.unit == "元"
+            ):
+                # 由每件550元减至80元: the new price is per piece too.
+                reading.kind = TargetKind.UNIT_PRICE
+                reading.quantity = Quantity(item.quantity.value, marker.baseline.unit)
+            if reading.comparator is Comparator.EXACTLY and marker.baseline_comparator is not None:
+                # 从不高于…2个百分点放宽到3个百分点: the bound still holds for the new value.
+                reading.comparator = marker.baseline_comparator
+            assert marker.baseline_start is not None
+            reading.start = marker.baseline_start
+        elif touching and marker.adjacent_object:
+            reading.start = marker.start
+        self._read_reference_year(reading, clause_start)
+
+    def _read_reference_year(self, reading: _Reading, clause_start: int) -> None:
+        index = bisect.bisect_right(self.reference_starts, reading.start) - 1
+        if index < 0:
+            return
+        start, end, year = self.reference_years[index]
+        if start < clause_start or end > reading.start:
+            return
+        reading.baseline_year = year
+        if not self.text[end : reading.start].strip(" "):
+            reading.start = start  # 在2017年基础上压缩60%: the reference joins the text
+
+    def _read_rate(
+        self,
+        reading: _Reading,
+        item: _Found,
+        rates: list[tuple[int, int, str]],
+        rate_ends: list[int],
+        previous_end: int,
+        clause_start: int,
+    ) -> None:
+        # 万人发明专利拥有量达到9.2件: a count per ten thousand people is a rate.
+        if item.kind is not TargetKind.COUNT:
+            return
+        index = bisect.bisect_right(rate_ends, item.start) - 1
+        if index < 0:
+            return
+        start, _, per = rates[index]
+        if start < clause_start or start < previous_end:
+            return
+        reading.kind = TargetKind.PHYSICAL
+        assert reading.quantity is not None
+        reading.quantity = Quantity(reading.quantity.value, f"{reading.quantity.unit}/{per}")
+
+    def _read_day_count(self, reading: _Reading, day_counts: list[int], clause_start: int) -> None:
+        if reading.kind is not TargetKind.DURATION or reading.quantity is None:
+            return
+        if reading.quantity.unit not in ("天", "日"):
+            return
+        index = bisect.bisect_right(day_counts, reading.start) - 1
+        if index >= 0 and day_counts[index] >= clause_start:
+            reading.kind = TargetKind.PHYSICAL
+
+    # --- third pass: deadlines -----------------------------------------------------------------
+
+    def _attach_deadlines(self, readings: list[_Reading], deadlines: list[_Reading]) -> None:
+        """Give each target the deadline that governs it.
+
+        The governing deadline is the nearest one before the target in its sentence
+        (2019年底前将…控制在50个工作日以内，…控制在35个工作日以内); failing that, the first one
+        after it in its clause (…达到90%（2020年底前）).
+        """
+        starts = [deadline.start for deadline in deadlines]
+        for reading in readings:
+            if reading.kind is TargetKind.DEADLINE:
+                continue
+            index = bisect.bisect_right(starts, reading.start) - 1
+            if index >= 0 and deadlines[index].start >= self.sentences.start_of(reading.start):
+                reading.deadline = deadlines[index].deadline
+                continue
+            index += 1
+            if index < len(deadlines) and deadlines[index].end <= self.clauses.end_of(reading.end):
+                reading.deadline = deadlines[index].deadline
+
+    def _target(self, reading: _Reading, offset: int) -> Target:
+        return Target(
+            kind=reading.kind,
+            text=self.text[reading.start : reading.end],
+            span=Span(reading.start + offset, reading.end + offset),
+            quantity=reading.quantity,
+            comparator=reading.comparator,
+            baseline=reading.baseline,
+            direction=reading.direction,
+            deadline=reading.deadline,
+            baseline_year=reading.baseline_year,
+        )
+
+
+def _read_number(numeral: str) -> Decimal | None:
+    """Read a number token, or None if it is too long to be a quantity or does not parse."""
+    if len(numeral) > _MAX_NUMBER_LENGTH:
+        return None
+    try:
+        return parse_number(numeral)
+    except ParseError:
+        return None
