@@ -87,6 +87,7 @@ any_target = st.builds(
     baseline=st.none() | any_quantity,
     direction=st.none() | st.sampled_from(Direction),
     deadline=st.none() | any_deadline,
+    baseline_year=st.none() | st.integers(1990, 2100),
 )
 _small = {"max_size": 3}
 any_action = st.builds(

@@ -137,11 +137,17 @@ def from_data(data: Any, kind: type[T]) -> T:
         raise SerializationError(f"data is not a valid {kind.__name__}: {detail}") from None
 
 
-def _describe(error: BaseException) -> list[str]:
+def _leaves(error: BaseException) -> list[BaseException]:
     if isinstance(error, cattrs.BaseValidationError):
-        notes = cattrs.transform_error(error)
-        return notes or [str(error)]
-    return [f"{type(error).__name__}: {error}"]
+        return [leaf for inner in error.exceptions for leaf in _leaves(inner)]
+    return [error]
+
+
+def _describe(error: BaseException) -> list[str]:
+    # cattrs says where ("@ $.value"), the leaf exceptions say what (a span's end before start).
+    where = cattrs.transform_error(error) if isinstance(error, cattrs.BaseValidationError) else []
+    what = [str(leaf) for leaf in _leaves(error) if str(leaf)]
+    return [*where, *what] or [repr(error)]
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
@@ -314,7 +320,7 @@ def action_records(plan: Plan, registry: UnitRegistry | None = None) -> list[Rec
     Units are joined with "、", as written and as the registry's official names. `due` is the
     earliest resolved deadline (a `datetime.date`) or None; `start`/`end` the item's span.
     """
-    registry = registry or default_registry()
+    registry = default_registry() if registry is None else registry
     indicators = default_indicator_map()
     rows: list[Record] = []
     for area in plan.areas:

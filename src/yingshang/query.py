@@ -252,7 +252,7 @@ class Query:
 
     def _has_unit(self, action: Action) -> bool:
         assert self.unit is not None
-        registry = self.registry or default_registry()
+        registry = default_registry() if self.registry is None else self.registry
         wanted = registry.canonical_name(self.unit)
         pools: tuple[tuple[Unit, ...], ...] = {
             Role.LEAD: (action.lead_units,),
@@ -372,7 +372,7 @@ def unit_counts(plan: Plan, registry: UnitRegistry | None = None) -> tuple[UnitC
 
     Names the registry knows as one unit count as one; an item counts once per unit and role.
     """
-    registry = registry or default_registry()
+    registry = default_registry() if registry is None else registry
     first_name: dict[str, str] = {}
     lead: dict[str, int] = {}
     cooperating: dict[str, int] = {}

@@ -1,0 +1,170 @@
+"""Queries answer the questions users bring, checked against the text and a brute-force scan."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import yingshang
+from yingshang import query
+from yingshang.model import Plan
+from yingshang.registry import UnitRegistry
+
+PLAN = yingshang.datasets.chongqing_2019()
+
+# Read off the table: every row whose lead cell names 市市场监管局, item by item.
+MARKET_REGULATOR_LEADS = (
+    "1.1 1.2 2.1 3.1 3.2 3.3 4.1 4.2 4.3 4.4 4.5 12.1 12.2 12.3 18.1 18.2 22.1 22.2 "
+    "26.1 26.2 46.1 46.2 81.1 81.2 81.3 82.2 82.3 88.4"
+).split()
+
+
+def test_what_the_market_regulator_leads_by_any_of_its_names() -> None:
+    for name in ("市市场监管局", "重庆市市场监督管理局"):
+        assert list(query.select(PLAN, unit=name, role="lead").keys) == MARKET_REGULATOR_LEADS
+
+
+def test_the_unit_with_the_most_lead_assignments() -> None:
+    counts = sorted(query.unit_counts(PLAN), key=lambda c: -c.lead)
+    assert (counts[0].name, counts[0].lead) == ("市市场监管局", 28)
+    assert counts[0].canonical_name == "重庆市市场监督管理局"
+    assert counts[0].lead > counts[1].lead
+    assert all(count.known for count in counts)
+
+
+def test_unit_counts_agree_with_a_scan_by_name() -> None:
+    for count in query.unit_counts(PLAN):
+        lead = sum(any(u.name == count.name for u in a.lead_units) for a in PLAN.actions)
+        assert count.lead == lead, count.name
+
+
+def test_a_unit_the_registry_does_not_know_is_kept_as_written() -> None:
+    empty = UnitRegistry(())
+    counts = query.unit_counts(PLAN, empty)
+    assert not any(c.known for c in counts)
+    assert {c.canonical_name for c in counts} == {c.name for c in counts}
+    found = query.select(PLAN, unit="市市场监管局", role="lead", registry=empty)
+    assert list(found.keys) == MARKET_REGULATOR_LEADS
+
+
+def test_find_area_by_ordinal_chinese_ordinal_and_title() -> None:
+    assert query.find_area(PLAN, 14).title == "劳动力市场监管"
+    assert query.find_area(PLAN, "十四").title == "劳动力市场监管"
+    assert query.find_area(PLAN, "二十、").title == "包容普惠创新"
+    assert query.find_area(PLAN, "市场监管").ordinal == 19
+    assert query.find_area(PLAN, "十九、市场监管").ordinal == 19
+    with pytest.raises(query.NotFoundError, match="no area"):
+        query.find_area(PLAN, "不存在")
+    with pytest.raises(LookupError):
+        query.find_measure(PLAN, 92)
+    assert query.find_measure(PLAN, 50).title == "增强信息披露透明度"
+
+
+def test_search_returns_items_with_the_matches_spans() -> None:
+    found = query.search(PLAN, "DN100")
+    assert found.keys == ("17.1", "18.1")
+    for entry in found:
+        assert entry.matches
+        for span in entry.matches:
+            assert entry.action.text[span.start : span.end] == "DN100"
+    by_pattern = query.search(PLAN, pattern=r"DN\d+以下")
+    assert [len(e.matches) for e in by_pattern] == [3, 1]
+
+
+def test_queries_compose_and_keep_plan_order() -> None:
+    base = query.Query(unit="市市场监管局")
+    narrowed = base.where(area="开办企业")
+    assert narrowed.run(PLAN).keys == tuple(MARKET_REGULATOR_LEADS[:11])
+    assert narrowed.where(measure=3).run(PLAN).keys == ("3.1", "3.2", "3.3")
+    assert query.select(PLAN, indicator="Starting a Business").keys == narrowed.run(PLAN).keys
+
+
+def test_overdue_leaves_out_what_is_done() -> None:
+    everything = query.entries(PLAN)
+    with_dates = [e for e in everything if e.due is not None]
+    late = query.overdue(PLAN, datetime.date(2100, 1, 1))
+    assert late.keys == tuple(e.key for e in with_dates)
+    if with_dates:
+        done = [with_dates[0].key]
+        assert with_dates[0].key not in query.overdue(PLAN, datetime.date(2100, 1, 1), done).keys
+    assert query.overdue(PLAN, datetime.date(1900, 1, 1)).keys == ()
+
+
+def test_timeline_is_ordered_by_date() -> None:
+    dates = [due.date for due in query.timeline(PLAN)]
+    assert dates == sorted(dates)
+
+
+def test_results_display() -> None:
+    found = query.select(PLAN, measure=14)
+    assert repr(found) == "<Results: 2 items [14.1, 14.2]>"
+    html = found._repr_html_()
+    assert html.count("<tr>") == 3
+    assert "市发展改革委" in html
+    assert "<table>" in PLAN._repr_html_()
+    assert PLAN.areas[0]._repr_html_().count("<tr>") == 5
+    assert "精简企业开办流程" in PLAN.measures[0]._repr_html_()
+    assert isinstance(found[0:1], query.Results)
+
+
+def test_a_bad_pattern_is_a_yingshang_error() -> None:
+    with pytest.raises(yingshang.YingshangError, match="invalid pattern"):
+        query.search(PLAN, pattern="(")
+
+
+# --- filters agree with a brute-force scan --------------------------------------------------
+
+UNIT_NAMES = sorted({u.name for a in PLAN.actions for u in a.units})
+
+
+def _brute_force(
+    plan: Plan, unit: str | None, role: str, area: int | None, measure: int | None, text: str | None
+) -> tuple[str, ...]:
+    keys = []
+    for a in plan.areas:
+        for m in a.measures:
+            for action in m.actions:
+                pools = {
+                    "lead": action.lead_units,
+                    "cooperating": action.cooperating_units,
+                    "any": action.lead_units + action.cooperating_units,
+                }[role]
+                if unit is not None and unit not in {u.name for u in pools}:
+                    continue
+                if area is not None and a.ordinal != area:
+                    continue
+                if measure is not None and m.number != measure:
+                    continue
+                if text is not None and text not in action.text:
+                    continue
+                keys.append(f"{m.number}.{action.number}")
+    return tuple(keys)
+
+
+@given(
+    unit=st.none() | st.sampled_from(UNIT_NAMES),
+    role=st.sampled_from(["lead", "cooperating", "any"]),
+    area=st.none() | st.integers(1, 20),
+    measure=st.none() | st.integers(1, 91),
+    text=st.none() | st.sampled_from(["工作日", "2019年底前", "DN", "市场", "。", "不存在的词"]),
+)
+def test_filters_agree_with_a_brute_force_scan(
+    unit: str | None, role: str, area: int | None, measure: int | None, text: str | None
+) -> None:
+    # The registry is left out so that names compare as written, as the scan does.
+    found = query.select(
+        PLAN, unit=unit, role=role, area=area, measure=measure, text=text, registry=UnitRegistry(())
+    )
+    assert found.keys == _brute_force(PLAN, unit, role, area, measure, text)
+
+
+@given(st.sampled_from(UNIT_NAMES), st.data())
+def test_a_unit_is_found_by_every_alias_the_registry_gives(name: str, data: st.DataObject) -> None:
+    registry = yingshang.default_registry()
+    entry = registry.resolve(name)
+    assert entry is not None
+    alias = data.draw(st.sampled_from(entry.aliases))
+    assert query.select(PLAN, unit=alias).keys == query.select(PLAN, unit=name).keys
