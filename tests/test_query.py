@@ -16,10 +16,36 @@ from yingshang.registry import UnitRegistry
 PLAN = yingshang.datasets.chongqing_2019()
 
 # Read off the table: every row whose lead cell names 市市场监管局, item by item.
-MARKET_REGULATOR_LEADS = (
-    "1.1 1.2 2.1 3.1 3.2 3.3 4.1 4.2 4.3 4.4 4.5 12.1 12.2 12.3 18.1 18.2 22.1 22.2 "
-    "26.1 26.2 46.1 46.2 81.1 81.2 81.3 82.2 82.3 88.4"
-).split()
+MARKET_REGULATOR_LEADS = [
+    "1.1",
+    "1.2",
+    "2.1",
+    "3.1",
+    "3.2",
+    "3.3",
+    "4.1",
+    "4.2",
+    "4.3",
+    "4.4",
+    "4.5",
+    "12.1",
+    "12.2",
+    "12.3",
+    "18.1",
+    "18.2",
+    "22.1",
+    "22.2",
+    "26.1",
+    "26.2",
+    "46.1",
+    "46.2",
+    "81.1",
+    "81.2",
+    "81.3",
+    "82.2",
+    "82.3",
+    "88.4",
+]
 
 
 def test_what_the_market_regulator_leads_by_any_of_its_names() -> None:
