@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -84,3 +87,90 @@ def test_the_console_script_is_installed() -> None:
     )
     assert result.returncode == 0
     assert result.stdout == run("summary").stdout
+
+
+def test_show_a_measure_and_an_area() -> None:
+    measure = run("show", "14")
+    assert measure.returncode == 0, measure.stderr
+    assert measure.stdout.startswith("measure 14: 降低电力价格")
+    assert "14.1" in measure.stdout
+    assert "市经济信息委" in measure.stdout
+    for key in ("area:1", "一", "开办企业"):
+        area = run("show", key)
+        assert area.returncode == 0, area.stderr
+        assert area.stdout.startswith("area 1: 开办企业")
+        assert "精简企业开办流程" in area.stdout
+    missing = run("show", "99")
+    assert missing.returncode == 1
+    assert "no measure 99" in missing.stderr
+
+
+def test_show_as_json_is_the_model_data() -> None:
+    result = run("show", "14", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["number"] == 14
+    assert [a["number"] for a in data["actions"]] == [1, 2]
+
+
+def test_units_as_csv() -> None:
+    result = run("units", "--format", "csv", "--role", "lead")
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["unit", "official name", "lead", "cooperating"]
+    assert rows[1] == ["市市场监管局", "重庆市市场监督管理局", "28", "14"]
+    assert all(int(row[2]) > 0 for row in rows[1:])
+
+
+def test_search_and_regex_search() -> None:
+    plain = run("search", "DN100", "--format", "json")
+    assert [item["item"] for item in json.loads(plain.stdout)] == ["17.1", "18.1"]
+    pattern = run("search", "--regex", r"DN\d+以下", "--format", "csv")
+    assert [row[0] for row in csv.reader(io.StringIO(pattern.stdout))] == ["item", "17.1", "18.1"]
+    bad = run("search", "--regex", "(")
+    assert bad.returncode == 1
+    assert "invalid pattern" in bad.stderr
+
+
+def test_export_json_round_trips_and_csv_has_a_row_per_item(tmp_path: Path) -> None:
+    exported = run("export")
+    assert exported.returncode == 0
+    plan = yingshang.io.from_json(exported.stdout, yingshang.Plan)
+    assert plan == yingshang.datasets.chongqing_2019()
+    rows = list(csv.reader(io.StringIO(run("export", "--format", "csv").stdout)))
+    assert tuple(rows[0]) == yingshang.io.ACTION_COLUMNS
+    assert len(rows) - 1 == len(plan.actions)
+    path = tmp_path / "plan.txt"
+    path.write_text(chongqing_2019_text(), encoding="utf-8")
+    assert run("export", str(path)).stdout == exported.stdout
+
+
+def test_targets_and_due_run_on_the_embedded_plan_and_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(chongqing_2019_text(), encoding="utf-8")
+    for command in (
+        ["targets"],
+        ["targets", "--kind", "duration"],
+        ["due", "--by", "2019-12-31"],
+        ["due", "--as-of", "2020-01-01", "--done", "2.1"],
+    ):
+        embedded = run(*command)
+        assert embedded.returncode == 0, (command, embedded.stderr)
+        assert run(*command, str(path)).stdout == embedded.stdout
+
+
+def test_bad_input_for_every_command(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("今天天气很好。\n", encoding="utf-8")
+    for command in (
+        ["summary"],
+        ["show", "1"],
+        ["units"],
+        ["targets"],
+        ["due"],
+        ["search", "x"],
+        ["export"],
+    ):
+        result = run(*command, str(path))
+        assert result.returncode == 1, command
+        assert "line 1, column 1" in result.stderr
+    assert run("due", "--by", "yesterday").returncode == 2
+    assert run("units", "--format", "xml").returncode == 2

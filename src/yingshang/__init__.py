@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from . import datasets
+from . import datasets, io, query
 from .errors import ParseError, YingshangError
 from .indicators import (
     BReadyTopic,
@@ -22,6 +22,7 @@ from .indicators import (
     indicator_for_area,
     indices_in,
 )
+from .io import from_json, to_json
 from .model import (
     Action,
     Area,
@@ -99,9 +100,13 @@ __all__ = [
     "default_indicator_map",
     "default_registry",
     "due_date",
+    "from_json",
     "indicator_for_area",
     "indices_in",
+    "io",
     "is_working_day",
     "parse",
     "parse_file",
+    "query",
+    "to_json",
 ]

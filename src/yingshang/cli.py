@@ -154,14 +154,18 @@ _ACTION_COLUMNS = ("item", "action", "lead", "cooperating", "due")
 
 
 def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
-    key: str = arguments.key
+    key: str = arguments.key.strip()
     found: Area | Measure
-    if key.strip().rstrip("．.").isdigit():
-        found = query.find_measure(plan, int(key.strip().rstrip("．.")))
+    area_key: int | str = key
+    if key.startswith("area:"):
+        area_key = key.removeprefix("area:").strip()
+        area_key = int(area_key) if area_key.isdigit() else area_key
+    elif key.rstrip("．.").isdigit():
+        found = query.find_measure(plan, int(key.rstrip("．.")))
         entries = query.select(plan, measure=found.number)
         heading = f"measure {found.number}: {found.title}"
         return _Output(_ACTION_COLUMNS, _action_rows(entries), io.to_data(found), heading)
-    found = query.find_area(plan, key)
+    found = query.find_area(plan, area_key)
     rows = [
         [
             str(m.number),
