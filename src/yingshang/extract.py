@@ -36,7 +36,7 @@ from decimal import Decimal
 import attrs
 import regex
 
-from .dates import DATE_PATTERN, DEADLINE_PATTERN, deadline_from_match
+from .dates import DATE_PATTERN, DEADLINE_PATTERNS, deadline_from_match
 from .errors import ParseError
 from .model import Comparator, Deadline, Direction, Quantity, Span, Target, TargetKind
 from .numbers import NUMBER_PATTERN, parse_number
@@ -373,10 +373,11 @@ class _Extraction:
     def _candidates(self) -> Iterator[tuple[int, int, int, object]]:
         """Yield (start, end, rank, item); at equal spans the lower rank wins."""
         text = self.text
-        for match in DEADLINE_PATTERN.finditer(text):
-            deadline = deadline_from_match(match, issue_date=self.issue_date)
-            if deadline is not None:
-                yield match.start(), match.end(), 0, deadline
+        for pattern in DEADLINE_PATTERNS:
+            for match in pattern.finditer(text):
+                deadline = deadline_from_match(match, issue_date=self.issue_date)
+                if deadline is not None:
+                    yield match.start(), match.end(), 0, deadline
         for match in DATE_PATTERN.finditer(text):
             # A date or a year is never a quantity (2017年 is not 2017 years); a year may be the
             # reference point of a change.

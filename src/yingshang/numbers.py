@@ -56,6 +56,8 @@ _ARABIC = regex.compile(
     regex.VERBOSE,
 )
 
+_PLAIN_DECIMAL = regex.compile(r"[0-9]{1,30}(?:\.[0-9]{1,30})?")
+
 _CHINESE_DIGIT_CLASS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CHINESE_UNIT_CLASS = "十百千万亿拾佰仟萬億"
 
@@ -64,19 +66,21 @@ NUMBER_PATTERN = regex.compile(
     (?:
         # Arabic or full-width digits, not the tail of a longer number or of a code (km2, 5G).
         (?<! [0-9０-９A-Za-zＡ-Ｚａ-ｚ.．] )
-        (?: [0-9]{{1,3}} (?: ,[0-9]{{3}} )+       # 1,380: thousands separators
-          | [0-9０-９]+                            # 2019, ３０
+        (?: [0-9]{{1,3}} (?: ,[0-9]{{3}} ){{1,6}}  # 1,380: thousands separators
+          | [0-9０-９]{{1,20}}                      # 2019, ３０
         )
-        (?: [.．] [0-9０-９]+ )?                   # 3.25, 99.96: a decimal part
+        (?: [.．] [0-9０-９]{{1,10}} )?             # 3.25, 99.96: a decimal part
+        (?! [0-9０-９] )                           # a longer run of digits is no number
         [十百千]? (?: 万亿 | [万亿] )?              # 2万, 3000万, 1.5亿, 3千万: a magnitude
       |
         # Chinese numerals: start with a digit or 十, never with a bare magnitude, so that the
         # 万 of 万人 (per ten thousand people) or the 千 of 千兆 is not read as a number.
         (?<! [0-9０-９{_CHINESE_DIGIT_CLASS}{_CHINESE_UNIT_CLASS}] )
         [{_CHINESE_DIGIT_CLASS}十拾]
-        [{_CHINESE_DIGIT_CLASS}{_CHINESE_UNIT_CLASS}]*
-        (?: 点 [零〇一二三四五六七八九]+ )?         # 九十九点九六: a Chinese decimal part
-    )
+        [{_CHINESE_DIGIT_CLASS}{_CHINESE_UNIT_CLASS}]{{0,23}}
+        (?: 点 [零〇一二三四五六七八九]{{1,10}} )?  # 九十九点九六: a Chinese decimal part
+        (?! [{_CHINESE_DIGIT_CLASS}] )             # a longer run is no number; but 五千|瓦
+    )                                               # may give back 千 to a unit (千瓦)
     """,
     regex.VERBOSE,
 )
@@ -84,6 +88,8 @@ NUMBER_PATTERN = regex.compile(
 
 A match is a candidate: a run of Chinese numerals such as 十十 matches but does not parse, and
 a single 一 is usually part of a word (统一, 一般). Callers decide from the context what counts.
+Runs longer than any number in prose (over 20 digits, or 24 Chinese numerals) are not tokens;
+the bounded repetitions also keep matching constant-time per position on hostile input.
 """
 
 
@@ -99,6 +105,8 @@ def parse_number(s: str) -> Decimal:
     >>> parse_number("1.5亿")
     Decimal('150000000')
     """
+    if _PLAIN_DECIMAL.fullmatch(s):
+        return Decimal(s)  # the common case, 3 or 99.96, needs no arithmetic
     stripped = s.strip()
     lead = len(s) - len(s.lstrip())
     if not stripped:

@@ -1,0 +1,190 @@
+"""Tests of yingshang.dates: deadlines (时限) and calendar dates as plans write them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from yingshang.dates import DATE_PATTERN, DEADLINE_PATTERNS, deadline_from_match, parse_chinese_date
+from yingshang.dates import parse_deadline
+from yingshang.errors import ParseError
+from yingshang.model import Deadline, DeadlineKind, Quantity
+from yingshang.numbers import to_chinese_numeral
+
+ISSUED = datetime.date(2019, 7, 23)
+BY_END_OF, BEFORE, BY, WITHIN = (
+    DeadlineKind.BY_END_OF,
+    DeadlineKind.BEFORE,
+    DeadlineKind.BY,
+    DeadlineKind.WITHIN,
+)
+
+
+def day(year: int, month: int, day_of_month: int) -> datetime.date:
+    return datetime.date(year, month, day_of_month)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2019年9月底前", Deadline(BY_END_OF, day(2019, 9, 30), 2019, 9)),
+        ("2019年底前", Deadline(BY_END_OF, day(2019, 12, 31), 2019)),
+        ("2019年年底前", Deadline(BY_END_OF, day(2019, 12, 31), 2019)),
+        ("2019年11月底前", Deadline(BY_END_OF, day(2019, 11, 30), 2019, 11)),
+        ("2020年2月底前", Deadline(BY_END_OF, day(2020, 2, 29), 2020, 2)),
+        ("2019年末", Deadline(BY_END_OF, day(2019, 12, 31), 2019)),
+        ("2020年前", Deadline(BEFORE, day(2019, 12, 31), 2020)),
+        ("2020年6月前", Deadline(BEFORE, day(2020, 5, 31), 2020, 6)),
+        ("2020年6月30日前", Deadline(BEFORE, day(2020, 6, 30), 2020, 6, 30)),
+        ("到2022年", Deadline(BY, day(2022, 12, 31), 2022)),
+        ("截至2022年6月", Deadline(BY, day(2022, 6, 30), 2022, 6)),
+        ("到2022年底", Deadline(BY_END_OF, day(2022, 12, 31), 2022)),
+        ("2019年内", Deadline(BY, day(2019, 12, 31), 2019)),
+        ("二〇二〇年底前", Deadline(BY_END_OF, day(2020, 12, 31), 2020)),
+        ("二〇一九年十二月底前", Deadline(BY_END_OF, day(2019, 12, 31), 2019, 12)),
+        ("２０１９年９月底前", Deadline(BY_END_OF, day(2019, 9, 30), 2019, 9)),
+    ],
+)
+def test_parse_deadline_reads_dated_deadlines(written: str, expected: Deadline) -> None:
+    assert parse_deadline(written) == expected
+    # An issue date changes nothing when the year is written.
+    assert parse_deadline(written, issue_date=ISSUED) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "offset", "due"),
+    [
+        ("在本方案印发之日起1个月内", Quantity(1, "个月"), day(2019, 8, 23)),
+        ("自本通知印发之日起两个月内", Quantity(2, "个月"), day(2019, 9, 23)),
+        ("印发之日起30日内", Quantity(30, "日"), day(2019, 8, 22)),
+        ("本方案印发后1年内", Quantity(1, "年"), day(2020, 7, 23)),
+        ("印发之日起2周内", Quantity(2, "周"), day(2019, 8, 6)),
+    ],
+)
+def test_relative_deadlines_resolve_against_the_issue_date(
+    written: str, offset: Quantity, due: datetime.date
+) -> None:
+    assert parse_deadline(written, issue_date=ISSUED) == Deadline(WITHIN, due, offset=offset)
+    assert parse_deadline(written) == Deadline(WITHIN, None, offset=offset)
+
+
+def test_month_ends_clip_when_resolving_relative_deadlines() -> None:
+    deadline = parse_deadline("印发之日起1个月内", issue_date=day(2019, 1, 31))
+    assert deadline.date == day(2019, 2, 28)
+
+
+def test_working_days_are_not_resolved_without_a_holiday_calendar() -> None:
+    deadline = parse_deadline("印发之日起10个工作日内", issue_date=ISSUED)
+    assert deadline == Deadline(WITHIN, None, offset=Quantity(10, "个工作日"))
+
+
+@pytest.mark.parametrize(
+    ("written", "with_issue", "without_issue"),
+    [
+        ("年底前", Deadline(BY_END_OF, day(2019, 12, 31), 2019), Deadline(BY_END_OF, None)),
+        ("今年年底前", Deadline(BY_END_OF, day(2019, 12, 31), 2019), Deadline(BY_END_OF, None)),
+        ("明年6月底前", Deadline(BY_END_OF, day(2020, 6, 30), 2020, 6),
+         Deadline(BY_END_OF, None, None, 6)),
+        ("9月底前", Deadline(BY_END_OF, day(2019, 9, 30), 2019, 9),
+         Deadline(BY_END_OF, None, None, 9)),
+        ("6月30日前", Deadline(BEFORE, day(2019, 6, 30), 2019, 6, 30),
+         Deadline(BEFORE, None, None, 6, 30)),
+    ],
+)  # fmt: skip
+def test_deadlines_without_a_year_take_the_plans_year(
+    written: str, with_issue: Deadline, without_issue: Deadline
+) -> None:
+    assert parse_deadline(written, issue_date=ISSUED) == with_issue
+    assert parse_deadline(written) == without_issue
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["", "2017年", "2019年7月23日", "2019年13月底前", "2019年2月30日前", "2019年0月底前",
+     "3个月前", "每年年底前", "2019年前三季度", "底前", "印发之日起1个月", "2019年9月30日底前"],
+)  # fmt: skip
+def test_parse_deadline_rejects_dates_and_impossible_deadlines(written: str) -> None:
+    with pytest.raises(ParseError):
+        parse_deadline(written)
+
+
+@given(
+    st.integers(min_value=1000, max_value=9999),
+    st.integers(min_value=1, max_value=12),
+    st.booleans(),
+)
+def test_month_end_deadlines_fall_on_the_last_day_of_the_month(
+    year: int, month: int, chinese: bool
+) -> None:
+    written_year = _digit_by_digit(year) if chinese else str(year)
+    written_month = to_chinese_numeral(month) if chinese else str(month)
+    deadline = parse_deadline(f"{written_year}年{written_month}月底前")
+    assert deadline == Deadline(
+        BY_END_OF, day(year, month, calendar.monthrange(year, month)[1]), year, month
+    )
+
+
+@given(st.integers(min_value=1001, max_value=9999))
+def test_year_deadlines(year: int) -> None:
+    assert parse_deadline(f"{year}年底前").date == day(year, 12, 31)
+    assert parse_deadline(f"{year}年前").date == day(year - 1, 12, 31)
+    assert parse_deadline(f"到{year}年").date == day(year, 12, 31)
+
+
+@given(st.dates(min_value=day(1000, 1, 1), max_value=day(9999, 12, 31)), st.booleans())
+def test_parse_chinese_date_round_trips(date: datetime.date, chinese: bool) -> None:
+    if chinese:
+        written = (
+            f"{_digit_by_digit(date.year)}年{to_chinese_numeral(date.month)}月"
+            f"{to_chinese_numeral(date.day)}日"
+        )
+    else:
+        written = f"{date.year}年{date.month}月{date.day}日"
+    assert parse_chinese_date(written) == date
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("2019年7月23日", day(2019, 7, 23)),
+        ("二〇一九年七月二十三日", day(2019, 7, 23)),
+        ("２０１９年７月２３日", day(2019, 7, 23)),
+        ("2019年7月23日          ", day(2019, 7, 23)),
+        ("2019-07-23", day(2019, 7, 23)),
+        ("2019.7.23", day(2019, 7, 23)),
+    ],
+)
+def test_parse_chinese_date_reads_the_notices_date(written: str, date: datetime.date) -> None:
+    assert parse_chinese_date(written) == date
+
+
+@pytest.mark.parametrize("written", ["", "2019年7月", "2019年2月30日", "七月二十三日", "明天"])
+def test_parse_chinese_date_rejects_partial_and_impossible_dates(written: str) -> None:
+    with pytest.raises(ParseError):
+        parse_chinese_date(written)
+
+
+@given(st.text())
+def test_deadline_from_match_never_raises(text: str) -> None:
+    for pattern in DEADLINE_PATTERNS:
+        for match in pattern.finditer(text):
+            deadline = deadline_from_match(match, issue_date=ISSUED)
+            assert deadline is None or isinstance(deadline, Deadline)
+    for match in DATE_PATTERN.finditer(text):
+        assert match[0]
+
+
+@given(st.text(alphabet="0123456789年月日底前到内之以个工作日印发起一二三十〇", max_size=30))
+def test_parse_deadline_raises_only_parse_error(text: str) -> None:
+    try:
+        parse_deadline(text, issue_date=ISSUED)
+    except ParseError:
+        pass
+
+
+def _digit_by_digit(year: int) -> str:
+    return "".join("〇一二三四五六七八九"[int(digit)] for digit in str(year))
