@@ -13,6 +13,7 @@ Two families:
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -342,6 +343,23 @@ def erase_spans(value: Any) -> Any:
     return value
 
 
+def map_actions(plan: Plan, change: Callable[[Action], Action]) -> Plan:
+    """Return `plan` with `change` applied to every action item."""
+    if plan.attachment is None:
+        return plan
+    areas = tuple(
+        attrs.evolve(
+            area,
+            measures=tuple(
+                attrs.evolve(measure, actions=tuple(change(a) for a in measure.actions))
+                for measure in area.measures
+            ),
+        )
+        for area in plan.attachment.areas
+    )
+    return attrs.evolve(plan, attachment=attrs.evolve(plan.attachment, areas=areas))
+
+
 def spanned_nodes(value: Any) -> list[Any]:
     """Return every attrs node inside `value` (itself included) that has a `span`."""
     found: list[Any] = []
@@ -377,6 +395,7 @@ __all__ = [
     "NO_SPAN",
     "all_spans",
     "erase_spans",
+    "map_actions",
     "spanned_nodes",
     "table_plans",
 ]

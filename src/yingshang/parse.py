@@ -17,13 +17,15 @@ from __future__ import annotations
 import datetime
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 import regex
 
+from .dates import parse_chinese_date
 from .errors import ParseError
+from .extract import extract_targets
 from .model import (
     Action,
     Area,
@@ -36,13 +38,11 @@ from .model import (
     Severity,
     Snippet,
     Span,
-    Target,
     Unit,
 )
+from .numbers import parse_number
 
 __all__ = ["clean_text", "decode", "parse", "parse_file"]
-
-TargetFinder = Callable[[str, int, "datetime.date | None"], tuple[Target, ...]]
 
 # --- patterns ------------------------------------------------------------------------------------
 
@@ -236,42 +236,20 @@ class _Source:
 
 # --- numerals ------------------------------------------------------------------------------------
 
-_DIGIT_VALUES = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
-_DIGIT_VALUES |= {"八": 8, "九": 9}
-
 
 def _small_numeral(text: str) -> int | None:
-    """Read a small Chinese numeral as headings and dates write it (十二, 二十, 一〇), or digits."""
-    if text.isascii() and text.isdigit():
-        return int(text)
-    if "十" not in text:
-        if all(char in _DIGIT_VALUES for char in text):
-            value = 0
-            for char in text:
-                value = value * 10 + _DIGIT_VALUES[char]
-            return value
-        return None
-    tens_text, _, ones_text = text.partition("十")
-    if len(tens_text) > 1 or len(ones_text) > 1 or "十" in ones_text:
-        return None
-    tens = _DIGIT_VALUES.get(tens_text, -1) if tens_text else 1
-    ones = _DIGIT_VALUES.get(ones_text, -1) if ones_text else 0
-    if tens < 0 or ones < 0:
-        return None
-    return tens * 10 + ones
-
-
-def _issue_date(match: regex.Match[str]) -> datetime.date | None:
-    year = _small_numeral(match["year"]) if match["year"].isdigit() else None
-    if year is None:
-        year = int("".join(str(_DIGIT_VALUES[char]) for char in match["year"]))
-    month = _small_numeral(match["month"])
-    day = _small_numeral(match["day"])
-    if month is None or day is None:
-        return None
+    """Read an ordinal as headings write it (十二, 二十, 3), or None when it is not one."""
     try:
-        return datetime.date(year, month, day)
-    except ValueError:
+        value = parse_number(text)
+    except ParseError:
+        return None
+    return int(value) if value == value.to_integral_value() and 0 < value < 1000 else None
+
+
+def _issue_date(text: str) -> datetime.date | None:
+    try:
+        return parse_chinese_date(text)
+    except ParseError:
         return None
 
 
@@ -356,7 +334,7 @@ class _FrontMatter:
             match = _DATE_LINE.match(line.text)
             if match:
                 date_at = i
-                date = _issue_date(match)
+                date = _issue_date(match["date"])
                 date_text = self._line_snippet(line)
                 break
             if _ORDINAL_HEADING.match(line.text.strip(_BLANK)):
@@ -864,7 +842,7 @@ class _Table:
 # --- the whole document --------------------------------------------------------------------------
 
 
-def parse(text: str, *, find_targets: TargetFinder | None = None) -> Plan:
+def parse(text: str) -> Plan:
     """Parse the text of a plan into a `Plan`.
 
     The text is the whole document as exported from Word: the notice that issues the plan (if
@@ -939,9 +917,8 @@ def parse(text: str, *, find_targets: TargetFinder | None = None) -> Plan:
             title.span.end,
             found="neither",
         )
-    if find_targets is not None:
-        issue_date = notice.issue_date if notice is not None else None
-        areas = [_with_targets(area, text, issue_date, find_targets) for area in areas]
+    issue_date = notice.issue_date if notice is not None else None
+    areas = [_with_targets(area, text, issue_date) for area in areas]
     if attachment is not None:
         attachment = attrs.evolve(attachment, areas=tuple(areas))
     diagnostics = sorted(source.diagnostics, key=lambda d: (d.span.start, d.span.end))
@@ -958,16 +935,17 @@ def parse(text: str, *, find_targets: TargetFinder | None = None) -> Plan:
     )
 
 
-def _with_targets(
-    area: Area, text: str, issue_date: datetime.date | None, find_targets: TargetFinder
-) -> Area:
+def _with_targets(area: Area, text: str, issue_date: datetime.date | None) -> Area:
+    """Attach to each action item the targets found in its source text."""
     measures = tuple(
         attrs.evolve(
             measure,
             actions=tuple(
                 attrs.evolve(
                     action,
-                    targets=find_targets(action.span.slice(text), action.span.start, issue_date),
+                    targets=extract_targets(
+                        action.span.slice(text), offset=action.span.start, issue_date=issue_date
+                    ),
                 )
                 for action in measure.actions
             ),
