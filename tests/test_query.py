@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
 import yingshang
 from yingshang import query
-from yingshang.model import Plan
+from yingshang.model import Comparator, Plan, Quantity, TargetKind
 from yingshang.registry import UnitRegistry
 
 PLAN = yingshang.datasets.chongqing_2019()
@@ -194,3 +196,38 @@ def test_a_unit_is_found_by_every_alias_the_registry_gives(name: str, data: st.D
     assert entry is not None
     alias = data.draw(st.sampled_from(entry.aliases))
     assert query.select(PLAN, unit=alias).keys == query.select(PLAN, unit=name).keys
+
+
+def test_what_is_due_by_the_end_of_2019_agrees_with_the_wording() -> None:
+    # Independent of the extractor: the items whose own words set a 2019 deadline.
+    wording = regex.compile(r"2019年(?:\d{1,2}月)?底前|2020年前|2019年\d{1,2}月\d{1,2}日前")
+    expected = tuple(e.key for e in query.entries(PLAN) if wording.search(e.action.text))
+    found = query.select(PLAN, due_by=datetime.date(2019, 12, 31))
+    assert found.keys == expected
+    assert len(found) == 51
+    assert "1.1" in found.keys  # 2019年9月底前
+    assert query.select(PLAN, due_by=datetime.date(2019, 9, 30)).keys == ("1.1", "76.1")
+
+
+def test_the_working_day_targets_of_starting_a_business() -> None:
+    (hit,) = query.targets(PLAN, area="开办企业", kind="duration")
+    assert hit.entry.key == "2.1"
+    target = hit.target
+    assert target.text == "3个工作日以内"
+    assert target.quantity == Quantity(Decimal(3), "个工作日")
+    assert target.comparator is Comparator.AT_MOST
+    assert target.deadline is not None
+    assert target.deadline.date == datetime.date(2019, 12, 31)
+
+
+def test_targets_filter_by_kind_and_unit_agree_with_a_scan() -> None:
+    for kind in TargetKind:
+        hits = query.targets(PLAN, kind=kind, unit="市城市管理局")
+        expected = [
+            t
+            for a in PLAN.actions
+            if any(u.name == "市城市管理局" for u in a.units)
+            for t in a.targets
+            if t.kind is kind
+        ]
+        assert [h.target for h in hits] == expected
