@@ -244,7 +244,11 @@ def _due(plan: Plan, arguments: argparse.Namespace) -> _Output:
         if arguments.due_from is None and arguments.by is None:
             entries = query.Results(tuple(e for e in entries if e.due is not None))
         entries = query.Results(tuple(sorted(entries, key=lambda e: e.due or datetime.date.max)))
-        heading = f"{len(entries)} items with a deadline"
+        bounds = [
+            f"from {arguments.due_from}" if arguments.due_from else "",
+            f"by {arguments.by}" if arguments.by else "",
+        ]
+        heading = f"{len(entries)} items due {' '.join(b for b in bounds if b)}".rstrip()
     rows = [
         [
             _cell(e.due),
