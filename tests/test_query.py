@@ -231,3 +231,14 @@ def test_targets_filter_by_kind_and_unit_agree_with_a_scan() -> None:
             if t.kind is kind
         ]
         assert [h.target for h in hits] == expected
+
+
+def test_a_working_day_target_falls_due_on_a_working_day_after_the_holidays() -> None:
+    pytest.importorskip("chinese_calendar")
+    (hit,) = query.targets(PLAN, area="开办企业", kind="duration")
+    # 3个工作日 from 2019-09-30: 1-7 October are the National Day holidays.
+    assert hit.due_date(datetime.date(2019, 9, 30)) == datetime.date(2019, 10, 10)
+    assert hit.due_date(datetime.date(2019, 9, 2)) == datetime.date(2019, 9, 5)
+    deadline_hit = query.targets(PLAN, area="开办企业", kind="deadline")[0]
+    with pytest.raises(yingshang.YingshangError, match="not a duration"):
+        deadline_hit.due_date(datetime.date(2019, 9, 30))

@@ -31,6 +31,7 @@ from .errors import YingshangError
 from .indicators import Indicator, default_indicator_map
 from .model import Action, Area, Deadline, Measure, Plan, Span, Target, TargetKind, Unit
 from .registry import UnitRegistry, default_registry
+from .workdays import WorkdayCalendar, due_date
 
 __all__ = [
     "Due",
@@ -403,6 +404,25 @@ class TargetHit:
 
     entry: Entry
     target: Target
+
+    def due_date(
+        self, start: datetime.date, *, calendar: WorkdayCalendar | None = None
+    ) -> datetime.date:
+        """Return when a duration target falls due if its period starts after `start`.
+
+        Counts 个工作日 on China's working-day calendar (holidays and make-up days, with the
+        `calendar` extra) and 日/个月/年 on the calendar. Raises `YingshangError` for a target
+        that is not a duration.
+
+        >>> from yingshang.datasets import chongqing_2019
+        >>> hit = targets(chongqing_2019(), area="开办企业", kind="duration")[0]
+        >>> hit.due_date(datetime.date(2019, 9, 30))   # 3个工作日, over the National Day week
+        datetime.date(2019, 10, 10)
+        """
+        quantity = self.target.quantity
+        if self.target.kind is not TargetKind.DURATION or quantity is None:
+            raise YingshangError(f"{self.target.text!r} is not a duration with a due date")
+        return due_date(start, quantity, calendar=calendar)
 
 
 def targets(plan: Plan, **criteria: Any) -> tuple[TargetHit, ...]:
