@@ -1,0 +1,412 @@
+"""Hypothesis strategies that write quantitative targets as Chinese plans do, with the answer.
+
+Each strategy draws a `Phrase`: the text of one or more targets (3个工作日以内, 由12个工作日缩减至
+7个工作日, 2019年底前…达到92%) and the `Target` objects extraction must give back, with spans
+relative to the start of the phrase. The expected values are computed here from the drawn
+numbers (calendar arithmetic for deadlines), never by calling the code under test.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from collections.abc import Callable
+from decimal import Decimal
+
+import attrs
+from dateutil.relativedelta import relativedelta
+from hypothesis import strategies as st
+
+from yingshang.model import (
+    Comparator,
+    Deadline,
+    DeadlineKind,
+    Direction,
+    Quantity,
+    Span,
+    Target,
+    TargetKind,
+)
+from yingshang.numbers import to_chinese_numeral
+
+__all__ = [
+    "FILLER",
+    "ISSUE_DATE",
+    "Phrase",
+    "changes",
+    "deadline_phrases",
+    "deadlines",
+    "fillers",
+    "phrases",
+    "relative_changes",
+    "single_targets",
+]
+
+# Characters of ordinary policy prose that cannot join a number, a unit or a comparator: no
+# numerals, no unit or comparator characters, nothing that starts a word a unit excludes
+# (个体, 年度), no punctuation (which would end a clause).
+FILLER = "推动完善建设服务平管理制机企业市政务改革创新营商环境监测评价信息共享优化办流程系"
+ISSUE_DATE = datetime.date(2019, 7, 23)
+FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+@attrs.frozen
+class Phrase:
+    """A piece of text and the targets in it, spans counted from the start of `text`."""
+
+    text: str
+    targets: tuple[Target, ...]
+
+    def shifted(self, by: int) -> tuple[Target, ...]:
+        """Return the targets as they stand when the phrase starts at offset `by`."""
+        return tuple(
+            attrs.evolve(t, span=Span(t.span.start + by, t.span.end + by)) for t in self.targets
+        )
+
+    def __add__(self, other: Phrase) -> Phrase:
+        return Phrase(self.text + other.text, self.targets + other.shifted(len(self.text)))
+
+
+def fillers(min_size: int = 0, max_size: int = 6) -> st.SearchStrategy[str]:
+    """Draw ordinary prose that contains no target."""
+    return st.text(alphabet=FILLER, min_size=min_size, max_size=max_size)
+
+
+def filler_phrases(min_size: int = 0, max_size: int = 6) -> st.SearchStrategy[Phrase]:
+    return fillers(min_size, max_size).map(lambda text: Phrase(text, ()))
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+def written_integers(value: int) -> st.SearchStrategy[str]:
+    """Draw `value` written with Arabic, full-width or Chinese digits."""
+    return st.sampled_from(
+        [str(value), str(value).translate(FULL_WIDTH), to_chinese_numeral(value)]
+    )
+
+
+def written_decimals(value: Decimal) -> st.SearchStrategy[str]:
+    return st.sampled_from([f"{value:f}", f"{value:f}".translate(FULL_WIDTH)])
+
+
+@st.composite
+def amounts(
+    draw: st.DrawFn, *, decimals: bool = True, largest: int = 100_000
+) -> tuple[str, Decimal]:
+    """Draw a written amount and its value: 7, ７, 七, 3.25, ３．２５."""
+    if decimals and draw(st.booleans()):
+        value = draw(
+            st.decimals(min_value=0, max_value=largest, places=2, allow_nan=False)
+        ).normalize()
+        value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+        return draw(written_decimals(value)), value
+    value = draw(st.integers(min_value=0, max_value=largest))
+    return draw(written_integers(value)), Decimal(value)
+
+
+@st.composite
+def magnified_amounts(draw: st.DrawFn) -> tuple[str, Decimal]:
+    """Draw an amount with a magnitude: 2万, 3000万, 两千万 (written 二千万), 1.5亿."""
+    magnitude, factor = draw(st.sampled_from([("万", 10**4), ("亿", 10**8)]))
+    if draw(st.booleans()):
+        value = draw(st.decimals(min_value=1, max_value=9999, places=1, allow_nan=False))
+        return f"{value:f}{magnitude}", value * factor
+    whole = draw(st.integers(min_value=1, max_value=9999))
+    return draw(written_integers(whole)) + magnitude, Decimal(whole * factor)
+
+
+# --- quantities ------------------------------------------------------------------------------
+
+# Unit as written → normalised unit, by kind. 年 stays below 1000: 2019年 is a year, not a span.
+UNITS: dict[TargetKind, tuple[tuple[str, str], ...]] = {
+    TargetKind.DURATION: (
+        ("个工作日", "个工作日"), ("工作日", "个工作日"), ("个月", "个月"), ("日", "日"),
+        ("天", "天"), ("小时", "小时"), ("周", "周"), ("年", "年"),
+    ),
+    TargetKind.COUNT: (
+        ("个", "个"), ("件", "件"), ("家", "家"), ("种", "种"), ("项", "项"), ("类", "类"),
+        ("次", "次"), ("人次", "人次"), ("名", "名"), ("户", "户"), ("套", "套"),
+    ),
+    TargetKind.PERCENTAGE: (("%", "%"), ("％", "%")),
+    TargetKind.PERCENTAGE_POINTS: (("个百分点", "个百分点"),),
+    TargetKind.MONEY: (("元", "元"),),
+    TargetKind.UNIT_PRICE: (("元/吨", "元/吨"), ("元/件", "元/件"), ("元每吨", "元/吨")),
+    TargetKind.PHYSICAL: (
+        ("千伏安", "千伏安"), ("千伏", "千伏"), ("公里", "公里"), ("平方米", "平方米"),
+        ("立方米", "立方米"), ("吨", "吨"), ("千瓦时", "千瓦时"), ("公顷", "公顷"),
+    ),
+}  # fmt: skip
+
+
+@attrs.frozen
+class Written:
+    """A quantity as written (no comparator yet), its kind and its value."""
+
+    text: str
+    kind: TargetKind
+    quantity: Quantity
+
+
+@st.composite
+def plain_quantities(
+    draw: st.DrawFn, kind: TargetKind | None = None, unit: tuple[str, str] | None = None
+) -> Written:
+    """Draw number + unit: 3个工作日, ９９．９６％, 二万人次 (magnified), 3.25元/吨.
+
+    `unit` (as written, normalised) fixes the unit, for the two sides of a change.
+    """
+    kind = kind or draw(st.sampled_from(list(UNITS)))
+    written_unit, normalised = unit or draw(st.sampled_from(UNITS[kind]))
+    if kind is TargetKind.DURATION:
+        number, value = draw(amounts(decimals=False, largest=999))
+    elif (
+        kind in (TargetKind.COUNT, TargetKind.MONEY, TargetKind.PHYSICAL)
+        and draw(st.integers(0, 3)) == 0
+    ):
+        number, value = draw(magnified_amounts())
+    elif kind is TargetKind.COUNT:
+        number, value = draw(amounts(decimals=False))
+    else:
+        number, value = draw(amounts())
+    return Written(number + written_unit, kind, Quantity(value, normalised))
+
+
+@st.composite
+def quantities(draw: st.DrawFn) -> Written:
+    """Draw any quantity, including the prefixed forms 每件550元, DN100 and 百分之九十."""
+    form = draw(st.sampled_from(["plain"] * 6 + ["price per", "diameter", "percent words"]))
+    if form == "price per":
+        per = draw(st.sampled_from(["件", "吨", "户"]))
+        number, value = draw(amounts())
+        return Written(f"每{per}{number}元", TargetKind.UNIT_PRICE, Quantity(value, f"元/{per}"))
+    if form == "diameter":
+        value = draw(st.integers(min_value=1, max_value=99999))
+        return Written(f"DN{value}", TargetKind.PHYSICAL, Quantity(value, "DN"))
+    if form == "percent words":
+        number, value = draw(amounts(decimals=False, largest=100))
+        return Written(f"百分之{number}", TargetKind.PERCENTAGE, Quantity(value, "%"))
+    return draw(plain_quantities())
+
+
+PREFIXES: tuple[tuple[str, Comparator], ...] = (
+    ("不超过", Comparator.AT_MOST), ("不高于", Comparator.AT_MOST), ("控制在", Comparator.AT_MOST),
+    ("至少", Comparator.AT_LEAST), ("不低于", Comparator.AT_LEAST), ("不少于", Comparator.AT_LEAST),
+    ("达到", Comparator.AT_LEAST), ("达", Comparator.AT_LEAST),
+    ("约", Comparator.ABOUT), ("近", Comparator.ABOUT),
+    ("低于", Comparator.LESS_THAN), ("少于", Comparator.LESS_THAN), ("不足", Comparator.LESS_THAN),
+    ("超过", Comparator.MORE_THAN), ("高于", Comparator.MORE_THAN), ("多于", Comparator.MORE_THAN),
+)  # fmt: skip
+SUFFIXES: tuple[tuple[str, Comparator], ...] = (
+    ("以内", Comparator.AT_MOST), ("以下", Comparator.AT_MOST), ("内", Comparator.AT_MOST),
+    ("以上", Comparator.AT_LEAST), ("左右", Comparator.ABOUT),
+)  # fmt: skip
+
+
+@st.composite
+def comparators(draw: st.DrawFn) -> tuple[str, str, Comparator]:
+    """Draw (prefix, suffix, comparator): at most one comparator word, before or after."""
+    where = draw(st.sampled_from(["none", "prefix", "suffix"]))
+    if where == "prefix":
+        word, comparator = draw(st.sampled_from(PREFIXES))
+        return word, "", comparator
+    if where == "suffix":
+        word, comparator = draw(st.sampled_from(SUFFIXES))
+        return "", word, comparator
+    return "", "", Comparator.EXACTLY
+
+
+def _target(text: str, kind: TargetKind, **fields: object) -> Target:
+    return Target(kind, text, Span(0, len(text)), **fields)  # type: ignore[arg-type]
+
+
+@st.composite
+def single_targets(draw: st.DrawFn) -> Phrase:
+    """Draw one quantity with its comparator: 不超过5个工作日, 90%以上, 约２０％."""
+    written = draw(quantities())
+    prefix, suffix, comparator = draw(comparators())
+    text = prefix + written.text + suffix
+    return Phrase(text, (_target(text, written.kind, quantity=written.quantity,
+                                 comparator=comparator),))  # fmt: skip
+
+
+@st.composite
+def others(draw: st.DrawFn) -> Phrase:
+    """Draw service hours (7×24小时) or an on-the-spot promise (立等可取)."""
+    if draw(st.booleans()):
+        days, hours = draw(st.integers(1, 7)), draw(st.integers(1, 24))
+        times = draw(st.sampled_from(["×", "x", "*"]))
+        text = f"{days}{times}{hours}小时"
+        return Phrase(text, (_target(text, TargetKind.SERVICE_HOURS,
+                                     quantity=Quantity(days * hours, "小时/周")),))  # fmt: skip
+    text = draw(st.sampled_from(["立等可取", "即来即办", "当场办结"]))
+    return Phrase(text, (_target(text, TargetKind.ON_THE_SPOT),))
+
+
+# --- changes ---------------------------------------------------------------------------------
+
+DECREASE_VERBS = ("缩减", "压减", "减少", "压缩", "降低", "削减")
+INCREASE_VERBS = ("提高", "增加", "扩大", "放宽", "提升")
+SHORT_VERBS = (("减", Direction.DECREASE), ("降", Direction.DECREASE), ("增", Direction.INCREASE))
+
+
+@st.composite
+def change_verbs(draw: st.DrawFn) -> tuple[str, Direction]:
+    """Draw a change verb with its 至/为/到: 缩减至, 提高到, 减为."""
+    verb, direction = draw(
+        st.one_of(
+            st.sampled_from(DECREASE_VERBS).map(lambda v: (v, Direction.DECREASE)),
+            st.sampled_from(INCREASE_VERBS).map(lambda v: (v, Direction.INCREASE)),
+            st.sampled_from(SHORT_VERBS),
+        )
+    )
+    return verb + draw(st.sampled_from(["至", "为", "到"])), direction
+
+
+@st.composite
+def changes(draw: st.DrawFn) -> Phrase:
+    """Draw a change to a value, with a baseline or not.
+
+    由12个工作日缩减至7个工作日以内, 从不超过20个工作日压减至15个工作日, 由每件550元减至80元,
+    压缩至3个工作日, 提高到95%.
+    """
+    verb, direction = draw(change_verbs())
+    suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY), *SUFFIXES)))
+    if draw(st.integers(0, 5)) == 0:
+        # 由每件550元减至80元: the new price is per piece too.
+        per = draw(st.sampled_from(["件", "吨"]))
+        (old, old_value), (new, new_value) = draw(amounts()), draw(amounts())
+        text = f"由每{per}{old}元{verb}{new}元{suffix}"
+        return Phrase(text, (_target(
+            text, TargetKind.UNIT_PRICE, quantity=Quantity(new_value, f"元/{per}"),
+            comparator=comparator, baseline=Quantity(old_value, f"元/{per}"), direction=direction,
+        ),))  # fmt: skip
+    kind = draw(st.sampled_from(list(UNITS)))
+    unit = draw(st.sampled_from(UNITS[kind]))
+    new = draw(plain_quantities(kind, unit))
+    if draw(st.booleans()):
+        text = verb + new.text + suffix
+        return Phrase(text, (_target(text, kind, quantity=new.quantity, comparator=comparator,
+                                     direction=direction),))  # fmt: skip
+    old = draw(plain_quantities(kind, unit))
+    origin = draw(st.sampled_from(["由", "从"]))
+    bound, bound_comparator = draw(
+        st.sampled_from((("", None), ("不超过", Comparator.AT_MOST), ("不高于", Comparator.AT_MOST),
+                         ("不低于", Comparator.AT_LEAST)))
+    )  # fmt: skip
+    if comparator is Comparator.EXACTLY and bound_comparator is not None:
+        comparator = bound_comparator  # the old bound still holds for the new value
+    text = f"{origin}{bound}{old.text}{verb}{new.text}{suffix}"
+    return Phrase(text, (_target(text, kind, quantity=new.quantity, comparator=comparator,
+                                 baseline=old.quantity, direction=direction),))  # fmt: skip
+
+
+@st.composite
+def relative_changes(draw: st.DrawFn) -> Phrase:
+    """Draw a change by an amount: 降低15%, 压缩60%以上, 在2017年基础上压缩60%, 减少2个百分点."""
+    direction = draw(st.sampled_from(Direction))
+    verbs = DECREASE_VERBS if direction is Direction.DECREASE else INCREASE_VERBS
+    verb = draw(st.sampled_from(verbs))
+    if draw(st.booleans()):
+        written = draw(plain_quantities(TargetKind.PERCENTAGE_POINTS))
+        kind = TargetKind.PERCENTAGE_POINTS
+    else:
+        written = draw(plain_quantities(draw(st.sampled_from(
+            [TargetKind.PERCENTAGE, TargetKind.PERCENTAGE, TargetKind.DURATION, TargetKind.COUNT]
+        ))))  # fmt: skip
+        kind = TargetKind.RELATIVE_CHANGE
+    suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY), ("以上", Comparator.AT_LEAST),
+                                               ("左右", Comparator.ABOUT))))  # fmt: skip
+    reference, year = "", None
+    if draw(st.booleans()):
+        year = draw(st.integers(min_value=1990, max_value=2035))
+        reference = draw(st.sampled_from([f"在{year}年基础上", f"比{year}年", f"较{year}年",
+                                          f"与{year}年相比"]))  # fmt: skip
+    text = reference + verb + written.text + suffix
+    return Phrase(text, (_target(text, kind, quantity=written.quantity, comparator=comparator,
+                                 direction=direction, baseline_year=year),))  # fmt: skip
+
+
+# --- deadlines -------------------------------------------------------------------------------
+
+
+def _digit_by_digit(year: int) -> str:
+    return "".join("〇一二三四五六七八九"[int(digit)] for digit in str(year))
+
+
+def _last_day(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+@st.composite
+def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
+    """Draw a deadline phrase and its meaning: 2019年9月底前, 二〇二〇年前, 到2022年, 印发之日起…."""
+    year = draw(st.integers(min_value=1950, max_value=2099))
+    month = draw(st.integers(min_value=1, max_value=12))
+    written_year = draw(st.sampled_from([str(year), _digit_by_digit(year)]))
+    written_month = draw(st.sampled_from([str(month), to_chinese_numeral(month)]))
+    form = draw(st.sampled_from(["year end", "month end", "before year", "by year", "before day",
+                                 "within year", "relative"]))  # fmt: skip
+    if form == "year end":
+        end = draw(st.sampled_from(["底前", "年底前", "末前"]))
+        return f"{written_year}年{end}", Deadline(
+            DeadlineKind.BY_END_OF, datetime.date(year, 12, 31), year
+        )
+    if form == "month end":
+        return f"{written_year}年{written_month}月底前", Deadline(
+            DeadlineKind.BY_END_OF, _last_day(year, month), year, month
+        )
+    if form == "before year":
+        return f"{written_year}年{draw(st.sampled_from(['前', '以前', '之前']))}", Deadline(
+            DeadlineKind.BEFORE, datetime.date(year - 1, 12, 31), year
+        )
+    if form == "by year":
+        return f"{draw(st.sampled_from(['到', '截至']))}{written_year}年", Deadline(
+            DeadlineKind.BY, datetime.date(year, 12, 31), year
+        )
+    if form == "within year":
+        return f"{written_year}年内", Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year)
+    if form == "before day":
+        day = draw(st.integers(min_value=1, max_value=calendar.monthrange(year, month)[1]))
+        return f"{year}年{month}月{day}日前", Deadline(
+            DeadlineKind.BEFORE, datetime.date(year, month, day), year, month, day
+        )
+    amount = draw(st.integers(min_value=1, max_value=36))
+    unit, step = draw(st.sampled_from([("个月", "months"), ("日", "days")]))
+    document = draw(st.sampled_from(["在本方案印发之日起", "自本通知印发之日起", "印发之日起"]))
+    due = ISSUE_DATE + relativedelta(**{step: amount})  # type: ignore[arg-type]
+    return f"{document}{draw(written_integers(amount))}{unit}内", Deadline(
+        DeadlineKind.WITHIN, due, offset=Quantity(amount, unit)
+    )
+
+
+@st.composite
+def deadline_phrases(draw: st.DrawFn) -> Phrase:
+    """Draw a deadline and a target it governs, in either order within one clause.
+
+    2019年底前推动3个工作日以内办结 → the duration carries the deadline; so does
+    3个工作日以内推动2019年底前 (a deadline after the target, in the same clause).
+    """
+    written, deadline = draw(deadlines())
+    target = draw(st.one_of(single_targets(), changes(), relative_changes(), others()))
+    governed = Phrase(
+        target.text, tuple(attrs.evolve(t, deadline=deadline) for t in target.targets)
+    )
+    due = Phrase(written, (_target(written, TargetKind.DEADLINE, deadline=deadline),))
+    between = draw(filler_phrases(min_size=1))
+    if draw(st.booleans()):
+        return due + between + governed
+    return governed + between + due
+
+
+def phrases() -> st.SearchStrategy[Phrase]:
+    """Draw any phrase this module knows how to write."""
+    return st.one_of(single_targets(), changes(), relative_changes(), others(), deadline_phrases())
+
+
+@st.composite
+def sentences(draw: st.DrawFn, phrase: Callable[[], st.SearchStrategy[Phrase]] = phrases) -> Phrase:
+    """Draw filler, a phrase, filler and a full stop: one sentence of a plan."""
+    before = draw(filler_phrases())
+    after = draw(filler_phrases())
+    return before + draw(phrase()) + after + Phrase("。", ())

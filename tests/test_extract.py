@@ -1,0 +1,317 @@
+"""Tests of yingshang.extract: targets written every way the strategies know, and hostile input."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yingshang.extract import extract_targets
+from yingshang.model import Comparator, DeadlineKind, Direction, Quantity, Target, TargetKind
+
+from .target_strategies import ISSUE_DATE, Phrase, fillers, phrases, sentences
+
+# --- worked examples -----------------------------------------------------------------------------
+
+
+def only(text: str) -> Target:
+    """Return the single non-deadline target of `text`."""
+    found = [t for t in extract_targets(text) if t.kind is not TargetKind.DEADLINE]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "quantity", "comparator"),
+    [
+        ("办结时间3个工作日以内", TargetKind.DURATION, Quantity(3, "个工作日"), Comparator.AT_MOST),
+        ("审批时间控制在50个工作日以内", TargetKind.DURATION, Quantity(50, "个工作日"), Comparator.AT_MOST),
+        ("情况复杂的不超过10个工作日", TargetKind.DURATION, Quantity(10, "个工作日"), Comparator.AT_MOST),
+        ("力争通过3年左右的努力", TargetKind.DURATION, Quantity(3, "年"), Comparator.ABOUT),
+        ("城市供电可靠率达到99.96%", TargetKind.PERCENTAGE, Quantity("99.96", "%"), Comparator.AT_LEAST),
+        ("结案率达百分之九十以上", TargetKind.PERCENTAGE, Quantity(90, "%"), Comparator.AT_LEAST),
+        ("给予不超过20%的政府补助", TargetKind.PERCENTAGE, Quantity(20, "%"), Comparator.AT_MOST),
+        ("非居民供水3.25元/吨的价格", TargetKind.UNIT_PRICE, Quantity("3.25", "元/吨"), Comparator.EXACTLY),
+        ("收费每件550元", TargetKind.UNIT_PRICE, Quantity(550, "元/件"), Comparator.EXACTLY),
+        ("安排资金3000万元", TargetKind.MONEY, Quantity(30_000_000, "元"), Comparator.EXACTLY),
+        ("投资1.5亿元", TargetKind.MONEY, Quantity(150_000_000, "元"), Comparator.EXACTLY),
+        ("开展职业培训2万人次", TargetKind.COUNT, Quantity(20_000, "人次"), Comparator.EXACTLY),
+        ("培育高价值核心专利600件以上", TargetKind.COUNT, Quantity(600, "件"), Comparator.AT_LEAST),
+        ("培育孵化平台10家左右", TargetKind.COUNT, Quantity(10, "家"), Comparator.ABOUT),
+        ("服务企业100多家", TargetKind.COUNT, Quantity(100, "家"), Comparator.MORE_THAN),
+        ("至少完成2次培训", TargetKind.COUNT, Quantity(2, "次"), Comparator.AT_LEAST),
+        ("接入容量160千伏安", TargetKind.PHYSICAL, Quantity(160, "千伏安"), Comparator.EXACTLY),
+        ("实施411公里次支道路建设", TargetKind.PHYSICAL, Quantity(411, "公里"), Comparator.EXACTLY),
+        ("新增城市绿地3000万平方米", TargetKind.PHYSICAL, Quantity(30_000_000, "平方米"), Comparator.EXACTLY),
+        ("道路网密度达到8km/km2以上", TargetKind.PHYSICAL, Quantity(8, "km/km2"), Comparator.AT_LEAST),
+        ("水表口径DN100以下", TargetKind.PHYSICAL, Quantity(100, "DN"), Comparator.AT_MOST),
+        ("优良天数稳定在300天以上", TargetKind.PHYSICAL, Quantity(300, "天"), Comparator.AT_LEAST),
+        ("万人发明专利拥有量达到9.2件", TargetKind.PHYSICAL, Quantity("9.2", "件/万人"), Comparator.AT_LEAST),
+        ("推行7×24小时通关", TargetKind.SERVICE_HOURS, Quantity(168, "小时/周"), Comparator.EXACTLY),
+        ("提高两个百分点", TargetKind.PERCENTAGE_POINTS, Quantity(2, "个百分点"), Comparator.EXACTLY),
+    ],
+)  # fmt: skip
+def test_each_kind_is_read_with_its_value_and_bound(
+    text: str, kind: TargetKind, quantity: Quantity, comparator: Comparator
+) -> None:
+    target = only(text)
+    assert (target.kind, target.quantity, target.comparator) == (kind, quantity, comparator)
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text", "kind", "quantity", "baseline", "direction", "comparator"),
+    [
+        ("用水接入办理时间由12个工作日缩减至7个工作日以内。", "由12个工作日缩减至7个工作日以内",
+         TargetKind.DURATION, Quantity(7, "个工作日"), Quantity(12, "个工作日"),
+         Direction.DECREASE, Comparator.AT_MOST),
+        ("办理时限从15个工作日压减至10个工作日。", "从15个工作日压减至10个工作日",
+         TargetKind.DURATION, Quantity(10, "个工作日"), Quantity(15, "个工作日"),
+         Direction.DECREASE, Comparator.EXACTLY),
+        ("审批时间由20日缩减至10个工作日；", "由20日缩减至10个工作日",
+         TargetKind.DURATION, Quantity(10, "个工作日"), Quantity(20, "日"),
+         Direction.DECREASE, Comparator.EXACTLY),
+        ("将流程由9个减少为委托设计、委托施工5个阶段。", "由9个减少为委托设计、委托施工5个",
+         TargetKind.COUNT, Quantity(5, "个"), Quantity(9, "个"), Direction.DECREASE,
+         Comparator.EXACTLY),
+        ("监管证件由86种减至46种，", "由86种减至46种", TargetKind.COUNT, Quantity(46, "种"),
+         Quantity(86, "种"), Direction.DECREASE, Comparator.EXACTLY),
+        ("登记费由每件550元减至80元。", "由每件550元减至80元", TargetKind.UNIT_PRICE,
+         Quantity(80, "元/件"), Quantity(550, "元/件"), Direction.DECREASE, Comparator.EXACTLY),
+        ("容忍度从不高于各项贷款不良率2个百分点放宽到3个百分点，",
+         "从不高于各项贷款不良率2个百分点放宽到3个百分点", TargetKind.PERCENTAGE_POINTS,
+         Quantity(3, "个百分点"), Quantity(2, "个百分点"), Direction.INCREASE, Comparator.AT_MOST),
+        ("时限由12减至7个工作日", "由12减至7个工作日", TargetKind.DURATION,
+         Quantity(7, "个工作日"), Quantity(12, "个工作日"), Direction.DECREASE, Comparator.EXACTLY),
+        ("时限由12个工作日减至7。", "由12个工作日减至7", TargetKind.DURATION,
+         Quantity(7, "个工作日"), Quantity(12, "个工作日"), Direction.DECREASE, Comparator.EXACTLY),
+        ("将一般登记压缩至3个工作日，", "压缩至3个工作日", TargetKind.DURATION,
+         Quantity(3, "个工作日"), None, Direction.DECREASE, Comparator.EXACTLY),
+        ("接入容量放宽至160千伏安并延伸", "放宽至160千伏安", TargetKind.PHYSICAL,
+         Quantity(160, "千伏安"), None, Direction.INCREASE, Comparator.EXACTLY),
+        ("资费降低20%以上", "降低20%以上", TargetKind.RELATIVE_CHANGE, Quantity(20, "%"), None,
+         Direction.DECREASE, Comparator.AT_LEAST),
+        ("小规模纳税人减按50%征收", "减按50%", TargetKind.PERCENTAGE, Quantity(50, "%"), None,
+         Direction.DECREASE, Comparator.EXACTLY),
+    ],
+)  # fmt: skip
+def test_a_change_is_one_target_with_baseline_and_direction(
+    text: str,
+    target_text: str,
+    kind: TargetKind,
+    quantity: Quantity,
+    baseline: Quantity | None,
+    direction: Direction,
+    comparator: Comparator,
+) -> None:
+    target = only(text)
+    assert target.text == target_text
+    assert (target.kind, target.quantity, target.baseline) == (kind, quantity, baseline)
+    assert (target.direction, target.comparator) == (direction, comparator)
+
+
+def test_a_reference_year_is_kept_and_not_reported() -> None:
+    targets = extract_targets("2019年底前实现口岸整体通关时间在2017年基础上压缩60%。")
+    assert [t.kind for t in targets] == [TargetKind.DEADLINE, TargetKind.RELATIVE_CHANGE]
+    change = targets[1]
+    assert change.text == "在2017年基础上压缩60%"
+    assert (change.quantity, change.baseline_year) == (Quantity(60, "%"), 2017)
+    assert change.deadline is not None
+    assert change.deadline.date == datetime.date(2019, 12, 31)
+
+
+def test_the_deadline_governs_every_target_of_its_sentence() -> None:
+    text = (
+        "2019年底前将高压客户办电时限控制在20个工作日以内；低压客户控制在4个工作日以内。"
+        "临时占用城市道路2个工作日内办结。"
+    )
+    targets = extract_targets(text)
+    dates = [(t.text, t.deadline.date if t.deadline else None) for t in targets]
+    assert dates == [
+        ("2019年底前", datetime.date(2019, 12, 31)),
+        ("控制在20个工作日以内", datetime.date(2019, 12, 31)),
+        ("控制在4个工作日以内", datetime.date(2019, 12, 31)),
+        ("2个工作日内", None),
+    ]
+
+
+def test_a_sentence_beginning_with_qizhong_continues_the_one_before() -> None:
+    text = (
+        "2020年底前实现办理时间缩减至7个工作日以内。其中，不涉及行政审批的，4个工作日内装表通水。"
+    )
+    durations = [t for t in extract_targets(text) if t.kind is TargetKind.DURATION]
+    assert [t.deadline.date for t in durations if t.deadline] == [datetime.date(2020, 12, 31)] * 2
+
+
+def test_each_deadline_governs_what_follows_it() -> None:
+    text = "2020年底前全市新增城市绿地3000万平方米，2022年底前绿化覆盖率达到45%。"
+    governed = {t.text: t.deadline.year for t in extract_targets(text) if t.deadline}
+    assert governed["3000万平方米"] == 2020
+    assert governed["达到45%"] == 2022
+
+
+def test_relative_deadlines_use_the_issue_date_and_swallow_their_duration() -> None:
+    text = "在本方案印发之日起1个月内制定具体措施。"
+    (target,) = extract_targets(text, issue_date=datetime.date(2019, 7, 23))
+    assert target.kind is TargetKind.DEADLINE
+    assert target.text == "在本方案印发之日起1个月内"
+    assert target.deadline is not None
+    assert target.deadline.kind is DeadlineKind.WITHIN
+    assert target.deadline.date == datetime.date(2019, 8, 23)
+    assert target.deadline.offset == Quantity(1, "个月")
+
+
+def test_a_comparator_before_a_list_covers_the_list() -> None:
+    targets = extract_targets("完成至少5家上市公司、2家新三板公司现场检查")
+    assert [(t.quantity, t.comparator) for t in targets] == [
+        (Quantity(5, "家"), Comparator.AT_LEAST),
+        (Quantity(2, "家"), Comparator.AT_LEAST),
+    ]
+
+
+def test_a_change_verb_covers_a_list_of_new_values() -> None:
+    targets = extract_targets("进一步压减环节至3个、2个。")
+    assert [(t.quantity, t.direction) for t in targets] == [
+        (Quantity(3, "个"), Direction.DECREASE),
+        (Quantity(2, "个"), Direction.DECREASE),
+    ]
+
+
+def test_on_the_spot_is_a_target_without_quantity() -> None:
+    (target,) = extract_targets("抵押注销登记实现立等可取")
+    assert (target.kind, target.text, target.quantity) == (TargetKind.ON_THE_SPOT, "立等可取", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1．精简企业开办流程",
+        "（1）除涉及前置审批事项外",
+        "50.增强信息披露透明度",
+        "提升4G网络覆盖率，实现5G规模商用",
+        "建立重庆市“12345一号通”政务服务热线平台",
+        "渝府办发〔2019〕81号",
+        "重庆市人民政府办公厅 2019年7月23日",
+        "在2017年基础上",
+        "发挥“三个作用”，实现“一网通办”，“一次都不跑”",
+        "推进“三年行动计划”，“一家牵头、并联审批”",
+        "一次性告知需补正材料",
+        "第三期学前教育行动计划，国际马戏城二期",
+        "在全市相对固定的三级法院组建破产合议庭",
+        "“4+1重庆智慧法院新生态”，“11223”的系统架构",
+        "对AAA级和谐劳动关系企业开展激励",
+        "千兆宽带接入网络，万户市场主体",
+        "2019年前三季度",
+    ],
+)
+def test_numbers_that_are_not_quantities_are_not_reported(text: str) -> None:
+    assert extract_targets(text) == ()
+
+
+def test_spans_are_shifted_by_the_offset() -> None:
+    text = "2019年底前实现3个工作日以内办结"
+    plain = extract_targets(text)
+    shifted = extract_targets(text, offset=1000)
+    assert [t.text for t in shifted] == [t.text for t in plain]
+    assert [t.span.start - 1000 for t in shifted] == [t.span.start for t in plain]
+
+
+def test_a_negative_offset_is_refused() -> None:
+    with pytest.raises(ValueError, match="offset"):
+        extract_targets("3个工作日", offset=-1)
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+
+@settings(max_examples=400)
+@given(phrase=phrases(), before=fillers(), after=fillers())
+def test_a_written_target_is_read_back_exactly(phrase: Phrase, before: str, after: str) -> None:
+    text = before + phrase.text + after
+    assert extract_targets(text, issue_date=ISSUE_DATE) == phrase.shifted(len(before))
+
+
+@settings(max_examples=150)
+@given(st.lists(sentences(), min_size=1, max_size=5), st.integers(min_value=0, max_value=10**6))
+def test_sentences_in_a_row_are_read_back_exactly(parts: list[Phrase], offset: int) -> None:
+    document = Phrase("", ())
+    for part in parts:
+        document = document + part
+    targets = extract_targets(document.text, offset=offset, issue_date=ISSUE_DATE)
+    assert targets == document.shifted(offset)
+    for target in targets:
+        start, end = target.span.start - offset, target.span.end - offset
+        assert document.text[start:end] == target.text
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_any_text_gives_targets_inside_it_and_never_raises(text: str) -> None:
+    check_well_formed(text, extract_targets(text, issue_date=ISSUE_DATE))
+
+
+# Characters the patterns care about, so that random text often comes close to a target.
+NEAR_MISSES = "0123456789０１２.．,%％一二两三十百千万亿〇零点个工作日月年底前内以上下至由从减降低压缩为到达约不超过每元吨件家次人DN×“”，。；、其中印发之起"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=NEAR_MISSES, max_size=80))
+def test_near_misses_give_targets_inside_the_text_and_never_raise(text: str) -> None:
+    check_well_formed(text, extract_targets(text, issue_date=ISSUE_DATE))
+    check_well_formed(text, extract_targets(text))
+
+
+def check_well_formed(text: str, targets: tuple[Target, ...]) -> None:
+    end = 0
+    for target in targets:
+        span = target.span
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start : span.end] == target.text
+        assert span.start >= end, "targets are in text order and do not overlap"
+        end = span.end
+        assert target.quantity is None or isinstance(target.quantity.value, Decimal)
+
+
+# --- hostile input -------------------------------------------------------------------------------
+
+MEGABYTE = 1_000_000
+HOSTILE = {
+    "digits": "1" * MEGABYTE,
+    "wan": "万" * MEGABYTE,
+    "opening brackets": "（" * MEGABYTE,
+    "you...zhi": "由" * (MEGABYTE - 1) + "至",
+    "yi": "一" * MEGABYTE,
+    "yi dian": "一点" * (MEGABYTE // 2),
+    "verbs without a value": "压缩" * (MEGABYTE // 2) + "至",
+    "open quotes": "“" * MEGABYTE,
+    "newlines": "\n" * MEGABYTE,
+    "digits and points": "1." * (MEGABYTE // 2),
+    "comparators": "不超过" * (MEGABYTE // 3) + "5个",
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_megabyte_finishes_quickly(name: str) -> None:
+    text = HOSTILE[name]
+    started = time.perf_counter()
+    targets = extract_targets(text)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 5, f"{name}: {elapsed:.1f}s"
+    check_well_formed(text, targets)
+
+
+def test_many_targets_take_time_in_proportion() -> None:
+    # A target every few characters: the work per target must not grow with the text.
+    unit = "由12个工作日缩减至7个工作日以内，"
+    small, large = unit * 2_000, unit * 8_000
+    started = time.perf_counter()
+    assert len(extract_targets(small)) == 2_000
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    assert len(extract_targets(large)) == 8_000
+    large_time = time.perf_counter() - started
+    assert large_time < 5
+    assert large_time < 4 * small_time * 3, (small_time, large_time)
