@@ -116,6 +116,6 @@ def table_export(plan: Plan) -> str:
             out.append(attachment.title.text + " ")
         out.extend(f"\t{header.text}" for header in attachment.headers)
         out.append("")
-        for area in attachment.areas:
+        for area in plan.areas:
             out.extend(_area_rows(area))
     return "\n".join(out) + "\n"

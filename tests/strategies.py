@@ -145,7 +145,6 @@ any_attachment = st.builds(
     label=st.none() | any_snippet,
     title=st.none() | any_snippet,
     headers=st.lists(any_snippet, **_small).map(tuple),
-    areas=st.lists(any_area, max_size=2).map(tuple),
 )
 any_plan = st.builds(
     Plan,
@@ -156,6 +155,7 @@ any_plan = st.builds(
     sections=st.lists(any_section, max_size=2).map(tuple),
     attachment_references=st.lists(any_snippet, max_size=2).map(tuple),
     attachment=st.none() | any_attachment,
+    areas=st.lists(any_area, max_size=2).map(tuple),
     diagnostics=st.lists(any_diagnostic, max_size=2).map(tuple),
 )
 
@@ -323,8 +323,8 @@ def table_plans(draw: st.DrawFn) -> Plan:
             label=_snippet("附件"),
             title=_snippet(attachment_title),
             headers=tuple(_snippet(h) for h in headers),
-            areas=tuple(areas),
         ),
+        areas=tuple(areas),
     )
 
 
@@ -345,8 +345,6 @@ def erase_spans(value: Any) -> Any:
 
 def map_actions(plan: Plan, change: Callable[[Action], Action]) -> Plan:
     """Return `plan` with `change` applied to every action item."""
-    if plan.attachment is None:
-        return plan
     areas = tuple(
         attrs.evolve(
             area,
@@ -355,9 +353,9 @@ def map_actions(plan: Plan, change: Callable[[Action], Action]) -> Plan:
                 for measure in area.measures
             ),
         )
-        for area in plan.attachment.areas
+        for area in plan.areas
     )
-    return attrs.evolve(plan, attachment=attrs.evolve(plan.attachment, areas=areas))
+    return attrs.evolve(plan, areas=areas)
 
 
 def spanned_nodes(value: Any) -> list[Any]:

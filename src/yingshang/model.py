@@ -384,19 +384,18 @@ class Attachment:
     """The attachment (附件) that lists the plan's measures as a table, e.g. 主要举措及责任分工.
 
     `label` is the "附件" line that opens it (None when the table stands without one), `title` the
-    attachment's title, `headers` the cells of the table's header rows (目标任务, 牵头单位, ...),
-    and `areas` what the table's rows hold. `span` runs from the label to the table's end.
+    attachment's title, `headers` the cells of the table's header rows (目标任务, 牵头单位, ...).
+    The areas its rows hold are the plan's `areas`. `span` runs from the label to the table's end.
     """
 
     span: Span
     label: Snippet | None = None
     title: Snippet | None = None
     headers: tuple[Snippet, ...] = ()
-    areas: tuple[Area, ...] = ()
 
     def __repr__(self) -> str:
         title = self.title.text if self.title else "-"
-        return f"<Attachment {title}: {len(self.areas)} areas>"
+        return f"<Attachment {title}>"
 
 
 @attrs.frozen(repr=False)
@@ -404,9 +403,10 @@ class Plan:
     """A business-environment plan (营商环境 工作方案/行动方案/实施方案), parsed.
 
     The notice that issues it (if the text has one), the plan's title and preamble, the body's
-    sections (with the body's references to attachments, 附件：…), and the attachment table of
-    areas, measures and action items, with every piece the parser removed or did not understand
-    in `diagnostics`.
+    sections (with the body's references to attachments, 附件：…), the attachment that holds the
+    table, and the plan's areas, measures and action items (from the attachment's table, or from
+    the body where a plan lists its measures there), with every piece the parser removed or did
+    not understand in `diagnostics`.
     """
 
     title: Snippet
@@ -416,12 +416,8 @@ class Plan:
     sections: tuple[Section, ...] = ()
     attachment_references: tuple[Snippet, ...] = ()
     attachment: Attachment | None = None
+    areas: tuple[Area, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
-
-    @property
-    def areas(self) -> tuple[Area, ...]:
-        """Return the areas of the attachment table, in order (none without a table)."""
-        return () if self.attachment is None else self.attachment.areas
 
     @property
     def document_number(self) -> str | None:

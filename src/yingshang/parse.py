@@ -919,8 +919,6 @@ def parse(text: str) -> Plan:
         )
     issue_date = notice.issue_date if notice is not None else None
     areas = [_with_targets(area, text, issue_date) for area in areas]
-    if attachment is not None:
-        attachment = attrs.evolve(attachment, areas=tuple(areas))
     diagnostics = sorted(source.diagnostics, key=lambda d: (d.span.start, d.span.end))
     start, end = source.trim(0, len(text))
     return Plan(
@@ -931,6 +929,7 @@ def parse(text: str) -> Plan:
         sections=tuple(sections),
         attachment_references=tuple(references),
         attachment=attachment,
+        areas=tuple(areas),
         diagnostics=tuple(diagnostics),
     )
 
