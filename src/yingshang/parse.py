@@ -23,6 +23,7 @@ from pathlib import Path
 import attrs
 import regex
 
+from ._inline import read_body_measures
 from .dates import parse_chinese_date
 from .errors import ParseError
 from .extract import extract_targets
@@ -917,6 +918,12 @@ def parse(text: str) -> Plan:
             title.span.end,
             found="neither",
         )
+    if not areas:
+        # No table: the body may list the measures, with their units written inline.
+        body_sections, body_areas = read_body_measures(
+            tuple(sections), text, source.trim, clean_text, source.diagnostics.append
+        )
+        sections, areas = list(body_sections), list(body_areas)
     issue_date = notice.issue_date if notice is not None else None
     areas = [_with_targets(area, text, issue_date) for area in areas]
     diagnostics = sorted(source.diagnostics, key=lambda d: (d.span.start, d.span.end))

@@ -1,0 +1,148 @@
+"""Plans that list their measures in the body, with the units written inline after each item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import yingshang
+from yingshang.model import Plan
+
+from .test_parse_properties import assert_spans_slice_back
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def load(name: str) -> tuple[Plan, str]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return yingshang.parse(text), text
+
+
+def outline(plan: Plan) -> list[tuple[str, int, str, str, list[str], list[str]]]:
+    return [
+        (
+            area.title,
+            measure.number,
+            measure.title,
+            action.text,
+            [u.name for u in action.lead_units],
+            [u.name for u in action.cooperating_units],
+        )
+        for area in plan.areas
+        for measure in area.measures
+        for action in measure.actions
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["inline-labelled.txt", "inline-subsections.txt", "inline-paragraphs.txt"]
+)
+def test_spans_slice_back_in_every_inline_layout(name: str) -> None:
+    plan, text = load(name)
+    assert_spans_slice_back(plan, text)
+    for action in plan.actions:
+        for unit in action.units:
+            assert text[unit.span.start : unit.span.end] == unit.name
+
+
+def test_labelled_roles_under_subsections() -> None:
+    plan, _ = load("inline-labelled.txt")
+    assert outline(plan) == [
+        (
+            "提升企业开办便利度",
+            1,
+            "压缩开办时间",
+            "2020年底前将企业开办时间压缩至2个工作日以内。",
+            ["市市场监管局"],
+            ["市公安局", "市税务局"],
+        ),
+        (
+            "提升企业开办便利度",
+            2,
+            "推行电子营业执照",
+            "全面推广电子营业执照应用。",
+            ["市市场监管局", "市政务服务局"],
+            ["市大数据局"],
+        ),
+        (
+            "优化工程建设项目审批",
+            3,
+            "精简审批环节",
+            "审批时间由100个工作日压减至60个工作日以内。",
+            ["市住房城乡建委"],
+            ["市规划自然资源局", "市发展改革委"],
+        ),
+        (
+            "优化工程建设项目审批",
+            4,
+            "推行告知承诺制",
+            "对部分审批事项实行告知承诺。",
+            ["市住房城乡建委"],
+            [],
+        ),
+    ]
+    # The general requirements and safeguards stay sections; the task section keeps its heading.
+    assert [(s.title, len(s.paragraphs), len(s.subsections)) for s in plan.sections] == [
+        ("总体要求", 1, 0),
+        ("重点任务", 0, 0),
+        ("保障措施", 1, 0),
+    ]
+    (change,) = [t for t in plan.actions[2].targets if t.baseline is not None]
+    assert (str(change.baseline), str(change.quantity)) == ("100个工作日", "60个工作日")
+    assert plan.diagnostics == ()
+
+
+def test_subsections_as_measures_and_units_per_sentence() -> None:
+    plan, text = load("inline-subsections.txt")
+    rows = outline(plan)
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("开展行政审批提速行动", 1, "持续加大简政放权力度"),
+        ("开展行政审批提速行动", 2, "优化工程项目许可办理"),
+        ("开展市场监管提效行动", 1, "完善市场准入机制"),
+        ("开展市场监管提效行动", 1, "完善市场准入机制"),
+        ("开展市场监管提效行动", 2, "加强信用监管"),
+    ]
+    assert rows[0][4] == ["区行政审批局", "区司法局", "各街道办事处"]
+    assert [r[3] for r in rows[2:4]] == [
+        "依托登记系统，实现企业设立全程电子化",
+        "优化住所登记信息库",
+    ]
+    assert [r[4] for r in rows[2:4]] == [
+        ["区市场局", "区行政服务中心"],
+        ["区市场局", "区大数据中心"],
+    ]
+    # An item with no units is kept, and reported.
+    assert rows[4][3:] == ("2021年6月底前建成信用监管平台。", [], [])
+    (warning,) = plan.warnings
+    assert warning.code == "no-lead-unit"
+    assert text[warning.span.start : warning.span.end] == "2021年6月底前建成信用监管平台。"
+    # The safeguards section has no units: it stays a section with its subsection.
+    assert [(s.ordinal, s.title) for s in plan.sections[2].subsections] == [(1, "加强领导")]
+
+
+def test_numbered_paragraphs_with_roles_after_the_names() -> None:
+    plan, _ = load("inline-paragraphs.txt")
+    assert [(a.ordinal, a.title, len(a.measures)) for a in plan.areas] == [
+        (1, "推动审批全链条优化", 2),
+        (2, "推动监管全过程公正", 1),
+    ]
+    first = plan.actions[0]
+    assert [u.name for u in first.lead_units] == ["市政府办公室", "市审改办"]
+    assert [u.name for u in first.cooperating_units] == ["市级各有关部门"]
+    assert [u.name for u in plan.actions[1].cooperating_units] == ["各县市区政府"]
+    assert first.deadlines[0].date is not None
+    assert first.deadlines[0].date.isoformat() == "2022-10-31"
+
+
+def test_a_body_without_units_stays_sections() -> None:
+    text = "某市营商环境方案\n一、总体要求\n（一）加强领导。成立专班（详见附件）。\n1．压缩时间。尽快完成。\n"
+    plan = yingshang.parse(text)
+    assert plan.areas == ()
+    assert plan.sections[0].subsections[0].title == "加强领导"
+
+
+def test_the_chongqing_body_is_not_read_as_measures() -> None:
+    plan = yingshang.datasets.chongqing_2019()
+    assert [s.title for s in plan.sections] == ["总体要求", "主要举措", "组织保障"]
+    assert len(plan.sections[2].subsections) == 3
