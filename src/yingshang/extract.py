@@ -285,6 +285,7 @@ class _Found:
     kind: TargetKind
     quantity: Quantity
     approximate: bool = False  # 100多家
+    is_baseline: bool = False  # 由12个工作日(缩减至…): read as part of the change after it
 
 
 @attrs.define
@@ -314,7 +315,6 @@ class _Marker:
     baseline_start: int | None = None
     baseline_comparator: Comparator | None = None
     baseline_kind: TargetKind | None = None
-    baseline_item: _Found | None = None
     used: bool = False  # whether the new value of the baseline has been read
 
 
@@ -464,7 +464,6 @@ class _Extraction:
         text = self.text
         markers, found = self._markers(found)
         marker_ends = [marker.end for marker in markers]
-        consumed = {id(marker.baseline_item) for marker in markers if marker.baseline_item}
         rates = [(m.start(), m.end(), m["scale"] + m["base"][0]) for m in PER_CAPITA.finditer(text)]
         rate_ends = [end for _, end, _ in rates]
         day_counts = [match.start() for match in _DAY_COUNT.finditer(text)]
@@ -472,12 +471,12 @@ class _Extraction:
         previous_end = -1
         for item in found:
             clause_start = self.clauses.start_of(item.start)
-            if id(item) in consumed:
+            if item.is_baseline:
                 previous, previous_end = None, item.end
                 continue
             reading = _Reading(item.start, item.end, item.kind, item.quantity)
             suffix = _SUFFIX_AFTER.match(text, item.end)
-            if suffix is not None and self.clauses.start_of(suffix.end()) == clause_start:
+            if suffix is not None:
                 reading.end = suffix.end()
                 reading.comparator = _SUFFIXES[suffix["word"]]
             elif item.approximate:
@@ -538,7 +537,7 @@ class _Extraction:
                 origin = _FROM_BEFORE.search(text, max(clause_start, item.start - 16), item.start)
                 if origin is None:
                     continue
-                marker.baseline_item = item
+                item.is_baseline = True
                 marker.baseline = item.quantity
                 marker.baseline_kind = item.kind
                 marker.baseline_start = origin.start()

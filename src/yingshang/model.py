@@ -162,6 +162,8 @@ class Quantity:
     unit: str
 
     def __str__(self) -> str:
+        if self.unit == "DN":  # a nominal diameter is written before its number: DN100
+            return f"DN{self.value}"
         return f"{self.value}{self.unit}"
 
     def __repr__(self) -> str:
