@@ -132,7 +132,7 @@ _NUMBER = NUMBER_PATTERN.pattern
 # of a deadline). 、 joins the items of a list and ends neither.
 _CLAUSE_PUNCTUATION = "，。；：！？,;:!?\n"
 
-QUANTITY = regex.compile(
+_QUANTITY = regex.compile(
     rf"""
     (?P<number> {_NUMBER} ) [ ]?
     (?P<approx> 多 | 余 )?                                    # 100多家, 300余个: more than
@@ -144,27 +144,27 @@ QUANTITY = regex.compile(
     """,
     regex.VERBOSE,
 )
-PRICE_PER = regex.compile(
+_PRICE_PER = regex.compile(
     rf"""
     每 (?P<per> {_alternation(_PER_UNITS)} ) [ ]?            # 每件550元: the price of one
     (?P<number> {_NUMBER} ) [ ]? (?P<money> 元 )
     """,
     regex.VERBOSE,
 )
-NOMINAL_DIAMETER = regex.compile(
+_NOMINAL_DIAMETER = regex.compile(
     r"""
     (?<! [A-Za-z] ) (?: DN | dn | Dn ) [ ]?                  # DN100: a pipe's nominal diameter
     (?P<number> [0-9０-９]{1,5} ) (?! [0-9０-９] )
     """,
     regex.VERBOSE,
 )
-PERCENT_IN_WORDS = regex.compile(
+_PERCENT_IN_WORDS = regex.compile(
     rf"""
     百分之 (?P<number> {_NUMBER} )                           # 百分之九十, 百分之95
     """,
     regex.VERBOSE,
 )
-SERVICE_HOURS = regex.compile(
+_SERVICE_HOURS = regex.compile(
     r"""
     (?<! [0-9０-９] )
     (?P<days> [1-7１-７] | [一二三四五六七] ) [ ]? [×xX*＊✕] [ ]?      # 7×, 5×: days a week
@@ -174,14 +174,14 @@ SERVICE_HOURS = regex.compile(
     """,
     regex.VERBOSE,
 )
-ON_THE_SPOT = regex.compile(
+_ON_THE_SPOT = regex.compile(
     r"""
     立等可取 | 即来即办 | 即办即结 | 即时办结 | 当场办结 | 当场办理 | 当即办结 | 立即办结
     """,
     regex.VERBOSE,
 )
 # Quotation marks around a short phrase: a slogan in these plans (“一网通办”, “三个作用”).
-QUOTED = regex.compile(
+_QUOTED = regex.compile(
     r"""
     “ [^“”\n]{0,40} ”            # Chinese double quotes
   | 「 [^「」\n]{0,40} 」          # corner brackets
@@ -190,7 +190,7 @@ QUOTED = regex.compile(
     regex.VERBOSE,
 )
 # A change verb and the word that introduces the new value: 缩减至, 简化为, 压减环节至, 减按.
-CHANGE_TO = regex.compile(
+_CHANGE_TO = regex.compile(
     rf"""
       (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} )
       (?P<object> [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,16}}? )  # 压减(环节)至: what changes
@@ -240,7 +240,7 @@ _REFERENCE_AFTER_YEAR = regex.compile(
 )
 _REFERENCE_LEADS = frozenset("在以比较与同")
 # 万人, 每万人口, 每百户: what a count is a rate of (万人发明专利拥有量达到9.2件).
-PER_CAPITA = regex.compile(
+_PER_CAPITA = regex.compile(
     r"""
     (?<! [0-9０-９〇零一二两三四五六七八九十百千万亿] )
     每? (?P<scale> 十万 | 百万 | 千万 | 十 | 百 | 千 | 万 | 亿 )
@@ -305,7 +305,7 @@ class _Reading:
 
 @attrs.define
 class _Marker:
-    """A change verb with its 至/为 (CHANGE_TO), and the baseline found before it, if any."""
+    """A change verb with its 至/为 (缩减至), and the baseline found before it, if any."""
 
     start: int
     end: int
@@ -340,7 +340,7 @@ class _Extraction:
         self.issue_date = issue_date
         self.clauses = _Breaks(text, _CLAUSE_BREAK)
         self.sentences = _Breaks(text, _SENTENCE_BREAK)
-        self.quoted = [match.span() for match in QUOTED.finditer(text)]
+        self.quoted = [match.span() for match in _QUOTED.finditer(text)]
         self.quoted_starts = [start for start, _ in self.quoted]
         self.reference_years: list[tuple[int, int, int]] = []  # (start, end, year)
         self.reference_starts: list[int] = []
@@ -384,12 +384,12 @@ class _Extraction:
             yield match.start(), match.end(), 1, None
             if match["year"] is not None and match["month"] is None:
                 self._note_reference_year(match)
-        for match in SERVICE_HOURS.finditer(text):
+        for match in _SERVICE_HOURS.finditer(text):
             hours = self._number(match["days"]) * self._number(match["hours"])
             yield match.start(), match.end(), 2, Quantity(hours, "小时/周")
-        for match in ON_THE_SPOT.finditer(text):
+        for match in _ON_THE_SPOT.finditer(text):
             yield match.start(), match.end(), 3, "spot"
-        for pattern in (QUANTITY, PRICE_PER, NOMINAL_DIAMETER, PERCENT_IN_WORDS):
+        for pattern in (_QUANTITY, _PRICE_PER, _NOMINAL_DIAMETER, _PERCENT_IN_WORDS):
             for match in pattern.finditer(text):
                 quantity = self._found(match, pattern)
                 if quantity is not None:
@@ -436,9 +436,9 @@ class _Extraction:
         value = _read_number(numeral)
         if value is None:
             return None
-        if pattern is NOMINAL_DIAMETER:
+        if pattern is _NOMINAL_DIAMETER:
             return _Found(start, end, TargetKind.PHYSICAL, Quantity(value, "DN"))
-        if pattern is PERCENT_IN_WORDS:
+        if pattern is _PERCENT_IN_WORDS:
             return _Found(start, end, TargetKind.PERCENTAGE, Quantity(value, "%"))
         if match["money"] is not None:
             per = match["per"]
@@ -464,7 +464,9 @@ class _Extraction:
         text = self.text
         markers, found = self._markers(found)
         marker_ends = [marker.end for marker in markers]
-        rates = [(m.start(), m.end(), m["scale"] + m["base"][0]) for m in PER_CAPITA.finditer(text)]
+        rates = [
+            (m.start(), m.end(), m["scale"] + m["base"][0]) for m in _PER_CAPITA.finditer(text)
+        ]
         rate_ends = [end for _, end, _ in rates]
         day_counts = [match.start() for match in _DAY_COUNT.finditer(text)]
         previous: tuple[int, Comparator | None] | None = None  # (end, prefix comparator)
@@ -519,7 +521,7 @@ class _Extraction:
         starts = {item.start for item in found}
         added: list[_Found] = []
         markers: list[_Marker] = []
-        for match in CHANGE_TO.finditer(text):
+        for match in _CHANGE_TO.finditer(text):
             marker = _Marker(
                 match.start(), match.end(), _DIRECTIONS[match["verb"]], not match["object"]
             )
