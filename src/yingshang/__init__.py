@@ -11,7 +11,9 @@
 from __future__ import annotations
 
 from . import datasets, io, query
+from .dates import parse_chinese_date, parse_deadline
 from .errors import ParseError, YingshangError
+from .extract import extract_targets
 from .indicators import (
     BReadyTopic,
     IndexRef,
@@ -44,6 +46,7 @@ from .model import (
     TargetKind,
     Unit,
 )
+from .numbers import parse_number, to_chinese_numeral
 from .parse import clean_text, parse, parse_file
 from .registry import RegistryEntry, RegistryError, UnitKind, UnitRegistry, default_registry
 from .workdays import (
@@ -100,13 +103,18 @@ __all__ = [
     "default_indicator_map",
     "default_registry",
     "due_date",
+    "extract_targets",
     "from_json",
     "indicator_for_area",
     "indices_in",
     "io",
     "is_working_day",
     "parse",
+    "parse_chinese_date",
+    "parse_deadline",
     "parse_file",
+    "parse_number",
     "query",
+    "to_chinese_numeral",
     "to_json",
 ]
