@@ -24,7 +24,7 @@ import attrs
 import regex
 
 from ._inline import read_body_measures
-from .dates import parse_chinese_date
+from .dates import parse_chinese_date, parse_deadline
 from .errors import ParseError
 from .extract import extract_targets
 from .model import (
@@ -39,6 +39,8 @@ from .model import (
     Severity,
     Snippet,
     Span,
+    Target,
+    TargetKind,
     Unit,
 )
 from .numbers import parse_number
@@ -98,9 +100,13 @@ _MEASURE_HEADING = regex.compile(r"^(?P<number>\d{1,4})\s*[．.、]\s*(?P<title>
 _ITEM_MARKER = regex.compile(r"(?:[（(]\s*(?P<number>\d{1,3})\s*[）)]|(?P<circled>[①-⑳]))\s*")
 _ATTACHMENT_REFERENCE = regex.compile(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
 _ATTACHMENT_MARKER = regex.compile(r"^附件\s*\d{0,2}\s*[：:]?\s*(?P<title>.*)$")
-_UNIT_SEPARATOR = regex.compile(r"[、，,；;\n]")
+# Unit separators (outside brackets) and the brackets themselves, in a units cell.
+_UNIT_SEPARATOR_OR_BRACKET = regex.compile(r"[、，,；;\n（()）]")
 _LEAD_HEADER = regex.compile(r"牵头")
 _COOPERATING_HEADER = regex.compile(r"配合|协办|参与|责任单位|责任部门")
+_DEADLINE_HEADER = regex.compile(r"时限|完成时间|时间节点|时间要求|完成期限|时间安排")
+# A deadline cell may name a bare period ("2020年", "2019年12月"): the work is due by its end.
+_BARE_PERIOD = regex.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?")
 _HEADER_CELL_MAX = 12
 
 # Every character str.isspace() accepts (they all lie below U+3001), and the byte-order mark:
@@ -188,6 +194,11 @@ class _Source:
         self.text = text
         self.diagnostics: list[Diagnostic] = []
         self.artifacts = [Span(m.start(), m.end()) for m in EXPORT_ARTIFACT.finditer(text)]
+        # Where each artifact ends, by its start, and the reverse: trimming looks them up.
+        self._artifact_ends = {span.start: span.end for span in self.artifacts}
+        self._artifact_starts = {span.end: span.start for span in self.artifacts}
+        # The table reads each cell more than once (header test, blank test, the row itself).
+        self._snippets: dict[tuple[int, int], Snippet | None] = {}
         for span in self.artifacts:
             self.report(
                 Severity.INFO,
@@ -214,25 +225,29 @@ class _Source:
             while start < end and text[start] in _BLANK:
                 start += 1
                 changed = True
-            for span in self.artifacts:
-                if span.start == start and span.end <= end:
-                    start = span.end
-                    changed = True
+            artifact_end = self._artifact_ends.get(start)
+            if artifact_end is not None and artifact_end <= end:
+                start = artifact_end
+                changed = True
             while end > start and text[end - 1] in _BLANK:
                 end -= 1
                 changed = True
-            for span in self.artifacts:
-                if span.end == end and span.start >= start:
-                    end = span.start
-                    changed = True
+            artifact_start = self._artifact_starts.get(end)
+            if artifact_start is not None and artifact_start >= start:
+                end = artifact_start
+                changed = True
         return start, end
 
     def snippet(self, start: int, end: int) -> Snippet | None:
         """Return the trimmed, cleaned text of `[start, end)`, or None if it is blank."""
-        start, end = self.trim(start, end)
-        if start >= end:
-            return None
-        return Snippet(clean_text(self.text[start:end]), Span(start, end))
+        key = (start, end)
+        if key not in self._snippets:
+            start, end = self.trim(start, end)
+            snippet = None
+            if start < end:
+                snippet = Snippet(clean_text(self.text[start:end]), Span(start, end))
+            self._snippets[key] = snippet
+        return self._snippets[key]
 
 
 # --- numerals ------------------------------------------------------------------------------------
@@ -559,14 +574,16 @@ class _AreaBuilder:
 class _Table:
     """Parses the attachment's rows into areas, measures and action items."""
 
-    def __init__(self, source: _Source) -> None:
+    def __init__(self, source: _Source, issue_date: datetime.date | None) -> None:
         self.source = source
+        self.issue_date = issue_date
         self.areas: list[_AreaBuilder] = []
         self.headers: list[Snippet] = []
         self.header_width = 0
         self.last_measure: _MeasureBuilder | None = None
         self.lead_from_right = 2  # the lead units' cell, counted from the row's right end
         self.cooperating_from_right: int | None = 1
+        self.deadline_from_right: int | None = None
 
     def parse(self, lines: list[_Line]) -> None:
         rows = list(_table_rows(lines))
@@ -646,6 +663,8 @@ class _Table:
                 self.lead_from_right = from_right
             elif _COOPERATING_HEADER.search(word):
                 self.cooperating_from_right = from_right
+            elif _DEADLINE_HEADER.search(word):
+                self.deadline_from_right = from_right
         if self.cooperating_from_right is not None and (
             self.cooperating_from_right >= self.lead_from_right
         ):
@@ -663,14 +682,17 @@ class _Table:
             if self.cooperating_from_right is not None
             else []
         )
-        for cell in cells[len(cells) - self.lead_from_right + 1 :]:
-            if (
-                self.cooperating_from_right is None
-                or cell is not cells[-self.cooperating_from_right]
-            ):
-                self.source.unparsed(
-                    "a table cell in a column yingshang does not read", cell.start, cell.end
-                )
+        row_deadlines: tuple[Target, ...] = ()
+        for from_right in range(1, self.lead_from_right):
+            cell = cells[-from_right]
+            if from_right == self.cooperating_from_right:
+                continue
+            if from_right == self.deadline_from_right:
+                row_deadlines = self._deadlines(cell)
+                continue
+            self.source.unparsed(
+                "a table cell in a column yingshang does not read", cell.start, cell.end
+            )
         for cell in cells[:action_index]:
             self._read_heading(cell)
         actions_cell = cells[action_index]
@@ -698,7 +720,49 @@ class _Table:
                 Span(*self.source.trim(actions_cell.start, actions_cell.end)),
             )
         for action in self._actions(actions_cell, measure, tuple(lead), tuple(cooperating)):
-            measure.actions.append(action)
+            measure.actions.append(self._with_targets(action, row_deadlines))
+
+    def _deadlines(self, cell: _Cell) -> tuple[Target, ...]:
+        """Read a deadline column's cell (完成时限) into deadline targets; keep what it cannot."""
+        snippet = self.source.snippet(cell.start, cell.end)
+        if snippet is None:
+            return ()
+        text = self.source.text
+        found = tuple(
+            target
+            for target in extract_targets(
+                snippet.span.slice(text), offset=snippet.span.start, issue_date=self.issue_date
+            )
+            if target.kind is TargetKind.DEADLINE
+        )
+        if not found:
+            period = _BARE_PERIOD.fullmatch(snippet.text)
+            if period is not None:
+                deadline = parse_deadline(snippet.text + "底前")
+                target = Target(TargetKind.DEADLINE, snippet.text, snippet.span, deadline=deadline)
+                found = (target,)
+        if not found:
+            self.source.unparsed(
+                "a deadline cell with no date yingshang can read", cell.start, cell.end
+            )
+        return found
+
+    def _with_targets(self, action: Action, row_deadlines: tuple[Target, ...]) -> Action:
+        """Attach the targets of the item's text and, where it names none, the row's deadline."""
+        targets = extract_targets(
+            action.span.slice(self.source.text),
+            offset=action.span.start,
+            issue_date=self.issue_date,
+        )
+        if row_deadlines:
+            deadline = row_deadlines[0].deadline
+            targets = (
+                tuple(
+                    attrs.evolve(t, deadline=deadline) if t.deadline is None else t for t in targets
+                )
+                + row_deadlines
+            )
+        return attrs.evolve(action, targets=targets)
 
     def _read_heading(self, cell: _Cell) -> None:
         snippet = self.source.snippet(cell.start, cell.end)
@@ -759,21 +823,32 @@ class _Table:
 
     def _units(self, cell: _Cell) -> list[Unit]:
         units: list[Unit] = []
-        text = self.source.text
         start = cell.start
         depth = 0
-        for position in range(cell.start, cell.end + 1):
-            char = text[position] if position < cell.end else "\n"
+        # Only separators and brackets matter: visit them, not every character of the cell.
+        for match in _UNIT_SEPARATOR_OR_BRACKET.finditer(self.source.text, cell.start, cell.end):
+            char = match.group()
             if char in "（(":
                 depth += 1
             elif char in "）)":
                 depth = max(0, depth - 1)
-            elif depth == 0 and _UNIT_SEPARATOR.match(char):
-                snippet = self.source.snippet(start, position)
-                if snippet is not None:
-                    units.append(Unit(snippet.text, snippet.span))
-                start = position + 1
+            elif depth == 0:
+                self._add_unit(units, start, match.start())
+                start = match.end()
+        self._add_unit(units, start, cell.end)
+        if depth:
+            self.source.report(
+                Severity.WARNING,
+                "unbalanced-bracket",
+                "a units cell with a bracket left open; its last unit runs to the cell's end",
+                Span(*self.source.trim(cell.start, cell.end)),
+            )
         return units
+
+    def _add_unit(self, units: list[Unit], start: int, end: int) -> None:
+        snippet = self.source.snippet(start, end)
+        if snippet is not None:
+            units.append(Unit(snippet.text, snippet.span))
 
     def _actions(
         self,
@@ -905,7 +980,7 @@ def parse(text: str) -> Plan:
     attachment: Attachment | None = None
     areas: list[Area] = []
     if table_at is not None:
-        table = _Table(source)
+        table = _Table(source, notice.issue_date if notice is not None else None)
         table.parse(lines[table_at:])
         areas = table.freeze()
         start = lines[front_end].start if label is None else label.span.start
@@ -923,9 +998,9 @@ def parse(text: str) -> Plan:
         body_sections, body_areas = read_body_measures(
             tuple(sections), text, source.trim, clean_text, source.diagnostics.append
         )
-        sections, areas = list(body_sections), list(body_areas)
-    issue_date = notice.issue_date if notice is not None else None
-    areas = [_with_targets(area, text, issue_date) for area in areas]
+        sections = list(body_sections)
+        issue_date = notice.issue_date if notice is not None else None
+        areas = [_with_targets(area, text, issue_date) for area in body_areas]
     diagnostics = sorted(source.diagnostics, key=lambda d: (d.span.start, d.span.end))
     start, end = source.trim(0, len(text))
     return Plan(

@@ -1,0 +1,131 @@
+"""The table rules one at a time, on small tables written by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+import yingshang
+
+HEAD = "某市营商环境工作方案\n附件\n主要举措\n\t目标任务\n\t工作措施\n\t牵头单位\n\t配合单位\n\n"
+
+
+def row(*cells: str) -> str:
+    return "".join(f"\t{cell}\n" for cell in cells) + "\n"
+
+
+def codes(plan: yingshang.Plan) -> list[str]:
+    return [d.code for d in plan.diagnostics]
+
+
+def test_an_unclosed_bracket_keeps_the_last_unit_and_says_so() -> None:
+    text = HEAD + row(
+        "一、开办企业", "1．精简流程", "（1）推行网办。", "市财政局、市税务局（试点", ""
+    )
+    plan = yingshang.parse(text)
+    assert [u.name for u in plan.actions[0].lead_units] == ["市财政局", "市税务局（试点"]
+    assert codes(plan) == ["unbalanced-bracket"]
+
+
+def test_a_unit_name_with_brackets_is_one_unit() -> None:
+    text = HEAD + row(
+        "一、开办企业", "1．精简流程", "推行网办。", "中国重庆（汽车、摩托车）知识产权中心", ""
+    )
+    plan = yingshang.parse(text)
+    assert [u.name for u in plan.actions[0].lead_units] == ["中国重庆（汽车、摩托车）知识产权中心"]
+    assert codes(plan) == []
+
+
+def test_a_row_with_the_wrong_number_of_cells_is_kept_as_unparsed() -> None:
+    text = (
+        HEAD
+        + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "")
+        + "\t多出来的一格\n\t另一格\n\n"
+        + row("", "2．压减耗时", "压缩时间。", "市税务局", "")
+    )
+    plan = yingshang.parse(text)
+    assert [m.number for m in plan.measures] == [1, 2]
+    (diagnostic,) = plan.diagnostics
+    assert diagnostic.code == "unparsed"
+    assert text[diagnostic.span.start : diagnostic.span.end] == "多出来的一格\n\t另一格"
+
+
+def test_numbers_out_of_sequence_are_reported_not_renumbered() -> None:
+    text = (
+        HEAD
+        + row("一、开办企业", "1．精简流程", "（1）推行网办。\n（3）压缩时间。", "市财政局", "")
+        + row("三、获得电力", "5．降低费用", "降低价格。", "市能源局", "")
+    )
+    plan = yingshang.parse(text)
+    assert [a.number for a in plan.actions] == [1, 3, 1]
+    assert [(a.ordinal, a.title) for a in plan.areas] == [(1, "开办企业"), (3, "获得电力")]
+    assert codes(plan).count("out-of-sequence") == 3
+
+
+def test_units_without_an_action_and_an_action_before_any_measure() -> None:
+    text = (
+        HEAD
+        + row("一、开办企业", "", "推行网办。", "市财政局", "")
+        + row("", "1．精简流程", "", "市税务局", "")
+    )
+    plan = yingshang.parse(text)
+    assert plan.actions == ()
+    assert codes(plan) == ["unparsed", "units-without-action"]
+
+
+@pytest.mark.parametrize("marker", ["①", "(1)", "（ 1 ）"])
+def test_other_item_markers(marker: str) -> None:
+    text = HEAD + row("一、开办企业", "1．精简流程", f"{marker}推行网办。", "市财政局", "")
+    (action,) = yingshang.parse(text).actions
+    assert (action.number, action.text) == (1, "推行网办。")
+    assert action.marker is not None
+
+
+@pytest.mark.parametrize(
+    ("cell", "due"),
+    [
+        ("2019年底前", "2019-12-31"),
+        ("2020年6月底", "2020-06-30"),
+        ("2020年", "2020-12-31"),
+        ("2019年12月", "2019-12-31"),
+    ],
+)
+def test_a_deadline_column_gives_each_item_of_the_row_its_deadline(cell: str, due: str) -> None:
+    head = HEAD.replace("\t配合单位\n", "\t配合单位\n\t完成时限\n")
+    text = head + row(
+        "一、开办企业",
+        "1．精简流程",
+        "（1）压缩至3个工作日。\n（2）推行网办。",
+        "市财政局",
+        "市税务局",
+        cell,
+    )
+    plan = yingshang.parse(text)
+    first, second = plan.actions
+    assert [u.name for u in first.lead_units] == ["市财政局"]
+    assert [u.name for u in first.cooperating_units] == ["市税务局"]
+    assert [d.date.isoformat() for d in first.deadlines if d.date] == [due]
+    assert [d.date.isoformat() for d in second.deadlines if d.date] == [due]
+    (duration,) = [t for t in first.targets if t.kind is yingshang.TargetKind.DURATION]
+    assert duration.deadline is not None
+    assert text[first.targets[-1].span.start : first.targets[-1].span.end] == cell
+    assert plan.diagnostics == ()
+
+
+def test_a_deadline_cell_without_a_date_is_kept() -> None:
+    head = HEAD.replace("\t配合单位\n", "\t配合单位\n\t完成时限\n")
+    text = head + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "", "长期坚持")
+    plan = yingshang.parse(text)
+    assert plan.actions[0].deadlines == ()
+    (diagnostic,) = plan.diagnostics
+    assert diagnostic.code == "unparsed"
+    assert text[diagnostic.span.start : diagnostic.span.end] == "长期坚持"
+
+
+def test_a_column_yingshang_does_not_read_is_kept_as_unparsed() -> None:
+    head = HEAD.replace("\t配合单位\n", "\t配合单位\n\t备注\n")
+    text = head + row(
+        "一、开办企业", "1．精简流程", "推行网办。", "市财政局", "市税务局", "试点先行"
+    )
+    plan = yingshang.parse(text)
+    assert [u.name for u in plan.actions[0].cooperating_units] == ["市税务局"]
+    assert [d.code for d in plan.diagnostics] == ["unparsed"]
