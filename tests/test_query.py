@@ -149,7 +149,14 @@ UNIT_NAMES = sorted({u.name for a in PLAN.actions for u in a.units})
 
 
 def _brute_force(
-    plan: Plan, unit: str | None, role: str, area: int | None, measure: int | None, text: str | None
+    plan: Plan,
+    unit: str | None,
+    role: str,
+    area: int | None,
+    measure: int | None,
+    text: str | None,
+    kind: TargetKind | None,
+    due_by: datetime.date | None,
 ) -> tuple[str, ...]:
     keys = []
     for a in plan.areas:
@@ -168,6 +175,11 @@ def _brute_force(
                     continue
                 if text is not None and text not in action.text:
                     continue
+                if kind is not None and kind not in {t.kind for t in action.targets}:
+                    continue
+                dates = [t.deadline.date for t in action.targets if t.deadline and t.deadline.date]
+                if due_by is not None and not any(d <= due_by for d in dates):
+                    continue
                 keys.append(f"{m.number}.{action.number}")
     return tuple(keys)
 
@@ -178,15 +190,31 @@ def _brute_force(
     area=st.none() | st.integers(1, 20),
     measure=st.none() | st.integers(1, 91),
     text=st.none() | st.sampled_from(["工作日", "2019年底前", "DN", "市场", "。", "不存在的词"]),
+    kind=st.none() | st.sampled_from(TargetKind),
+    due_by=st.none() | st.dates(datetime.date(2018, 1, 1), datetime.date(2023, 12, 31)),
 )
 def test_filters_agree_with_a_brute_force_scan(
-    unit: str | None, role: str, area: int | None, measure: int | None, text: str | None
+    unit: str | None,
+    role: str,
+    area: int | None,
+    measure: int | None,
+    text: str | None,
+    kind: TargetKind | None,
+    due_by: datetime.date | None,
 ) -> None:
     # The registry is left out so that names compare as written, as the scan does.
     found = query.select(
-        PLAN, unit=unit, role=role, area=area, measure=measure, text=text, registry=UnitRegistry(())
+        PLAN,
+        unit=unit,
+        role=role,
+        area=area,
+        measure=measure,
+        text=text,
+        kind=kind,
+        due_by=due_by,
+        registry=UnitRegistry(()),
     )
-    assert found.keys == _brute_force(PLAN, unit, role, area, measure, text)
+    assert found.keys == _brute_force(PLAN, unit, role, area, measure, text, kind, due_by)
 
 
 @given(st.sampled_from(UNIT_NAMES), st.data())
@@ -242,3 +270,13 @@ def test_a_working_day_target_falls_due_on_a_working_day_after_the_holidays() ->
     deadline_hit = query.targets(PLAN, area="开办企业", kind="deadline")[0]
     with pytest.raises(yingshang.YingshangError, match="not a duration"):
         deadline_hit.due_date(datetime.date(2019, 9, 30))
+
+
+def test_measures_expose_the_sub_indices_they_name() -> None:
+    (entry, *_) = query.select(PLAN, measure=8)
+    assert [ref.index.name for ref in entry.sub_indices] == ["建筑质量控制指数"]
+    assert entry.indicator is not None
+    assert entry.indicator.doing_business == "Dealing with Construction Permits"
+    rows = {row["item"]: row for row in yingshang.io.action_records(PLAN)}
+    assert rows["8.1"]["sub_indices"] == "建筑质量控制指数"
+    assert rows["1.1"]["sub_indices"] == ""

@@ -270,6 +270,7 @@ ACTION_COLUMNS = (
     "indicator",
     "measure_number",
     "measure_title",
+    "sub_indices",
     "action_number",
     "text",
     "lead_units",
@@ -317,8 +318,10 @@ def _official(units: Iterable[model.Unit], registry: UnitRegistry) -> str:
 def action_records(plan: Plan, registry: UnitRegistry | None = None) -> list[Record]:
     """Return one flat row per action item, with the columns of `ACTION_COLUMNS`.
 
-    Units are joined with "、", as written and as the registry's official names. `due` is the
-    earliest resolved deadline (a `datetime.date`) or None; `start`/`end` the item's span.
+    Units are joined with "、", as written and as the registry's official names; `indicator` is
+    the key of the area's indicator and `sub_indices` the sub-indices the measure's title names.
+    `due` is the earliest resolved deadline (a `datetime.date`) or None; `start`/`end` the
+    item's span.
     """
     registry = default_registry() if registry is None else registry
     indicators = default_indicator_map()
@@ -326,6 +329,7 @@ def action_records(plan: Plan, registry: UnitRegistry | None = None) -> list[Rec
     for area in plan.areas:
         indicator = indicators.for_area(area.title)
         for measure in area.measures:
+            sub_indices = "、".join(ref.index.name for ref in indicators.indices_in(measure.title))
             for action in measure.actions:
                 dates = sorted(d.date for d in action.deadlines if d.date is not None)
                 rows.append(
@@ -336,6 +340,7 @@ def action_records(plan: Plan, registry: UnitRegistry | None = None) -> list[Rec
                         "indicator": indicator.key if indicator else None,
                         "measure_number": measure.number,
                         "measure_title": measure.title,
+                        "sub_indices": sub_indices,
                         "action_number": action.number,
                         "text": action.text,
                         "lead_units": _names(action.lead_units),

@@ -28,7 +28,7 @@ import attrs
 import regex
 
 from .errors import YingshangError
-from .indicators import Indicator, default_indicator_map
+from .indicators import IndexRef, Indicator, default_indicator_map
 from .model import Action, Area, Deadline, Measure, Plan, Span, Target, TargetKind, Unit
 from .registry import UnitRegistry, default_registry
 from .workdays import WorkdayCalendar, due_date
@@ -99,6 +99,14 @@ class Entry:
     def indicator(self) -> Indicator | None:
         """Return the indicator the item's area benchmarks (开办企业 → Starting a Business)."""
         return default_indicator_map().for_area(self.area.title)
+
+    @property
+    def sub_indices(self) -> tuple[IndexRef, ...]:
+        """Return the sub-indices the item's measure names, e.g. 建筑质量控制指数 for measure 8.
+
+        Their spans are offsets into the measure's title.
+        """
+        return default_indicator_map().indices_in(self.measure.title)
 
     def __repr__(self) -> str:
         return f"<Entry {self.key} {_shorten(self.action.text)}>"
