@@ -56,6 +56,9 @@ EXPORT_ARTIFACT = regex.compile(
     r"\[(?:bookmark|footnoteRef|endnoteRef|annotation):[^\]\n]{0,200}\]"
 )
 
+# What str.splitlines() splits at, so that a text without any needs no splitting.
+_LINE_BREAK = regex.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
 # Characters no text document contains; they mean binary data or a wrong decoding.
 _CONTROL_CHARACTER = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -152,7 +155,10 @@ def clean_text(text: str) -> str:
 
     For every node, ``clean_text(source[node.span.start:node.span.end])`` equals its text.
     """
-    text = EXPORT_ARTIFACT.sub("", text)
+    if "[" in text:
+        text = EXPORT_ARTIFACT.sub("", text)
+    if not _LINE_BREAK.search(text):
+        return text.strip(_BLANK)  # most cells: one line, nothing to remove
     return "".join(line.strip(_BLANK) for line in text.splitlines()).strip(_BLANK)
 
 
