@@ -216,6 +216,13 @@ class _Source:
     def report(self, severity: Severity, code: str, message: str, span: Span) -> None:
         self.diagnostics.append(Diagnostic(severity, code, message, span))
 
+    def in_sequence(self, what: str, number: int, expected: int, span: Span) -> bool:
+        """Tell whether `number` is the one expected; report it when not (it is kept as written)."""
+        if number != expected:
+            message = f"{what} numbered {number} where {expected} was expected"
+            self.report(Severity.WARNING, "out-of-sequence", message, span)
+        return number == expected
+
     def unparsed(self, reason: str, start: int, end: int) -> None:
         """Keep text the parser could not place, if it holds anything but blanks."""
         snippet = self.snippet(start, end)
@@ -433,13 +440,7 @@ class _FrontMatter:
 
     def _check_order(self, ordinals: list[int], spans: list[Span], what: str) -> None:
         for expected, (ordinal, span) in enumerate(zip(ordinals, spans, strict=True), start=1):
-            if ordinal != expected:
-                self.source.report(
-                    Severity.WARNING,
-                    "out-of-sequence",
-                    f"{what} numbered {ordinal} where {expected} was expected",
-                    span,
-                )
+            if not self.source.in_sequence(what, ordinal, expected, span):
                 return
 
 
@@ -792,14 +793,7 @@ class _Table:
         if current is not None and (current.ordinal, current.title) == (ordinal, title):
             current.repeated_at.append(span)  # repeated after a page break
             return
-        expected = current.ordinal + 1 if current else 1
-        if ordinal != expected:
-            self.source.report(
-                Severity.WARNING,
-                "out-of-sequence",
-                f"area numbered {ordinal} where {expected} was expected",
-                span,
-            )
+        self.source.in_sequence("area", ordinal, current.ordinal + 1 if current else 1, span)
         self.areas.append(_AreaBuilder(ordinal, title, span))
 
     def _read_measure_heading(self, number: int, title: str, span: Span) -> None:
@@ -816,14 +810,7 @@ class _Table:
                     "a measure heading repeated under another area", span.start, span.end
                 )
             return
-        expected = current.number + 1 if current else 1
-        if number != expected:
-            self.source.report(
-                Severity.WARNING,
-                "out-of-sequence",
-                f"measure numbered {number} where {expected} was expected",
-                span,
-            )
+        self.source.in_sequence("measure", number, current.number + 1 if current else 1, span)
         self.last_measure = _MeasureBuilder(number, title, span)
         area.measures.append(self.last_measure)
 
@@ -902,14 +889,7 @@ class _Table:
                     match.group().strip(_BLANK),
                     Span(match.start(), match.start() + len(match.group().rstrip(_BLANK))),
                 )
-                expected = count + 1
-                if number != expected:
-                    self.source.report(
-                        Severity.WARNING,
-                        "out-of-sequence",
-                        f"item numbered {number} where {expected} was expected",
-                        marker.span,
-                    )
+                self.source.in_sequence("item", number, count + 1, marker.span)
                 pending = (match.end(), end, marker, number)
             elif start < end:
                 if pending is None:
