@@ -32,8 +32,9 @@ from typing import Any
 
 import attrs
 
-from yingshang.errors import YingshangError
-from yingshang.model import Span
+from ._datafile import read_json, read_json_file
+from .errors import YingshangError
+from .model import Span
 
 __all__ = [
     "INDICATOR_MAP_FORMAT",
@@ -243,20 +244,14 @@ class IndicatorMap:
 
         Raises `IndicatorMapError`, naming `source`, for invalid JSON or a malformed map.
         """
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise IndicatorMapError(
-                f"{source}: line {error.lineno}, column {error.colno}: "
-                f"expected a JSON indicator map, found invalid JSON ({error.msg})"
-            ) from None
+        document = read_json(text, source, "a JSON indicator map", IndicatorMapError)
         return _map_from_document(document, source)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> IndicatorMap:
         """Read an indicator map file (UTF-8 JSON) from `path`."""
-        with open(path, encoding="utf-8") as file:
-            return cls.from_json(file.read(), source=os.fspath(path))
+        text, source = read_json_file(path)
+        return cls.from_json(text, source=source)
 
 
 @functools.cache

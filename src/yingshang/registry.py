@@ -28,7 +28,8 @@ from typing import Any
 
 import attrs
 
-from yingshang.errors import YingshangError
+from ._datafile import read_json, read_json_file
+from .errors import YingshangError
 
 __all__ = [
     "REGISTRY_FORMAT",
@@ -173,20 +174,14 @@ class UnitRegistry:
         `source` names the text in error messages. Raises `RegistryError` for text that is not
         JSON, or JSON that is not a registry (see ``docs/registry.md`` for the format).
         """
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise RegistryError(
-                f"{source}: line {error.lineno}, column {error.colno}: "
-                f"expected a JSON registry, found invalid JSON ({error.msg})"
-            ) from None
+        document = read_json(text, source, "a JSON registry", RegistryError)
         return _registry_from_document(document, source)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> UnitRegistry:
         """Read a registry file (UTF-8 JSON) from `path`; raises `RegistryError` if malformed."""
-        with open(path, encoding="utf-8") as file:
-            return cls.from_json(file.read(), source=os.fspath(path))
+        text, source = read_json_file(path)
+        return cls.from_json(text, source=source)
 
     def to_json(self) -> str:
         """Return the registry as the JSON text `from_json` reads back to an equal registry."""
