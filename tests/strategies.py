@@ -125,6 +125,7 @@ any_section: st.SearchStrategy[Section] = st.deferred(
         span=any_span(),
         paragraphs=st.lists(any_snippet, **_small).map(tuple),
         subsections=st.lists(any_section, max_size=2).map(tuple),
+        targets=st.lists(any_target, max_size=2).map(tuple),
     )
 )
 any_notice = st.builds(

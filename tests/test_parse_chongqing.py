@@ -423,3 +423,11 @@ def test_the_plan_cut_in_half_is_refused(text: str) -> None:
     with pytest.raises(yingshang.ParseError, match="cut short") as caught:
         yingshang.parse(text[: len(text) // 2])
     assert caught.value.line > 100
+
+
+def test_the_body_sets_a_deadline_relative_to_the_issue_date(plan: Plan) -> None:
+    # 各项工作任务牵头单位要会同配合单位，在本方案印发之日起1个月内制定落实……具体措施。
+    (target,) = plan.sections[2].subsections[1].targets
+    assert target.text == "在本方案印发之日起1个月内"
+    assert target.deadline is not None
+    assert target.deadline.date == datetime.date(2019, 8, 23)

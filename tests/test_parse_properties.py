@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import yingshang
 from yingshang.extract import extract_targets
-from yingshang.model import Action, Plan, Span
+from yingshang.model import Action, Plan, Section, Span, Target
 from yingshang.parse import clean_text
 
 from .render import table_export
@@ -47,12 +47,23 @@ def uncovered(plan: Plan, text: str, start: int) -> list[tuple[int, str]]:
 
 
 def with_targets(plan: Plan) -> Plan:
-    """Return `plan` with each item's targets as the extractor finds them in the item's text."""
+    """Return `plan` with the targets the extractor finds in each item's and section's text."""
     issue_date = plan.issue_date
 
-    def fill(action: Action) -> Action:
-        return attrs.evolve(action, targets=extract_targets(action.text, issue_date=issue_date))
+    def found(text: str) -> tuple[Target, ...]:
+        return extract_targets(text, issue_date=issue_date)
 
+    def fill(action: Action) -> Action:
+        return attrs.evolve(action, targets=found(action.text))
+
+    def fill_section(section: Section) -> Section:
+        return attrs.evolve(
+            section,
+            targets=tuple(t for p in section.paragraphs for t in found(p.text)),
+            subsections=tuple(fill_section(s) for s in section.subsections),
+        )
+
+    plan = attrs.evolve(plan, sections=tuple(fill_section(s) for s in plan.sections))
     return erase_spans(map_actions(plan, fill))
 
 

@@ -342,7 +342,8 @@ class Section:
 
     `title` is the heading without its ordinal; `paragraphs` the text under the heading that
     belongs to no subsection (for a run-in heading such as "（一）加强组织领导。成立…", the text
-    after the heading); `span` covers the heading.
+    after the heading); `span` covers the heading. `targets` are those its paragraphs set, such
+    as 在本方案印发之日起1个月内 (a deadline resolved against the issue date).
     """
 
     ordinal: int
@@ -350,6 +351,7 @@ class Section:
     span: Span
     paragraphs: tuple[Snippet, ...] = ()
     subsections: tuple[Section, ...] = ()
+    targets: tuple[Target, ...] = ()
 
     def __repr__(self) -> str:
         return f"<Section {self.ordinal} {self.title}: {len(self.subsections)} subsections>"

@@ -979,14 +979,15 @@ def parse(text: str) -> Plan:
             title.span.end,
             found="neither",
         )
+    issue_date = notice.issue_date if notice is not None else None
     if not areas:
         # No table: the body may list the measures, with their units written inline.
         body_sections, body_areas = read_body_measures(
             tuple(sections), text, source.trim, clean_text, source.diagnostics.append
         )
         sections = list(body_sections)
-        issue_date = notice.issue_date if notice is not None else None
         areas = [_with_targets(area, text, issue_date) for area in body_areas]
+    sections = [_section_with_targets(section, text, issue_date) for section in sections]
     diagnostics = sorted(source.diagnostics, key=lambda d: (d.span.start, d.span.end))
     start, end = source.trim(0, len(text))
     return Plan(
@@ -1000,6 +1001,21 @@ def parse(text: str) -> Plan:
         areas=tuple(areas),
         diagnostics=tuple(diagnostics),
     )
+
+
+def _section_with_targets(
+    section: Section, text: str, issue_date: datetime.date | None
+) -> Section:
+    """Attach to a section, and to its subsections, the targets its own paragraphs set."""
+    targets = tuple(
+        target
+        for paragraph in section.paragraphs
+        for target in extract_targets(
+            paragraph.span.slice(text), offset=paragraph.span.start, issue_date=issue_date
+        )
+    )
+    subsections = tuple(_section_with_targets(s, text, issue_date) for s in section.subsections)
+    return attrs.evolve(section, targets=targets, subsections=subsections)
 
 
 def _with_targets(area: Area, text: str, issue_date: datetime.date | None) -> Area:
