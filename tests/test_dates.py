@@ -62,6 +62,50 @@ def test_parse_deadline_reads_dated_deadlines(written: str, expected: Deadline) 
 
 
 @pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        # A period named alone is done by its end; 末前/底前/末 say the same.
+        ("2020年上半年", Deadline(BY_END_OF, day(2020, 6, 30), 2020)),
+        ("2020年下半年", Deadline(BY_END_OF, day(2020, 12, 31), 2020)),
+        ("2020年上半年末前", Deadline(BY_END_OF, day(2020, 6, 30), 2020)),
+        ("2019年三季度末前", Deadline(BY_END_OF, day(2019, 9, 30), 2019)),
+        ("2019年第三季度", Deadline(BY_END_OF, day(2019, 9, 30), 2019)),
+        ("2020年一季度", Deadline(BY_END_OF, day(2020, 3, 31), 2020)),
+        ("2020年第1季度末", Deadline(BY_END_OF, day(2020, 3, 31), 2020)),
+        ("2020年第二季度底前", Deadline(BY_END_OF, day(2020, 6, 30), 2020)),
+        ("2019年四季度", Deadline(BY_END_OF, day(2019, 12, 31), 2019)),
+        ("二〇二〇年上半年", Deadline(BY_END_OF, day(2020, 6, 30), 2020)),
+        ("2020年的上半年", Deadline(BY_END_OF, day(2020, 6, 30), 2020)),
+        # 前 is before the period begins, as in 2020年前; 内 and 到 are within it.
+        ("2020年下半年前", Deadline(BEFORE, day(2020, 6, 30), 2020)),
+        ("2020年第一季度前", Deadline(BEFORE, day(2019, 12, 31), 2020)),
+        ("2019年三季度内", Deadline(BY, day(2019, 9, 30), 2019)),
+        ("到2020年上半年", Deadline(BY, day(2020, 6, 30), 2020)),
+    ],
+)
+def test_parse_deadline_reads_half_years_and_quarters(written: str, expected: Deadline) -> None:
+    assert parse_deadline(written) == expected
+    assert parse_deadline(written, issue_date=ISSUED) == expected
+
+
+@given(
+    st.integers(min_value=1001, max_value=9999),
+    st.integers(min_value=1, max_value=4),
+    st.sampled_from(["", "第"]),
+    st.booleans(),
+)
+def test_a_quarter_ends_on_the_last_day_of_its_third_month(
+    year: int, quarter: int, ordinal: str, chinese: bool
+) -> None:
+    number = "一二三四"[quarter - 1] if chinese else str(quarter)
+    last_month = 3 * quarter
+    end = day(year, last_month, calendar.monthrange(year, last_month)[1])
+    assert parse_deadline(f"{year}年{ordinal}{number}季度末前") == Deadline(BY_END_OF, end, year)
+    before = day(year, last_month - 2, 1) - datetime.timedelta(days=1)
+    assert parse_deadline(f"{year}年{ordinal}{number}季度前") == Deadline(BEFORE, before, year)
+
+
+@pytest.mark.parametrize(
     ("written", "offset", "due"),
     [
         ("在本方案印发之日起1个月内", Quantity(1, "个月"), day(2019, 8, 23)),
@@ -99,6 +143,10 @@ def test_working_days_are_not_resolved_without_a_holiday_calendar() -> None:
          Deadline(BY_END_OF, None, None, 9)),
         ("6月30日前", Deadline(BEFORE, day(2019, 6, 30), 2019, 6, 30),
          Deadline(BEFORE, None, None, 6, 30)),
+        ("三季度末前", Deadline(BY_END_OF, day(2019, 9, 30), 2019), Deadline(BY_END_OF, None)),
+        ("上半年末", Deadline(BY_END_OF, day(2019, 6, 30), 2019), Deadline(BY_END_OF, None)),
+        ("明年一季度", Deadline(BY_END_OF, day(2020, 3, 31), 2020), Deadline(BY_END_OF, None)),
+        ("今年下半年", Deadline(BY_END_OF, day(2019, 12, 31), 2019), Deadline(BY_END_OF, None)),
     ],
 )  # fmt: skip
 def test_deadlines_without_a_year_take_the_plans_year(
@@ -111,7 +159,10 @@ def test_deadlines_without_a_year_take_the_plans_year(
 @pytest.mark.parametrize(
     "written",
     ["", "2017年", "2019年7月23日", "2019年13月底前", "2019年2月30日前", "2019年0月底前",
-     "3个月前", "每年年底前", "2019年前三季度", "底前", "印发之日起1个月", "2019年9月30日底前"],
+     "3个月前", "每年年底前", "2019年前三季度", "底前", "印发之日起1个月", "2019年9月30日底前",
+     # A half-year or quarter with no year needs 末前 to be a deadline; 每季度 recurs; 前三季度
+     # is the first three quarters, a span; there is no fifth quarter.
+     "上半年", "一季度", "第三季度", "每季度末", "每年第一季度末前", "前三季度末", "2019年五季度"],
 )  # fmt: skip
 def test_parse_deadline_rejects_dates_and_impossible_deadlines(written: str) -> None:
     with pytest.raises(ParseError):
@@ -184,7 +235,10 @@ def test_deadline_from_match_never_raises(text: str) -> None:
         assert match[0]
 
 
-@given(st.text(alphabet="0123456789年月日底前到内之以个工作日印发起一二三十〇", max_size=30))
+DEADLINE_CHARACTERS = "0123456789年月日底前末到内之以个工作日印发起一二三四十〇上下半第季度每"
+
+
+@given(st.text(alphabet=DEADLINE_CHARACTERS, max_size=30))
 def test_parse_deadline_raises_only_parse_error(text: str) -> None:
     with contextlib.suppress(ParseError):
         parse_deadline(text, issue_date=ISSUED)

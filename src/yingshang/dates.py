@@ -1,4 +1,4 @@
-"""Dates and deadlines as Chinese plans write them: 2019年9月底前, 到2022年, 印发之日起1个月内.
+"""Dates and deadlines as Chinese plans write them: 2019年9月底前, 2020年上半年, 印发之日起1个月内.
 
 `parse_deadline` reads one deadline phrase into a `Deadline` with its due date;
 `parse_chinese_date` reads a calendar date such as 二〇一九年七月二十三日. `DEADLINE_PATTERNS` and
@@ -39,6 +39,13 @@ _NOT_AFTER_A_NUMERAL = r"(?<![0-9０-９〇零一二两三四五六七八九十�
 _BEFORE = r"(?:以前|之前|前(?![0-9０-９〇零一二两三四五六七八九十]))"
 # 内 as in 2019年内, not as in 年内部 or 内容.
 _WITHIN = r"(?:以内|之内|内(?![部容外资]))"
+# A half-year or a quarter: 上半年, 下半年, 一季度, 第三季度, 第3季度. Character classes rather than
+# alternatives ([上下]半年, not 上半年 | 下半年) let the engine skip ahead to the literal.
+_QUARTER = r"[1-4１-４一二三四]"
+_PERIOD = rf"(?: (?P<half> [上下]半年 ) | 第? (?P<quarter> {_QUARTER} ) 季度 )"
+# Before a half-year or quarter written with no year: nothing that would make it part of a
+# dated one (2019年三季度), a span (前三季度), a recurrence (每季度) or an ordinal's tail.
+_NO_YEAR_BEFORE = r"(?<![0-9０-９〇零一二两三四五六七八九十年前每第])"
 # The units a relative deadline counts in, each with its normalised spelling.
 _OFFSET_UNITS = {
     "个工作日": "个工作日", "工作日": "个工作日",
@@ -81,6 +88,30 @@ DEADLINE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
         {_NOT_AFTER_A_NUMERAL} (?<! [年个] )
         (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )?
         (?P<bound> 底前 | 末前 | {_BEFORE} )
+        """,
+        # 2020年上半年, 2019年三季度末前, 到2020年一季度: a half-year or a quarter of a year. The
+        # bound may be left out, as plans write 2020年上半年完成: the period alone is a deadline.
+        rf"""
+        (?P<by> 截至 | 截止到 | 截止 | 到 | 至 )?
+        {_NOT_AFTER_A_NUMERAL}
+        (?P<year> {_YEAR} ) 年 的? {_PERIOD}
+        (?P<bound> 末前 | 底前 | 末 | 底 | {_BEFORE} | {_WITHIN} )?
+        """,
+        # 明年一季度, 今年上半年末前: a period of a year named relative to the plan's own.
+        rf"""
+        (?P<relative_year> [今本当明]年 ) 的? {_PERIOD}
+        (?P<bound> 末前 | 底前 | 末 | 底 | {_BEFORE} | {_WITHIN} )?
+        """,
+        # 上半年末前, 三季度末前 with no year: the plan's year. Here only an end bound makes a
+        # deadline: a bare 上半年 or 一季度 in prose as often reports the past as it sets a date.
+        # Not 前三季度 (the first three quarters, a span), nor 每季度末, which recurs. The half
+        # and the quarter are searched apart, each anchored on its literal (半年, 季度), which
+        # keeps the scan of a page fast.
+        rf"""
+        {_NO_YEAR_BEFORE} (?P<half> [上下]半年 ) (?P<bound> 末前 | 底前 | 末 | 底 )
+        """,
+        rf"""
+        {_NO_YEAR_BEFORE} 第? (?P<quarter> {_QUARTER} ) 季度 (?P<bound> 末前 | 底前 | 末 | 底 )
         """,
         # (在)本方案印发之日起1个月内: relative to the day the plan is issued.
         rf"""
@@ -132,7 +163,10 @@ def parse_deadline(s: str, *, issue_date: datetime.date | None = None) -> Deadli
     - 到2022年 → BY, 2022-12-31; 2019年内 → BY, 2019-12-31;
     - 在本方案印发之日起1个月内 → WITHIN, offset 1 个月, due `issue_date` + 1 month (None without
       an issue date, and for working days, which need a holiday calendar);
-    - 年底前, 9月底前 → the year of `issue_date` (date None without one).
+    - 年底前, 9月底前 → the year of `issue_date` (date None without one);
+    - 2020年上半年 → BY_END_OF, 2020-06-30; 2019年三季度末前, 2019年第三季度 → BY_END_OF,
+      2019-09-30; 2020年下半年前 → BEFORE, 2020-06-30; 三季度末前 → the year of `issue_date`
+      (a half-year or quarter with no year needs 末前/底前/末 to be a deadline).
 
     Raises `yingshang.errors.ParseError` when `s` is not one deadline phrase.
     """
@@ -194,16 +228,19 @@ def _calendar_step(amount: int, unit: str) -> relativedelta | None:
 
 
 def _dated_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline | None:
-    bound = _group(match, "bound")
-    written_year = _group(match, "year")
+    bound, by = _group(match, "bound"), _group(match, "by") is not None
+    written_year, relative_year = _group(match, "year"), _group(match, "relative_year")
+    period = _period(match)
     if written_year is not None:
-        if bound is None and _group(match, "by") is None:
+        if bound is None and not by and period is None:
             return None  # 2017年, 2019年7月23日: a date, not a deadline
         year: int | None = _whole(written_year)
-    elif _group(match, "relative_year") == "明年":
+    elif relative_year == "明年":
         year = None if issue_date is None else issue_date.year + 1
     else:
         year = None if issue_date is None else issue_date.year
+    if period is not None:
+        return _period_deadline(period, bound, year, by=by)
     written_month, written_day = _group(match, "month"), _group(match, "day")
     month = None if written_month is None else _whole(written_month)
     day = None if written_day is None else _whole(written_day)
@@ -221,6 +258,46 @@ def _dated_deadline(match: regex.Match[str], issue_date: datetime.date | None) -
     if year is not None and due is None:
         return None
     return Deadline(kind, due, year=year, month=month, day=day)
+
+
+# The months a half-year or a quarter runs over: (first, last).
+_HALVES = {"上半年": (1, 6), "下半年": (7, 12)}
+_QUARTER_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "１": 1, "２": 2, "３": 3, "４": 4}
+
+
+def _period(match: regex.Match[str]) -> tuple[int, int] | None:
+    half, quarter = _group(match, "half"), _group(match, "quarter")
+    if half is not None:
+        return _HALVES[half]
+    if quarter is not None:
+        number = _QUARTER_NUMERALS.get(quarter) or int(quarter)
+        return 3 * number - 2, 3 * number
+    return None
+
+
+def _period_deadline(
+    period: tuple[int, int], bound: str | None, year: int | None, *, by: bool
+) -> Deadline:
+    """Read a deadline on a half-year or a quarter (2020年上半年, 2019年三季度末前).
+
+    The period is named as a whole, so `month` stays None and only `date` says where it ends:
+    2020年上半年 → BY_END_OF 2020-06-30, like 2020年6月底前. 前 alone is BEFORE the period
+    begins, as 2020年前 and 2020年6月前 are; 内 and a leading 到 read BY, as 2019年内 does.
+    """
+    first, last = period
+    if bound in _BEFORE_BOUNDS:
+        kind = DeadlineKind.BEFORE
+    elif bound in _WITHIN_BOUNDS or (bound is None and by):
+        kind = DeadlineKind.BY
+    else:
+        kind = DeadlineKind.BY_END_OF  # 末前, 底前, 末, or the period alone
+    if year is None:
+        return Deadline(kind, None)
+    if kind is DeadlineKind.BEFORE:
+        due = datetime.date(year, first, 1) - datetime.timedelta(days=1)
+    else:
+        due = datetime.date(year, last, calendar.monthrange(year, last)[1])
+    return Deadline(kind, due, year=year)
 
 
 def _group(match: regex.Match[str], name: str) -> str | None:
