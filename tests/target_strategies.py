@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import math
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -33,19 +34,22 @@ __all__ = [
     "FILLER",
     "ISSUE_DATE",
     "Phrase",
+    "bounded_lists",
     "changes",
     "deadline_phrases",
     "deadlines",
     "fillers",
     "phrases",
+    "ranges",
     "relative_changes",
     "single_targets",
 ]
 
 # Characters of ordinary policy prose that cannot join a number, a unit or a comparator: no
 # numerals, no unit or comparator characters, nothing that starts a word a unit excludes
-# (个体, 年度), no punctuation (which would end a clause).
-FILLER = "推动完善建设服务平管理制机企业市政务改革创新营商环境监测评价信息共享优化办流程系"
+# (个体, 年度), no counted noun a count would take (企业), no list or range joiner (和, 至), no
+# punctuation (which would end a clause).
+FILLER = "推动完善建设服务平管理制机业市政务改革创新营商环境监测评价信息共享优化办流程系"
 ISSUE_DATE = datetime.date(2019, 7, 23)
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
@@ -139,6 +143,12 @@ UNITS: dict[TargetKind, tuple[tuple[str, str], ...]] = {
 }  # fmt: skip
 
 
+# Nouns a count keeps after its measure word (3个环节 → unit 个环节), and the measure words
+# that take them: a sample of yingshang.extract's closed list, written out here, not imported.
+COUNTED_NOUNS = ("环节", "阶段", "事项", "证明事项", "材料", "窗口", "部门", "平台", "项目", "断面")
+NOUN_MEASURE_WORDS = ("个", "件", "家", "种", "项", "类", "套")
+
+
 @attrs.frozen
 class Written:
     """A quantity as written (no comparator yet), its kind and its value."""
@@ -150,14 +160,22 @@ class Written:
 
 @st.composite
 def plain_quantities(
-    draw: st.DrawFn, kind: TargetKind | None = None, unit: tuple[str, str] | None = None
+    draw: st.DrawFn,
+    kind: TargetKind | None = None,
+    unit: tuple[str, str] | None = None,
+    *,
+    noun: bool = True,
 ) -> Written:
-    """Draw number + unit: 3个工作日, ９９．９６％, 二万人次 (magnified), 3.25元/吨.
+    """Draw number + unit: 3个工作日, ９９．９６％, 二万人次 (magnified), 3.25元/吨, 3个环节.
 
-    `unit` (as written, normalised) fixes the unit, for the two sides of a change.
+    `unit` (as written, normalised) fixes the unit, for the two sides of a change; a count may
+    still draw a counted noun after it unless `noun` is False.
     """
     kind = kind or draw(st.sampled_from(list(UNITS)))
     written_unit, normalised = unit or draw(st.sampled_from(UNITS[kind]))
+    if noun and written_unit in NOUN_MEASURE_WORDS and draw(st.booleans()):
+        counted = draw(st.sampled_from(COUNTED_NOUNS))
+        written_unit, normalised = written_unit + counted, normalised + counted
     if kind is TargetKind.DURATION:
         number, value = draw(amounts(decimals=False, largest=999))
     elif (
@@ -289,6 +307,7 @@ def changes(draw: st.DrawFn) -> Phrase:
         return Phrase(text, (_target(text, kind, quantity=new.quantity, comparator=comparator,
                                      direction=direction),))  # fmt: skip
     old = draw(plain_quantities(kind, unit))
+    new_quantity, old_quantity = _share_counted_noun(new.quantity, old.quantity)
     origin = draw(st.sampled_from(["由", "从"]))
     bound, bound_comparator = draw(
         st.sampled_from((("", None), ("不超过", Comparator.AT_MOST), ("不高于", Comparator.AT_MOST),
@@ -297,8 +316,17 @@ def changes(draw: st.DrawFn) -> Phrase:
     if comparator is Comparator.EXACTLY and bound_comparator is not None:
         comparator = bound_comparator  # the old bound still holds for the new value
     text = f"{origin}{bound}{old.text}{verb}{new.text}{suffix}"
-    return Phrase(text, (_target(text, kind, quantity=new.quantity, comparator=comparator,
-                                 baseline=old.quantity, direction=direction),))  # fmt: skip
+    return Phrase(text, (_target(text, kind, quantity=new_quantity, comparator=comparator,
+                                 baseline=old_quantity, direction=direction),))  # fmt: skip
+
+
+def _share_counted_noun(new: Quantity, old: Quantity) -> tuple[Quantity, Quantity]:
+    """由9个减少为5个阶段: a noun written on one side of a change holds for the other too."""
+    if new.unit.startswith(old.unit) and new.unit[len(old.unit) :] in COUNTED_NOUNS:
+        return new, Quantity(old.value, new.unit)
+    if old.unit.startswith(new.unit) and old.unit[len(new.unit) :] in COUNTED_NOUNS:
+        return Quantity(new.value, old.unit), old
+    return new, old
 
 
 @st.composite
@@ -327,6 +355,66 @@ def relative_changes(draw: st.DrawFn) -> Phrase:
                                  direction=direction, baseline_year=year),))  # fmt: skip
 
 
+# --- ranges and lists ------------------------------------------------------------------------
+
+RANGE_JOINERS = ("至", "到", "-", "－", "~", "～", "—")
+LIST_JOINERS = ("和", "与", "及", "以及", "或", "、")
+
+
+@st.composite
+def ranges(draw: st.DrawFn) -> Phrase:
+    """Draw a range: 1至3个工作日, 3-5个工作日, 5%～10%以内, 一到三个月左右.
+
+    It reads as its upper end, AT_MOST unless a word after it says otherwise; the lower end
+    is written bare or with the same unit, and is always smaller.
+    """
+    kind = draw(st.sampled_from([TargetKind.DURATION, TargetKind.COUNT, TargetKind.PERCENTAGE]))
+    upper = draw(plain_quantities(kind).filter(lambda written: written.quantity.value >= 1))
+    largest = math.ceil(upper.quantity.value) - 1
+    lower_value = draw(st.integers(min_value=0, max_value=largest))
+    written_lower = draw(written_integers(lower_value))
+    number = _leading_number(upper.text)
+    if draw(st.booleans()):
+        written_lower += upper.text[len(number) :]  # 1个工作日至3个工作日: the unit twice
+    joiner = draw(st.sampled_from(RANGE_JOINERS))
+    suffix, comparator = draw(st.sampled_from(
+        (("", Comparator.AT_MOST), ("以内", Comparator.AT_MOST), ("左右", Comparator.ABOUT))
+    ))  # fmt: skip
+    text = written_lower + joiner + upper.text + suffix
+    return Phrase(text, (_target(text, kind, quantity=upper.quantity, comparator=comparator),))
+
+
+def _leading_number(text: str) -> str:
+    # The number a plain quantity starts with: its digits, numerals, point and magnitude.
+    numerals = "0123456789０１２３４５６７８９.．〇零一二三四五六七八九十百千万亿"
+    end = 0
+    while end < len(text) and text[end] in numerals:
+        end += 1
+    return text[:end]
+
+
+@st.composite
+def bounded_lists(draw: st.DrawFn) -> Phrase:
+    """Draw values of one kind joined by 和/与/及/、 with one bound after the last.
+
+    分别压缩至40小时和1.5小时以内: the bound holds for every value of the list.
+    """
+    kind = draw(st.sampled_from([TargetKind.DURATION, TargetKind.COUNT, TargetKind.PERCENTAGE,
+                                 TargetKind.PHYSICAL]))  # fmt: skip
+    items = draw(st.lists(plain_quantities(kind), min_size=2, max_size=4))
+    joiners = draw(st.lists(st.sampled_from(LIST_JOINERS), min_size=len(items) - 1,
+                            max_size=len(items) - 1))  # fmt: skip
+    suffix, comparator = draw(st.sampled_from(SUFFIXES))
+    phrase = Phrase("", ())
+    for index, item in enumerate(items):
+        text = item.text + (suffix if index == len(items) - 1 else "")
+        phrase = phrase + Phrase(text, (_target(text, kind, quantity=item.quantity,
+                                                comparator=comparator),))  # fmt: skip
+        if index < len(joiners):
+            phrase = phrase + Phrase(joiners[index], ())
+    return phrase
+
+
 # --- deadlines -------------------------------------------------------------------------------
 
 
@@ -346,7 +434,7 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
     written_year = draw(st.sampled_from([str(year), _digit_by_digit(year)]))
     written_month = draw(st.sampled_from([str(month), to_chinese_numeral(month)]))
     form = draw(st.sampled_from(["year end", "month end", "before year", "by year", "before day",
-                                 "within year", "relative"]))  # fmt: skip
+                                 "within year", "half or quarter", "relative"]))  # fmt: skip
     if form == "year end":
         end = draw(st.sampled_from(["底前", "年底前", "末前"]))
         return f"{written_year}年{end}", Deadline(
@@ -371,6 +459,8 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
         return f"{year}年{month}月{day}日前", Deadline(
             DeadlineKind.BEFORE, datetime.date(year, month, day), year, month, day
         )
+    if form == "half or quarter":
+        return draw(period_deadlines(year, written_year))
     amount = draw(st.integers(min_value=1, max_value=36))
     unit, step = draw(st.sampled_from([("个月", "months"), ("日", "days")]))
     document = draw(st.sampled_from(["在本方案印发之日起", "自本通知印发之日起", "印发之日起"]))
@@ -381,6 +471,27 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
 
 
 @st.composite
+def period_deadlines(draw: st.DrawFn, year: int, written_year: str) -> tuple[str, Deadline]:
+    """Draw a deadline on a half-year or a quarter: 2020年上半年, 2019年第三季度末前, 到2020年一季度."""
+    if draw(st.booleans()):
+        written, first, last = draw(st.sampled_from([("上半年", 1, 6), ("下半年", 7, 12)]))
+    else:
+        quarter = draw(st.integers(min_value=1, max_value=4))
+        number = draw(st.sampled_from(["一二三四"[quarter - 1], str(quarter)]))
+        written = draw(st.sampled_from(["", "第"])) + number + "季度"
+        first, last = 3 * quarter - 2, 3 * quarter
+    by = draw(st.sampled_from(["", "", "到", "截至"]))
+    bound = draw(st.sampled_from(["", "末前", "底前", "末", "前", "内"]))
+    if bound == "前":  # before the period begins, as 2020年前 is
+        kind, due = DeadlineKind.BEFORE, datetime.date(year, first, 1) - datetime.timedelta(days=1)
+    elif bound == "内" or (by and not bound):  # within the period, as 2019年内 and 到2022年 are
+        kind, due = DeadlineKind.BY, _last_day(year, last)
+    else:
+        kind, due = DeadlineKind.BY_END_OF, _last_day(year, last)
+    return f"{by}{written_year}年{written}{bound}", Deadline(kind, due, year)
+
+
+@st.composite
 def deadline_phrases(draw: st.DrawFn) -> Phrase:
     """Draw a deadline and a target it governs, in either order within one clause.
 
@@ -388,7 +499,8 @@ def deadline_phrases(draw: st.DrawFn) -> Phrase:
     3个工作日以内推动2019年底前 (a deadline after the target, in the same clause).
     """
     written, deadline = draw(deadlines())
-    target = draw(st.one_of(single_targets(), changes(), relative_changes(), others()))
+    target = draw(st.one_of(single_targets(), changes(), relative_changes(), others(), ranges(),
+                            bounded_lists()))  # fmt: skip
     governed = Phrase(
         target.text, tuple(attrs.evolve(t, deadline=deadline) for t in target.targets)
     )
@@ -401,7 +513,15 @@ def deadline_phrases(draw: st.DrawFn) -> Phrase:
 
 def phrases() -> st.SearchStrategy[Phrase]:
     """Draw any phrase this module knows how to write."""
-    return st.one_of(single_targets(), changes(), relative_changes(), others(), deadline_phrases())
+    return st.one_of(
+        single_targets(),
+        changes(),
+        relative_changes(),
+        others(),
+        ranges(),
+        bounded_lists(),
+        deadline_phrases(),
+    )
 
 
 @st.composite

@@ -74,9 +74,11 @@ def test_each_kind_is_read_with_its_value_and_bound(
         ("审批时间由20日缩减至10个工作日；", "由20日缩减至10个工作日",
          TargetKind.DURATION, Quantity(10, "个工作日"), Quantity(20, "日"),
          Direction.DECREASE, Comparator.EXACTLY),
-        ("将流程由9个减少为委托设计、委托施工5个阶段。", "由9个减少为委托设计、委托施工5个",
-         TargetKind.COUNT, Quantity(5, "个"), Quantity(9, "个"), Direction.DECREASE,
+        ("将流程由9个减少为委托设计、委托施工5个阶段。", "由9个减少为委托设计、委托施工5个阶段",
+         TargetKind.COUNT, Quantity(5, "个阶段"), Quantity(9, "个阶段"), Direction.DECREASE,
          Comparator.EXACTLY),
+        ("审批由9个环节减少为5个。", "由9个环节减少为5个", TargetKind.COUNT, Quantity(5, "个环节"),
+         Quantity(9, "个环节"), Direction.DECREASE, Comparator.EXACTLY),
         ("监管证件由86种减至46种，", "由86种减至46种", TargetKind.COUNT, Quantity(46, "种"),
          Quantity(86, "种"), Direction.DECREASE, Comparator.EXACTLY),
         ("登记费由每件550元减至80元。", "由每件550元减至80元", TargetKind.UNIT_PRICE,
@@ -180,6 +182,106 @@ def test_a_change_verb_covers_a_list_of_new_values() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "target_text", "quantity"),
+    [
+        ("将企业开办流程简化为办理营业执照、申领发票、员工参保登记3个环节。", "3个环节",
+         Quantity(3, "个环节")),
+        ("取消20项证明事项", "20项证明事项", Quantity(20, "项证明事项")),
+        ("各区县新增5个窗口", "5个窗口", Quantity(5, "个窗口")),
+        ("申请材料精简至3件材料以内", "精简至3件材料以内", Quantity(3, "件材料")),
+        ("纳入国家考核的42个断面", "42个断面", Quantity(42, "个断面")),
+        # A noun further away, or one not in the closed list, leaves the measure word bare.
+        ("围绕20个重要方面", "20个", Quantity(20, "个")),
+        ("建设5个产业专利导航中心", "5个", Quantity(5, "个")),
+        ("覆盖5个中心城区", "5个", Quantity(5, "个")),
+        ("推动6类行政权力网上办理", "6类", Quantity(6, "类")),
+        # People counted (人次) take no noun; units that are words of their own stay whole.
+        ("培训2万人次企业", "2万人次", Quantity(20_000, "人次")),
+        ("3个工作日办结", "3个工作日", Quantity(3, "个工作日")),
+    ],
+)  # fmt: skip
+def test_a_count_keeps_the_noun_it_counts(text: str, target_text: str, quantity: Quantity) -> None:
+    target = only(text)
+    assert (target.text, target.quantity) == (target_text, quantity)
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text", "quantity", "comparator"),
+    [
+        ("1至3个工作日办结", "1至3个工作日", Quantity(3, "个工作日"), Comparator.AT_MOST),
+        ("一般在3-5个工作日内办结", "3-5个工作日内", Quantity(5, "个工作日"), Comparator.AT_MOST),
+        ("缩短为3～5天", "缩短为3～5天", Quantity(5, "天"), Comparator.AT_MOST),
+        ("一至三个月", "一至三个月", Quantity(3, "个月"), Comparator.AT_MOST),
+        ("费率下浮5%—10%", "5%—10%", Quantity(10, "%"), Comparator.AT_MOST),
+        ("用时1个工作日至3个工作日", "1个工作日至3个工作日", Quantity(3, "个工作日"),
+         Comparator.AT_MOST),
+        ("每年培育3到5家", "3到5家", Quantity(5, "家"), Comparator.AT_MOST),
+        # A word after the range still says how it bounds; a word before it joins the text.
+        ("3至5个工作日左右", "3至5个工作日左右", Quantity(5, "个工作日"), Comparator.ABOUT),
+        ("控制在3至5个工作日", "控制在3至5个工作日", Quantity(5, "个工作日"), Comparator.AT_MOST),
+        # Not ranges: a larger number before the joiner, a code, a change verb.
+        ("拨打12345-6个", "6个", Quantity(6, "个"), Comparator.EXACTLY),
+        ("压缩至3个工作日", "压缩至3个工作日", Quantity(3, "个工作日"), Comparator.EXACTLY),
+    ],
+)  # fmt: skip
+def test_a_range_is_read_as_at_most_its_upper_end(
+    text: str, target_text: str, quantity: Quantity, comparator: Comparator
+) -> None:
+    target = only(text)
+    assert (target.text, target.quantity, target.comparator) == (target_text, quantity, comparator)
+
+
+def test_a_range_after_a_change_verb_keeps_the_direction() -> None:
+    target = only("审批时间压缩至1至3个工作日。")
+    assert (target.text, target.quantity) == ("压缩至1至3个工作日", Quantity(3, "个工作日"))
+    assert (target.comparator, target.direction) == (Comparator.AT_MOST, Direction.DECREASE)
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("进出口整体通关时间分别压缩至40小时和1.5小时以内。",
+         [(Quantity(40, "小时"), Comparator.AT_MOST), (Quantity("1.5", "小时"), Comparator.AT_MOST)]),
+        ("办理时限分别为5个工作日、3个工作日及1个工作日以内",
+         [(Quantity(5, "个工作日"), Comparator.AT_MOST), (Quantity(3, "个工作日"), Comparator.AT_MOST),
+          (Quantity(1, "个工作日"), Comparator.AT_MOST)]),
+        ("覆盖率分别达到95%与90%以上", [(Quantity(95, "%"), Comparator.AT_LEAST),
+                                       (Quantity(90, "%"), Comparator.AT_LEAST)]),
+        # A value with a bound of its own keeps it; values of another kind, or in another
+        # clause, do not share the bound.
+        ("不少于2个工作日和5个工作日以内",
+         [(Quantity(2, "个工作日"), Comparator.AT_LEAST),
+          (Quantity(5, "个工作日"), Comparator.AT_MOST)]),
+        ("3个工作日和5%以内", [(Quantity(3, "个工作日"), Comparator.EXACTLY),
+                               (Quantity(5, "%"), Comparator.AT_MOST)]),
+        ("分别为40小时，1.5小时以内", [(Quantity(40, "小时"), Comparator.EXACTLY),
+                                      (Quantity("1.5", "小时"), Comparator.AT_MOST)]),
+    ],
+)  # fmt: skip
+def test_a_bound_after_the_last_value_of_a_list_bounds_every_value(
+    text: str, bounds: list[tuple[Quantity, Comparator]]
+) -> None:
+    assert [(t.quantity, t.comparator) for t in extract_targets(text)] == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("2020年上半年实现3个工作日以内办结", datetime.date(2020, 6, 30)),
+        ("2019年三季度末前实现3个工作日以内办结", datetime.date(2019, 9, 30)),
+        ("2020年第一季度实现3个工作日以内办结", datetime.date(2020, 3, 31)),
+        ("三季度末前实现3个工作日以内办结", datetime.date(2019, 9, 30)),
+    ],
+)
+def test_a_half_year_or_quarter_is_a_deadline(text: str, due: datetime.date) -> None:
+    deadline, duration = extract_targets(text, issue_date=ISSUE_DATE)
+    assert deadline.kind is TargetKind.DEADLINE
+    assert deadline.deadline is not None
+    assert deadline.deadline.date == due
+    assert duration.deadline == deadline.deadline
+
+
 def test_on_the_spot_is_a_target_without_quantity() -> None:
     (target,) = extract_targets("抵押注销登记实现立等可取")
     assert (target.kind, target.text, target.quantity) == (TargetKind.ON_THE_SPOT, "立等可取", None)
@@ -205,6 +307,9 @@ def test_on_the_spot_is_a_target_without_quantity() -> None:
         "对AAA级和谐劳动关系企业开展激励",
         "千兆宽带接入网络，万户市场主体",
         "2019年前三季度",
+        "每季度末前报送",
+        "上半年召开",
+        "第1至3项",
     ],
 )
 def test_numbers_that_are_not_quantities_are_not_reported(text: str) -> None:
@@ -290,6 +395,11 @@ HOSTILE = {
     "newlines": "\n" * MEGABYTE,
     "digits and points": "1." * (MEGABYTE // 2),
     "comparators": "不超过" * (MEGABYTE // 3) + "5个",
+    "range joiners": "1-" * (MEGABYTE // 2) + "2个",
+    "list joiners": "1和" * (MEGABYTE // 2) + "1个以内",
+    "counted nouns": "个环节" * (MEGABYTE // 3),
+    "quarters without a year": "一季度" * (MEGABYTE // 3),
+    "half years without a year": "上半年" * (MEGABYTE // 3),
 }
 
 

@@ -283,8 +283,10 @@ UNIT_PRICES: list[Row] = [
 COUNTS: list[Row] = [
     # 20个重要方面 and 42个断面 describe the scope rather than promise a number; they are
     # counts all the same, and a count is reported whatever its role in the sentence.
+    # A noun from the closed list right after the measure word joins the unit (3个环节); one
+    # further away (20个重要方面, 5个产业专利导航中心) or not in the list leaves it bare.
     (24, "20个", Q("20", "个"), EXACTLY, None, None, None),
-    (42, "3个", Q("3", "个"), EXACTLY, None, DECREASE, None),
+    (42, "3个环节", Q("3", "个环节"), EXACTLY, None, DECREASE, None),
     (110, "4个", Q("4", "个"), EXACTLY, None, DECREASE, None),
     (110, "3个", Q("3", "个"), EXACTLY, None, DECREASE, None),
     (110, "3个", Q("3", "个"), EXACTLY, None, DECREASE, None),
@@ -292,10 +294,10 @@ COUNTS: list[Row] = [
     (142, "1个", Q("1", "个"), AT_LEAST, None, None, None),
     (
         197,
-        "由9个减少为客户提出用气需求并商议用气方案、委托设计、设计审查备案、委托施工、竣工验收及通气5个",
-        Q("5", "个"),
+        "由9个减少为客户提出用气需求并商议用气方案、委托设计、设计审查备案、委托施工、竣工验收及通气5个阶段",
+        Q("5", "个阶段"),
         EXACTLY,
-        Q("9", "个"),
+        Q("9", "个阶段"),  # the noun is written once, on the new value, and holds for both
         DECREASE,
         None,
     ),
@@ -318,7 +320,7 @@ COUNTS: list[Row] = [
     (786, "30家", Q("30", "家"), EXACTLY, None, None, None),
     (889, "10家左右", Q("10", "家"), ABOUT, None, None, date(2019, 12, 31)),
     (895, "6个", Q("6", "个"), EXACTLY, None, None, date(2019, 12, 31)),
-    (967, "42个", Q("42", "个"), EXACTLY, None, None, date(2019, 12, 31)),
+    (967, "42个断面", Q("42", "个断面"), EXACTLY, None, None, date(2019, 12, 31)),
 ]
 
 PHYSICAL: list[Row] = [

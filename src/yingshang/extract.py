@@ -12,7 +12,10 @@ How the text is read (docs/targets.md has the table of kinds with examples):
   deadline governs the other targets of its sentence: each carries it as `Target.deadline`. A
   sentence that begins with 其中 ("of which") continues the one before it.
 * A quantity is a number with a unit (3个工作日, 99.96%, 3.25元/吨, 2万人次, 160千伏安, DN100).
-  Comparator words around it give its bound (以内, 不超过, 达到, 以上, 左右, 100多家).
+  A count keeps the noun right after its measure word when the noun is one plans count (3个环节
+  → unit 个环节). Comparator words around it give its bound (以内, 不超过, 达到, 以上, 左右,
+  100多家); a bound after the last value of a list joined by 和/及/、 bounds every value
+  (40小时和1.5小时以内). A range (1至3个工作日, 3-5个工作日) is its upper value, AT_MOST.
 * A change is one target: 由12个工作日缩减至7个工作日以内 has baseline 12, target 7 and a
   direction; 压缩至3个工作日 has a direction and no baseline; 降低15% is a change *by* an amount
   (RELATIVE_CHANGE); a reference year (在2017年基础上) is kept as `baseline_year`.
@@ -70,6 +73,26 @@ _UNITS: dict[str, tuple[TargetKind, str]] = {
         "km/km2": "km/km2", "km/km²": "km/km2", "公里/平方公里": "km/km2",
     }.items()},
 }  # fmt: skip
+
+# What plans count, written right after the measure word: 3个环节, 5个阶段, 20项证明事项. The noun
+# joins the count's unit (个环节), so that 3个环节 and 3个窗口 are not both "3个". The list is
+# closed on purpose: an open run of characters after 个 would swallow whatever the sentence says
+# next (20个重要方面, 6个首批…), and a word missing here only leaves the unit as bare as before.
+# Compounds come with their head (证明事项 before 证明): the longest one written wins.
+_COUNTED_NOUNS = (
+    # steps of a procedure
+    "环节", "阶段", "步骤", "程序",
+    # what an applicant files or is asked for
+    "事项", "审批事项", "许可事项", "证明事项", "服务事项", "政务服务事项", "材料", "申请材料",
+    "证明", "证照", "证件", "表格", "表单",
+    # where and by whom it is handled
+    "窗口", "部门", "机构", "企业", "中心", "平台", "系统", "园区", "基地", "基站", "站点", "网点",
+    "试点", "示范区", "区县", "城市", "断面",
+    # what is counted as work
+    "项目", "批次", "类别", "领域", "行业", "方面", "指标", "场景", "专项", "清单",
+)  # fmt: skip
+# The measure words a counted noun may follow; 人次, 户次 and the like count people, not things.
+_NOUN_MEASURE_WORDS = frozenset(("个", "项", "件", "类", "种", "家", "份", "套", "条", "座"))
 
 # What a price is counted per: 3.25元/吨, 每件550元.
 _PER_UNITS = (
@@ -234,6 +257,24 @@ _FROM_NUMBER_BEFORE = regex.compile(
     regex.VERBOSE,
 )
 _BARE_NUMBER = regex.compile(_NUMBER, regex.VERBOSE)
+# The two ends of a range: 1至3个工作日, 3-5个工作日, 3～5天, 5%—10%. Only a joiner touching both
+# numbers makes a range, so that 压缩至3个工作日 and 从立项到竣工 are not ranges.
+_RANGE_JOINERS = frozenset("至到-－~～—–―")
+_RANGE_JOINER = r"[ ]? (?: 至 | 到 | [-－~～—–―] ) [ ]?"
+_RANGE_BETWEEN = regex.compile(_RANGE_JOINER, regex.VERBOSE)
+_RANGE_LOWER_BEFORE = regex.compile(
+    rf"(?P<number> {_NUMBER} ) {_RANGE_JOINER} \Z",  # 1至(3个工作日): a bare lower end
+    regex.VERBOSE,
+)
+# The words that join the values of a list: 40小时和1.5小时以内, 5个、3个以上.
+_LIST_BETWEEN = regex.compile(r"[ ]? (?: 和 | 与 | 及 | 以及 | 或 | 、 ) [ ]?", regex.VERBOSE)
+_COUNTED_NOUN = regex.compile(
+    rf"""
+    (?! 中心城 )                                             # 中心城区 is a place, not centres
+    (?P<noun> {_alternation(_COUNTED_NOUNS)} )
+    """,
+    regex.VERBOSE,
+)
 # The words that make a year a reference point: 在2017年基础上, 比2017年, 与2017年相比.
 _REFERENCE_AFTER_YEAR = regex.compile(
     r"的? (?: 基础上 | 为基数 | 为基准 | 为基期 | 水平上 | 同期相比 | 相比 | 同期 )", regex.VERBOSE
@@ -286,6 +327,7 @@ class _Found:
     quantity: Quantity
     approximate: bool = False  # 100多家
     is_baseline: bool = False  # 由12个工作日(缩减至…): read as part of the change after it
+    range_start: int | None = None  # where a range this is the upper end of starts (1至3个)
 
 
 @attrs.define
@@ -301,6 +343,7 @@ class _Reading:
     direction: Direction | None = None
     deadline: Deadline | None = None
     baseline_year: int | None = None
+    bound_after: bool = False  # the comparator is a word after the number (以内, 以上, 左右)
 
 
 @attrs.define
@@ -452,6 +495,10 @@ class _Extraction:
         ):
             return None
         kind, unit = _UNITS[word]
+        if word in _NOUN_MEASURE_WORDS:
+            noun = _COUNTED_NOUN.match(self.text, end)
+            if noun is not None:
+                end, unit = noun.end(), unit + noun["noun"]  # 3个环节: unit 个环节
         return _Found(start, end, kind, Quantity(value, unit), match["approx"] is not None)
 
     def _in_quotes(self, position: int) -> bool:
@@ -460,7 +507,12 @@ class _Extraction:
 
     # --- second pass: comparators, changes, rates ----------------------------------------------
 
-    def _read_quantities(self, found: list[_Found]) -> Iterator[_Reading]:
+    def _read_quantities(self, found: list[_Found]) -> list[_Reading]:
+        readings = list(self._read_each(self._ranges(found)))
+        self._share_bounds_after(readings)
+        return readings
+
+    def _read_each(self, found: list[_Found]) -> Iterator[_Reading]:
         text = self.text
         markers, found = self._markers(found)
         marker_ends = [marker.end for marker in markers]
@@ -476,11 +528,17 @@ class _Extraction:
             if item.is_baseline:
                 previous, previous_end = None, item.end
                 continue
-            reading = _Reading(item.start, item.end, item.kind, item.quantity)
+            start = item.start if item.range_start is None else item.range_start
+            reading = _Reading(start, item.end, item.kind, item.quantity)
             suffix = _SUFFIX_AFTER.match(text, item.end)
             if suffix is not None:
                 reading.end = suffix.end()
                 reading.comparator = _SUFFIXES[suffix["word"]]
+                reading.bound_after = True
+            elif item.range_start is not None:
+                # 1至3个工作日: the outcome may not pass the upper end. The lower end has no field
+                # of its own in the model; it stays in the target's text.
+                reading.comparator = Comparator.AT_MOST
             elif item.approximate:
                 reading.comparator = Comparator.MORE_THAN
             prefix_comparator = self._prefix(reading, clause_start)
@@ -497,6 +555,70 @@ class _Extraction:
             previous = (reading.end, prefix_comparator)
             previous_end = item.end
             yield reading
+
+    def _ranges(self, found: list[_Found]) -> list[_Found]:
+        """Read a range (1至3个工作日, 5%-10%) as its upper end, starting where the range does.
+
+        The lower end is a bare number (1至3个工作日) or a quantity in the same unit (5%-10%),
+        smaller than the upper one, so that a code or a count of another thing is not taken
+        for it. A range of ordinals (第1至3项) is no quantity at all.
+        """
+        kept: list[_Found] = []
+        for item in found:
+            before = kept[-1] if kept else None
+            if item.is_baseline:
+                kept.append(item)  # 由12个工作日(缩减至…) is the start of a change, not of a range
+                continue
+            if before is not None and self._is_lower_end(before, item):
+                kept.pop()
+                item.range_start = before.start
+            else:
+                start = item.range_start = self._bare_lower_end(item)
+                if start is not None and self.text[start - 1 : start] == "第":
+                    continue  # 第1至3项: ordinals
+            kept.append(item)
+        return kept
+
+    def _is_lower_end(self, before: _Found, item: _Found) -> bool:
+        """Tell whether `before` is the lower end of a range `item` ends (1个工作日至3个工作日)."""
+        return (
+            not before.is_baseline
+            and before.range_start is None
+            and (before.kind, before.quantity.unit) == (item.kind, item.quantity.unit)
+            and before.quantity.value < item.quantity.value
+            and _RANGE_BETWEEN.fullmatch(self.text, before.end, item.start) is not None
+        )
+
+    def _bare_lower_end(self, item: _Found) -> int | None:
+        """Return where a bare lower end before `item` starts (1至3个工作日), if there is one."""
+        text = self.text
+        if text[max(item.start - 2, 0) : item.start].strip(" ")[-1:] not in _RANGE_JOINERS:
+            return None  # most quantities have no joiner before them: skip the search
+        window = max(self.clauses.start_of(item.start), item.start - 32)
+        bare = _RANGE_LOWER_BEFORE.search(text, window, item.start)
+        value = None if bare is None else _read_number(bare["number"])
+        if bare is None or value is None or value >= item.quantity.value:
+            return None
+        start: int = bare.start()
+        return start
+
+    def _share_bounds_after(self, readings: list[_Reading]) -> None:
+        """Give every value of a list the bound written after its last value.
+
+        分别压缩至40小时和1.5小时以内: 以内 bounds 40 小时 as well. Only values of one kind,
+        joined by nothing but 和/与/及/以及/或/、 and with no bound of their own, share it;
+        walking back from the end carries the bound along a list of any length.
+        """
+        for index in range(len(readings) - 1, 0, -1):
+            last, before = readings[index], readings[index - 1]
+            if (
+                last.bound_after
+                and before.comparator is Comparator.EXACTLY
+                and before.kind is last.kind
+                and _LIST_BETWEEN.fullmatch(self.text, before.end, last.start)
+            ):
+                before.comparator = last.comparator
+                before.bound_after = True
 
     def _prefix(self, reading: _Reading, clause_start: int) -> Comparator | None:
         """Read a comparator word before the number; a touching one joins the target's text."""
@@ -609,6 +731,12 @@ class _Extraction:
             reading.baseline = marker.baseline
             if not marker.baseline.unit:
                 reading.baseline = Quantity(marker.baseline.value, item.quantity.unit)
+            elif _has_noun_after(item.quantity.unit, marker.baseline.unit):
+                # 由9个减少为…5个阶段: the stages were nine too; the noun is written once.
+                reading.baseline = Quantity(marker.baseline.value, item.quantity.unit)
+            elif _has_noun_after(marker.baseline.unit, item.quantity.unit):
+                # 由9个环节减少为5个: and the other way round.
+                reading.quantity = Quantity(item.quantity.value, marker.baseline.unit)
             elif (
                 item.kind is TargetKind.MONEY
                 and marker.baseline.unit.startswith("元/")
@@ -701,6 +829,12 @@ class _Extraction:
             deadline=reading.deadline,
             baseline_year=reading.baseline_year,
         )
+
+
+def _has_noun_after(unit: str, measure_word: str) -> bool:
+    """Tell whether `unit` is `measure_word` with a counted noun after it: 个阶段 and 个."""
+    noun = unit.removeprefix(measure_word)
+    return measure_word in _NOUN_MEASURE_WORDS and noun != unit and noun in _COUNTED_NOUNS
 
 
 def _read_number(numeral: str) -> Decimal | None:
