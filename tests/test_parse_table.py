@@ -129,3 +129,59 @@ def test_a_column_yingshang_does_not_read_is_kept_as_unparsed() -> None:
     plan = yingshang.parse(text)
     assert [u.name for u in plan.actions[0].cooperating_units] == ["市税务局"]
     assert [d.code for d in plan.diagnostics] == ["unparsed"]
+
+
+NUMBERED_HEAD = "某区营商环境重点任务分工方案\n附件\n重点任务分工表\n" + row(
+    "序号", "重点任务", "具体措施", "责任单位", "完成时限"
+)
+
+
+def test_a_table_with_a_number_column_and_no_area_column() -> None:
+    text = (
+        NUMBERED_HEAD
+        + row(
+            "1",
+            "优化开办服务",
+            "（1）压缩至2个工作日。\n（2）推行网办。",
+            "区市场局、区税务局",
+            "2020年底前",
+        )
+        + row("2", "提升审批效率", "推行告知承诺制。", "区住建委", "长期坚持")
+    )
+    plan = yingshang.parse(text)
+    (area,) = plan.areas
+    assert (area.ordinal, area.title) == (1, "重点任务分工表")
+    assert [(m.number, m.title) for m in area.measures] == [
+        (1, "优化开办服务"),
+        (2, "提升审批效率"),
+    ]
+    first, second, third = plan.actions
+    # Without a 牵头 column, the 责任单位 are the lead units.
+    assert [u.name for u in first.lead_units] == ["区市场局", "区税务局"]
+    assert first.cooperating_units == ()
+    assert [d.date.isoformat() for d in second.deadlines if d.date] == ["2020-12-31"]
+    assert third.deadlines == ()
+    assert [d.code for d in plan.diagnostics] == ["implicit-area", "unparsed"]
+
+
+def test_responsible_units_beside_a_lead_column_cooperate() -> None:
+    head = HEAD.replace("\t配合单位\n", "\t责任单位\n")
+    text = head + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "市税务局")
+    (action,) = yingshang.parse(text).actions
+    assert [u.name for u in action.lead_units] == ["市财政局"]
+    assert [u.name for u in action.cooperating_units] == ["市税务局"]
+
+
+def test_title_cells_without_numbers_are_numbered_by_position() -> None:
+    head = "某区方案\n附件\n任务清单\n" + row("主要任务", "工作措施", "牵头单位", "配合单位")
+    text = (
+        head
+        + row("优化开办服务", "推行网办。", "区市场局", "")
+        + row("提升审批效率", "告知承诺。", "区住建委", "")
+    )
+    plan = yingshang.parse(text)
+    assert [(m.number, m.title) for m in plan.measures] == [
+        (1, "优化开办服务"),
+        (2, "提升审批效率"),
+    ]
+    assert [u.name for a in plan.actions for u in a.lead_units] == ["区市场局", "区住建委"]

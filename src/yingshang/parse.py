@@ -106,7 +106,12 @@ _ATTACHMENT_MARKER = regex.compile(r"^附件\s*\d{0,2}\s*[：:]?\s*(?P<title>.*)
 # Unit separators (outside brackets) and the brackets themselves, in a units cell.
 _UNIT_SEPARATOR_OR_BRACKET = regex.compile(r"[、，,；;\n（()）]")
 _LEAD_HEADER = regex.compile(r"牵头")
-_COOPERATING_HEADER = regex.compile(r"配合|协办|参与|责任单位|责任部门")
+_COOPERATING_HEADER = regex.compile(r"配合|协办|参与")
+# 责任单位 is the lead where no column says 牵头, and the cooperating units where one does.
+_RESPONSIBLE_HEADER = regex.compile(r"责任单位|责任部门|负责单位|承办单位|实施单位")
+_MEASURE_NUMBER_CELL = regex.compile(r"\d{1,4}[．.、]?")
+# 目标任务 heads the areas column in some tables (Chongqing's); it is not a title column.
+_TITLE_HEADER = regex.compile(r"(?<!目标)任务|事项|举措")
 _DEADLINE_HEADER = regex.compile(r"时限|完成时间|时间节点|时间要求|完成期限|时间安排")
 # A deadline cell may name a bare period ("2020年", "2019年12月"): the work is due by its end.
 _BARE_PERIOD = regex.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?")
@@ -581,13 +586,22 @@ class _AreaBuilder:
 class _Table:
     """Parses the attachment's rows into areas, measures and action items."""
 
-    def __init__(self, source: _Source, issue_date: datetime.date | None) -> None:
+    def __init__(
+        self,
+        source: _Source,
+        issue_date: datetime.date | None,
+        attachment_title: Snippet | None = None,
+    ) -> None:
         self.source = source
         self.issue_date = issue_date
         self.areas: list[_AreaBuilder] = []
         self.headers: list[Snippet] = []
         self.header_width = 0
         self.last_measure: _MeasureBuilder | None = None
+        self.attachment_title = attachment_title
+        # A header names a column of measure titles (重点任务, 工作任务, ...): free text there is
+        # a measure's title, not an unreadable heading.
+        self.has_title_column = False
         self.lead_from_right = 2  # the lead units' cell, counted from the row's right end
         self.cooperating_from_right: int | None = 1
         self.deadline_from_right: int | None = None
@@ -655,7 +669,7 @@ class _Table:
         words = ["".join(s.text.split()) for s in texts if s is not None]
         return (
             bool(words)
-            and any(_LEAD_HEADER.search(word) for word in words)
+            and any(_LEAD_HEADER.search(w) or _RESPONSIBLE_HEADER.search(w) for w in words)
             and all(len(word) <= _HEADER_CELL_MAX for word in words)
         )
 
@@ -664,18 +678,26 @@ class _Table:
         self.headers.extend(s for s in snippets if s is not None)
         self.header_width = max(self.header_width, len(row.cells))
         words = ["".join(s.text.split()) if s is not None else "" for s in snippets]
+        has_lead = any(_LEAD_HEADER.search(word) for word in words)
+        self.has_title_column = any(_TITLE_HEADER.search(word) for word in words)
+        cooperating: int | None = None
         for index, word in enumerate(words):
             from_right = len(words) - index
             if _LEAD_HEADER.search(word):
                 self.lead_from_right = from_right
             elif _COOPERATING_HEADER.search(word):
-                self.cooperating_from_right = from_right
+                cooperating = from_right
+            elif _RESPONSIBLE_HEADER.search(word):
+                if has_lead:
+                    cooperating = from_right
+                else:
+                    self.lead_from_right = from_right
             elif _DEADLINE_HEADER.search(word):
                 self.deadline_from_right = from_right
-        if self.cooperating_from_right is not None and (
-            self.cooperating_from_right >= self.lead_from_right
-        ):
-            self.cooperating_from_right = None  # a 责任单位 column left of 牵头 is not ours
+        # Only a units column right of the lead column is read as the cooperating units.
+        self.cooperating_from_right = (
+            cooperating if cooperating is not None and cooperating < self.lead_from_right else None
+        )
 
     def _read_row(self, row: _Row) -> None:
         cells = row.cells
@@ -700,8 +722,7 @@ class _Table:
             self.source.unparsed(
                 "a table cell in a column yingshang does not read", cell.start, cell.end
             )
-        for cell in cells[:action_index]:
-            self._read_heading(cell)
+        self._read_headings(cells[:action_index])
         actions_cell = cells[action_index]
         if self._blank(actions_cell):
             if lead or cooperating:
@@ -771,21 +792,51 @@ class _Table:
             )
         return attrs.evolve(action, targets=targets)
 
-    def _read_heading(self, cell: _Cell) -> None:
-        snippet = self.source.snippet(cell.start, cell.end)
-        if snippet is None:
-            return  # a continuation row: the heading above still holds
-        area_match = _ORDINAL_HEADING.match(snippet.text)
-        if area_match and (ordinal := _small_numeral(area_match["ordinal"])):
-            self._read_area_heading(ordinal, area_match["title"].strip(_BLANK), snippet.span)
-            return
-        measure_match = _MEASURE_HEADING.match(snippet.text)
-        if measure_match:
-            title = measure_match["title"].strip(_BLANK)
-            self._read_measure_heading(int(measure_match["number"]), title, snippet.span)
-            return
-        self.source.unparsed(
-            "a heading cell that is neither an area nor a measure", cell.start, cell.end
+    def _read_headings(self, cells: tuple[_Cell, ...]) -> None:
+        """Read a row's area and measure cells: "一、开办企业", "1．精简流程", or a number cell
+        (序号) and a title cell of their own. Empty cells continue the heading above."""
+        number: Snippet | None = None  # a number cell waiting for its title
+        for cell in cells:
+            snippet = self.source.snippet(cell.start, cell.end)
+            if snippet is None:
+                continue
+            area_match = _ORDINAL_HEADING.match(snippet.text)
+            measure_match = _MEASURE_HEADING.match(snippet.text)
+            if area_match and (ordinal := _small_numeral(area_match["ordinal"])):
+                title = area_match["title"].strip(_BLANK)
+                self._read_area_heading(ordinal, title, snippet.span)
+            elif measure_match:
+                title = measure_match["title"].strip(_BLANK)
+                self._read_measure_heading(int(measure_match["number"]), title, snippet.span)
+            elif _MEASURE_NUMBER_CELL.fullmatch(snippet.text):
+                number = snippet
+                continue
+            elif number is not None or self.has_title_column:
+                # A title cell: numbered by the cell before it, or else by its position.
+                value = int(number.text.rstrip("．.、")) if number else self._next_measure_number()
+                span = Span(number.span.start if number else snippet.span.start, snippet.span.end)
+                self._read_measure_heading(value, snippet.text, span)
+            else:
+                self.source.unparsed(
+                    "a heading cell that is neither an area nor a measure", cell.start, cell.end
+                )
+            number = None
+        if number is not None:  # a number with no title cell: the measure has no title
+            self._read_measure_heading(int(number.text.rstrip("．.、")), "", number.span)
+
+    def _next_measure_number(self) -> int:
+        return self.last_measure.number + 1 if self.last_measure else 1
+
+    def _implicit_area(self, at: Span) -> None:
+        """Open the one area of a table that has no area column, named after the attachment."""
+        title = self.attachment_title
+        span = title.span if title is not None else at
+        self.areas.append(_AreaBuilder(1, title.text if title is not None else "", span))
+        self.source.report(
+            Severity.INFO,
+            "implicit-area",
+            "a table without area headings: its measures form one area named after the attachment",
+            at,
         )
 
     def _read_area_heading(self, ordinal: int, title: str, span: Span) -> None:
@@ -798,8 +849,7 @@ class _Table:
 
     def _read_measure_heading(self, number: int, title: str, span: Span) -> None:
         if not self.areas:
-            self.source.unparsed("a measure heading before any area heading", span.start, span.end)
-            return
+            self._implicit_area(span)
         area = self.areas[-1]
         current = self.last_measure
         if current is not None and (current.number, current.title) == (number, title):
@@ -966,7 +1016,7 @@ def parse(text: str) -> Plan:
     attachment: Attachment | None = None
     areas: list[Area] = []
     if table_at is not None:
-        table = _Table(source, notice.issue_date if notice is not None else None)
+        table = _Table(source, notice.issue_date if notice is not None else None, attachment_title)
         table.parse(lines[table_at:])
         areas = table.freeze()
         start = lines[front_end].start if label is None else label.span.start
@@ -1003,9 +1053,7 @@ def parse(text: str) -> Plan:
     )
 
 
-def _section_with_targets(
-    section: Section, text: str, issue_date: datetime.date | None
-) -> Section:
+def _section_with_targets(section: Section, text: str, issue_date: datetime.date | None) -> Section:
     """Attach to a section, and to its subsections, the targets its own paragraphs set."""
     targets = tuple(
         target
