@@ -211,8 +211,10 @@ def _units(plan: Plan, arguments: argparse.Namespace) -> _Output:
 def _targets(plan: Plan, arguments: argparse.Namespace) -> _Output:
     criteria = {"kind": arguments.kind, "unit": arguments.unit, "area": arguments.area}
     hits = query.targets(plan, **{k: v for k, v in criteria.items() if v is not None})
-    keys = {(h.entry.key, h.target.span) for h in hits}
-    records = [r for r in io.target_records(plan) if (r["item"], _record_span(r)) in keys]
+    records = [
+        io.target_record(hit.entry.area, hit.entry.measure, hit.entry.action, hit.target)
+        for hit in hits
+    ]
     columns = (
         "item",
         "kind",
@@ -226,12 +228,6 @@ def _targets(plan: Plan, arguments: argparse.Namespace) -> _Output:
     )
     rows = [[_cell(record[c]) for c in columns] for record in records]
     return _Output(columns, rows, records)
-
-
-def _record_span(record: dict[str, Any]) -> Any:
-    from .model import Span
-
-    return Span(record["start"], record["end"])
 
 
 def _due(plan: Plan, arguments: argparse.Namespace) -> _Output:

@@ -46,6 +46,7 @@ __all__ = [
     "from_json",
     "json_schema",
     "shipped_schema",
+    "target_record",
     "target_records",
     "to_data",
     "to_dataframe",
@@ -361,35 +362,40 @@ def target_records(plan: Plan) -> list[Record]:
 
     `value` and `baseline_value` are exact `Decimal`s; enums are given by their values.
     """
-    rows: list[Record] = []
-    for area in plan.areas:
-        for measure in area.measures:
-            for action in measure.actions:
-                for target in action.targets:
-                    quantity, baseline, deadline = target.quantity, target.baseline, target.deadline
-                    rows.append(
-                        {
-                            "item": f"{measure.number}.{action.number}",
-                            "area_ordinal": area.ordinal,
-                            "area_title": area.title,
-                            "measure_number": measure.number,
-                            "action_number": action.number,
-                            "kind": target.kind.value,
-                            "text": target.text,
-                            "value": quantity.value if quantity else None,
-                            "unit": quantity.unit if quantity else None,
-                            "comparator": target.comparator.value,
-                            "baseline_value": baseline.value if baseline else None,
-                            "baseline_unit": baseline.unit if baseline else None,
-                            "direction": target.direction.value if target.direction else None,
-                            "deadline": deadline.date if deadline else None,
-                            "deadline_kind": deadline.kind.value if deadline else None,
-                            "lead_units": _names(action.lead_units),
-                            "start": target.span.start,
-                            "end": target.span.end,
-                        }
-                    )
-    return rows
+    return [
+        target_record(area, measure, action, target)
+        for area in plan.areas
+        for measure in area.measures
+        for action in measure.actions
+        for target in action.targets
+    ]
+
+
+def target_record(
+    area: model.Area, measure: model.Measure, action: model.Action, target: model.Target
+) -> Record:
+    """Return the flat row of one target of `action`, with the columns of `TARGET_COLUMNS`."""
+    quantity, baseline, deadline = target.quantity, target.baseline, target.deadline
+    return {
+        "item": f"{measure.number}.{action.number}",
+        "area_ordinal": area.ordinal,
+        "area_title": area.title,
+        "measure_number": measure.number,
+        "action_number": action.number,
+        "kind": target.kind.value,
+        "text": target.text,
+        "value": quantity.value if quantity else None,
+        "unit": quantity.unit if quantity else None,
+        "comparator": target.comparator.value,
+        "baseline_value": baseline.value if baseline else None,
+        "baseline_unit": baseline.unit if baseline else None,
+        "direction": target.direction.value if target.direction else None,
+        "deadline": deadline.date if deadline else None,
+        "deadline_kind": deadline.kind.value if deadline else None,
+        "lead_units": _names(action.lead_units),
+        "start": target.span.start,
+        "end": target.span.end,
+    }
 
 
 def to_dataframe(records: Iterable[Mapping[str, Any]]) -> Any:
