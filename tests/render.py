@@ -119,3 +119,27 @@ def table_export(plan: Plan) -> str:
         for area in plan.areas:
             out.extend(_area_rows(area))
     return "\n".join(out) + "\n"
+
+
+def inline_export(plan: Plan) -> str:
+    """Return `plan` laid out with its measures in the body and the units written inline.
+
+    Areas are the ``（一）`` subsections of the last section (``二、重点任务``), measures numbered
+    paragraphs ``1．title。`` and each item ends with ``（牵头单位：…；配合单位：…）``.
+    """
+    out = [plan.title.text, ""]
+    out.extend(p.text for p in plan.preamble)
+    for section in plan.sections:
+        out.extend(_section_lines(section, f"{chinese_ordinal(section.ordinal)}、"))
+    # The areas stand under the last section's heading (重点任务), as its subsections.
+    for area in plan.areas:
+        out.append(f"（{chinese_ordinal(area.ordinal)}）{area.title}")
+        for measure in area.measures:
+            items = []
+            for action in measure.actions:
+                roles = f"牵头单位：{_units(action.lead_units)}"
+                if action.cooperating_units:
+                    roles += f"；配合单位：{_units(action.cooperating_units)}"
+                items.append(f"{action.text}（{roles}）")
+            out.append(f"{measure.number}．{measure.title}。" + "".join(items))
+    return "\n".join(out) + "\n"

@@ -329,6 +329,54 @@ def table_plans(draw: st.DrawFn) -> Plan:
     )
 
 
+# Inline items end with a bracket of units, so their own text holds no bracket.
+_INLINE_INNER = _INNER.replace("（", "").replace("）", "")
+inline_sentence = st.builds(
+    lambda first, rest: first + rest.rstrip() + "。",
+    st.sampled_from(_OPENING),
+    st.text(_INLINE_INNER, max_size=40),
+)
+
+
+@st.composite
+def inline_plans(draw: st.DrawFn) -> Plan:
+    """Build a plan that `render.inline_export` writes with its measures in the body."""
+    sections = tuple(
+        Section(ordinal, draw(heading_title), NO_SPAN, (_snippet(draw(sentence_text)),))
+        for ordinal in range(1, draw(st.integers(1, 2)) + 1)
+    )
+    tasks = Section(len(sections) + 1, "重点任务", NO_SPAN)
+    areas = []
+    number = 0
+    for ordinal in range(1, draw(st.integers(1, 3)) + 1):
+        measures = []
+        for _ in range(draw(st.integers(1, 3))):
+            number += 1
+            actions = tuple(
+                Action(
+                    number=position,
+                    text=draw(inline_sentence),
+                    span=NO_SPAN,
+                    lead_units=tuple(
+                        Unit(n, NO_SPAN) for n in draw(st.lists(unit_name, min_size=1, max_size=3))
+                    ),
+                    cooperating_units=tuple(
+                        Unit(n, NO_SPAN) for n in draw(st.lists(unit_name, max_size=2))
+                    ),
+                )
+                for position in range(1, draw(st.integers(1, 3)) + 1)
+            )
+            measures.append(Measure(number, draw(heading_title), NO_SPAN, actions))
+        areas.append(Area(ordinal, draw(heading_title), NO_SPAN, tuple(measures)))
+    return Plan(
+        title=_snippet(draw(title_text) + "行动方案"),
+        span=NO_SPAN,
+        preamble=(_snippet(draw(sentence_text)),),
+        sections=(*sections, tasks),
+        areas=tuple(areas),
+    )
+
+
 def erase_spans(value: Any) -> Any:
     """Return `value` with every span replaced by ``Span(0, 0)``, to compare plans spans aside."""
     if isinstance(value, Span):
@@ -394,6 +442,7 @@ __all__ = [
     "NO_SPAN",
     "all_spans",
     "erase_spans",
+    "inline_plans",
     "map_actions",
     "spanned_nodes",
     "table_plans",

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 import yingshang
 from yingshang.model import Plan
 
-from .test_parse_properties import assert_spans_slice_back
+from .render import inline_export
+from .strategies import erase_spans, inline_plans
+from .test_parse_properties import assert_spans_slice_back, with_targets
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -146,3 +149,12 @@ def test_the_chongqing_body_is_not_read_as_measures() -> None:
     plan = yingshang.datasets.chongqing_2019()
     assert [s.title for s in plan.sections] == ["总体要求", "主要举措", "组织保障"]
     assert len(plan.sections[2].subsections) == 3
+
+
+@given(inline_plans())
+def test_parse_reads_back_a_plan_written_with_units_inline(plan: Plan) -> None:
+    text = inline_export(plan)
+    parsed = yingshang.parse(text)
+    assert erase_spans(parsed) == with_targets(plan)
+    assert parsed.diagnostics == ()
+    assert_spans_slice_back(parsed, text)
