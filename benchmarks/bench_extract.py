@@ -38,12 +38,14 @@ ISSUE_DATE = datetime.date(2019, 7, 23)
 SCALES = (1, 4, 16)
 _DIGITS = regex.compile(r"\d+")
 MEGABYTE = 1_000_000
-HOSTILE = {
-    "1 MB of digits": "1" * MEGABYTE,
-    "1 MB of 万": "万" * MEGABYTE,
-    "1 MB of （": "（" * MEGABYTE,
-    "1 MB of 由…至": "由" * (MEGABYTE - 1) + "至",
+# Hostile inputs by the character they repeat; each is measured at three sizes.
+HOSTILE: dict[str, Callable[[int], str]] = {
+    "digits": lambda size: "1" * size,
+    "万": lambda size: "万" * size,
+    "（": lambda size: "（" * size,
+    "由…至": lambda size: "由" * (size - 1) + "至",
 }
+HOSTILE_SIZES = (MEGABYTE // 4, MEGABYTE // 2, MEGABYTE)
 
 
 def plan_text() -> str:
@@ -101,11 +103,18 @@ def main(argv: list[str] | None = None) -> None:
               f"{per_char:8.0f}  {per_char / base:6.2f}")  # fmt: skip
     print()
 
-    print("hostile inputs (one run each)")
-    for name, hostile in HOSTILE.items():
-        started = time.perf_counter()
-        found = extract_targets(hostile)
-        print(f"  {name:<16} {time.perf_counter() - started:6.2f} s  {len(found)} targets")
+    print("hostile inputs (one run each): time per character should stay flat")
+    print("  input       chars    seconds   ns/char   vs smallest")
+    for name, make in HOSTILE.items():
+        smallest = 0.0
+        for size in HOSTILE_SIZES:
+            hostile = make(size)
+            started = time.perf_counter()
+            extract_targets(hostile)
+            per_char = (time.perf_counter() - started) / size * 1e9
+            smallest = smallest or per_char
+            print(f"  {name:<8} {size:>10,} {per_char * size / 1e9:8.2f}  {per_char:8.0f}  "
+                  f"{per_char / smallest:8.2f}")  # fmt: skip
 
 
 if __name__ == "__main__":
