@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.resources
 import json
 import pathlib
 
@@ -21,39 +20,14 @@ from yingshang.indicators import (
     indices_in,
 )
 
-
-def _plan_text() -> str:
-    resource = importlib.resources.files("yingshang").joinpath("data", "chongqing-2019.txt")
-    return resource.read_text(encoding="utf-8")
-
-
-def _table_rows(text: str) -> list[list[str]]:
-    """Split the attachment table into rows of cells, independently of yingshang's parser.
-
-    In the Word export a row is a block of lines ended by an empty line; each cell begins with a
-    tab, and a line without one continues the cell before it.
-    """
-    table = text[text.index("\t目标任务") :]
-    rows: list[list[str]] = []
-    cells: list[str] = []
-    for line in table.split("\n"):
-        if line.startswith("\t"):
-            cells.append(line[1:])
-        elif line.strip():
-            cells[-1] += line
-        elif cells:
-            rows.append(cells)
-            cells = []
-    if cells:
-        rows.append(cells)
-    return rows[1:]
+from .plan_table import plan_text, table_rows
 
 
 def _measure_titles_by_area() -> list[tuple[str, str]]:
     """Return (area title, measure title) for every measure, the area carried down empty cells."""
     pairs: list[tuple[str, str]] = []
     area = ""
-    for row in _table_rows(_plan_text()):
+    for row in table_rows(plan_text()):
         area = row[0].strip() or area
         measure = row[1].strip()
         if measure and (area, measure) not in pairs:
