@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import json
 import os
+import unicodedata
 
 from .errors import YingshangError
 
-__all__ = ["read_json", "read_json_file"]
+__all__ = ["normalize_name", "read_json", "read_json_file"]
+
+
+def normalize_name(name: str) -> str:
+    """Return `name` as data files compare names: NFKC, without any whitespace.
+
+    Word exports split names across lines and pad them with spaces or U+3000; NFKC also folds
+    full-width forms, so ``（集团）`` and ``(集团)`` meet.
+    """
+    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 def read_json(text: str, source: str, expected: str, error: type[YingshangError]) -> object:

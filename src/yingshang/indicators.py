@@ -26,13 +26,12 @@ import importlib.resources
 import json
 import os
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
-from ._datafile import read_json, read_json_file
+from ._datafile import normalize_name, read_json, read_json_file
 from .errors import YingshangError
 from .model import Span
 
@@ -149,11 +148,6 @@ class IndexRef:
         return self.index.indicator
 
 
-def _normalize(text: str) -> str:
-    # Titles from Word exports carry stray spaces and full-width forms; compare without them.
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
 def _to_indicators(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
     return tuple(value)
 
@@ -187,7 +181,7 @@ class IndicatorMap:
         area_aliases: dict[str, Indicator] = {}
         for indicator in self.indicators:
             for alias in indicator.aliases:
-                _claim(area_aliases, _normalize(alias), indicator, alias, "indicator")
+                _claim(area_aliases, normalize_name(alias), indicator, alias, "indicator")
         # Longest first, so that 劳动力市场监管 wins over 市场监管 and 获得用水用气 over 获得用水.
         ordered = sorted(area_aliases.items(), key=lambda item: -len(item[0]))
         object.__setattr__(self, "_area_aliases", tuple(ordered))
@@ -212,7 +206,7 @@ class IndicatorMap:
         The title may keep its ordinal ("十四、劳动力市场监管"). Of the aliases the title
         contains, the longest decides; of equally long ones, the first in the title.
         """
-        text = _normalize(title)
+        text = normalize_name(title)
         best: tuple[int, int, Indicator] | None = None
         for alias, indicator in self._area_aliases:
             if best is not None and len(alias) < best[0]:

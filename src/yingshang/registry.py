@@ -22,13 +22,12 @@ import functools
 import importlib.resources
 import json
 import os
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
-from ._datafile import read_json, read_json_file
+from ._datafile import normalize_name, read_json, read_json_file
 from .errors import YingshangError
 
 __all__ = [
@@ -76,7 +75,7 @@ def normalize_unit_name(name: str) -> str:
     Word exports split names across lines and pad them with spaces or U+3000; NFKC also folds
     full-width brackets, so ``（集团）`` and ``(集团)`` meet.
     """
-    return "".join(unicodedata.normalize("NFKC", name).split())
+    return normalize_name(name)
 
 
 def _to_aliases(value: Iterable[str]) -> tuple[str, ...]:
