@@ -185,3 +185,22 @@ def test_title_cells_without_numbers_are_numbered_by_position() -> None:
         (2, "提升审批效率"),
     ]
     assert [u.name for a in plan.actions for u in a.lead_units] == ["区市场局", "区住建委"]
+
+
+def test_area_headings_merged_across_the_table_are_rows_of_one_cell() -> None:
+    head = "某市方案\n附件\n任务分工\n" + row("工作措施", "具体任务", "牵头单位", "配合单位")
+    text = (
+        head
+        + row("一、开办企业")
+        + row("1．精简流程", "（1）推行网办。\n（2）压缩时间。", "市市场监管局", "市税务局")
+        + row("2．降低费用", "免费刻章。", "市市场监管局", "")
+        + row("二、获得电力")
+        + row("3．压减耗时", "办电时限压缩至5个工作日。", "市经济信息委", "国网市电力公司")
+    )
+    plan = yingshang.parse(text)
+    assert [(a.ordinal, a.title, [m.number for m in a.measures]) for a in plan.areas] == [
+        (1, "开办企业", [1, 2]),
+        (2, "获得电力", [3]),
+    ]
+    assert [u.name for u in plan.actions[-1].cooperating_units] == ["国网市电力公司"]
+    assert plan.diagnostics == ()

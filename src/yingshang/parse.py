@@ -624,6 +624,10 @@ class _Table:
                 self.source.unparsed("text outside the table's cells", line.start, line.end)
             if not row.cells or all(self._blank(cell) for cell in row.cells):
                 continue
+            if len(row.cells) != width and self._is_heading_row(row):
+                # An area (or measure) heading merged across the table's width: one cell.
+                self._read_headings(row.cells)
+                continue
             if len(row.cells) != width:
                 if position == len(body_rows) - 1 and len(row.cells) < width:
                     raise ParseError(
@@ -639,6 +643,15 @@ class _Table:
                 )
                 continue
             self._read_row(row)
+
+    def _is_heading_row(self, row: _Row) -> bool:
+        # A cell merged across the row exports as a row of one cell; a row cut short has more.
+        if len(row.cells) != 1:
+            return False
+        snippet = self.source.snippet(row.cells[0].start, row.cells[0].end)
+        return snippet is not None and bool(
+            _ORDINAL_HEADING.match(snippet.text) or _MEASURE_HEADING.match(snippet.text)
+        )
 
     def freeze(self) -> list[Area]:
         return [
