@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 from hypothesis import given
 
 import yingshang
 from yingshang.model import Plan
+from yingshang.parse import _PARAGRAPH_END, _continues
 
 from .render import inline_export
 from .strategies import erase_spans, inline_plans
@@ -158,3 +160,78 @@ def test_parse_reads_back_a_plan_written_with_units_inline(plan: Plan) -> None:
     assert erase_spans(parsed) == with_targets(plan)
     assert parsed.diagnostics == ()
     assert_spans_slice_back(parsed, text)
+
+
+_HEADING = regex.compile(r"[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）")
+
+
+def wrap(line: str, width: int) -> list[str]:
+    """Cut a line into pieces of `width` as PDF converters do, never before a marker-like start."""
+    pieces: list[str] = []
+    rest = line
+    while len(rest) > width:
+        cut = width
+        # A piece may not start like a heading or a numbered item, nor end like a paragraph:
+        # where a wrap falls there, the text alone cannot tell a wrap from a paragraph's end.
+        while cut < len(rest) and (
+            not _continues(rest[cut:]) or rest[:cut].endswith(_PARAGRAPH_END)
+        ):
+            cut += 1
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
+    return [*pieces, rest] if rest else pieces
+
+
+def wrapped_body(text: str, title: str, width: int) -> str:
+    """Wrap every line after the plan's title and before the attachment."""
+    lines = text.split("\n")
+    start = lines.index(title) + 1
+    end = next((i for i, line in enumerate(lines) if line.strip() == "附件"), len(lines))
+    out = lines[:start]
+    for line in lines[start:end]:
+        # Headings stay whole: "一、总体要求" then a paragraph is what a wrap would look like.
+        out.extend([line] if _HEADING.match(line) else wrap(line, width))
+    return "\n".join(out + lines[end:])
+
+
+def sections_outline(plan: Plan) -> list[tuple[str, list[str], list[tuple[str, list[str]]]]]:
+    return [
+        (
+            s.title,
+            [p.text for p in s.paragraphs],
+            [(x.title, [p.text for p in x.paragraphs]) for x in s.subsections],
+        )
+        for s in plan.sections
+    ]
+
+
+@pytest.mark.parametrize("width", [7, 13, 29])
+@pytest.mark.parametrize(
+    "name", ["inline-labelled.txt", "inline-subsections.txt", "inline-paragraphs.txt"]
+)
+def test_lines_wrapped_mid_sentence_join_into_paragraphs(name: str, width: int) -> None:
+    plan, text = load(name)
+    wrapped_text = wrapped_body(text, plan.title.text, width)
+    assert wrapped_text != text
+    wrapped = yingshang.parse(wrapped_text)
+    assert outline(wrapped) == outline(plan)
+    assert sections_outline(wrapped) == sections_outline(plan)
+    assert_spans_slice_back(wrapped, wrapped_text)
+
+
+@pytest.mark.parametrize("width", [11, 31])
+def test_the_chongqing_body_wrapped_reads_the_same(width: int) -> None:
+    plan = yingshang.datasets.chongqing_2019()
+    text = yingshang.datasets.chongqing_2019_text()
+    wrapped = yingshang.parse(wrapped_body(text, plan.title.text, width))
+    assert sections_outline(wrapped) == sections_outline(plan)
+    assert [r.text for r in wrapped.attachment_references] == [
+        r.text for r in plan.attachment_references
+    ]
+    assert outline(wrapped) == outline(plan)
+
+
+def test_a_signature_at_the_end_of_the_body_is_not_joined_to_its_date() -> None:
+    text = "某市营商环境方案\n一、总体要求\n持续优化营商环境。\n某市人民政府办公室\n2021年3月1日\n"
+    paragraphs = [p.text for p in yingshang.parse(text).sections[0].paragraphs]
+    assert paragraphs == ["持续优化营商环境。", "某市人民政府办公室", "2021年3月1日"]

@@ -33,7 +33,8 @@ __all__ = ["read_body_measures"]
 
 # A bracket with at most one level of brackets inside ("各市(区)人民政府"). The alternatives start
 # with different characters and are possessive, so matching is linear in the text.
-_BRACKET = regex.compile(r"[（(](?P<body>(?:[^（）()\n]|[（(][^（）()\n]*+[）)])++)[）)]")
+# A line break may fall inside: a paragraph wrapped mid-sentence is read as one.
+_BRACKET = regex.compile(r"[（(](?P<body>(?:[^（）()]|[（(][^（）()]*+[）)])++)[）)]")
 _NUMBERED = regex.compile(r"(?P<number>\d{1,3})\s*[．.、]\s*")
 _ITEM_MARKER = regex.compile(r"[（(]\s*(?P<number>\d{1,3})\s*[）)]\s*")
 _ROLE_LABEL = regex.compile(
@@ -136,9 +137,27 @@ def _read_responsibility(body: str, start: int) -> tuple[list[Unit], list[Unit]]
 def _responsibilities(text: str, start: int, end: int) -> list[_Responsibility]:
     found = []
     for match in _BRACKET.finditer(text, start, end):
-        roles = _read_responsibility(match["body"], match.start("body"))
-        if roles is not None:
-            found.append(_Responsibility(tuple(roles[0]), tuple(roles[1]), Span(*match.span())))
+        # A bracket wrapped across lines is read without its line breaks ("责任\n单位："), and
+        # each unit's span is mapped back onto the text, line breaks included.
+        body_start = match.start("body")
+        kept = [i for i, char in enumerate(match["body"]) if char not in "\r\n"]
+        flat = "".join(match["body"][i] for i in kept)
+        roles = _read_responsibility(flat, 0)
+        if roles is None:
+            continue
+
+        def placed(
+            units: list[Unit], body_start: int = body_start, kept: list[int] = kept
+        ) -> tuple[Unit, ...]:
+            return tuple(
+                Unit(
+                    u.name,
+                    Span(body_start + kept[u.span.start], body_start + kept[u.span.end - 1] + 1),
+                )
+                for u in units
+            )
+
+        found.append(_Responsibility(placed(roles[0]), placed(roles[1]), Span(*match.span())))
     return found
 
 

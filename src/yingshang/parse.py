@@ -416,24 +416,48 @@ class _FrontMatter:
         preamble: list[Snippet] = []
         references: list[Snippet] = []
         sections: list[_SectionBuilder] = []
-        for _, line in _nonblank(self.lines[position:]):
+        # Where the last paragraph went, if the next line may continue it (see _continues).
+        open_paragraphs: list[Snippet] | None = None
+        last_paragraphs: list[Snippet] | None = None  # where the last paragraph went, at all
+        previous_index = -2
+        for index, line in _nonblank(self.lines[position:]):
             text = line.text.strip(_BLANK)
+            adjacent, previous_index = index == previous_index + 1, index
+            if last_paragraphs is not None and adjacent and _must_continue(text):
+                open_paragraphs = last_paragraphs
+            if open_paragraphs is not None and adjacent and _continues(text):
+                # A line wrapped mid-sentence (text converted from PDF): one paragraph.
+                last = open_paragraphs.pop()
+                joined = self.source.snippet(last.span.start, line.end)
+                assert joined is not None  # it holds the non-blank paragraph before
+                open_paragraphs.append(joined)
+                last_paragraphs = open_paragraphs
+                open_paragraphs = open_paragraphs if _open_ended(text) else None
+                continue
             snippet = self._line_snippet(line)
             heading = _ORDINAL_HEADING.match(text)
             subheading = _SUBSECTION_HEADING.match(text)
+            target: list[Snippet] | None
             if _ATTACHMENT_REFERENCE.match(text):
-                references.append(snippet)
+                target = references
+                target.append(snippet)
             elif heading and (ordinal := _small_numeral(heading["ordinal"])):
                 sections.append(_SectionBuilder.from_heading(ordinal, snippet, self.source))
+                target = sections[-1].paragraphs or None  # only a run-in text may go on
             elif sections and subheading and (ordinal := _small_numeral(subheading["ordinal"])):
                 sections[-1].subsections.append(
                     _SectionBuilder.from_heading(ordinal, snippet, self.source)
                 )
+                target = sections[-1].subsections[-1].paragraphs or None
             elif sections:
-                target = sections[-1].subsections[-1] if sections[-1].subsections else sections[-1]
-                target.paragraphs.append(snippet)
+                parent = sections[-1].subsections[-1] if sections[-1].subsections else sections[-1]
+                target = parent.paragraphs
+                target.append(snippet)
             else:
-                preamble.append(snippet)
+                target = preamble
+                target.append(snippet)
+            last_paragraphs = target
+            open_paragraphs = target if target is not None and _open_ended(text) else None
         self._check_order([s.ordinal for s in sections], [s.span for s in sections], "section")
         for section in sections:
             self._check_order(
@@ -485,6 +509,35 @@ class _SectionBuilder:
             paragraphs=tuple(self.paragraphs),
             subsections=tuple(s.freeze() for s in self.subsections),
         )
+
+
+# What a paragraph ends with: a line ending otherwise was wrapped mid-sentence.
+_PARAGRAPH_END = tuple('。！？；：!?;:）)」』”"…')
+# What opens a paragraph of its own: a heading, a numbered item, a reference to an attachment.
+_PARAGRAPH_START = regex.compile(
+    rf"[{_CHINESE_DIGITS}]{{1,3}}\s*[、．.]|[（(]\s*[{_CHINESE_DIGITS}\d]{{1,3}}\s*[）)]"
+    r"|\d{1,3}\s*[．.、]|[①-⑳]|附件"
+)
+
+
+def _open_ended(text: str) -> bool:
+    """Tell whether a body line stops mid-sentence, so that the next line may continue it."""
+    return not text.endswith(_PARAGRAPH_END)
+
+
+# A bracket naming units (（牵头单位：…） or （…牵头，…配合）) belongs to the item before it.
+_UNITS_BRACKET_START = regex.compile(r"[（(][^（）()\n]{0,60}?(?:牵头|责任单位|责任部门|配合|负责)")
+
+
+def _continues(text: str) -> bool:
+    """Tell whether a body line may continue the paragraph before it (a date line never does:
+    it closes a signature)."""
+    return _PARAGRAPH_START.match(text) is None and _DATE_LINE.match(text) is None
+
+
+def _must_continue(text: str) -> bool:
+    """Tell whether a body line continues the paragraph before it, however that one ended."""
+    return _UNITS_BRACKET_START.match(text) is not None
 
 
 def _looks_like_title(text: str) -> bool:
