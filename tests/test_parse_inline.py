@@ -235,3 +235,11 @@ def test_a_signature_at_the_end_of_the_body_is_not_joined_to_its_date() -> None:
     text = "某市营商环境方案\n一、总体要求\n持续优化营商环境。\n某市人民政府办公室\n2021年3月1日\n"
     paragraphs = [p.text for p in yingshang.parse(text).sections[0].paragraphs]
     assert paragraphs == ["持续优化营商环境。", "某市人民政府办公室", "2021年3月1日"]
+
+
+def test_a_page_number_between_two_halves_of_a_paragraph_is_removed() -> None:
+    text = "某市营商环境方案\n一、总体要求\n持续优化营商环境，\n— 3 —\n打造一流营商环境。\n"
+    plan = yingshang.parse(text)
+    assert [p.text for p in plan.sections[0].paragraphs] == ["持续优化营商环境，打造一流营商环境。"]
+    (note,) = plan.diagnostics
+    assert (note.code, text[note.span.start : note.span.end]) == ("export-artifact", "— 3 —")

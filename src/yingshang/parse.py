@@ -51,10 +51,15 @@ __all__ = ["clean_text", "decode", "parse", "parse_file"]
 
 _CHINESE_DIGITS = "〇零一二三四五六七八九十"
 
-# Word and its converters leave markers such as "[bookmark: _GoBack]" in the text.
+# Word and its converters leave markers such as "[bookmark: _GoBack]" in the text, and PDF
+# conversions leave page numbers on lines of their own ("— 3 —", "-12-").
 EXPORT_ARTIFACT = regex.compile(
     r"\[(?:bookmark|footnoteRef|endnoteRef|annotation):[^\]\n]{0,200}\]"
+    r"|(?m:^[ \t\u3000]*+[-—–－][ \t\u3000]*+\d{1,4}[ \t\u3000]*+[-—–－][ \t\u3000]*+$)"
 )
+
+# Characters every export artifact holds: most text has none, and needs no substitution.
+_MAY_HOLD_ARTIFACT = regex.compile(r"[\[\-—–－]")
 
 # What str.splitlines() splits at, so that a text without any needs no splitting.
 _LINE_BREAK = regex.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -160,7 +165,7 @@ def clean_text(text: str) -> str:
 
     For every node, ``clean_text(source[node.span.start:node.span.end])`` equals its text.
     """
-    if "[" in text:
+    if _MAY_HOLD_ARTIFACT.search(text):
         text = EXPORT_ARTIFACT.sub("", text)
     if not _LINE_BREAK.search(text):
         return text.strip(_BLANK)  # most cells: one line, nothing to remove
@@ -294,6 +299,15 @@ def _nonblank(lines: list[_Line]) -> Iterator[tuple[int, _Line]]:
     return ((index, line) for index, line in enumerate(lines) if not line.blank)
 
 
+def _with_text(source: _Source, lines: list[_Line]) -> Iterator[tuple[int, _Line]]:
+    """Yield the lines that hold text once artifacts are removed (not a lone page number)."""
+    return (
+        (index, line)
+        for index, line in _nonblank(lines)
+        if source.snippet(line.start, line.end) is not None
+    )
+
+
 class _FrontMatter:
     """Parses the lines before the attachment: the notice, the plan's title, the body."""
 
@@ -306,7 +320,9 @@ class _FrontMatter:
 
     def parse(self) -> tuple[Snippet, Notice | None, list[Snippet], list[Section], list[Snippet]]:
         position, notice = self._notice()
-        title_index = next((i for i, line in _nonblank(self.lines) if i >= position), None)
+        title_index = next(
+            (i for i, line in _with_text(self.source, self.lines) if i >= position), None
+        )
         if title_index is None:
             end = self.lines[-1].end if self.lines else 0
             raise ParseError("the plan's title", self.source.text, end)
@@ -328,7 +344,9 @@ class _FrontMatter:
 
     def _notice(self) -> tuple[int, Notice | None]:
         """Find the notice; return the index of the first line after it, and the notice."""
-        head = [(i, line) for i, line in _nonblank(self.lines)][: self._NOTICE_LOOKAHEAD]
+        head = [(i, line) for i, line in _with_text(self.source, self.lines)][
+            : self._NOTICE_LOOKAHEAD
+        ]
         number_at = next((i for i, line in head if DOCUMENT_NUMBER.match(line.text)), None)
         title_end = next((i for i, line in head if line.text.strip(_BLANK).endswith("通知")), None)
         if number_at is None and title_end is None:
@@ -359,7 +377,7 @@ class _FrontMatter:
         date_text: Snippet | None = None
         remarks: list[Snippet] = []
         date_at: int | None = None
-        for i, line in _nonblank(self.lines):
+        for i, line in _with_text(self.source, self.lines):
             if i < position:
                 continue
             if recipients is None and not paragraphs and _looks_like_recipients(line.text):
@@ -384,7 +402,7 @@ class _FrontMatter:
         if paragraphs and _looks_like_signature(paragraphs[-1][1].text):
             issuer = paragraphs.pop()[1]
         position = date_at + 1
-        for i, line in _nonblank(self.lines):
+        for i, line in _with_text(self.source, self.lines):
             if i < position:
                 continue
             text = line.text.strip(_BLANK)
@@ -420,9 +438,12 @@ class _FrontMatter:
         open_paragraphs: list[Snippet] | None = None
         last_paragraphs: list[Snippet] | None = None  # where the last paragraph went, at all
         previous_index = -2
-        for index, line in _nonblank(self.lines[position:]):
+        for index, line in _with_text(self.source, self.lines[position:]):
             text = line.text.strip(_BLANK)
-            adjacent, previous_index = index == previous_index + 1, index
+            # Adjacent: no blank line since the last one (a lone page number is no break).
+            between = self.lines[position + previous_index + 1 : position + index]
+            adjacent = previous_index >= 0 and not any(other.blank for other in between)
+            previous_index = index
             if last_paragraphs is not None and adjacent and _must_continue(text):
                 open_paragraphs = last_paragraphs
             if open_paragraphs is not None and adjacent and _continues(text):
