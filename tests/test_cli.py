@@ -143,10 +143,14 @@ def test_export_json_round_trips_and_csv_has_a_row_per_item(tmp_path: Path) -> N
     assert run("export", str(path)).stdout == exported.stdout
 
 
-def test_targets_and_due_run_on_the_embedded_plan_and_a_file(tmp_path: Path) -> None:
+def test_every_command_reads_a_file_as_it_reads_the_embedded_plan(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_text(chongqing_2019_text(), encoding="utf-8")
     for command in (
+        ["show", "14"],
+        ["show", "开办企业", "--format", "csv"],
+        ["units", "--role", "cooperating"],
+        ["search", "立等可取", "--format", "json"],
         ["targets"],
         ["targets", "--kind", "duration"],
         ["due", "--by", "2019-12-31"],
@@ -154,6 +158,7 @@ def test_targets_and_due_run_on_the_embedded_plan_and_a_file(tmp_path: Path) -> 
     ):
         embedded = run(*command)
         assert embedded.returncode == 0, (command, embedded.stderr)
+        assert embedded.stdout.strip()
         assert run(*command, str(path)).stdout == embedded.stdout
 
 
