@@ -467,7 +467,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit status."""
-    arguments = _parser().parse_args(argv)
+    parser = _parser()
+    arguments, extras = parser.parse_known_args(argv)
+    # argparse does not read a positional FILE after options ("show 14 --format csv plan.txt"),
+    # though users write it there: take one leftover word as the FILE not yet given.
+    if len(extras) == 1 and not extras[0].startswith("-") and arguments.file is None:
+        arguments.file = extras[0]
+    elif extras:
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")
     run: Callable[[Plan, argparse.Namespace], _Output] = arguments.run
     try:
         plan = _load(arguments.file)
