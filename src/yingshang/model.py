@@ -285,8 +285,10 @@ class Action:
 class Measure:
     """A numbered measure (工作措施), e.g. 1．精简企业开办流程, with its action items.
 
-    `span` covers the measure's heading cell; `repeated_at` the spans of the same heading
-    repeated further down (Word table exports repeat headings after a page break).
+    `span` covers the measure's heading: its cell (a number cell and a title cell, in tables with a
+    序号 column), or its numbered paragraph up to the title's "。" in the body. `repeated_at`
+    holds the spans of the same heading repeated further down (Word table exports repeat
+    headings after a page break).
     """
 
     number: int
@@ -309,7 +311,9 @@ class Measure:
 class Area:
     """An area of the business environment (目标任务), e.g. 一、开办企业, with its measures.
 
-    `ordinal` is the Chinese ordinal as a number (一 → 1); `span` covers the heading cell and
+    `ordinal` is the Chinese ordinal as a number (一 → 1), or the area's position among the
+    plan's areas where the outline numbers them otherwise (areas read from the body's
+    subsections, the one area of a table without area headings). `span` covers the heading and
     `repeated_at` the spans of repeated headings.
     """
 
