@@ -188,3 +188,21 @@ def test_clean_text_removes_artifacts_and_line_breaks_only(text: str) -> None:
     assert all(char in remaining for char in cleaned)
     if "[" not in cleaned:  # joining lines could make a new "[bookmark: …]"; nothing else changes
         assert clean_text(cleaned) == cleaned
+
+
+@given(table_plans(), st.data())
+def test_a_header_row_repeated_after_a_page_break_changes_nothing_else(
+    plan: Plan, data: st.DataObject
+) -> None:
+    text = table_export(plan)
+    assert plan.attachment is not None
+    header = "".join(f"\t{h.text}\n" for h in plan.attachment.headers) + "\n"
+    table_start = text.index(header) + len(header)
+    boundaries = [i + 2 for i in range(table_start, len(text) - 1) if text[i : i + 2] == "\n\n"]
+    cut = data.draw(st.sampled_from([table_start, *boundaries]))
+    parsed = yingshang.parse(text[:cut] + header + text[cut:])
+    expected = yingshang.parse(text)
+    assert erase_spans(parsed.areas) == erase_spans(expected.areas)
+    assert parsed.attachment is not None
+    assert len(parsed.attachment.headers) == 2 * len(plan.attachment.headers)
+    assert parsed.diagnostics == ()
