@@ -243,3 +243,12 @@ def test_a_page_number_between_two_halves_of_a_paragraph_is_removed() -> None:
     assert [p.text for p in plan.sections[0].paragraphs] == ["持续优化营商环境，打造一流营商环境。"]
     (note,) = plan.diagnostics
     assert (note.code, text[note.span.start : note.span.end]) == ("export-artifact", "— 3 —")
+
+
+@pytest.mark.parametrize("subtitle", ["（2019—2020年）", "(2021年版)"])
+def test_a_bracketed_line_of_years_below_the_title_belongs_to_it(subtitle: str) -> None:
+    text = f"某市优化营商环境行动计划\n{subtitle}\n为持续优化营商环境，制定本计划。\n一、总体要求\n持续优化。\n"
+    plan = yingshang.parse(text)
+    assert plan.title.text == "某市优化营商环境行动计划" + subtitle
+    assert [p.text for p in plan.preamble] == ["为持续优化营商环境，制定本计划。"]
+    assert_spans_slice_back(plan, text)

@@ -334,7 +334,15 @@ class _FrontMatter:
                 self.source.trim(title_line.start, title_line.end)[0],
             )
         title = self._line_snippet(title_line)
-        preamble, sections, references = self._body(title_index + 1)
+        body_index = title_index + 1
+        if body_index < len(self.lines) and _SUBTITLE.fullmatch(
+            self.lines[body_index].text.strip(_BLANK)
+        ):
+            # "（2019—2020年）" on the line below the title belongs to it.
+            joined = self.source.snippet(title_line.start, self.lines[body_index].end)
+            assert joined is not None
+            title, body_index = joined, body_index + 1
+        preamble, sections, references = self._body(body_index)
         return title, notice, preamble, sections, references
 
     def _line_snippet(self, line: _Line) -> Snippet:
@@ -559,6 +567,10 @@ def _continues(text: str) -> bool:
 def _must_continue(text: str) -> bool:
     """Tell whether a body line continues the paragraph before it, however that one ended."""
     return _UNITS_BRACKET_START.match(text) is not None
+
+
+# A title's bracketed second line: the years a plan covers, "（2019—2020年）", "(2021年版)".
+_SUBTITLE = regex.compile(r"[（(][^（）()\n]{0,24}?\d{4}[^（）()\n]{0,24}[）)]")
 
 
 def _looks_like_title(text: str) -> bool:
