@@ -204,3 +204,25 @@ def test_area_headings_merged_across_the_table_are_rows_of_one_cell() -> None:
     ]
     assert [u.name for u in plan.actions[-1].cooperating_units] == ["国网市电力公司"]
     assert plan.diagnostics == ()
+
+
+@pytest.mark.parametrize(
+    ("cell", "lead", "cooperating"),
+    [
+        ("区市场局牵头，区税务局、区公安分局配合", ["区市场局"], ["区税务局", "区公安分局"]),
+        ("区市场局（牵头）、区税务局、区公安分局", ["区市场局"], ["区税务局", "区公安分局"]),
+        ("牵头单位：区市场局；配合单位：区税务局", ["区市场局"], ["区税务局"]),
+        ("区市场局、区税务局", ["区市场局", "区税务局"], []),
+    ],
+)
+def test_one_units_column_that_writes_the_roles_itself(
+    cell: str, lead: list[str], cooperating: list[str]
+) -> None:
+    head = "某区方案\n附件\n任务清单\n" + row("序号", "重点任务", "工作措施", "责任单位")
+    text = head + row("1", "优化开办服务", "推行网办。", cell)
+    plan = yingshang.parse(text)
+    (action,) = plan.actions
+    assert [u.name for u in action.lead_units] == lead
+    assert [u.name for u in action.cooperating_units] == cooperating
+    for unit in action.units:
+        assert text[unit.span.start : unit.span.end] == unit.name

@@ -29,7 +29,7 @@ import regex
 
 from .model import Action, Area, Diagnostic, Measure, Section, Severity, Snippet, Span, Unit
 
-__all__ = ["read_body_measures"]
+__all__ = ["read_body_measures", "read_units_with_roles"]
 
 # A bracket with at most one level of brackets inside ("各市(区)人民政府"). The alternatives start
 # with different characters and are possessive, so matching is linear in the text.
@@ -134,30 +134,72 @@ def _read_responsibility(body: str, start: int) -> tuple[list[Unit], list[Unit]]
     return (names, []) if _looks_like_units(names) else None
 
 
+_LEAD_MARK = regex.compile(r"[（(]\s*牵头(?:单位)?\s*[）)]$")
+
+
+def _read_with_lead_marks(body: str) -> tuple[list[Unit], list[Unit]] | None:
+    """Read "A（牵头）、B、C": the marked units lead, the others cooperate."""
+    names = _split_names(body, 0)
+    marked = [unit for unit in names if _LEAD_MARK.search(unit.name)]
+    if not marked:
+        return None
+    lead, cooperating = [], []
+    for unit in names:
+        mark = _LEAD_MARK.search(unit.name)
+        if mark:
+            name = unit.name[: mark.start()].rstrip()
+            lead.append(Unit(name, Span(unit.span.start, unit.span.start + len(name))))
+        else:
+            cooperating.append(unit)
+    return lead, cooperating
+
+
+def _flat_roles(
+    text: str, start: int, end: int, read: Callable[[str], tuple[list[Unit], list[Unit]] | None]
+) -> tuple[tuple[Unit, ...], tuple[Unit, ...]] | None:
+    """Read `text[start:end]` without its line breaks, and map the units' spans back onto it."""
+    kept = [i for i in range(start, end) if text[i] not in "\r\n"]
+    roles = read("".join(text[i] for i in kept))
+    if roles is None:
+        return None
+
+    def placed(units: list[Unit]) -> tuple[Unit, ...]:
+        return tuple(
+            Unit(u.name, Span(kept[u.span.start], kept[u.span.end - 1] + 1)) for u in units
+        )
+
+    return placed(roles[0]), placed(roles[1])
+
+
+def read_units_with_roles(
+    text: str, start: int, end: int
+) -> tuple[tuple[Unit, ...], tuple[Unit, ...]] | None:
+    """Read a table's units cell that writes the roles itself, or None when it does not.
+
+    "A牵头，B、C配合", "牵头单位：A；配合单位：B" and "A（牵头）、B、C" give A as the lead and
+    B, C as cooperating units.
+    """
+    cell = text[start:end]
+    if "牵头" not in cell and "配合" not in cell:
+        return None
+    return _flat_roles(
+        text,
+        start,
+        end,
+        lambda flat: _read_with_lead_marks(flat) or _read_responsibility(flat, 0),
+    )
+
+
 def _responsibilities(text: str, start: int, end: int) -> list[_Responsibility]:
     found = []
     for match in _BRACKET.finditer(text, start, end):
         # A bracket wrapped across lines is read without its line breaks ("责任\n单位："), and
         # each unit's span is mapped back onto the text, line breaks included.
-        body_start = match.start("body")
-        kept = [i for i, char in enumerate(match["body"]) if char not in "\r\n"]
-        flat = "".join(match["body"][i] for i in kept)
-        roles = _read_responsibility(flat, 0)
-        if roles is None:
-            continue
-
-        def placed(
-            units: list[Unit], body_start: int = body_start, kept: list[int] = kept
-        ) -> tuple[Unit, ...]:
-            return tuple(
-                Unit(
-                    u.name,
-                    Span(body_start + kept[u.span.start], body_start + kept[u.span.end - 1] + 1),
-                )
-                for u in units
-            )
-
-        found.append(_Responsibility(placed(roles[0]), placed(roles[1]), Span(*match.span())))
+        roles = _flat_roles(
+            text, match.start("body"), match.end("body"), lambda f: _read_responsibility(f, 0)
+        )
+        if roles is not None:
+            found.append(_Responsibility(roles[0], roles[1], Span(*match.span())))
     return found
 
 

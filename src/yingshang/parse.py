@@ -23,7 +23,7 @@ from pathlib import Path
 import attrs
 import regex
 
-from ._inline import read_body_measures
+from ._inline import read_body_measures, read_units_with_roles
 from .dates import parse_chinese_date, parse_deadline
 from .errors import ParseError
 from .extract import extract_targets
@@ -804,12 +804,20 @@ class _Table:
         if action_index < 0:
             self.source.unparsed("a table row too short to hold an action item", row.start, row.end)
             return
-        lead = self._units(cells[-self.lead_from_right])
-        cooperating = (
-            self._units(cells[-self.cooperating_from_right])
-            if self.cooperating_from_right is not None
-            else []
-        )
+        lead_cell = cells[-self.lead_from_right]
+        with_roles = None
+        if self.cooperating_from_right is None:
+            # One units column may write the roles itself: "A牵头，B配合", "A（牵头）、B".
+            with_roles = read_units_with_roles(self.source.text, lead_cell.start, lead_cell.end)
+        if with_roles is not None:
+            lead, cooperating = list(with_roles[0]), list(with_roles[1])
+        else:
+            lead = self._units(lead_cell)
+            cooperating = (
+                self._units(cells[-self.cooperating_from_right])
+                if self.cooperating_from_right is not None
+                else []
+            )
         row_deadlines: tuple[Target, ...] = ()
         for from_right in range(1, self.lead_from_right):
             cell = cells[-from_right]
