@@ -179,3 +179,16 @@ def test_bad_input_for_every_command(tmp_path: Path) -> None:
         assert "line 1, column 1" in result.stderr
     assert run("due", "--by", "yesterday").returncode == 2
     assert run("units", "--format", "xml").returncode == 2
+
+
+def test_diagnostics_point_at_the_line_and_column(tmp_path: Path) -> None:
+    warnings = list(csv.reader(io.StringIO(run("diagnostics", "--format", "csv").stdout)))
+    assert warnings[0] == ["where", "severity", "code", "message", "text"]
+    assert [row[:3] for row in warnings[1:]] == [["444:2", "warning", "no-lead-unit"]]
+    everything = json.loads(run("diagnostics", "--all", "--format", "json").stdout)
+    assert [d["code"] for d in everything] == ["no-lead-unit", "export-artifact"]
+    assert everything[1]["where"] == "477:2"
+    assert everything[1]["text"] == "[bookmark: _GoBack]"
+    path = tmp_path / "plan.txt"
+    path.write_bytes(chongqing_2019_text().encode("gb18030"))
+    assert run("diagnostics", "--all", str(path)).stdout == run("diagnostics", "--all").stdout

@@ -16,16 +16,17 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import attrs
 
 from . import io, query
 from ._display import format_table
-from .datasets import chongqing_2019
-from .errors import ParseError, YingshangError
-from .model import Area, Measure, Plan, TargetKind
-from .parse import parse_file
+from .datasets import chongqing_2019, chongqing_2019_text
+from .errors import ParseError, YingshangError, line_and_column
+from .model import Area, Measure, Plan, Severity, TargetKind
+from .parse import decode, parse_file
 from .registry import default_registry
 
 __all__ = ["main"]
@@ -40,6 +41,7 @@ _EPILOG = """examples:
   yingshang due --by 2019-12-31              items due by the end of 2019
   yingshang due --as-of 2020-01-01 --done 2.1,4.1   overdue items, given those done
   yingshang search 工作日                     items that mention 工作日
+  yingshang diagnostics                      what the parser could not place, with line:column
   yingshang export --format json > plan.json the whole plan as a JSON document
 
 Every command takes --format table|json|csv and an optional FILE.
@@ -299,6 +301,26 @@ def _context(text: str, start: int, end: int, around: int = 8) -> str:
     )
 
 
+def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    text = (
+        chongqing_2019_text()
+        if arguments.file is None
+        else decode(Path(arguments.file).read_bytes(), arguments.file)
+    )
+    diagnostics = [d for d in plan.diagnostics if arguments.all or d.severity is Severity.WARNING]
+    rows = []
+    for diagnostic in diagnostics:
+        line, column = line_and_column(text, diagnostic.span.start)
+        found = " ".join(diagnostic.span.slice(text).split())
+        rows.append([f"{line}:{column}", diagnostic.severity.value, diagnostic.code,
+                     diagnostic.message, found])  # fmt: skip
+    data = [
+        dict(zip(("where", "severity", "code", "message", "text"), r, strict=True)) for r in rows
+    ]
+    heading = f"{len(rows)} diagnostic(s)" + ("" if arguments.all else " of severity warning")
+    return _Output(("where", "severity", "code", "message", "text"), rows, data, heading)
+
+
 def _export(plan: Plan, arguments: argparse.Namespace) -> _Output:
     records = io.target_records(plan) if arguments.records == "targets" else io.action_records(plan)
     columns = io.TARGET_COLUMNS if arguments.records == "targets" else io.ACTION_COLUMNS
@@ -447,6 +469,18 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--regex", action="store_true", help="read TEXT as a regular expression")
     _file_argument(search)
 
+    diagnostics = _command(
+        commands,
+        "diagnostics",
+        _diagnostics,
+        "list what the parser removed or could not place, with line and column",
+        "yingshang diagnostics --all plan.txt",
+    )
+    diagnostics.add_argument(
+        "--all", action="store_true", help="also the notes of severity info (removed artifacts)"
+    )
+    _file_argument(diagnostics)
+
     export = _command(
         commands,
         "export",
@@ -489,7 +523,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"yingshang: {error}", file=sys.stderr)
         return 1
     if run is _summary and arguments.format == "table" and plan.warnings:
-        text += f"\n\n{len(plan.warnings)} warning(s); see Plan.diagnostics"
+        text += f"\n\n{len(plan.warnings)} warning(s): yingshang diagnostics lists them"
     try:
         print(text)
         sys.stdout.flush()
