@@ -226,3 +226,55 @@ def test_one_units_column_that_writes_the_roles_itself(
     assert [u.name for u in action.cooperating_units] == cooperating
     for unit in action.units:
         assert text[unit.span.start : unit.span.end] == unit.name
+
+
+def test_measures_numbered_like_subsections_and_items_numbered_1() -> None:
+    head = "某市方案\n附件\n任务表\n" + row(
+        "目标任务", "重点任务", "具体措施", "牵头单位", "配合单位"
+    )
+    text = (
+        head
+        + row(
+            "一、开办企业",
+            "（一）压缩时间",
+            "1．推行网办。\n2．压缩至3个工作日。",
+            "市市场监管局",
+            "",
+        )
+        + row("", "（二）降低费用", "免费刻章。", "市财政局", "")
+        + row("二、获得电力", "（一）简化流程", "压减环节。", "市经济信息委", "")
+    )
+    plan = yingshang.parse(text)
+    assert [
+        (a.ordinal, a.title, [(m.number, m.title) for m in a.measures]) for a in plan.areas
+    ] == [
+        (1, "开办企业", [(1, "压缩时间"), (2, "降低费用")]),
+        (2, "获得电力", [(1, "简化流程")]),
+    ]
+    first, second = plan.measures[0].actions
+    assert (first.number, first.text, second.number, second.text) == (
+        1,
+        "推行网办。",
+        2,
+        "压缩至3个工作日。",
+    )
+    assert first.marker is not None
+    assert first.marker.text == "1．"
+    # Measures numbered again from （一） in each area are in sequence.
+    assert plan.diagnostics == ()
+
+
+def test_areas_numbered_like_subsections_when_measures_follow() -> None:
+    head = "某市方案\n附件\n任务表\n" + row("领域", "措施", "具体任务", "牵头单位", "配合单位")
+    text = (
+        head
+        + row("（一）开办企业", "1．压缩时间", "推行网办。", "市市场监管局", "")
+        + row("", "2．降低费用", "免费刻章。", "市财政局", "")
+        + row("（二）获得电力", "3．简化流程", "压减环节。", "市经济信息委", "")
+    )
+    plan = yingshang.parse(text)
+    assert [(a.ordinal, a.title, [m.number for m in a.measures]) for a in plan.areas] == [
+        (1, "开办企业", [1, 2]),
+        (2, "获得电力", [3]),
+    ]
+    assert plan.diagnostics == ()

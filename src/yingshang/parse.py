@@ -104,8 +104,13 @@ _SUBSECTION_HEADING = regex.compile(
 # 1．精简企业开办流程 — the ASCII dot also occurs ("50.增强信息披露透明度").
 _MEASURE_HEADING = regex.compile(r"^(?P<number>\d{1,4})\s*[．.、]\s*(?P<title>\S.*)$")
 # （1） at the start of a paragraph; circled numbers in some plans.
-# No "^": it is matched with a start position, where "^" would never match.
-_ITEM_MARKER = regex.compile(r"(?:[（(]\s*(?P<number>\d{1,3})\s*[）)]|(?P<circled>[①-⑳]))\s*")
+# No "^": it is matched with a start position, where "^" would never match. Items are numbered
+# （1）, (1), ①, or 1．/1、 in tables whose measures are numbered （一） (never 3.25元: a digit
+# after the dot is a decimal).
+_ITEM_MARKER = regex.compile(
+    r"(?:[（(]\s*(?P<number>\d{1,3})\s*[）)]|(?P<circled>[①-⑳])"
+    r"|(?P<plain>\d{1,2})\s*[．.、](?![0-9０-９]))\s*"
+)
 _ATTACHMENT_REFERENCE = regex.compile(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
 _ATTACHMENT_MARKER = regex.compile(r"^附件\s*\d{0,2}\s*[：:]?\s*(?P<title>.*)$")
 # Unit separators (outside brackets) and the brackets themselves, in a units cell.
@@ -684,6 +689,7 @@ class _Table:
         self.headers: list[Snippet] = []
         self.header_width = 0
         self.last_measure: _MeasureBuilder | None = None
+        self.area_column: int | None = None  # which heading column holds the areas
         self.attachment_title = attachment_title
         # A header names a column of measure titles (重点任务, 工作任务, ...): free text there is
         # a measure's title, not an unreadable heading.
@@ -903,15 +909,30 @@ class _Table:
         """Read a row's area and measure cells: "一、开办企业", "1．精简流程", or a number cell
         (序号) and a title cell of their own. Empty cells continue the heading above."""
         number: Snippet | None = None  # a number cell waiting for its title
-        for cell in cells:
-            snippet = self.source.snippet(cell.start, cell.end)
+        snippets = [self.source.snippet(cell.start, cell.end) for cell in cells]
+        for column, (cell, snippet) in enumerate(zip(cells, snippets, strict=True)):
             if snippet is None:
                 continue
             area_match = _ORDINAL_HEADING.match(snippet.text)
             measure_match = _MEASURE_HEADING.match(snippet.text)
+            bracketed = _SUBSECTION_HEADING.match(snippet.text)
             if area_match and (ordinal := _small_numeral(area_match["ordinal"])):
                 title = area_match["title"].strip(_BLANK)
+                self.area_column = column
                 self._read_area_heading(ordinal, title, snippet.span)
+            elif bracketed and (ordinal := _small_numeral(bracketed["ordinal"])):
+                # "（一）…" heads an area where the areas stand (or where "1．…" measures follow
+                # it in the row), and a measure otherwise.
+                title = bracketed["title"].strip(_BLANK)
+                measures_follow = any(
+                    later is not None and _MEASURE_HEADING.match(later.text)
+                    for later in snippets[column + 1 :]
+                )
+                if column == self.area_column or (self.area_column is None and measures_follow):
+                    self.area_column = column
+                    self._read_area_heading(ordinal, title, snippet.span)
+                else:
+                    self._read_measure_heading(ordinal, title, snippet.span)
             elif measure_match:
                 title = measure_match["title"].strip(_BLANK)
                 self._read_measure_heading(int(measure_match["number"]), title, snippet.span)
@@ -967,7 +988,10 @@ class _Table:
                     "a measure heading repeated under another area", span.start, span.end
                 )
             return
-        self.source.in_sequence("measure", number, current.number + 1 if current else 1, span)
+        expected = current.number + 1 if current else 1
+        if number == 1 and not area.measures:
+            expected = 1  # numbering that starts again in each area is in sequence too
+        self.source.in_sequence("measure", number, expected, span)
         self.last_measure = _MeasureBuilder(number, title, span)
         area.measures.append(self.last_measure)
 
@@ -1038,8 +1062,8 @@ class _Table:
                     count += 1
                     yield action
                 number = (
-                    int(match["number"])
-                    if match["number"]
+                    int(match["number"] or match["plain"])
+                    if match["number"] or match["plain"]
                     else ord(match["circled"]) - ord("①") + 1
                 )
                 marker = Snippet(
