@@ -89,7 +89,7 @@ def _looks_like_units(units: list[Unit]) -> bool:
     )
 
 
-def _read_responsibility(body: str, start: int) -> tuple[list[Unit], list[Unit]] | None:
+def _read_responsibility(body: str) -> tuple[list[Unit], list[Unit]] | None:
     """Read the units and their roles in a bracket's text, or None when it names no units."""
     labels = list(_ROLE_LABEL.finditer(body))
     lead: list[Unit] = []
@@ -100,7 +100,7 @@ def _read_responsibility(body: str, start: int) -> tuple[list[Unit], list[Unit]]
         has_lead = any(m["label"].startswith("牵头") for m in labels)
         for index, label in enumerate(labels):
             end = labels[index + 1].start() if index + 1 < len(labels) else len(body)
-            names = _split_names(body[label.end() : end].rstrip("；;，, "), start + label.end())
+            names = _split_names(body[label.end() : end].rstrip("；;，, "), label.end())
             if label["label"].startswith("牵头") or (
                 not has_lead and label["label"].startswith("责任")
             ):
@@ -118,7 +118,7 @@ def _read_responsibility(body: str, start: int) -> tuple[list[Unit], list[Unit]]
             stripped = clause.strip()
             names_text = stripped[: role.start()] if role else stripped
             shift = offset + (len(clause) - len(clause.lstrip()))
-            names = _split_names(names_text, start + shift)
+            names = _split_names(names_text, shift)
             if not _looks_like_units(names) and not (role and names):
                 return None
             if (
@@ -130,7 +130,7 @@ def _read_responsibility(body: str, start: int) -> tuple[list[Unit], list[Unit]]
             else:
                 cooperating.extend(names)
         return lead, cooperating
-    names = _split_names(body, start)
+    names = _split_names(body, 0)
     return (names, []) if _looks_like_units(names) else None
 
 
@@ -186,7 +186,7 @@ def read_units_with_roles(
         text,
         start,
         end,
-        lambda flat: _read_with_lead_marks(flat) or _read_responsibility(flat, 0),
+        lambda flat: _read_with_lead_marks(flat) or _read_responsibility(flat),
     )
 
 
@@ -195,9 +195,7 @@ def _responsibilities(text: str, start: int, end: int) -> list[_Responsibility]:
     for match in _BRACKET.finditer(text, start, end):
         # A bracket wrapped across lines is read without its line breaks ("责任\n单位："), and
         # each unit's span is mapped back onto the text, line breaks included.
-        roles = _flat_roles(
-            text, match.start("body"), match.end("body"), lambda f: _read_responsibility(f, 0)
-        )
+        roles = _flat_roles(text, match.start("body"), match.end("body"), _read_responsibility)
         if roles is not None:
             found.append(_Responsibility(roles[0], roles[1], Span(*match.span())))
     return found

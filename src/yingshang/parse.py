@@ -103,7 +103,6 @@ _SUBSECTION_HEADING = regex.compile(
 )
 # 1．精简企业开办流程 — the ASCII dot also occurs ("50.增强信息披露透明度").
 _MEASURE_HEADING = regex.compile(r"^(?P<number>\d{1,4})\s*[．.、]\s*(?P<title>\S.*)$")
-# （1） at the start of a paragraph; circled numbers in some plans.
 # No "^": it is matched with a start position, where "^" would never match. Items are numbered
 # （1）, (1), ①, or 1．/1、 in tables whose measures are numbered （一） (never 3.25元: a digit
 # after the dot is a decimal).
@@ -112,7 +111,7 @@ _ITEM_MARKER = regex.compile(
     r"|(?P<plain>\d{1,2})\s*[．.、](?![0-9０-９]))\s*"
 )
 _ATTACHMENT_REFERENCE = regex.compile(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
-_ATTACHMENT_MARKER = regex.compile(r"^附件\s*\d{0,2}\s*[：:]?\s*(?P<title>.*)$")
+_ATTACHMENT_MARKER = regex.compile(r"^附件\s*\d{0,2}\s*[：:]?")
 # Unit separators (outside brackets) and the brackets themselves, in a units cell.
 _UNIT_SEPARATOR_OR_BRACKET = regex.compile(r"[、，,；;\n（()）]")
 _LEAD_HEADER = regex.compile(r"牵头")
@@ -868,12 +867,9 @@ class _Table:
         snippet = self.source.snippet(cell.start, cell.end)
         if snippet is None:
             return ()
-        text = self.source.text
         found = tuple(
             target
-            for target in extract_targets(
-                snippet.span.slice(text), offset=snippet.span.start, issue_date=self.issue_date
-            )
+            for target in _targets_in(self.source.text, snippet.span, self.issue_date)
             if target.kind is TargetKind.DEADLINE
         )
         if not found:
@@ -890,11 +886,7 @@ class _Table:
 
     def _with_targets(self, action: Action, row_deadlines: tuple[Target, ...]) -> Action:
         """Attach the targets of the item's text and, where it names none, the row's deadline."""
-        targets = extract_targets(
-            action.span.slice(self.source.text),
-            offset=action.span.start,
-            issue_date=self.issue_date,
-        )
+        targets = _targets_in(self.source.text, action.span, self.issue_date)
         if row_deadlines:
             deadline = row_deadlines[0].deadline
             targets = (
@@ -1127,8 +1119,6 @@ def parse(text: str) -> Plan:
         if marker_at is not None:
             front_end = marker_at
             line = lines[marker_at]
-            marker = _ATTACHMENT_MARKER.match(line.text.strip(_BLANK))
-            assert marker is not None
             label_start = line.start + line.text.find("附件")
             label_end = label_start + 2
             while label_end < line.end and line.text[label_end - line.start].isdigit():
@@ -1184,14 +1174,17 @@ def parse(text: str) -> Plan:
     )
 
 
+def _targets_in(text: str, span: Span, issue_date: datetime.date | None) -> tuple[Target, ...]:
+    """Return the targets in `text[span]`, with spans into the whole text."""
+    return extract_targets(span.slice(text), offset=span.start, issue_date=issue_date)
+
+
 def _section_with_targets(section: Section, text: str, issue_date: datetime.date | None) -> Section:
     """Attach to a section, and to its subsections, the targets its own paragraphs set."""
     targets = tuple(
         target
         for paragraph in section.paragraphs
-        for target in extract_targets(
-            paragraph.span.slice(text), offset=paragraph.span.start, issue_date=issue_date
-        )
+        for target in _targets_in(text, paragraph.span, issue_date)
     )
     subsections = tuple(_section_with_targets(s, text, issue_date) for s in section.subsections)
     return attrs.evolve(section, targets=targets, subsections=subsections)
@@ -1203,12 +1196,7 @@ def _with_targets(area: Area, text: str, issue_date: datetime.date | None) -> Ar
         attrs.evolve(
             measure,
             actions=tuple(
-                attrs.evolve(
-                    action,
-                    targets=extract_targets(
-                        action.span.slice(text), offset=action.span.start, issue_date=issue_date
-                    ),
-                )
+                attrs.evolve(action, targets=_targets_in(text, action.span, issue_date))
                 for action in measure.actions
             ),
         )
