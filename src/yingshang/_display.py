@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["display_width", "format_table"]
+__all__ = ["display_width", "format_table", "shorten"]
 
 
 def display_width(text: str) -> int:
     """Return how many terminal columns `text` takes: wide and full-width characters take two."""
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def shorten(text: str, width: int) -> str:
+    """Return `text` cut to `width` characters, with "…" where it was cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _pad(text: str, width: int, right: bool) -> str:

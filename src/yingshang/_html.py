@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+from ._display import shorten
+
 if TYPE_CHECKING:
     from .model import Action, Area, Measure, Plan
     from .query import Entry
@@ -23,7 +25,7 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]], caption: str = 
 
 
 def _preview(text: str) -> str:
-    return text if len(text) <= _PREVIEW else text[: _PREVIEW - 1] + "…"
+    return shorten(text, _PREVIEW)
 
 
 def _units(action: Action) -> tuple[str, str]:

@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from . import io, query
-from ._display import format_table
+from ._display import format_table, shorten
 from .datasets import chongqing_2019, chongqing_2019_text
 from .errors import ParseError, YingshangError, line_and_column
 from .model import Area, Measure, Plan, Severity, TargetKind
@@ -66,10 +66,6 @@ def _load(path: str | None) -> Plan:
     return chongqing_2019() if path is None else parse_file(path)
 
 
-def _short(text: str, width: int = _PREVIEW) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _json_default(value: object) -> object:
     if isinstance(value, Decimal):
         return str(value)
@@ -95,7 +91,7 @@ def _render(output: _Output, output_format: str) -> str:
         writer.writerow(output.columns)
         writer.writerows(output.rows)
         return buffer.getvalue().rstrip("\n")
-    table_rows = [[_short(cell) for cell in row] for row in output.rows]
+    table_rows = [[shorten(cell, _PREVIEW) for cell in row] for row in output.rows]
     table = format_table(list(output.columns), table_rows, numeric=set(output.numeric))
     return f"{output.heading}\n\n{table}" if output.heading else table
 

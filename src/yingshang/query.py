@@ -27,6 +27,7 @@ from typing import Any, overload
 import attrs
 import regex
 
+from ._display import shorten
 from .errors import YingshangError
 from .indicators import IndexRef, Indicator, default_indicator_map
 from .model import Action, Area, Deadline, Measure, Plan, Span, Target, TargetKind, Unit
@@ -109,7 +110,7 @@ class Entry:
         return default_indicator_map().indices_in(self.measure.title)
 
     def __repr__(self) -> str:
-        return f"<Entry {self.key} {_shorten(self.action.text)}>"
+        return f"<Entry {self.key} {shorten(self.action.text, 24)}>"
 
     def _repr_html_(self) -> str:
         from ._html import results_html
@@ -496,7 +497,3 @@ def overdue(
             and entry.action not in finished_actions
         )
     )
-
-
-def _shorten(text: str, width: int = 24) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
