@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
+
 import yingshang
 from yingshang.datasets import chongqing_2019_text
 
@@ -112,10 +114,10 @@ def test_show_as_json_is_the_model_data() -> None:
     assert [a["number"] for a in data["actions"]] == [1, 2]
 
 
-def test_units_as_csv() -> None:
-    result = run("units", "--format", "csv", "--role", "lead")
+def test_agencies_as_csv() -> None:
+    result = run("agencies", "--format", "csv", "--role", "lead")
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["unit", "official name", "lead", "cooperating"]
+    assert rows[0] == ["agency", "official name", "lead", "cooperating"]
     assert rows[1] == ["市市场监管局", "重庆市市场监督管理局", "28", "14"]
     assert all(int(row[2]) > 0 for row in rows[1:])
 
@@ -140,7 +142,10 @@ def test_export_json_round_trips_and_csv_has_a_row_per_item(tmp_path: Path) -> N
     assert len(rows) - 1 == len(plan.actions)
     path = tmp_path / "plan.txt"
     path.write_text(chongqing_2019_text(), encoding="utf-8")
-    assert run("export", str(path)).stdout == exported.stdout
+    from_file = yingshang.io.from_json(run("export", str(path)).stdout, yingshang.Plan)
+    assert from_file.source is not None
+    assert from_file.source.path == str(path)
+    assert attrs.evolve(from_file, source=plan.source) == plan
 
 
 def test_every_command_reads_a_file_as_it_reads_the_embedded_plan(tmp_path: Path) -> None:
@@ -149,7 +154,7 @@ def test_every_command_reads_a_file_as_it_reads_the_embedded_plan(tmp_path: Path
     for command in (
         ["show", "14"],
         ["show", "开办企业", "--format", "csv"],
-        ["units", "--role", "cooperating"],
+        ["agencies", "--role", "cooperating"],
         ["search", "立等可取", "--format", "json"],
         ["targets"],
         ["targets", "--kind", "duration"],
@@ -168,7 +173,7 @@ def test_bad_input_for_every_command(tmp_path: Path) -> None:
     for command in (
         ["summary"],
         ["show", "1"],
-        ["units"],
+        ["agencies"],
         ["targets"],
         ["due"],
         ["search", "x"],
@@ -178,15 +183,15 @@ def test_bad_input_for_every_command(tmp_path: Path) -> None:
         assert result.returncode == 1, command
         assert "line 1, column 1" in result.stderr
     assert run("due", "--by", "yesterday").returncode == 2
-    assert run("units", "--format", "xml").returncode == 2
+    assert run("agencies", "--format", "xml").returncode == 2
 
 
 def test_diagnostics_point_at_the_line_and_column(tmp_path: Path) -> None:
     warnings = list(csv.reader(io.StringIO(run("diagnostics", "--format", "csv").stdout)))
     assert warnings[0] == ["where", "severity", "code", "message", "text"]
-    assert [row[:3] for row in warnings[1:]] == [["444:2", "warning", "no-lead-unit"]]
+    assert [row[:3] for row in warnings[1:]] == [["444:2", "warning", "no-lead-agency"]]
     everything = json.loads(run("diagnostics", "--all", "--format", "json").stdout)
-    assert [d["code"] for d in everything] == ["no-lead-unit", "export-artifact"]
+    assert [d["code"] for d in everything] == ["no-lead-agency", "export-artifact"]
     assert everything[1]["where"] == "477:2"
     assert everything[1]["text"] == "[bookmark: _GoBack]"
     path = tmp_path / "plan.txt"

@@ -34,9 +34,9 @@ __all__ = ["main"]
 _EPILOG = """examples:
   yingshang summary                          the embedded Chongqing 2019 plan, area by area
   yingshang summary plan.txt                 another plan (UTF-8 or GB18030)
-  yingshang show 14                          measure 14 with its items and units
+  yingshang show 14                          measure 14 with its items and agencies
   yingshang show 开办企业                     an area (also: show 1, show 一)
-  yingshang units --sort lead                units by how many items they lead
+  yingshang agencies --sort lead                agencies by how many items they lead
   yingshang targets --kind duration          every duration target
   yingshang due --by 2019-12-31              items due by the end of 2019
   yingshang due --as-of 2020-01-01 --done 2.1,4.1   overdue items, given those done
@@ -140,8 +140,8 @@ def _action_rows(entries: Sequence[query.Entry]) -> list[list[str]]:
         [
             entry.key,
             entry.action.text,
-            "、".join(u.name for u in entry.action.lead_units),
-            "、".join(u.name for u in entry.action.cooperating_units),
+            "、".join(u.name for u in entry.action.lead_agencies),
+            "、".join(u.name for u in entry.action.cooperating_agencies),
             _cell(entry.due),
         ]
         for entry in entries
@@ -169,12 +169,12 @@ def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
             str(m.number),
             m.title,
             str(len(m.actions)),
-            "、".join(dict.fromkeys(u.name for a in m.actions for u in a.lead_units)),
+            "、".join(dict.fromkeys(u.name for a in m.actions for u in a.lead_agencies)),
         ]
         for m in found.measures
     ]
     return _Output(
-        ("#", "measure", "actions", "lead units"),
+        ("#", "measure", "actions", "lead agencies"),
         rows,
         io.to_data(found),
         f"area {found.ordinal}: {found.title}",
@@ -182,14 +182,14 @@ def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
     )
 
 
-def _units(plan: Plan, arguments: argparse.Namespace) -> _Output:
+def _agencies(plan: Plan, arguments: argparse.Namespace) -> _Output:
     registry = default_registry()
-    counts = list(query.unit_counts(plan, registry))
+    counts = list(query.agency_counts(plan, registry))
     if arguments.role == "lead":
         counts = [c for c in counts if c.lead]
     elif arguments.role == "cooperating":
         counts = [c for c in counts if c.cooperating]
-    order: dict[str, Callable[[query.UnitCount], Any]] = {
+    order: dict[str, Callable[[query.AgencyCount], Any]] = {
         "lead": lambda c: (-c.lead, -c.cooperating),
         "cooperating": lambda c: (-c.cooperating, -c.lead),
         "total": lambda c: -c.total,
@@ -202,12 +202,12 @@ def _units(plan: Plan, arguments: argparse.Namespace) -> _Output:
     ]
     data = [attrs.asdict(c) for c in counts]
     return _Output(
-        ("unit", "official name", "lead", "cooperating"), rows, data, numeric=frozenset({2, 3})
+        ("agency", "official name", "lead", "cooperating"), rows, data, numeric=frozenset({2, 3})
     )
 
 
 def _targets(plan: Plan, arguments: argparse.Namespace) -> _Output:
-    criteria = {"kind": arguments.kind, "unit": arguments.unit, "area": arguments.area}
+    criteria = {"kind": arguments.kind, "agency": arguments.agency, "area": arguments.area}
     hits = query.targets(plan, **{k: v for k, v in criteria.items() if v is not None})
     records = [
         io.target_record(hit.entry.area, hit.entry.measure, hit.entry.action, hit.target)
@@ -249,7 +249,7 @@ def _due(plan: Plan, arguments: argparse.Namespace) -> _Output:
             e.key,
             e.area.title,
             e.action.text,
-            "、".join(u.name for u in e.action.lead_units),
+            "、".join(u.name for u in e.action.lead_agencies),
         ]
         for e in entries
     ]
@@ -271,7 +271,7 @@ def _search(plan: Plan, arguments: argparse.Namespace) -> _Output:
                 entry.key,
                 entry.area.title,
                 " … ".join(fragments),
-                "、".join(u.name for u in entry.action.lead_units),
+                "、".join(u.name for u in entry.action.lead_agencies),
             ]
         )
         data.append(
@@ -400,38 +400,38 @@ def _parser() -> argparse.ArgumentParser:
     )
     _file_argument(show)
 
-    units = _command(
+    agencies = _command(
         commands,
-        "units",
-        _units,
-        "list the units with how many items they lead and cooperate on",
-        "yingshang units --sort lead --role lead",
+        "agencies",
+        _agencies,
+        "list the agencies with how many items they lead and cooperate on",
+        "yingshang agencies --sort lead --role lead",
     )
-    units.add_argument(
+    agencies.add_argument(
         "--role",
         choices=["lead", "cooperating", "any"],
         default="any",
-        help="only units with items in this role",
+        help="only agencies with items in this role",
     )
-    units.add_argument(
+    agencies.add_argument(
         "--sort",
         choices=["lead", "cooperating", "total", "plan"],
         default="lead",
         help="order: by lead count (default), cooperating, total, or as in the plan",
     )
-    _file_argument(units)
+    _file_argument(agencies)
 
     targets = _command(
         commands,
         "targets",
         _targets,
-        "list the quantitative targets, optionally by kind, unit or area",
+        "list the quantitative targets, optionally by kind, agency or area",
         "yingshang targets --kind duration --area 开办企业",
     )
     targets.add_argument(
         "--kind", choices=[k.value for k in TargetKind], help="only targets of this kind"
     )
-    targets.add_argument("--unit", help="only items this unit leads or cooperates on")
+    targets.add_argument("--agency", help="only items this agency leads or cooperates on")
     targets.add_argument("--area", help="only this area (ordinal or title)")
     _file_argument(targets)
 
@@ -524,6 +524,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        # The reader stopped early (yingshang units | head): not an error of ours.
+        # The reader stopped early (yingshang agencies | head): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -8,7 +8,7 @@ for the family of such plans as Word exports them, not for one document:
   a line without a tab continues the cell above it (a new paragraph inside the cell);
 * the area and measure cells of a continuation row are empty (vertically merged in Word), and
   headings repeat after a page break;
-* the lead and cooperating units are the last two columns, counted from the right, since merged
+* the lead and cooperating agencies are the last two columns, counted from the right, since merged
   header cells make the header shorter than the rows.
 """
 
@@ -23,12 +23,13 @@ from pathlib import Path
 import attrs
 import regex
 
-from ._inline import read_body_measures, read_units_with_roles
+from ._inline import read_agencies_with_roles, read_body_measures
 from .dates import parse_chinese_date, parse_deadline
 from .errors import ParseError
 from .extract import extract_targets
 from .model import (
     Action,
+    Agency,
     Area,
     Attachment,
     Diagnostic,
@@ -38,10 +39,10 @@ from .model import (
     Section,
     Severity,
     Snippet,
+    Source,
     Span,
     Target,
     TargetKind,
-    Unit,
 )
 from .numbers import parse_number
 
@@ -112,11 +113,11 @@ _ITEM_MARKER = regex.compile(
 )
 _ATTACHMENT_REFERENCE = regex.compile(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
 _ATTACHMENT_MARKER = regex.compile(r"^附件\s*\d{0,2}\s*[：:]?")
-# Unit separators (outside brackets) and the brackets themselves, in a units cell.
-_UNIT_SEPARATOR_OR_BRACKET = regex.compile(r"[、，,；;\n（()）]")
+# Agency separators (outside brackets) and the brackets themselves, in an agencies cell.
+_AGENCY_SEPARATOR_OR_BRACKET = regex.compile(r"[、，,；;\n（()）]")
 _LEAD_HEADER = regex.compile(r"牵头")
 _COOPERATING_HEADER = regex.compile(r"配合|协办|参与")
-# 责任单位 is the lead where no column says 牵头, and the cooperating units where one does.
+# 责任单位 is the lead where no column says 牵头, and the cooperating agencies where one does.
 _RESPONSIBLE_HEADER = regex.compile(r"责任单位|责任部门|负责单位|承办单位|实施单位")
 _MEASURE_NUMBER_CELL = regex.compile(r"\d{1,4}[．.、]?")
 # 目标任务 heads the areas column in some tables (Chongqing's); it is not a title column.
@@ -161,7 +162,9 @@ def parse_file(path: str | os.PathLike[str]) -> Plan:
     file cannot be read.
     """
     data = Path(path).read_bytes()
-    return parse(decode(data, os.fspath(path)))
+    plan = parse(decode(data, os.fspath(path)))
+    source = attrs.evolve(plan.source, path=os.fspath(path)) if plan.source else None
+    return attrs.evolve(plan, source=source)
 
 
 def clean_text(text: str) -> str:
@@ -558,8 +561,10 @@ def _open_ended(text: str) -> bool:
     return not text.endswith(_PARAGRAPH_END)
 
 
-# A bracket naming units (（牵头单位：…） or （…牵头，…配合）) belongs to the item before it.
-_UNITS_BRACKET_START = regex.compile(r"[（(][^（）()\n]{0,60}?(?:牵头|责任单位|责任部门|配合|负责)")
+# A bracket naming agencies (（牵头单位：…） or （…牵头，…配合）) belongs to the item before it.
+_AGENCIES_BRACKET_START = regex.compile(
+    r"[（(][^（）()\n]{0,60}?(?:牵头|责任单位|责任部门|配合|负责)"
+)
 
 
 def _continues(text: str) -> bool:
@@ -570,7 +575,7 @@ def _continues(text: str) -> bool:
 
 def _must_continue(text: str) -> bool:
     """Tell whether a body line continues the paragraph before it, however that one ended."""
-    return _UNITS_BRACKET_START.match(text) is not None
+    return _AGENCIES_BRACKET_START.match(text) is not None
 
 
 # A title's bracketed second line: the years a plan covers, "（2019—2020年）", "(2021年版)".
@@ -693,7 +698,7 @@ class _Table:
         # A header names a column of measure titles (重点任务, 工作任务, ...): free text there is
         # a measure's title, not an unreadable heading.
         self.has_title_column = False
-        self.lead_from_right = 2  # the lead units' cell, counted from the row's right end
+        self.lead_from_right = 2  # the lead agencies' cell, counted from the row's right end
         self.cooperating_from_right: int | None = 1
         self.deadline_from_right: int | None = None
 
@@ -798,7 +803,7 @@ class _Table:
                     self.lead_from_right = from_right
             elif _DEADLINE_HEADER.search(word):
                 self.deadline_from_right = from_right
-        # Only a units column right of the lead column is read as the cooperating units.
+        # Only an agencies column right of the lead column is read as the cooperating agencies.
         self.cooperating_from_right = (
             cooperating if cooperating is not None and cooperating < self.lead_from_right else None
         )
@@ -812,14 +817,14 @@ class _Table:
         lead_cell = cells[-self.lead_from_right]
         with_roles = None
         if self.cooperating_from_right is None:
-            # One units column may write the roles itself: "A牵头，B配合", "A（牵头）、B".
-            with_roles = read_units_with_roles(self.source.text, lead_cell.start, lead_cell.end)
+            # One agencies column may write the roles itself: "A牵头，B配合", "A（牵头）、B".
+            with_roles = read_agencies_with_roles(self.source.text, lead_cell.start, lead_cell.end)
         if with_roles is not None:
             lead, cooperating = list(with_roles[0]), list(with_roles[1])
         else:
-            lead = self._units(lead_cell)
+            lead = self._agencies(lead_cell)
             cooperating = (
-                self._units(cells[-self.cooperating_from_right])
+                self._agencies(cells[-self.cooperating_from_right])
                 if self.cooperating_from_right is not None
                 else []
             )
@@ -841,8 +846,8 @@ class _Table:
                 span = Span(row.start, row.end)
                 self.source.report(
                     Severity.WARNING,
-                    "units-without-action",
-                    "a table row names units but no action item",
+                    "agencies-without-action",
+                    "a table row names agencies but no action item",
                     span,
                 )
             return
@@ -855,8 +860,8 @@ class _Table:
         if not lead:
             self.source.report(
                 Severity.WARNING,
-                "no-lead-unit",
-                "a table row with action items but an empty lead-unit (牵头单位) cell",
+                "no-lead-agency",
+                "a table row with action items but an empty lead-agency (牵头单位) cell",
                 Span(*self.source.trim(actions_cell.start, actions_cell.end)),
             )
         for action in self._actions(actions_cell, measure, tuple(lead), tuple(cooperating)):
@@ -987,41 +992,41 @@ class _Table:
         self.last_measure = _MeasureBuilder(number, title, span)
         area.measures.append(self.last_measure)
 
-    def _units(self, cell: _Cell) -> list[Unit]:
-        units: list[Unit] = []
+    def _agencies(self, cell: _Cell) -> list[Agency]:
+        agencies: list[Agency] = []
         start = cell.start
         depth = 0
         # Only separators and brackets matter: visit them, not every character of the cell.
-        for match in _UNIT_SEPARATOR_OR_BRACKET.finditer(self.source.text, cell.start, cell.end):
+        for match in _AGENCY_SEPARATOR_OR_BRACKET.finditer(self.source.text, cell.start, cell.end):
             char = match.group()
             if char in "（(":
                 depth += 1
             elif char in "）)":
                 depth = max(0, depth - 1)
             elif depth == 0:
-                self._add_unit(units, start, match.start())
+                self._add_agency(agencies, start, match.start())
                 start = match.end()
-        self._add_unit(units, start, cell.end)
+        self._add_agency(agencies, start, cell.end)
         if depth:
             self.source.report(
                 Severity.WARNING,
                 "unbalanced-bracket",
-                "a units cell with a bracket left open; its last unit runs to the cell's end",
+                "an agencies cell with a bracket left open; its last agency runs to the cell's end",
                 Span(*self.source.trim(cell.start, cell.end)),
             )
-        return units
+        return agencies
 
-    def _add_unit(self, units: list[Unit], start: int, end: int) -> None:
+    def _add_agency(self, agencies: list[Agency], start: int, end: int) -> None:
         snippet = self.source.snippet(start, end)
         if snippet is not None:
-            units.append(Unit(snippet.text, snippet.span))
+            agencies.append(Agency(snippet.text, snippet.span))
 
     def _actions(
         self,
         cell: _Cell,
         measure: _MeasureBuilder,
-        lead: tuple[Unit, ...],
-        cooperating: tuple[Unit, ...],
+        lead: tuple[Agency, ...],
+        cooperating: tuple[Agency, ...],
     ) -> Iterator[Action]:
         """Split a cell into its items at the "（n）" that open its paragraphs."""
         text = self.source.text
@@ -1082,7 +1087,7 @@ def parse(text: str) -> Plan:
 
     The text is the whole document as exported from Word: the notice that issues the plan (if
     any), the plan's title and body, and the attachment table of areas, measures and action items
-    with their lead and cooperating units. Whatever the parser removes or cannot place is kept in
+    with their lead and cooperating agencies. Whatever the parser removes or cannot place is kept in
     ``plan.diagnostics`` with its span.
 
     Raises `ParseError`, with the line and column, when the text is not a plan: empty, without a
@@ -1152,7 +1157,7 @@ def parse(text: str) -> Plan:
         )
     issue_date = notice.issue_date if notice is not None else None
     if not areas:
-        # No table: the body may list the measures, with their units written inline.
+        # No table: the body may list the measures, with their agencies written inline.
         body_sections, body_areas = read_body_measures(
             tuple(sections), text, source.trim, clean_text, source.diagnostics.append
         )
@@ -1171,6 +1176,7 @@ def parse(text: str) -> Plan:
         attachment=attachment,
         areas=tuple(areas),
         diagnostics=tuple(diagnostics),
+        source=Source(text),
     )
 
 
