@@ -16,7 +16,7 @@ from yingshang import query
 
 
 def working_day_rows(plan: yingshang.Plan) -> list[tuple[str, str, str, str, str, str]]:
-    """Return (item, baseline, target, comparator, due, lead agencies) for each working-day target."""
+    """Return (item, baseline, target, comparator, due, leads) for each working-day target."""
     rows = []
     for hit in query.targets(plan, kind="duration"):
         target = hit.target
