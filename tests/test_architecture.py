@@ -16,7 +16,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"numbers", "_datafile"}),
     frozenset({"dates", "registry", "indicators", "workdays"}),
     frozenset({"extract"}),
-    frozenset({"readers", "_inline", "parse", "datasets"}),
+    frozenset({"readers", "parse", "datasets"}),
     frozenset({"query", "io", "_html", "corpus", "compare", "diff", "ledger", "report"}),
     frozenset({"cli", "__main__", "__init__"}),
 )

@@ -10,7 +10,7 @@ from hypothesis import given
 
 import yingshang
 from yingshang.model import Plan
-from yingshang.parse import _PARAGRAPH_END, _continues
+from yingshang.parse._front import _PARAGRAPH_END, _continues
 
 from .render import inline_export
 from .strategies import erase_spans, inline_plans

@@ -27,7 +27,7 @@ from collections.abc import Callable
 import attrs
 import regex
 
-from .model import Action, Agency, Area, Diagnostic, Measure, Section, Severity, Snippet, Span
+from ..model import Action, Agency, Area, Diagnostic, Measure, Section, Severity, Snippet, Span
 
 __all__ = ["read_agencies_with_roles", "read_body_measures"]
 
