@@ -28,6 +28,7 @@ import attrs
 import regex
 
 from ..model import Action, Agency, Area, Diagnostic, Measure, Section, Severity, Snippet, Span
+from ._patterns import LINE_BREAKS
 
 __all__ = ["read_agencies_with_roles", "read_body_measures"]
 
@@ -158,7 +159,7 @@ def _flat_roles(
     text: str, start: int, end: int, read: Callable[[str], tuple[list[Agency], list[Agency]] | None]
 ) -> tuple[tuple[Agency, ...], tuple[Agency, ...]] | None:
     """Read `text[start:end]` without its line breaks, and map the agencies' spans back onto it."""
-    kept = [i for i in range(start, end) if text[i] not in "\r\n"]
+    kept = [i for i in range(start, end) if text[i] not in LINE_BREAKS]
     roles = read("".join(text[i] for i in kept))
     if roles is None:
         return None
@@ -234,6 +235,15 @@ class _Reader:
             body = self.snippet(cursor, responsibility.span.start)
             cursor = responsibility.span.end
             if body is None:
+                # Agencies right after a heading, before any item: no item to give them to.
+                self.report(
+                    Diagnostic(
+                        Severity.WARNING,
+                        "agencies-without-action",
+                        "a bracket of agencies with no item text before it",
+                        responsibility.span,
+                    )
+                )
                 continue
             actions.append(
                 Action(

@@ -20,6 +20,7 @@ from ._patterns import (
     _LINE_BREAK,
     _MAY_HOLD_ARTIFACT,
     EXPORT_ARTIFACT,
+    LINE_BREAKS,
 )
 
 # --- decoding ------------------------------------------------------------------------------------
@@ -82,7 +83,7 @@ def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     start = 0
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
-        body = raw.rstrip("\r\n")
+        body = raw.rstrip(LINE_BREAKS)
         lines.append(_Line(number, start, start + len(body), body))
         start += len(raw)
     return lines

@@ -36,6 +36,7 @@ from ._patterns import (
     _HEADER_CELL_MAX,
     _ITEM_MARKER,
     _LEAD_HEADER,
+    _LINE_BREAK,
     _MEASURE_HEADING,
     _MEASURE_NUMBER_CELL,
     _ORDINAL_HEADING,
@@ -494,8 +495,8 @@ class _Table:
 
         paragraph_start = cell.start
         while paragraph_start <= cell.end:
-            newline = text.find("\n", paragraph_start, cell.end)
-            paragraph_end = cell.end if newline == -1 else newline
+            newline = _LINE_BREAK.search(text, paragraph_start, cell.end)
+            paragraph_end = cell.end if newline is None else newline.start()
             start, end = self.source.trim(paragraph_start, paragraph_end)
             match = _ITEM_MARKER.match(text, start, end) if start < end else None
             if match:
@@ -518,6 +519,6 @@ class _Table:
                     pending = (start, end, None, count + 1)
                 else:
                     pending = (pending[0], end, pending[2], pending[3])
-            paragraph_start = paragraph_end + 1
+            paragraph_start = cell.end + 1 if newline is None else newline.end()
         if (action := finish()) is not None:
             yield action
