@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from . import datasets, io, model, query
+from .coverage import coverage
 from .dates import parse_chinese_date, parse_deadline
 from .errors import ParseError, YingshangError
 from .extract import extract_targets
@@ -109,6 +110,7 @@ __all__ = [
     "add_working_days",
     "clean_text",
     "count_working_days",
+    "coverage",
     "datasets",
     "default_indicator_map",
     "default_registry",

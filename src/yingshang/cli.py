@@ -303,7 +303,7 @@ def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
         if arguments.file is None
         else decode(Path(arguments.file).read_bytes(), arguments.file)
     )
-    diagnostics = [d for d in plan.diagnostics if arguments.all or d.severity is Severity.WARNING]
+    diagnostics = [d for d in plan.diagnostics if arguments.all or d.severity is not Severity.INFO]
     rows = []
     for diagnostic in diagnostics:
         line, column = line_and_column(text, diagnostic.span.start)
@@ -313,7 +313,7 @@ def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
     data = [
         dict(zip(("where", "severity", "code", "message", "text"), r, strict=True)) for r in rows
     ]
-    heading = f"{len(rows)} diagnostic(s)" + ("" if arguments.all else " of severity warning")
+    heading = f"{len(rows)} diagnostic(s)" + ("" if arguments.all else " of severity warning or error")
     return _Output(("where", "severity", "code", "message", "text"), rows, data, heading)
 
 

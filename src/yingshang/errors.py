@@ -30,7 +30,10 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
     offset = max(0, min(offset, len(text)))
     line = 1
     line_start = 0
-    for match in _LINE_BREAK.finditer(text, 0, offset):
+    # One character further, so that an offset between "\r" and "\n" stays on the "\r"'s line.
+    for match in _LINE_BREAK.finditer(text, 0, offset + 1):
+        if match.end() > offset:
+            break
         line += 1
         line_start = match.end()
     return line, offset - line_start + 1

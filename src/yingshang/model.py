@@ -87,6 +87,8 @@ class Severity(enum.Enum):
     """Something was cleaned or recognised that a reader may want to know (a removed artifact)."""
     WARNING = "warning"
     """Something was kept but not understood, or looks wrong in the source."""
+    ERROR = "error"
+    """The plan is known to miss what the source holds: a table that could not be read."""
 
 
 @attrs.frozen
@@ -481,8 +483,8 @@ class Plan:
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
-        """Return the diagnostics of severity WARNING."""
-        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
+        """Return the diagnostics of severity WARNING or ERROR: what a reader must look at."""
+        return tuple(d for d in self.diagnostics if d.severity is not Severity.INFO)
 
     def __repr__(self) -> str:
         number = f" {self.document_number}" if self.document_number else ""

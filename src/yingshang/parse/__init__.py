@@ -20,7 +20,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import ParseError
-from ..model import Area, Attachment, Plan, Snippet, Source, Span
+from ..model import Area, Attachment, Plan, Severity, Snippet, Source, Span
 from ._body import read_body_measures
 from ._front import (
     _FrontMatter,
@@ -38,6 +38,7 @@ from ._patterns import (
 )
 from ._table import (
     _find_table,
+    find_unreadable_table,
     _Table,
 )
 from ._targets import _section_with_targets, _with_targets
@@ -84,7 +85,8 @@ def parse(text: str) -> Plan:
         )
     source = _Source(text)
     lines = _split_lines(text)
-    table_at = _find_table(lines)
+    table_start = _find_table(lines)
+    table_at = None if table_start is None else table_start.index
     front_end = len(lines) if table_at is None else table_at
     label: Snippet | None = None
     attachment_title: Snippet | None = None
@@ -121,11 +123,19 @@ def parse(text: str) -> Plan:
     areas: list[Area] = []
     if table_at is not None:
         table = _Table(source, notice.issue_date if notice is not None else None, attachment_title)
-        table.parse(lines[table_at:])
+        table.parse(lines[table_at:], table_start.mark if table_start else "\t")
         areas = table.freeze()
         start = lines[front_end].start if label is None else label.span.start
         attachment_span = Span(*source.trim(start, len(text)))
         attachment = Attachment(attachment_span, label, attachment_title, tuple(table.headers))
+    elif (unreadable := find_unreadable_table(lines)) is not None:
+        source.report(
+            Severity.ERROR,
+            "unreadable-table",
+            "a table header (牵头单位) whose cells no tab or indent opens: the table's rows are "
+            "read as paragraphs, not as measures and items",
+            unreadable,
+        )
     if not sections and not areas:
         raise ParseError(
             "body sections (一、…) or an attachment table of measures",
