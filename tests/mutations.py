@@ -135,7 +135,9 @@ def mutated_texts(draw: st.DrawFn, seeds: st.SearchStrategy[str]) -> tuple[str, 
 
 
 # A line naming the lead agencies' column (牵头单位) below a line that opens an attachment.
-_HEADER_AFTER_ATTACHMENT = regex.compile(r"(?m)^\s*附件[\s\S]*^[^\n]{0,30}(?:牵头|责任)单位[^\n]{0,30}$")
+_HEADER_AFTER_ATTACHMENT = regex.compile(
+    r"(?m)^\s*附件[\s\S]*^[^\n]{0,30}(?:牵头|责任)单位[^\n]{0,30}$"
+)
 
 
 class Outcome(enum.Enum):

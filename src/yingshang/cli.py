@@ -313,7 +313,8 @@ def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
     data = [
         dict(zip(("where", "severity", "code", "message", "text"), r, strict=True)) for r in rows
     ]
-    heading = f"{len(rows)} diagnostic(s)" + ("" if arguments.all else " of severity warning or error")
+    heading = f"{len(rows)} diagnostic(s)"
+    heading += "" if arguments.all else " of severity warning or error"
     return _Output(("where", "severity", "code", "message", "text"), rows, data, heading)
 
 

@@ -38,8 +38,8 @@ from ._patterns import (
 )
 from ._table import (
     _find_table,
-    find_unreadable_table,
     _Table,
+    find_unreadable_table,
 )
 from ._targets import _section_with_targets, _with_targets
 

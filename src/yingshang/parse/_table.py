@@ -152,9 +152,10 @@ def _header_words(words: list[str], lead: bool = True) -> bool:
     """Tell whether `words` read as a table's header: short, one naming the lead agencies (or
     any short words, without `lead`)."""
     words = ["".join(word.split()) for word in words if word.strip(_BLANK)]
+    names_agencies = any(_LEAD_HEADER.search(w) or _RESPONSIBLE_HEADER.search(w) for w in words)
     return (
         bool(words)
-        and (not lead or any(_LEAD_HEADER.search(w) or _RESPONSIBLE_HEADER.search(w) for w in words))
+        and (names_agencies or not lead)
         and all(len(word) <= _HEADER_CELL_MAX for word in words)
     )
 
