@@ -185,6 +185,8 @@ class _FrontMatter:
         sections: list[_SectionBuilder] = []
         # Where the last paragraph went, if the next line may continue it (see _continues).
         open_paragraphs: list[Snippet] | None = None
+        # The paragraph being joined: its list (it is the last there) and where it ends now.
+        joining: tuple[list[Snippet], int] | None = None
         last_paragraphs: list[Snippet] | None = None  # where the last paragraph went, at all
         previous_index = -2
         for index, line in _with_text(self.source, self.lines[position:]):
@@ -196,14 +198,15 @@ class _FrontMatter:
             if last_paragraphs is not None and adjacent and _must_continue(text):
                 open_paragraphs = last_paragraphs
             if open_paragraphs is not None and adjacent and _continues(text):
-                # A line wrapped mid-sentence (text converted from PDF): one paragraph.
-                last = open_paragraphs.pop()
-                joined = self.source.snippet(last.span.start, line.end)
-                assert joined is not None  # it holds the non-blank paragraph before
-                open_paragraphs.append(joined)
+                # A line wrapped mid-sentence (text converted from PDF): one paragraph. Only its
+                # end moves now; its text is cut once it is whole, so that a paragraph of n
+                # wrapped lines costs n, not n² (each join used to re-clean all lines before).
+                joining = (open_paragraphs, line.end)
                 last_paragraphs = open_paragraphs
                 open_paragraphs = open_paragraphs if _open_ended(text) else None
                 continue
+            self._finish(joining)
+            joining = None
             snippet = self._line_snippet(line)
             heading = _ORDINAL_HEADING.match(text)
             subheading = _SUBSECTION_HEADING.match(text)
@@ -228,6 +231,7 @@ class _FrontMatter:
                 target.append(snippet)
             last_paragraphs = target
             open_paragraphs = target if target is not None and _open_ended(text) else None
+        self._finish(joining)
         self._check_order([s.ordinal for s in sections], [s.span for s in sections], "section")
         for section in sections:
             self._check_order(
@@ -236,6 +240,14 @@ class _FrontMatter:
                 "subsection",
             )
         return preamble, [s.freeze() for s in sections], references
+
+    def _finish(self, joining: tuple[list[Snippet], int] | None) -> None:
+        """Make the paragraph being joined whole: from its first line to its last."""
+        if joining is not None:
+            paragraphs, end = joining
+            joined = self.source.snippet(paragraphs[-1].span.start, end)
+            assert joined is not None  # it holds the non-blank paragraph before
+            paragraphs[-1] = joined
 
     def _check_order(self, ordinals: list[int], spans: list[Span], what: str) -> None:
         for expected, (ordinal, span) in enumerate(zip(ordinals, spans, strict=True), start=1):
