@@ -6,11 +6,27 @@ import re
 
 from ._display import display_width
 
-__all__ = ["ParseError", "YingshangError", "line_and_column"]
+__all__ = ["ParseError", "PatternTimeout", "YingshangError", "line_and_column"]
 
 
 class YingshangError(Exception):
     """The base class of every error yingshang raises on purpose."""
+
+
+class PatternTimeout(YingshangError, TimeoutError):
+    """A regular expression that ran longer than its time limit, e.g. ``(a|aa)+$`` (one that
+    backtracks exponentially) over a long item."""
+
+    def __init__(self, pattern: str, seconds: float):
+        self.pattern = pattern
+        self.seconds = seconds
+        super().__init__(
+            f"the pattern {pattern!r} ran longer than {seconds:g} s: write it without nested "
+            "repeats such as (a+)+ or (a|aa)+"
+        )
+
+    def __reduce__(self) -> tuple[type[PatternTimeout], tuple[str, float]]:
+        return (PatternTimeout, (self.pattern, self.seconds))
 
 
 # Every line break str.splitlines() knows, "\r\n" as one: Mac exports end lines with "\r", and
