@@ -6,14 +6,14 @@ import re
 
 from ._display import display_width
 
-__all__ = ["ParseError", "PatternTimeout", "YingshangError", "line_and_column"]
+__all__ = ["ParseError", "PatternTimeoutError", "YingshangError", "line_and_column"]
 
 
 class YingshangError(Exception):
     """The base class of every error yingshang raises on purpose."""
 
 
-class PatternTimeout(YingshangError, TimeoutError):
+class PatternTimeoutError(YingshangError, TimeoutError):
     """A regular expression that ran longer than its time limit, e.g. ``(a|aa)+$`` (one that
     backtracks exponentially) over a long item."""
 
@@ -25,8 +25,8 @@ class PatternTimeout(YingshangError, TimeoutError):
             "repeats such as (a+)+ or (a|aa)+"
         )
 
-    def __reduce__(self) -> tuple[type[PatternTimeout], tuple[str, float]]:
-        return (PatternTimeout, (self.pattern, self.seconds))
+    def __reduce__(self) -> tuple[type[PatternTimeoutError], tuple[str, float]]:
+        return (PatternTimeoutError, (self.pattern, self.seconds))
 
 
 # Every line break str.splitlines() knows, "\r\n" as one: Mac exports end lines with "\r", and

@@ -29,7 +29,7 @@ import attrs
 import regex
 
 from ._display import shorten
-from .errors import PatternTimeout, YingshangError
+from .errors import PatternTimeoutError, YingshangError
 from .indicators import IndexRef, Indicator, default_indicator_map
 from .model import (
     Action,
@@ -189,8 +189,8 @@ class Query:
     - `due_from`, `due_by`: the item has a deadline on a date in this closed range.
     - `text`: the item's text contains this string; `pattern`: it matches this regular expression
       (the `regex` module's syntax). The matches' spans are kept on each `Entry`. A pattern runs
-      at most `timeout` seconds over the whole plan, then raises `PatternTimeout`: a pattern such
-      as ``(a|aa)+$`` can backtrack for hours.
+      at most `timeout` seconds over the whole plan, then raises `PatternTimeoutError`: a
+      pattern such as ``(a|aa)+$`` can backtrack for hours.
     - `indicator`: the area benchmarks this indicator (its key, title or Doing Business name).
     - `registry`: the agency registry to compare names with (default: the shipped one).
     """
@@ -215,7 +215,7 @@ class Query:
     def run(self, plan: Plan) -> Results:
         """Return the plan's action items that meet every criterion, in the plan's order.
 
-        Raises `PatternTimeout` when `pattern` runs longer than `timeout` seconds in all.
+        Raises `PatternTimeoutError` when `pattern` runs longer than `timeout` seconds in all.
         """
         return Results(tuple(self._select(plan)))
 
@@ -278,7 +278,7 @@ class Query:
                     if m.end() > m.start()
                 ]
             except TimeoutError:
-                raise PatternTimeout(self.pattern or "", self.timeout) from None
+                raise PatternTimeoutError(self.pattern or "", self.timeout) from None
             if not found:
                 return None
             spans.extend(found)
@@ -501,7 +501,7 @@ def search(
 ) -> Results:
     """Return the items whose text contains `text` or matches `pattern`, with the matches' spans.
 
-    A `pattern` runs at most `timeout` seconds over the whole plan; past that, `PatternTimeout`
+    A `pattern` runs at most `timeout` seconds over the whole plan; past that, `PatternTimeoutError`
     (a `YingshangError`) says so.
     """
     if text is None and pattern is None:
