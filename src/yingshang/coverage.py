@@ -27,7 +27,7 @@ __all__ = ["coverage", "quote"]
 # A run of text next to an agency that holds only what writes the agencies' roles and lists:
 # separators, brackets, colons, full stops and the role words of 牵头单位：… / …配合 / 等.
 _AGENCY_STRUCTURE = regex.compile(
-    r"(?:[\s\ufeff、，,；;：:（）()。.]|牵头|配合|协办|参与|责任|负责|单位|部门|等)++"
+    r"(?:[\s\ufeff、，,；;：:（）()。.]|牵头|配合|协办|协同|参与|责任|按职责分工|按职责|负责|单位|部门|等)++"
 )
 # A piece of lost text as it is quoted: non-blank characters with the blanks inside one line.
 _LOST_RUN = regex.compile(r"[^\s\ufeff]++(?:[ \t\u3000]++[^\s\ufeff]++)*+")

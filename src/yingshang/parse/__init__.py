@@ -108,15 +108,14 @@ def parse(text: str) -> Plan:
             label_end = label_start + 2
             while label_end < line.end and line.text[label_end - line.start].isdigit():
                 label_end += 1
+            # "附件：" and "附件1:" keep their colon: the title starts after it.
+            after = label_end
+            while after < line.end and text[after] in _BLANK:
+                after += 1
+            if after < line.end and text[after] in "：:":
+                label_end = after + 1
             label = source.snippet(label_start, label_end)
-            title_start = label_end
-            attachment_title = source.snippet(title_start, lines[table_at - 1].end)
-            if attachment_title is not None:
-                trimmed = attachment_title.text.lstrip("：: ")
-                if trimmed != attachment_title.text:
-                    attachment_title = source.snippet(
-                        attachment_title.span.end - len(trimmed), attachment_title.span.end
-                    )
+            attachment_title = source.snippet(label_end, lines[table_at - 1].end)
     front = _FrontMatter(source, lines[:front_end])
     title, notice, preamble, sections, references = front.parse()
     attachment: Attachment | None = None

@@ -207,6 +207,8 @@ class _Table:
         rows = list(_table_rows(lines, mark))
         body_rows: list[_Row] = []
         for row in rows:
+            for line in row.stray:
+                self.source.unparsed("text outside the table's cells", line.start, line.end)
             if self._is_header(row):
                 self._read_header(row)
             else:
@@ -223,8 +225,6 @@ class _Table:
                 # cell where spaces open the cells: past the row's width it is only a blank line.
                 cells = cells[:-1]
             row = attrs.evolve(row, cells=cells)
-            for line in row.stray:
-                self.source.unparsed("text outside the table's cells", line.start, line.end)
             if not row.cells or all(self._blank(cell) for cell in row.cells):
                 continue
             if len(row.cells) != width and self._is_heading_row(row):
