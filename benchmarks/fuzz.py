@@ -37,7 +37,7 @@ _BAD = (Outcome.CRASH, Outcome.LOSS, Outcome.EMPTY)
 _KEEP = 5  # failures kept per outcome and process
 
 
-class _Failure(Exception):
+class _FailureError(Exception):
     """Raised under --shrink so that Hypothesis shrinks the failing input."""
 
 
@@ -62,7 +62,7 @@ def run(inputs: int, worker: int, shrink: bool, progress: bool) -> dict[str, Any
         verdict = judge(mutate(name, mutations))
         if shrink and verdict.outcome in _BAD:
             failures[:] = [(verdict.outcome.value, name, mutations, verdict.detail)]
-            raise _Failure(verdict.outcome.value)
+            raise _FailureError(verdict.outcome.value)
         counts["inputs"] += 1
         counts[verdict.outcome.value] += 1
         kept = sum(1 for failure in failures if failure[0] == verdict.outcome.value)
@@ -74,7 +74,7 @@ def run(inputs: int, worker: int, shrink: bool, progress: bool) -> dict[str, Any
 
     try:
         one()
-    except _Failure:
+    except _FailureError:
         counts["inputs"] += 1
         counts[failures[0][0]] += 1
     return {"counts": dict(counts), "failures": failures, "seconds": time.monotonic() - started}
