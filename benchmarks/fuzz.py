@@ -70,7 +70,9 @@ def run(inputs: int, worker: int, shrink: bool, progress: bool) -> dict[str, Any
             failures.append((verdict.outcome.value, name, mutations, verdict.detail))
         if progress and counts["inputs"] % 500 == 0:
             rate = counts["inputs"] / (time.monotonic() - started)
-            print(f"  worker {worker}: {counts['inputs']} inputs, {rate:.1f}/s", file=sys.stderr)
+            tally = ", ".join(f"{counts[outcome.value]} {outcome.value}" for outcome in Outcome)
+            print(f"  worker {worker}: {counts['inputs']} inputs ({rate:.1f}/s): {tally}",
+                  file=sys.stderr, flush=True)  # fmt: skip
 
     try:
         one()
