@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 import regex
@@ -36,11 +36,11 @@ from ._patterns import (
 # --- the front matter: notice, title, body -------------------------------------------------------
 
 
-def _nonblank(lines: list[_Line]) -> Iterator[tuple[int, _Line]]:
+def _nonblank(lines: Sequence[_Line]) -> Iterator[tuple[int, _Line]]:
     return ((index, line) for index, line in enumerate(lines) if not line.blank)
 
 
-def _with_text(source: _Source, lines: list[_Line]) -> Iterator[tuple[int, _Line]]:
+def _with_text(source: _Source, lines: Sequence[_Line]) -> Iterator[tuple[int, _Line]]:
     """Yield the lines that hold text once artifacts are removed (not a lone page number)."""
     return (
         (index, line)
@@ -55,7 +55,7 @@ class _FrontMatter:
     # How far into the text a notice's title and document number may stand.
     _NOTICE_LOOKAHEAD = 6
 
-    def __init__(self, source: _Source, lines: list[_Line]) -> None:
+    def __init__(self, source: _Source, lines: Sequence[_Line]) -> None:
         self.source = source
         self.lines = lines
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import overload
 
 import attrs
 
@@ -18,6 +21,7 @@ from ..numbers import parse_number
 from ._patterns import (
     _BLANK,
     _LINE_BREAK,
+    _LINE_BREAK_OR_CRLF,
     _MAY_HOLD_ARTIFACT,
     EXPORT_ARTIFACT,
     LINE_BREAKS,
@@ -79,14 +83,64 @@ class _Line:
         return self.text.startswith("\t")
 
 
-def _split_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
+class _Lines(Sequence[_Line]):
+    """The lines of a text, kept as two arrays of offsets; a `_Line` is made when one is asked for.
+
+    A list of line objects, each with a copy of its text, took four times the text's size in
+    UTF-8 (a line object and its numbers outweigh a short line); the arrays take 16 bytes a line.
+    """
+
+    def __init__(self, text: str, starts: array[int], ends: array[int], first: int = 0) -> None:
+        self._text = text
+        self._starts = starts
+        self._ends = ends
+        self._first = first  # the index of this view's first line in the whole text
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> _Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> _Lines: ...
+
+    def __getitem__(self, index: int | slice) -> _Line | _Lines:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                raise ValueError("lines are sliced with a step of 1 only")
+            return _Lines(
+                self._text, self._starts[start:stop], self._ends[start:stop], self._first + start
+            )
+        if index < 0:
+            index += len(self)
+        start, end = self._starts[index], self._ends[index]
+        return _Line(self._first + index + 1, start, end, self._text[start:end])
+
+    def __iter__(self) -> Iterator[_Line]:
+        text = self._text
+        for index, (start, end) in enumerate(zip(self._starts, self._ends), self._first + 1):
+            yield _Line(index, start, end, text[start:end])
+
+
+def _split_lines(text: str) -> _Lines:
+    """Split `text` where str.splitlines would, keeping only where each line starts and ends."""
+    starts = array("q")
+    ends = array("q")
     start = 0
-    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
-        body = raw.rstrip(LINE_BREAKS)
-        lines.append(_Line(number, start, start + len(body), body))
-        start += len(raw)
-    return lines
+    for match in _LINE_BREAK_OR_CRLF.finditer(text):
+        starts.append(start)
+        ends.append(match.start())
+        start = match.end()
+    if start < len(text):
+        starts.append(start)
+        ends.append(len(text))
+    return _Lines(text, starts, ends)
+
+
+# Texts this short repeat (agencies, item markers, headings): each is kept once per parse.
+_SHORT = 16
 
 
 class _Source:
@@ -94,6 +148,8 @@ class _Source:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # Agencies and headings repeat (市市场监管局 leads dozens of items): one string for each.
+        self._interned: dict[str, str] = {}
         self.diagnostics: list[Diagnostic] = []
         self.artifacts = [Span(m.start(), m.end()) for m in EXPORT_ARTIFACT.finditer(text)]
         # Where each artifact ends, by its start, and the reverse: trimming looks them up.
@@ -118,6 +174,14 @@ class _Source:
             message = f"{what} numbered {number} where {expected} was expected"
             self.report(Severity.WARNING, "out-of-sequence", message, span)
         return number == expected
+
+    def forget_snippets(self) -> None:
+        """Drop the memo of cut texts (a row's cells are not read again once the row is done)."""
+        self._snippets.clear()
+
+    def intern(self, text: str) -> str:
+        """Return one string object for every equal `text` of this parse."""
+        return self._interned.setdefault(text, text)
 
     def unparsed(self, reason: str, start: int, end: int) -> None:
         """Keep text the parser could not place, if it holds anything but blanks."""
@@ -154,7 +218,10 @@ class _Source:
             start, end = self.trim(start, end)
             snippet = None
             if start < end:
-                snippet = Snippet(clean_text(self.text[start:end]), Span(start, end))
+                text = clean_text(self.text[start:end])
+                if len(text) <= _SHORT:
+                    text = self.intern(text)
+                snippet = Snippet(text, Span(start, end))
             self._snippets[key] = snippet
         return self._snippets[key]
 

@@ -25,6 +25,7 @@ _MAY_HOLD_ARTIFACT = regex.compile(r"[\[\-—–－]")
 # end lines with "\r", text copied from web pages and PDFs may hold U+2028 LINE SEPARATOR.
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAK = regex.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAK_OR_CRLF = regex.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 # Characters no text document contains; they mean binary data or a wrong decoding.
 _CONTROL_CHARACTER = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")

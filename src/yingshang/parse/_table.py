@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -65,10 +66,10 @@ class _Row:
     stray: tuple[_Line, ...]  # non-tab lines before the first cell
 
 
-def _table_rows(lines: list[_Line], mark: str = "\t") -> Iterator[_Row]:
+def _table_rows(lines: Sequence[_Line], mark: str = "\t") -> Iterator[_Row]:
     """Group lines into rows at blank lines, and rows into cells at lines opened by `mark`."""
     group: list[_Line] = []
-    for line in [*lines, None]:
+    for line in itertools.chain(lines, [None]):
         if line is not None and not (line.blank and not line.text.startswith(mark)):
             group.append(line)
             continue
@@ -94,7 +95,7 @@ class _TableStart:
     mark: str = "\t"
 
 
-def _find_table(lines: list[_Line]) -> _TableStart | None:
+def _find_table(lines: Sequence[_Line]) -> _TableStart | None:
     """Find the table: the first row of three or more tab-opened cells or, in text whose tabs a
     copy-paste turned into spaces or U+3000, a header row of cells opened by the same indent."""
     index = 0
@@ -119,7 +120,7 @@ def _find_table(lines: list[_Line]) -> _TableStart | None:
     return None
 
 
-def find_unreadable_table(lines: list[_Line]) -> Span | None:
+def find_unreadable_table(lines: Sequence[_Line]) -> Span | None:
     """Return the span of a table header whose cells no tab or indent opens, if there is one:
     "牵头单位" among three or more short words on consecutive lines or on one line."""
     for _, run in _runs(lines, lambda line: _header_words(line.text.split(), lead=False)):
@@ -130,11 +131,11 @@ def find_unreadable_table(lines: list[_Line]) -> Span | None:
 
 
 def _runs(
-    lines: list[_Line], belongs: Callable[[_Line], bool]
-) -> Iterator[tuple[int, list[_Line]]]:
+    lines: Sequence[_Line], belongs: Callable[[_Line], bool]
+) -> Iterator[tuple[int, Sequence[_Line]]]:
     """Yield the runs of consecutive non-blank lines that `belongs` accepts, with their index."""
     start = 0
-    for index, line in enumerate([*lines, None]):
+    for index, line in enumerate(itertools.chain(lines, [None])):
         if line is None or line.blank or not belongs(line):
             if index > start:
                 yield start, lines[start:index]
@@ -203,22 +204,29 @@ class _Table:
         self.cooperating_from_right: int | None = 1
         self.deadline_from_right: int | None = None
 
-    def parse(self, lines: list[_Line], mark: str = "\t") -> None:
-        rows = list(_table_rows(lines, mark))
-        body_rows: list[_Row] = []
-        for row in rows:
+    def parse(self, lines: Sequence[_Line], mark: str = "\t") -> None:
+        # Two passes over the rows, made afresh each time, instead of a list of them all: the
+        # first reads the headers and the rows' width, the second the rows.
+        headers: set[int] = set()
+        counts: Counter[int] = Counter()
+        last_row = -1
+        for row in _table_rows(lines, mark):
             for line in row.stray:
                 self.source.unparsed("text outside the table's cells", line.start, line.end)
             if self._is_header(row):
                 self._read_header(row)
+                headers.add(row.start)
             else:
-                body_rows.append(row)
-        counts = Counter(len(row.cells) for row in body_rows if row.cells)
+                if row.cells:
+                    counts[len(row.cells)] += 1
+                last_row = row.start
         width = counts.most_common(1)[0][0] if counts else 0
         # Merged header cells make the header shorter than a row, never longer; a row shorter
         # than the header is one cut short.
         width = max(width, self.header_width)
-        for position, row in enumerate(body_rows):
+        for row in _table_rows(lines, mark):
+            if row.start in headers:
+                continue
             cells = row.cells
             while len(cells) > width and self._blank(cells[-1]):
                 # A blank line that is the indent alone ("\u3000", a space) reads as an empty
@@ -232,7 +240,7 @@ class _Table:
                 self._read_headings(row.cells)
                 continue
             if len(row.cells) != width:
-                if position == len(body_rows) - 1 and len(row.cells) < width:
+                if row.start == last_row and len(row.cells) < width:
                     raise ParseError(
                         f"a complete table row of {width} cells (is the text cut short?)",
                         self.source.text,
@@ -246,6 +254,9 @@ class _Table:
                 )
                 continue
             self._read_row(row)
+            # Each cell is read again only within its row: the memo of cut texts would otherwise
+            # hold a copy of the whole table until the parse ends.
+            self.source.forget_snippets()
 
     def _is_heading_row(self, row: _Row) -> bool:
         # A cell merged across the row exports as a row of one cell; a row cut short has more.
@@ -278,9 +289,13 @@ class _Table:
         ]
 
     def _blank(self, cell: _Cell) -> bool:
-        return self.source.snippet(cell.start, cell.end) is None
+        start, end = self.source.trim(cell.start, cell.end)
+        return start >= end
 
     def _is_header(self, row: _Row) -> bool:
+        # Header cells are short: a long cell settles it before any cell's text is cut.
+        if any(cell.end - cell.start > 4 * _HEADER_CELL_MAX for cell in row.cells):
+            return False
         texts = [self.source.snippet(c.start, c.end) for c in row.cells]
         return _header_words([s.text for s in texts if s is not None])
 
@@ -537,7 +552,7 @@ class _Table:
     def _add_agency(self, agencies: list[Agency], start: int, end: int) -> None:
         snippet = self.source.snippet(start, end)
         if snippet is not None:
-            agencies.append(Agency(snippet.text, snippet.span))
+            agencies.append(Agency(self.source.intern(snippet.text), snippet.span))
 
     def _actions(
         self,
@@ -582,7 +597,7 @@ class _Table:
                     else ord(match["circled"]) - ord("①") + 1
                 )
                 marker = Snippet(
-                    match.group().strip(_BLANK),
+                    self.source.intern(match.group().strip(_BLANK)),
                     Span(match.start(), match.start() + len(match.group().rstrip(_BLANK))),
                 )
                 self.source.in_sequence("item", number, count + 1, marker.span)
