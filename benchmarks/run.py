@@ -12,7 +12,8 @@ What it measures, each as the median of several runs:
 * parsing the embedded plan (``yingshang.parse``) and extracting targets over its text
   (``yingshang.extract.extract_targets``);
 * the whole pipeline (parse with targets) over the plan's text repeated 1x, 4x, 16x and 64x,
-  with peak memory (tracemalloc), to show that time and memory grow linearly;
+  with peak memory (tracemalloc) and its ratio to the text's size in UTF-8 (the goal: at most
+  6), to show that time and memory grow linearly;
 * two floors over the same texts: splitting the text into lines (``str.splitlines``) and one
   bare ``regex.finditer(r"\\d+")`` pass. Shared machines are noisy, so the ratios to these floors
   say more than the absolute times do.
@@ -192,6 +193,7 @@ def measure(runs: int, scales: tuple[int, ...]) -> dict[str, Any]:
         row = {
             "copies": copies,
             "characters": len(scaled),
+            "utf8_bytes": len(scaled.encode("utf-8")),
             "actions": len(plan.actions),
             "pipeline": median_seconds(lambda scaled=scaled: full(scaled), runs),
             "floor_splitlines": median_seconds(lambda scaled=scaled: _lines_floor(scaled), runs),
@@ -204,6 +206,8 @@ def measure(runs: int, scales: tuple[int, ...]) -> dict[str, Any]:
         # Per copy, relative to one copy: 1.0 everywhere means exactly linear.
         row["time_per_copy_vs_1x"] = row["pipeline"] / row["copies"] / first["pipeline"]
         row["memory_per_copy_vs_1x"] = row["peak_bytes"] / row["copies"] / first["peak_bytes"]
+        # Peak memory over the input's size as a file (UTF-8): the goal is at most 6.
+        row["memory_x_input"] = row["peak_bytes"] / row["utf8_bytes"]
         row["x_floor_regex"] = row["pipeline"] / row["floor_regex"]
         row["x_floor_splitlines"] = row["pipeline"] / row["floor_splitlines"]
     return results
@@ -258,7 +262,7 @@ def report(results: dict[str, Any]) -> str:
         "the pipeline over the plan's table repeated",
         _table(
             ["copies", "chars", "actions", "ms", "per copy", "peak MiB", "per copy",
-             "x regex", "x lines"],
+             "x input", "x regex", "x lines"],
             [
                 [
                     f"{row['copies']}x",
@@ -268,6 +272,7 @@ def report(results: dict[str, Any]) -> str:
                     f"{row['time_per_copy_vs_1x']:.2f}",
                     f"{row['peak_bytes'] / 2**20:.1f}",
                     f"{row['memory_per_copy_vs_1x']:.2f}",
+                    f"{row['memory_x_input']:.1f}",
                     f"{row['x_floor_regex']:.0f}",
                     f"{row['x_floor_splitlines']:.0f}",
                 ]
@@ -275,8 +280,8 @@ def report(results: dict[str, Any]) -> str:
             ],
         ),
         "",
-        "per copy: time or memory per copy relative to 1x (1.00 = linear); "
-        "x regex, x lines: the pipeline's time over the floor's on the same text",
+        "per copy: time or memory per copy relative to 1x (1.00 = linear); x input: peak memory "
+        "over the text's UTF-8 size; x regex, x lines: the pipeline's time over the floor's",
     ]  # fmt: skip
     return "\n".join(out)
 

@@ -90,14 +90,17 @@ class _Lines(Sequence[_Line]):
     UTF-8 (a line object and its numbers outweigh a short line); the arrays take 16 bytes a line.
     """
 
-    def __init__(self, text: str, starts: array[int], ends: array[int], first: int = 0) -> None:
+    def __init__(
+        self, text: str, starts: array[int], ends: array[int], first: int = 0, stop: int = -1
+    ) -> None:
         self._text = text
-        self._starts = starts
+        self._starts = starts  # shared by every view: a slice copies nothing
         self._ends = ends
         self._first = first  # the index of this view's first line in the whole text
+        self._stop = len(starts) if stop < 0 else stop
 
     def __len__(self) -> int:
-        return len(self._starts)
+        return self._stop - self._first
 
     @overload
     def __getitem__(self, index: int) -> _Line: ...
@@ -110,24 +113,31 @@ class _Lines(Sequence[_Line]):
             start, stop, step = index.indices(len(self))
             if step != 1:
                 raise ValueError("lines are sliced with a step of 1 only")
+            stop = max(start, stop)
             return _Lines(
-                self._text, self._starts[start:stop], self._ends[start:stop], self._first + start
+                self._text, self._starts, self._ends, self._first + start, self._first + stop
             )
         if index < 0:
             index += len(self)
-        start, end = self._starts[index], self._ends[index]
-        return _Line(self._first + index + 1, start, end, self._text[start:end])
+        if not 0 <= index < len(self):
+            raise IndexError("line index out of range")
+        at = self._first + index
+        start, end = self._starts[at], self._ends[at]
+        return _Line(at + 1, start, end, self._text[start:end])
 
     def __iter__(self) -> Iterator[_Line]:
-        text = self._text
-        for index, (start, end) in enumerate(zip(self._starts, self._ends), self._first + 1):
-            yield _Line(index, start, end, text[start:end])
+        text, starts, ends = self._text, self._starts, self._ends
+        for at in range(self._first, self._stop):
+            start, end = starts[at], ends[at]
+            yield _Line(at + 1, start, end, text[start:end])
 
 
 def _split_lines(text: str) -> _Lines:
     """Split `text` where str.splitlines would, keeping only where each line starts and ends."""
-    starts = array("q")
-    ends = array("q")
+    # Four-byte offsets where they suffice (texts under two billion characters).
+    code = "i" if len(text) < 2**31 else "q"
+    starts = array(code)
+    ends = array(code)
     start = 0
     for match in _LINE_BREAK_OR_CRLF.finditer(text):
         starts.append(start)
@@ -180,8 +190,8 @@ class _Source:
         self._snippets.clear()
 
     def intern(self, text: str) -> str:
-        """Return one string object for every equal `text` of this parse."""
-        return self._interned.setdefault(text, text)
+        """Return one string object for every equal short `text` of this parse."""
+        return text if len(text) > _SHORT else self._interned.setdefault(text, text)
 
     def unparsed(self, reason: str, start: int, end: int) -> None:
         """Keep text the parser could not place, if it holds anything but blanks."""
@@ -218,10 +228,7 @@ class _Source:
             start, end = self.trim(start, end)
             snippet = None
             if start < end:
-                text = clean_text(self.text[start:end])
-                if len(text) <= _SHORT:
-                    text = self.intern(text)
-                snippet = Snippet(text, Span(start, end))
+                snippet = Snippet(self.intern(clean_text(self.text[start:end])), Span(start, end))
             self._snippets[key] = snippet
         return self._snippets[key]
 

@@ -167,7 +167,7 @@ class _MeasureBuilder:
     title: str
     span: Span
     actions: list[Action] = attrs.Factory(list)
-    repeated_at: list[Span] = attrs.Factory(list)
+    repeated_at: tuple[Span, ...] = ()  # rare: a tuple made anew beats a list for every measure
 
 
 @attrs.define
@@ -220,6 +220,7 @@ class _Table:
                 if row.cells:
                     counts[len(row.cells)] += 1
                 last_row = row.start
+        self.source.forget_snippets()
         width = counts.most_common(1)[0][0] if counts else 0
         # Merged header cells make the header shorter than a row, never longer; a row shorter
         # than the header is one cut short.
@@ -395,7 +396,9 @@ class _Table:
             return ()
         found = tuple(
             target
-            for target in _targets_in(self.source.text, snippet.span, self.issue_date)
+            for target in _targets_in(
+                self.source.text, snippet.span, self.issue_date, self.source.intern
+            )
             if target.kind is TargetKind.DEADLINE
         )
         if not found:
@@ -412,7 +415,7 @@ class _Table:
 
     def _with_targets(self, action: Action, row_deadlines: tuple[Target, ...]) -> Action:
         """Attach the targets of the item's text and, where it names none, the row's deadline."""
-        targets = _targets_in(self.source.text, action.span, self.issue_date)
+        targets = _targets_in(self.source.text, action.span, self.issue_date, self.source.intern)
         if row_deadlines:
             deadline = row_deadlines[0].deadline
             targets = (
@@ -510,7 +513,7 @@ class _Table:
         current = self.last_measure
         if current is not None and (current.number, current.title) == (number, title):
             if area.measures and area.measures[-1] is current:
-                current.repeated_at.append(span)  # repeated after a page break
+                current.repeated_at += (span,)  # repeated after a page break
             else:
                 self.source.unparsed(
                     "a measure heading repeated under another area", span.start, span.end

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import attrs
 
@@ -10,9 +11,20 @@ from ..extract import extract_targets
 from ..model import Area, Section, Span, Target
 
 
-def _targets_in(text: str, span: Span, issue_date: datetime.date | None) -> tuple[Target, ...]:
-    """Return the targets in `text[span]`, with spans into the whole text."""
-    return extract_targets(span.slice(text), offset=span.start, issue_date=issue_date)
+def _targets_in(
+    text: str,
+    span: Span,
+    issue_date: datetime.date | None,
+    intern: Callable[[str], str] | None = None,
+) -> tuple[Target, ...]:
+    """Return the targets in `text[span]`, with spans into the whole text.
+
+    With `intern`, each target's text is kept once per parse ("2019年底前" recurs in most items).
+    """
+    found = extract_targets(span.slice(text), offset=span.start, issue_date=issue_date)
+    if intern is None:
+        return found
+    return tuple(attrs.evolve(target, text=intern(target.text)) for target in found)
 
 
 def _section_with_targets(section: Section, text: str, issue_date: datetime.date | None) -> Section:
