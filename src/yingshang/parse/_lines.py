@@ -24,7 +24,6 @@ from ._patterns import (
     _LINE_BREAK_OR_CRLF,
     _MAY_HOLD_ARTIFACT,
     EXPORT_ARTIFACT,
-    LINE_BREAKS,
 )
 
 # --- decoding ------------------------------------------------------------------------------------
