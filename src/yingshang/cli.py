@@ -16,7 +16,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -24,9 +23,10 @@ import attrs
 from . import io, query
 from ._display import format_table, shorten
 from .datasets import chongqing_2019, chongqing_2019_text
-from .errors import ParseError, YingshangError, line_and_column
+from .errors import ParseError, ReadError, YingshangError, line_and_column
 from .model import Area, Measure, Plan, Severity, TargetKind
-from .parse import decode, parse_file
+from .parse import parse_file
+from .readers import Limits
 from .registry import default_registry
 
 __all__ = ["main"]
@@ -62,8 +62,25 @@ class _Output:
     numeric: frozenset[int] = frozenset()
 
 
-def _load(path: str | None) -> Plan:
-    return chongqing_2019() if path is None else parse_file(path)
+def _load(path: str | None, limits: Limits | None = None) -> Plan:
+    return chongqing_2019() if path is None else parse_file(path, limits=limits)
+
+
+def _limits(settings: Sequence[str] | None) -> Limits | None:
+    """Read ``--limit max_bytes=1000000`` options into `Limits` (None: the defaults)."""
+    if not settings:
+        return None
+    names = [field.name for field in attrs.fields(Limits)]
+    values: dict[str, int] = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        if name not in names or not value.isdigit() or int(value) <= 0:
+            raise argparse.ArgumentTypeError(
+                f"expected --limit NAME=N with N > 0 and NAME one of {', '.join(names)}, "
+                f"found {setting!r}"
+            )
+        values[name] = int(value)
+    return Limits(**values)
 
 
 def _json_default(value: object) -> object:
@@ -298,11 +315,7 @@ def _context(text: str, start: int, end: int, around: int = 8) -> str:
 
 
 def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
-    text = (
-        chongqing_2019_text()
-        if arguments.file is None
-        else decode(Path(arguments.file).read_bytes(), arguments.file)
-    )
+    text = chongqing_2019_text() if plan.source is None else plan.source.text
     diagnostics = [d for d in plan.diagnostics if arguments.all or d.severity is Severity.WARNING]
     rows = []
     for diagnostic in diagnostics:
@@ -364,7 +377,14 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="?",
         metavar="FILE",
-        help="the plan's text (default: the embedded Chongqing 2019 plan)",
+        help="the plan: text, Word (.docx), web page (.html) or PDF "
+        "(default: the embedded Chongqing 2019 plan)",
+    )
+    parser.add_argument(
+        "--limit",
+        action="append",
+        metavar="NAME=N",
+        help="raise or lower a reading limit, e.g. max_pages=5000 (see docs/formats.md)",
     )
 
 
@@ -507,11 +527,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extras)}")
     run: Callable[[Plan, argparse.Namespace], _Output] = arguments.run
     try:
-        plan = _load(arguments.file)
+        plan = _load(arguments.file, _limits(getattr(arguments, "limit", None)))
         if run is _export and arguments.format == "json":
             text = io.to_json(plan, indent=2)
         else:
             text = _render(run(plan, arguments), arguments.format)
+    except argparse.ArgumentTypeError as error:
+        parser.error(str(error))
+    except ReadError as error:  # names the file itself
+        print(f"yingshang: {error}", file=sys.stderr)
+        return 1
     except ParseError as error:
         print(f"yingshang: {arguments.file or '<embedded plan>'}: {error}", file=sys.stderr)
         return 1

@@ -25,9 +25,10 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from . import model
-from .errors import YingshangError
+from .errors import MissingDependencyError, YingshangError
 from .indicators import default_indicator_map
 from .model import Plan
 from .registry import UnitRegistry, default_registry
@@ -84,10 +85,6 @@ class SerializationError(YingshangError, ValueError):
     """JSON that is not a yingshang document of the expected type and version."""
 
 
-class MissingDependencyError(YingshangError, ImportError):
-    """An optional dependency that a function needs is not installed."""
-
-
 def _structure_decimal(value: object, _: type) -> Decimal:
     if not isinstance(value, str | int):
         raise SerializationError(f"expected a decimal as a string, found {value!r}")
@@ -119,6 +116,18 @@ def converter() -> cattrs.Converter:
     result.register_structure_hook(datetime.date, _structure_date)
     for kind in MODEL_TYPES.values():
         attrs.resolve_types(kind)
+    # A plan's source (the file it was read from, and its whole text) is provenance: the JSON
+    # document holds the model only.
+    omit_source = override(omit=True)
+    result.register_unstructure_hook(
+        model.Plan, make_dict_unstructure_fn(model.Plan, result, source=omit_source)
+    )
+    result.register_structure_hook(
+        model.Plan,
+        make_dict_structure_fn(
+            model.Plan, result, _cattrs_forbid_extra_keys=True, source=omit_source
+        ),
+    )
     return result
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "Section",
     "Severity",
     "Snippet",
+    "Source",
     "Span",
     "Target",
     "TargetKind",
@@ -404,6 +405,21 @@ class Attachment:
         return f"<Attachment {title}>"
 
 
+@attrs.frozen
+class Source:
+    """Where a plan's text came from: the canonical text, the file, its format and encoding.
+
+    `text` is what the parser read, so every span of the plan slices it; `format` is the
+    reader's name ("text", "docx", "html", "pdf"), `encoding` the one detected (text and web
+    pages only).
+    """
+
+    text: str = attrs.field(repr=False)
+    path: str | None = None
+    format: str = "text"
+    encoding: str | None = None
+
+
 @attrs.frozen(repr=False)
 class Plan:
     """A business-environment plan (营商环境 工作方案/行动方案/实施方案), parsed.
@@ -424,6 +440,8 @@ class Plan:
     attachment: Attachment | None = None
     areas: tuple[Area, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    # Provenance, not content: a plan read from a Word file equals the plan read from its text.
+    source: Source | None = attrs.field(default=None, eq=False)
 
     @property
     def document_number(self) -> str | None:

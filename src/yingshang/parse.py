@@ -18,7 +18,6 @@ import datetime
 import os
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 
 import attrs
 import regex
@@ -44,6 +43,7 @@ from .model import (
     Unit,
 )
 from .numbers import parse_number
+from .readers import Limits, decode, read_file
 
 __all__ = ["clean_text", "decode", "parse", "parse_file"]
 
@@ -131,37 +131,23 @@ _HEADER_CELL_MAX = 12
 _BLANK = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()) + "\ufeff"
 
 
-# --- decoding ------------------------------------------------------------------------------------
+# --- files ---------------------------------------------------------------------------------------
 
 
-def decode(data: bytes, source: str = "<bytes>") -> str:
-    """Decode a plan's bytes: UTF-8 (with or without BOM), else GB18030 (which covers GBK).
+def parse_file(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Plan:
+    """Read and parse the plan in the file at `path`: text, Word (.docx), web page or PDF.
 
-    Raises `ParseError` naming the first undecodable byte when neither fits.
+    The format is told by the file's content; `yingshang.readers` renders it into the canonical
+    text, which the plan keeps in `Plan.source` (its spans slice it). `limits` bounds what is
+    read (`yingshang.readers.Limits`).
+
+    Raises `ParseError` for a file that cannot be read (`ReadError` and its kinds:
+    `LimitExceededError`, `UnsupportedFormatError`, `UnsafeContentError`) or text that is not
+    a plan, `MissingDependencyError` naming the extra a format needs, and `OSError` when the file
+    cannot be opened.
     """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        try:
-            return data.decode("gb18030")
-        except UnicodeDecodeError:
-            prefix = data[: utf8_error.start].decode("utf-8", errors="replace")
-            raise ParseError(
-                "text encoded as UTF-8 or GB18030",
-                prefix,
-                len(prefix),
-                found=f"byte 0x{data[utf8_error.start]:02x} in {source}",
-            ) from None
-
-
-def parse_file(path: str | os.PathLike[str]) -> Plan:
-    """Read and parse the plan in the file at `path` (UTF-8 with or without BOM, GB18030, GBK).
-
-    Raises `ParseError` for undecodable bytes or text that is not a plan, and `OSError` when the
-    file cannot be read.
-    """
-    data = Path(path).read_bytes()
-    return parse(decode(data, os.fspath(path)))
+    source = read_file(path, limits=limits)
+    return attrs.evolve(parse(source.text), source=source)
 
 
 def clean_text(text: str) -> str:
