@@ -128,7 +128,8 @@ def _is_chrome(element: Any) -> bool:
     tag = element.tag
     if not isinstance(tag, str) or tag.lower() in _CHROME_TAGS:
         return True
-    name = f"{element.get('class', '')} {element.get('id', '')}"
+    # LibreOffice's export marks the page header and footer with a title attribute.
+    name = f"{element.get('class', '')} {element.get('id', '')} {element.get('title', '')}"
     return bool(name.strip()) and _CHROME_NAME.search(name) is not None
 
 
