@@ -30,7 +30,7 @@ def clean_line(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     if "\t" in text:
         text = text.replace("\t", " ")
-    return _CONTROL.sub("", text)
+    return str(_CONTROL.sub("", text))
 
 
 class TextBuilder:

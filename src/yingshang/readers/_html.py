@@ -35,9 +35,11 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950", "big5hkscs
 _ENTITY_DECLARATION = regex.compile(r"<!ENTITY", regex.IGNORECASE)
 
 _CHROME_TAGS = frozenset(
-    "script style noscript template iframe frame frameset object embed nav header footer aside "
-    "form select button input textarea svg canvas head title link meta map area audio video "
-    "source".split()
+    (
+        "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+        "nav", "header", "footer", "aside", "form", "select", "button", "input", "textarea", "svg",
+        "canvas", "head", "title", "link", "meta", "map", "area", "audio", "video", "source",
+    )
 )
 # Class and id words of a site's chrome, in the English and pinyin the sites use.
 _CHROME_NAME = regex.compile(
@@ -47,11 +49,17 @@ _CHROME_NAME = regex.compile(
     regex.IGNORECASE,
 )
 _BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li dt dd blockquote pre section article address center ul ol dl "
-    "tr td th tbody thead tfoot caption figure figcaption main hr fieldset body html".split()
+    (
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre",
+        "section", "article", "address", "center", "ul", "ol", "dl", "tr", "td", "th", "tbody",
+        "thead", "tfoot", "caption", "figure", "figcaption", "main", "hr", "fieldset", "body",
+        "html",
+    )
 )
 # Containers the article may be found in; a table only when it lays out the page.
-_CONTAINER_TAGS = frozenset("div section article main center font span body td tr tbody".split())
+_CONTAINER_TAGS = frozenset(
+    ("div", "section", "article", "main", "center", "font", "span", "body", "td", "tr", "tbody")
+)
 _COLLAPSIBLE = regex.compile(r"[ \t\n\r\f]+")
 _BREAK = "\u2028"  # a <br>: clean_line turns it into a line break
 _AROUND_BREAK = regex.compile(r"[ \t\n\r\f]*\u2028[ \t\n\r\f]*")
@@ -200,7 +208,7 @@ def _collapse(text: str) -> str:
         return " "
 
     text = _COLLAPSIBLE.sub(space, text)
-    return _AROUND_BREAK.sub(_BREAK, text).strip(" ")
+    return str(_AROUND_BREAK.sub(_BREAK, text)).strip(" ")
 
 
 class _Renderer:
@@ -257,29 +265,30 @@ class _Renderer:
         for row in _rows(table):
             cells: list[list[str]] = []
             column = 0
-
-            def covered() -> None:
-                nonlocal column
-                while column in pending:
-                    left, width = pending[column]
-                    cells.append([])  # the continuation of a cell spanning rows: empty
-                    if left > 1:
-                        pending[column] = (left - 1, width)
-                    else:
-                        del pending[column]
-                    column += width
-
             for cell in _cells(row):
-                covered()
+                column = _covered(pending, cells, column)
                 width = _span(cell.get("colspan"))
                 height = _span(cell.get("rowspan"))
                 cells.append(self.cell(cell))
                 if height > 1:
                     pending[column] = (height - 1, width)
                 column += width
-            covered()
+            _covered(pending, cells, column)
             if cells:
                 self.builder.row(cells)
+
+
+def _covered(pending: dict[int, tuple[int, int]], cells: list[list[str]], column: int) -> int:
+    """Add the empty cells that cells spanning rows from above cover from `column` on."""
+    while column in pending:
+        left, width = pending[column]
+        cells.append([])  # the continuation of a cell spanning rows: empty
+        if left > 1:
+            pending[column] = (left - 1, width)
+        else:
+            del pending[column]
+        column += width
+    return column
 
 
 def _span(value: str | None) -> int:

@@ -62,7 +62,8 @@ def _lines(region: Any) -> list[_Line]:
 
 def _join(first: str, second: str) -> str:
     # Chinese wraps between any two characters; only Latin words need their space back.
-    if first[-1:].isascii() and first[-1:].isalpha() and second[:1].isascii() and second[:1].isalpha():
+    last, next_ = first[-1:], second[:1]
+    if last.isascii() and last.isalpha() and next_.isascii() and next_.isalpha():
         return f"{first} {second}"
     return first + second
 

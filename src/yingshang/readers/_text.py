@@ -117,4 +117,4 @@ def normalize_line_breaks(text: str) -> str:
     """
     if "\r" not in text and not _LINE_BREAK.search(text):
         return text
-    return _LINE_BREAK.sub("\n", text)
+    return str(_LINE_BREAK.sub("\n", text))
