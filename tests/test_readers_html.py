@@ -34,10 +34,12 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_gbk_page_with_site_chrome_and_rowspans_reads_as_the_plan(page: Path, plan: Plan) -> None:
     data = page.read_bytes()
-    assert b"charset=gb2312" in data and "开办企业".encode("gbk") in data
+    assert b"charset=gb2312" in data
+    assert "开办企业".encode("gbk") in data
     read = yingshang.parse_file(page)
     assert comparable(read) == comparable(plan)
-    assert read.source is not None and read.source.encoding == "gb18030"
+    assert read.source is not None
+    assert read.source.encoding == "gb18030"
     for chrome in ("首页", "版权所有", "相关文件", "分享到", "网站标识码", "当前位置"):
         assert chrome not in read.source.text
 

@@ -37,7 +37,8 @@ def test_each_encoding_reads_the_embedded_plan(
     path.write_bytes(text.encode(encoding))
     read = yingshang.parse_file(path)
     assert read == plan
-    assert read.source is not None and read.source.text == text
+    assert read.source is not None
+    assert read.source.text == text
     assert read.source.encoding is not None
     assert read.source.encoding.replace("-sig", "").startswith(encoding.split("-")[0][:5])
 

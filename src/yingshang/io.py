@@ -18,7 +18,7 @@ import functools
 import json
 import types
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from typing import Any, TypeVar
@@ -116,18 +116,21 @@ def converter() -> cattrs.Converter:
     result.register_structure_hook(datetime.date, _structure_date)
     for kind in MODEL_TYPES.values():
         attrs.resolve_types(kind)
-    # A plan's source (the file it was read from, and its whole text) is provenance: the JSON
-    # document holds the model only.
-    omit_source = override(omit=True)
-    result.register_unstructure_hook(
-        model.Plan, make_dict_unstructure_fn(model.Plan, result, source=omit_source)
-    )
-    result.register_structure_hook(
-        model.Plan,
-        make_dict_structure_fn(
-            model.Plan, result, _cattrs_forbid_extra_keys=True, source=omit_source
-        ),
-    )
+    # Fields marked json=False (a plan's source: the file it was read from, and its whole text)
+    # are provenance: the JSON document holds the model only.
+    for kind in MODEL_TYPES.values():
+        omitted: dict[str, Any] = {
+            f.name: override(omit=True)
+            for f in attrs.fields(kind)
+            if not f.metadata.get("json", True)
+        }
+        if omitted:
+            unstructure: Callable[[Any], Any] = make_dict_unstructure_fn(kind, result, **omitted)
+            result.register_unstructure_hook(kind, unstructure)
+            result.register_structure_hook(
+                kind,
+                make_dict_structure_fn(kind, result, _cattrs_forbid_extra_keys=True, **omitted),
+            )
     return result
 
 
@@ -228,7 +231,7 @@ def _schema_for(annotation: Any) -> dict[str, Any]:
 
 def _class_schema(kind: type) -> dict[str, Any]:
     hints = typing.get_type_hints(kind)
-    fields = attrs.fields(kind)
+    fields = [field for field in attrs.fields(kind) if field.metadata.get("json", True)]
     return {
         "type": "object",
         "description": (kind.__doc__ or "").strip().splitlines()[0],

@@ -440,8 +440,9 @@ class Plan:
     attachment: Attachment | None = None
     areas: tuple[Area, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
-    # Provenance, not content: a plan read from a Word file equals the plan read from its text.
-    source: Source | None = attrs.field(default=None, eq=False)
+    # Provenance, not content: a plan read from a Word file equals the plan read from its text,
+    # and its JSON document holds the model only.
+    source: Source | None = attrs.field(default=None, eq=False, metadata={"json": False})
 
     @property
     def document_number(self) -> str | None:

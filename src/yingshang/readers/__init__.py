@@ -46,7 +46,7 @@ def read_text(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIM
         decode(data, path or "<bytes>")  # raises the ParseError naming the byte
         raise AssertionError("unreachable")  # pragma: no cover
     encoding, text = detected
-    check(limits, "max_text_chars", len(text), "text of", path)
+    check(limits, "max_text_chars", len(text), "text of {} characters", path)
     return Source(normalize_line_breaks(text), path, "text", encoding)
 
 
@@ -61,7 +61,7 @@ def read_bytes(
     when a format's reader is not installed.
     """
     limits = DEFAULT_LIMITS if limits is None else limits
-    check(limits, "max_bytes", len(data), "a file of bytes", path)
+    check(limits, "max_bytes", len(data), "a file of {} bytes", path)
     kind = detect_format(data, path)
     if kind is Format.DOCX:
         from ._docx import read_docx
@@ -93,7 +93,7 @@ def read_file(path: str | os.PathLike[str], *, limits: Limits | None = None) -> 
         info = os.fstat(file.fileno())
         if not stat.S_ISREG(info.st_mode):
             raise ReadError("not a regular file", name)
-        check(limits, "max_bytes", info.st_size, "a file of bytes", name)
+        check(limits, "max_bytes", info.st_size, "a file of {} bytes", name)
         # One byte more than the limit tells a file that grew since fstat.
         data = file.read(limits.max_bytes + 1)
     return read_bytes(data, name, limits=limits)

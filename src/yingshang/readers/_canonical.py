@@ -47,7 +47,8 @@ class TextBuilder:
         self._lines.append(line)
         self._size += len(line) + 1
         if self._size > self.limits.max_text_chars:
-            check(self.limits, "max_text_chars", self._size, "text of at least", self.path)
+            found = "text of at least {} characters"
+            check(self.limits, "max_text_chars", self._size, found, self.path)
 
     def paragraph(self, text: str) -> None:
         """Add a paragraph; its line breaks start new lines."""
@@ -57,7 +58,7 @@ class TextBuilder:
     def row(self, cells: Sequence[Iterable[str]]) -> None:
         """Add a table row: each cell a sequence of paragraphs, empty for a continuation."""
         self._cells += len(cells)
-        check(self.limits, "max_cells", self._cells, "table cells", self.path)
+        check(self.limits, "max_cells", self._cells, "{} table cells", self.path)
         for cell in cells:
             # A blank line would end the row, so blank paragraphs inside a cell are dropped.
             lines = [

@@ -112,7 +112,7 @@ def _parse(text: str, limits: Limits, path: str | None) -> Any:
                     )
             else:
                 depth -= 1
-        check(limits, "max_elements", elements, "HTML elements", path)
+        check(limits, "max_elements", elements, "{} HTML elements", path)
     try:
         return parser.close()
     except etree.XMLSyntaxError as problem:

@@ -42,7 +42,10 @@ class Limits:
 
 
 def check(limits: Limits, name: str, value: int, what: str, path: str | None) -> None:
-    """Raise `LimitExceededError` when `value` is beyond the limit `name` of `limits`."""
+    """Raise `LimitExceededError` when `value` is beyond the limit `name` of `limits`.
+
+    `what` describes the value found, with ``{}`` where the value goes: "{} PDF pages".
+    """
     maximum: int = getattr(limits, name)
     if value > maximum:
-        raise LimitExceededError(name, maximum, f"{what} {value:,}", path)
+        raise LimitExceededError(name, maximum, what.format(f"{value:,}"), path)

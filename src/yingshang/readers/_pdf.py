@@ -192,7 +192,7 @@ def read_pdf(data: bytes, path: str | None, limits: Limits) -> Source:
         document.close()
     except pdfium.PdfiumError as problem:
         raise ReadError(f"a damaged PDF ({problem})", path) from None
-    check(limits, "max_pages", count, "PDF pages", path)
+    check(limits, "max_pages", count, "{} PDF pages", path)
     builder = TextBuilder(limits, path)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:

@@ -49,19 +49,19 @@ def safe_zip(data: bytes, limits: Limits, path: str | None) -> bytes:
     """
     declared = _declared_members(data)
     if declared is not None:
-        check(limits, "max_zip_members", declared, "zip members", path)
+        check(limits, "max_zip_members", declared, "{} zip members", path)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, EOFError, struct.error) as problem:
         raise ReadError(f"a damaged zip file, not a Word document ({problem})", path) from None
     members = archive.infolist()
-    check(limits, "max_zip_members", len(members), "zip members", path)
+    check(limits, "max_zip_members", len(members), "{} zip members", path)
     wanted = [m for m in members if not m.is_dir() and not m.filename.startswith(_UNREAD)]
     check(
         limits,
         "max_unzipped_bytes",
         sum(m.file_size for m in wanted),
-        "zip members inflating (by their headers) to bytes",
+        "zip members inflating to {} bytes by their headers",
         path,
     )
     output = io.BytesIO()
@@ -82,7 +82,7 @@ def safe_zip(data: bytes, limits: Limits, path: str | None) -> bytes:
                             limits,
                             "max_unzipped_bytes",
                             total,
-                            "zip members inflating to at least bytes",
+                            "zip members inflating to at least {} bytes",
                             path,
                         )
                         chunks.append(chunk)
