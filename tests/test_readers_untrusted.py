@@ -65,13 +65,17 @@ def _assert_refused(path: Path, error: str, *words: str) -> None:
     assert float(str(result["peak_mb"])) < 400
 
 
-def _docx_with(document_xml: bytes | None = None, extra: dict[str, bytes] | None = None) -> bytes:
+def _docx_with(
+    document_xml: bytes | None = None, extra: dict[str, bytes] | None = None, drop: str = ""
+) -> bytes:
     out = io.BytesIO()
     docx.Document().save(out)
     source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
     rewritten = io.BytesIO()
     with zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
+            if info.filename == drop:
+                continue
             data = source.read(info)
             if info.filename == "word/document.xml" and document_xml is not None:
                 data = document_xml
@@ -81,12 +85,15 @@ def _docx_with(document_xml: bytes | None = None, extra: dict[str, bytes] | None
     return rewritten.getvalue()
 
 
+_BOMB = "word/styles.xml"  # a part the reader reads
+
+
 def _bomb(size: int) -> bytes:
-    """A .docx holding a member of `size` zero bytes, deflated to a thousandth of that."""
-    out = io.BytesIO(_docx_with())
+    """A .docx whose styles are `size` zero bytes, deflated to a thousandth of that."""
+    out = io.BytesIO(_docx_with(drop=_BOMB))
     with (
         zipfile.ZipFile(out, "a", zipfile.ZIP_DEFLATED) as archive,
-        archive.open("customXml/item9.xml", "w", force_zip64=True) as member,
+        archive.open(_BOMB, "w", force_zip64=True) as member,
     ):
         for _ in range(size >> 20):
             member.write(bytes(1 << 20))
@@ -96,7 +103,7 @@ def _bomb(size: int) -> bytes:
 def _lie_about_sizes(data: bytes, claimed: int) -> bytes:
     """Rewrite the bomb's headers to claim `claimed` bytes inflated (zip64 extra fields too)."""
     archive = zipfile.ZipFile(io.BytesIO(data))
-    info = archive.getinfo("customXml/item9.xml")
+    info = archive.getinfo(_BOMB)
     patched = bytearray(data)
     for width in (8, 4):  # zip64 extra fields, then the plain headers
         true_size = info.file_size.to_bytes(width, "little")

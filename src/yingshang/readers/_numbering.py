@@ -229,13 +229,3 @@ class Numbering:
                 out.append(char)
                 index += 1
         return "".join(out)
-
-    @classmethod
-    def of(cls, document: Any) -> Numbering:
-        """Return the numbering of a python-docx `Document` (none when it has no lists)."""
-        part = document.part
-        numbering = None
-        for relationship in part.rels.values():
-            if relationship.reltype.endswith("/numbering") and not relationship.is_external:
-                numbering = relationship.target_part.element
-        return cls(numbering, document.styles.element)
