@@ -252,6 +252,6 @@ def test_the_help_examples_line_up_by_display_width() -> None:
     assert any(display_width(line) != len(line) for line in examples)  # some hold Chinese
     columns = set()
     for line in examples:
-        command, what = line.rsplit("  ", 1)
+        command, _what = line.rsplit("  ", 1)
         columns.add(display_width(command) + 2)
     assert len(columns) == 1
