@@ -47,3 +47,14 @@ def test_a_pdf_without_a_text_layer_is_refused_as_a_scan() -> None:
     document.save(out)
     with pytest.raises(UnsupportedFormatError, match="without a text layer"):
         read_bytes(out.getvalue(), "scan.pdf")
+
+
+def test_summary_of_the_pdf_prints_what_it_prints_for_the_embedded_plan(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from yingshang.cli import main
+
+    assert main(["summary"]) == 0
+    embedded = capsys.readouterr().out
+    assert main(["summary", str(HERE / "chongqing-2019.pdf")]) == 0
+    assert capsys.readouterr().out == embedded
