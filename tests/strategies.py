@@ -235,7 +235,9 @@ def table_measure(draw: st.DrawFn, number: int) -> Measure:
     actions: list[Action] = []
     position = 0
     for size in rows:
-        lead = tuple(Agency(n, NO_SPAN) for n in draw(st.lists(agency_name, min_size=1, max_size=3)))
+        lead = tuple(
+            Agency(n, NO_SPAN) for n in draw(st.lists(agency_name, min_size=1, max_size=3))
+        )
         cooperating = tuple(Agency(n, NO_SPAN) for n in draw(st.lists(agency_name, max_size=3)))
         for _ in range(size):
             position += 1

@@ -87,6 +87,9 @@ class Severity(enum.Enum):
     """Something was cleaned or recognised that a reader may want to know (a removed artifact)."""
     WARNING = "warning"
     """Something was kept but not understood, or looks wrong in the source."""
+    ERROR = "error"
+    """Something a plan must have was not found (its title, its body) or the text is cut short:
+    what was read is kept, and ``parse(text, strict=True)`` raises instead."""
 
 
 @attrs.frozen
