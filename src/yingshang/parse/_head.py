@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from typing import Any
 
 import attrs
 import regex
@@ -39,7 +40,7 @@ __all__ = ["Head", "read_head"]
 # How many lines of text the head may hold before the body's first heading.
 _HEAD_LINES = 40
 
-# --- patterns, on the folded view of a line --------------------------------------------------------
+# --- patterns, on the folded view of a line ----------------------------------------------------
 
 # 渝府办发〔2019〕81号, 津政规[2020]7号, 池政(2017)101号, 湘政办函〔2019〕56 (号 lost).
 _DOCUMENT_NUMBER = regex.compile(
@@ -172,7 +173,10 @@ class _Entry:
 
 
 def _split_number(text: str) -> tuple[tuple[int, int], tuple[int, int] | None]:
-    """Split a 文号 off the start or the end of a line: "X(池政〔2017〕101号)", "津政规〔2020〕7号《X》"."""
+    """Split a 文号 off the start or the end of a line.
+
+    "X(池政〔2017〕101号)" and "津政规〔2020〕7号《X》" give X as the core.
+    """
     match = _DOCUMENT_NUMBER.search(text)
     if match is None:
         return (0, len(text)), None
@@ -182,10 +186,7 @@ def _split_number(text: str) -> tuple[tuple[int, int], tuple[int, int] | None]:
         before, after = before[:-1].rstrip(" "), after[1:].lstrip(" ")
     if before and after:
         return (0, len(text)), None  # a 文号 cited inside the line
-    if before:
-        core = (0, len(before))
-    else:
-        core = (len(text) - len(after), len(text))
+    core = (0, len(before)) if before else (len(text) - len(after), len(text))
     core_text = text[core[0] : core[1]]
     if core_text.startswith("《") and core_text.endswith("》"):
         core = (core[0] + 1, core[1] - 1)
@@ -520,7 +521,7 @@ class _HeadReader:
             notice = Notice(
                 span=Span(min(p.span.start for p in parts), max(p.span.end for p in parts))
             )
-        changes: dict[str, object] = {
+        changes: dict[str, Any] = {
             name: value
             for name, value in found.items()
             if value is not None and getattr(notice, name) is None
