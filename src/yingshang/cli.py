@@ -62,8 +62,8 @@ class _Output:
     numeric: frozenset[int] = frozenset()
 
 
-def _load(path: str | None) -> Plan:
-    return chongqing_2019() if path is None else parse_file(path)
+def _load(path: str | None, strict: bool = False) -> Plan:
+    return chongqing_2019() if path is None else parse_file(path, strict=strict)
 
 
 def _json_default(value: object) -> object:
@@ -366,6 +366,11 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="the plan's text (default: the embedded Chongqing 2019 plan)",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a FILE the parser had to recover (no title, no body, cut short)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -507,7 +512,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extras)}")
     run: Callable[[Plan, argparse.Namespace], _Output] = arguments.run
     try:
-        plan = _load(arguments.file)
+        plan = _load(arguments.file, getattr(arguments, "strict", False))
         if run is _export and arguments.format == "json":
             text = io.to_json(plan, indent=2)
         else:

@@ -159,8 +159,16 @@ def parse(text: str, *, strict: bool = False) -> Plan:
     issue_date = notice.issue_date if notice is not None else None
     if not areas:
         # No table: the body may list the measures, with their agencies written inline.
+        removed = frozenset(i for span in source.artifacts for i in range(span.start, span.end))
         body_sections, body_areas = read_body_measures(
-            tuple(sections), text, source.trim, clean_text, source.diagnostics.append
+            tuple(sections),
+            text,
+            source.trim,
+            clean_text,
+            source.diagnostics.append,
+            folded=source.folded,
+            removed=removed,
+            issue_date=issue_date,
         )
         sections = list(body_sections)
         areas = [_with_targets(area, text, issue_date) for area in body_areas]
