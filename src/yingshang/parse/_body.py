@@ -539,7 +539,7 @@ class _Reader:
         return attrs.evolve(responsibility, span=paragraph.span)
 
     def read_defaults(self, paragraph: Snippet) -> bool:
-        """Read "以下…均需落实，不再列出": agencies for every item below. Tell whether it was one."""
+        """Read "以下…均需落实，不再列出" (agencies for every item below); tell if it was one."""
         flat = self.flat(paragraph.span.start, paragraph.span.end)
         match = _DEFAULTS.search(flat.text)
         if match is None:
