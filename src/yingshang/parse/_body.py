@@ -86,7 +86,7 @@ _DEADLINE_PIECE = regex.compile(
 _FIRST_LEADS = regex.compile(r"[（(]?第一责任单位为牵头单位[^）)]{0,8}[）)]?")
 # 以下均需…落实，不再列出: agencies named once for every item that follows.
 _DEFAULTS = regex.compile(
-    r"(?:以下|下列)[^，,。；;]{0,12}?(?P<names>[^，,。；;：:]{2,60}?)(?:均|都)(?:需|要|应|须)"
+    r"(?:以下|下列)(?:各项|所有|全部)?(?:任务|工作|措施|事项)?中?(?P<names>[^，,。；;：:]{2,60}?)(?:均|都)(?:需|要|应|须)"
     r"[^，,。；;]{0,8}落实[，,;；]?[^。）)]{0,8}不再(?:一一)?列出"
 )
 # "发展改革委、商务部要牵头负责…": the agencies as the subject of a sentence.
@@ -554,6 +554,7 @@ class _Reader:
         actions: list[Action] = []
         task = self.heading_text(heading)
         assigned = 0  # actions before this index have had a line of roles applied
+        group = 0  # where the items of the last line of roles begin
         for paragraph in body:
             if _INTRO.fullmatch(fold(paragraph.text)):
                 self.report(
@@ -577,9 +578,12 @@ class _Reader:
                 continue
             roles = self.line_roles(paragraph) if actions else None
             if roles is not None:
-                actions[assigned:] = [self.assigned(a, roles) for a in actions[assigned:]]
                 if roles.lead or roles.cooperating:
+                    group = assigned
                     assigned = len(actions)
+                # A 时限 line belongs to the items of the 责任单位 line above it.
+                start = assigned if assigned < len(actions) else group
+                actions[start:] = [self.assigned(a, roles) for a in actions[start:]]
                 continue
             found = self.actions(
                 paragraph.span.start,
@@ -704,7 +708,10 @@ def _read_section(reader: _Reader, section: Section, done: int) -> tuple[Section
     grouped = [(sub, *_numbered_groups(reader, sub.paragraphs)) for sub in section.subsections]
     items = [group for _, _, groups in grouped for group in groups]
     with_agencies = sum(_count_with_agencies(reader, body) > 0 for _, _, body in items)
-    if items and _mostly(with_agencies, len(items)):
+    # A subsection whose own text names agencies is a task, and its numbered paragraphs the
+    # items under it ("（一）…（A牵头）" / "具体措施：" / "1.…（A牵头）"): read below.
+    tasks = any(_count_with_agencies(reader, before) for _, before, _ in grouped)
+    if items and not tasks and _mostly(with_agencies, len(items)):
         areas: list[Area] = []
         remaining: list[Section] = []
         for sub, before, groups in grouped:

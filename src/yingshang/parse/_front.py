@@ -27,6 +27,7 @@ from ._patterns import (
     _CONTROL_CHARACTER,
     _DATE_LINE,
     _ORDINAL_HEADING,
+    _SPACED_HEADING,
     _SUBSECTION_HEADING,
 )
 
@@ -98,7 +99,7 @@ class _FrontMatter:
                 open_paragraphs = open_paragraphs if _open_ended(text) else None
                 continue
             snippet = self._line_snippet(line)
-            heading = _ORDINAL_HEADING.match(text)
+            heading = _ORDINAL_HEADING.match(text) or _SPACED_HEADING.match(text)
             subheading = _SUBSECTION_HEADING.match(text)
             target: list[Snippet] | None
             if _ATTACHMENT_REFERENCE.match(text):
@@ -150,7 +151,11 @@ class _SectionBuilder:
         text = source.text
         raw = heading.span.slice(text)
         # Skip the ordinal and its punctuation to reach the title.
-        match = _ORDINAL_HEADING.match(raw) or _SUBSECTION_HEADING.match(raw)
+        match = (
+            _ORDINAL_HEADING.match(raw)
+            or _SPACED_HEADING.match(raw.strip(_BLANK))
+            or _SUBSECTION_HEADING.match(raw)
+        )
         title_start = heading.span.start + (match.start("title") if match else 0)
         stop = text.find("。", title_start, heading.span.end)
         if stop == -1 or stop == heading.span.end - 1:

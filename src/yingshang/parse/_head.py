@@ -33,7 +33,7 @@ import regex
 
 from ..model import Notice, Severity, Snippet, Span
 from ._lines import _issue_date, _Line, _small_numeral, _Source, _View
-from ._patterns import _DATE_LINE, _ORDINAL_HEADING, _SUBSECTION_HEADING
+from ._patterns import _DATE_LINE, _ORDINAL_HEADING, _SPACED_HEADING, _SUBSECTION_HEADING
 
 __all__ = ["Head", "read_head"]
 
@@ -232,7 +232,11 @@ def _classify(text: str) -> tuple[_Kind, tuple[int, int], tuple[int, int] | None
 
 
 def _is_heading(text: str) -> bool:
-    heading = _ORDINAL_HEADING.match(text) or _SUBSECTION_HEADING.match(text)
+    heading = (
+        _ORDINAL_HEADING.match(text)
+        or _SPACED_HEADING.match(text)
+        or _SUBSECTION_HEADING.match(text)
+    )
     return heading is not None and _small_numeral(heading["ordinal"]) is not None
 
 
@@ -258,6 +262,7 @@ class _HeadReader:
         self.skipped: set[int] = set()
         self.metadata: dict[str, Snippet] = {}
         self.body_start = len(lines)
+        self.title_above: int | None = None  # a title line above a lone 文号, by position in live
         for index, line in enumerate(lines):
             if line.blank:
                 continue
@@ -409,8 +414,18 @@ class _HeadReader:
         start = min(k for k in (notice_title, number, recipients, issuing) if k is not None)
         if date is not None:
             start = min(start, date)
+        if (
+            notice_title is None
+            and recipients is None
+            and date is None
+            and number is not None
+            and number >= 1
+            and kinds[number - 1] is _Kind.TITLE
+        ):
+            self.title_above = number - 1
         for k in range(start):
-            self.before_notice(entries[live[k]], k == page_title)
+            if k != self.title_above:
+                self.before_notice(entries[live[k]], k == page_title)
         # The parts, in the order they come.
         title_snippet = self.notice_title_snippet(title_entries) if title_entries else None
         number_snippet = self.number_snippet(live, number, title_entries, page_title)
@@ -596,6 +611,11 @@ class _HeadReader:
                 for j in range(k, title_at):
                     self.before_notice(entries[live[j]], False)
                 k = title_at
+        if self.title_above is not None:
+            # The plan's title above a lone 文号: "X" / "某政办〔2023〕8号".
+            title_entry = entries[live[self.title_above]]
+            title = self.snippet(title_entry, *title_entry.core)
+            return title, live[self.title_above + 1] + 1, None
         position = live[k] if k < len(live) else len(entries)
         candidate = entries[live[k]] if k < len(live) else None
         from_notice = self.title_from_notice(notice)
