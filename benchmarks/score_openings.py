@@ -31,7 +31,9 @@ import regex
 import yingshang
 from yingshang.model import Action, Plan, TargetKind
 
-_MARKER = regex.compile(r"^\s*(?:[（(]\s*[〇一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,3}\s*[.．、])\s*")
+_MARKER = regex.compile(
+    r"^\s*(?:[（(]\s*[〇一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,3}\s*[.．、])\s*"
+)
 
 
 def _tasks(plan: Plan) -> Iterator[tuple[str, Action]]:
@@ -95,9 +97,10 @@ def score_file(path: Path, expected: dict[str, Any]) -> dict[str, tuple[int, int
 
 
 def main(argv: list[str]) -> int:
-    root = Path(argv[0]) if argv else Path(__file__).resolve().parents[1] / "../shared/corpus/openings"
+    default = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "openings"
+    root = Path(argv[0]) if argv else default
     reading = json.loads((root / "expected.json").read_text(encoding="utf-8"))
-    overall: dict[str, list[int]] = {"metadata": [0, 0], "headings": [0, 0], "assignments": [0, 0]}
+    overall = {name: [0, 0] for name in ("metadata", "headings", "assignments")}
     for entry in reading["files"]:
         scores = score_file(root / entry["file"], entry)
         cells = []

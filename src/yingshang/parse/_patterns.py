@@ -63,7 +63,8 @@ _ORDINAL_HEADING = regex.compile(
 )
 # 一 总体要求 — a heading written with a space for its 、 (short, no sentence in it).
 _SPACED_HEADING = regex.compile(
-    rf"^(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})[ \t\u3000]+(?P<title>[^ \t\u3000。，,；;][^。]{{0,30}})$"
+    rf"^(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})[ \t\u3000]+"
+    r"(?P<title>[^ \t\u3000。，,；;][^。]{0,30})$"
 )
 # （一）加强组织领导。
 _SUBSECTION_HEADING = regex.compile(
