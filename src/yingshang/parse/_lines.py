@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 
 import attrs
@@ -127,6 +128,7 @@ class _Source:
                 code, what = "export-artifact", "the export artifact"
             self.report(Severity.INFO, code, f"removed {what} {span.slice(text)!r}", span)
         self._folded: str | None = None
+        self._artifact_end_list = [span.end for span in self.artifacts]
 
     @property
     def folded(self) -> str:
@@ -139,13 +141,15 @@ class _Source:
         """Return `[start, end)` folded, without artifacts and blanks at either end."""
         folded = self.folded
         positions: list[int] = []
-        artifacts = iter(span for span in self.artifacts if span.end > start and span.start < end)
-        skip = next(artifacts, None)
+        # Artifacts come in text order and do not overlap: start at the first that ends after
+        # `start`, so that a view costs its own length, not the number of artifacts.
+        artifacts = self.artifacts
+        next_artifact = bisect.bisect_right(self._artifact_end_list, start)
         index = start
         while index < end:
-            if skip is not None and index >= skip.start:
-                index = max(index, skip.end)
-                skip = next(artifacts, None)
+            if next_artifact < len(artifacts) and index >= artifacts[next_artifact].start:
+                index = max(index, artifacts[next_artifact].end)
+                next_artifact += 1
                 continue
             if folded[index] not in _LINE_BREAKS:  # a view of wrapped lines reads as one line
                 positions.append(index)
