@@ -46,8 +46,10 @@ def _imports(path: pathlib.Path, root: pathlib.Path = PACKAGE) -> set[str]:
             target = [*base, *(node.module.split(".") if node.module else [])]
             if target:
                 found.add(target[0])
-            else:  # from . import x, y
-                found.update(alias.name for alias in node.names)
+            else:  # from . import x, y: modules, or names the package itself defines
+                for alias in node.names:
+                    is_module = (root / f"{alias.name}.py").exists() or (root / alias.name).is_dir()
+                    found.add(alias.name if is_module else "__init__")
         elif isinstance(node, ast.ImportFrom | ast.Import):
             names = (
                 [node.module] if isinstance(node, ast.ImportFrom) else [a.name for a in node.names]

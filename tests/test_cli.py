@@ -197,3 +197,61 @@ def test_diagnostics_point_at_the_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "plan.txt"
     path.write_bytes(chongqing_2019_text().encode("gb18030"))
     assert run("diagnostics", "--all", str(path)).stdout == run("diagnostics", "--all").stdout
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"yingshang {yingshang.__version__}"
+
+
+def test_a_dash_reads_the_plan_from_standard_input() -> None:
+    data = chongqing_2019_text().encode("gb18030")  # bytes, decoded as a file's are
+    piped = subprocess.run(
+        [sys.executable, "-m", "yingshang", "summary", "-"],
+        input=data,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert piped.returncode == 0, piped.stderr.decode()
+    assert piped.stdout.decode("utf-8") == run("summary").stdout
+    where = subprocess.run(
+        [sys.executable, "-m", "yingshang", "diagnostics", "-", "--format", "csv"],
+        input=data,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert where.stdout.decode("utf-8") == run("diagnostics", "--format", "csv").stdout
+
+
+def test_export_as_a_table_says_what_an_export_holds() -> None:
+    result = run("export", "--format", "table", "--records", "targets")
+    assert result.returncode == 0
+    first, _, *rows = result.stdout.splitlines()
+    plan = yingshang.datasets.chongqing_2019()
+    records = yingshang.io.target_records(plan)
+    assert first.startswith(f"{len(records)} target records of {len(yingshang.io.TARGET_COLUMNS)}")
+    assert [row.split()[0] for row in rows[2:]] == list(yingshang.io.TARGET_COLUMNS)
+
+
+def test_every_command_takes_each_format() -> None:
+    for command in ("summary", "agencies", "targets", "due", "diagnostics", "export"):
+        for output_format in ("table", "json", "csv"):
+            result = run(command, "--format", output_format)
+            assert result.returncode == 0, (command, output_format, result.stderr)
+
+
+def test_the_help_examples_line_up_by_display_width() -> None:
+    from yingshang._display import display_width
+
+    text = run("--help").stdout
+    examples = text.split("examples:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(examples) >= 10
+    assert any(display_width(line) != len(line) for line in examples)  # some hold Chinese
+    columns = set()
+    for line in examples:
+        command, _what = line.rsplit("  ", 1)
+        columns.add(display_width(command) + 2)
+    assert len(columns) == 1

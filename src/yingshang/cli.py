@@ -16,36 +16,51 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import attrs
 
-from . import io, query
-from ._display import format_table, shorten
+from . import __version__, io, query
+from ._display import display_width, format_table, shorten
 from .datasets import chongqing_2019, chongqing_2019_text
-from .errors import ParseError, YingshangError, line_and_column
+from .errors import ParseError, ReadError, YingshangError, line_and_column
 from .model import Area, Measure, Plan, Severity, TargetKind
-from .parse import decode, parse_file
+from .parse import parse, parse_file
+from .readers import Limits, read_bytes
 from .registry import default_registry
 
 __all__ = ["main"]
 
-_EPILOG = """examples:
-  yingshang summary                          the embedded Chongqing 2019 plan, area by area
-  yingshang summary plan.txt                 another plan (UTF-8 or GB18030)
-  yingshang show 14                          measure 14 with its items and agencies
-  yingshang show 开办企业                     an area (also: show 1, show 一)
-  yingshang agencies --sort lead                agencies by how many items they lead
-  yingshang targets --kind duration          every duration target
-  yingshang due --by 2019-12-31              items due by the end of 2019
-  yingshang due --as-of 2020-01-01 --done 2.1,4.1   overdue items, given those done
-  yingshang search 工作日                     items that mention 工作日
-  yingshang diagnostics                      what the parser could not place, with line:column
-  yingshang export --format json > plan.json the whole plan as a JSON document
+# The help's examples: a command and what it shows, laid out by display width (CJK takes two).
+_EXAMPLES = (
+    ("yingshang summary", "the embedded Chongqing 2019 plan, area by area"),
+    ("yingshang summary plan.txt", "another plan (text, .docx, .html or .pdf)"),
+    ("cat plan.txt | yingshang summary -", "a plan read from standard input"),
+    ("yingshang show 14", "measure 14 with its items and agencies"),
+    ("yingshang show 开办企业", "an area (also: show 1, show 一)"),
+    ("yingshang agencies --sort lead", "agencies by how many items they lead"),
+    ("yingshang targets --kind duration", "every duration target"),
+    ("yingshang due --by 2019-12-31", "items due by the end of 2019"),
+    ("yingshang due --as-of 2020-01-01 --done 2.1,4.1", "overdue items, given those done"),
+    ("yingshang search 工作日", "items that mention 工作日"),
+    ("yingshang diagnostics", "what the parser could not place, with line:column"),
+    ("yingshang export --format json > plan.json", "the whole plan as a JSON document"),
+)
 
-Every command takes --format table|json|csv and an optional FILE.
-"""
+
+def _epilog() -> str:
+    width = max(display_width(command) for command, _ in _EXAMPLES) + 2
+    lines = [
+        "  " + command + " " * (width - display_width(command)) + what
+        for command, what in _EXAMPLES
+    ]
+    return (
+        "examples:\n"
+        + "\n".join(lines)
+        + "\n\nEvery command takes --format table|json|csv and an optional FILE"
+        + " (- reads standard input).\n"
+    )
+
 
 # Columns the table format may shorten; JSON and CSV keep every character.
 _PREVIEW = 40
@@ -62,8 +77,30 @@ class _Output:
     numeric: frozenset[int] = frozenset()
 
 
-def _load(path: str | None, strict: bool = False) -> Plan:
-    return chongqing_2019() if path is None else parse_file(path, strict=strict)
+def _load(path: str | None, limits: Limits | None = None, strict: bool = False) -> Plan:
+    if path is None:
+        return chongqing_2019()
+    if path == "-":  # standard input, as bytes: read as a file's bytes are
+        source = read_bytes(sys.stdin.buffer.read(), "<stdin>", limits=limits)
+        return attrs.evolve(parse(source.text, strict=strict), source=source)
+    return parse_file(path, limits=limits, strict=strict)
+
+
+def _limits(settings: Sequence[str] | None) -> Limits | None:
+    """Read ``--limit max_bytes=1000000`` options into `Limits` (None: the defaults)."""
+    if not settings:
+        return None
+    names = [field.name for field in attrs.fields(Limits)]
+    values: dict[str, int] = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        if name not in names or not value.isdigit() or int(value) <= 0:
+            raise argparse.ArgumentTypeError(
+                f"expected --limit NAME=N with N > 0 and NAME one of {', '.join(names)}, "
+                f"found {setting!r}"
+            )
+        values[name] = int(value)
+    return Limits(**values)
 
 
 def _json_default(value: object) -> object:
@@ -298,11 +335,8 @@ def _context(text: str, start: int, end: int, around: int = 8) -> str:
 
 
 def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
-    text = (
-        chongqing_2019_text()
-        if arguments.file is None
-        else decode(Path(arguments.file).read_bytes(), arguments.file)
-    )
+    # Positions are counted in the text the spans slice: the plan keeps it.
+    text = plan.source.text if plan.source is not None else chongqing_2019_text()
     diagnostics = [d for d in plan.diagnostics if arguments.all or d.severity is Severity.WARNING]
     rows = []
     for diagnostic in diagnostics:
@@ -321,7 +355,16 @@ def _export(plan: Plan, arguments: argparse.Namespace) -> _Output:
     records = io.target_records(plan) if arguments.records == "targets" else io.action_records(plan)
     columns = io.TARGET_COLUMNS if arguments.records == "targets" else io.ACTION_COLUMNS
     rows = [[_cell(record[c]) for c in columns] for record in records]
-    return _Output(columns, rows, records)
+    if arguments.format != "table":
+        return _Output(columns, rows, records)
+    # Records are too wide for a terminal: the table shows what an export would hold.
+    first = rows[0] if rows else [""] * len(columns)
+    heading = (
+        f"{len(rows)} {arguments.records.removesuffix('s')} records of {len(columns)} columns; "
+        "--format csv writes them, --format json the whole plan"
+    )
+    overview = [[column, value] for column, value in zip(columns, first, strict=True)]
+    return _Output(("column", "first record"), overview, records, heading)
 
 
 # --- the parser ----------------------------------------------------------------------------------
@@ -364,7 +407,14 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="?",
         metavar="FILE",
-        help="the plan's text (default: the embedded Chongqing 2019 plan)",
+        help="the plan's file: text, Word (.docx), web page (.html) or PDF; - for standard input "
+        "(default: the embedded 2019 Chongqing plan)",
+    )
+    parser.add_argument(
+        "--limit",
+        action="append",
+        metavar="NAME=N",
+        help="raise or lower a reading limit, e.g. max_pages=5000 (see docs/formats.md)",
     )
     parser.add_argument(
         "--strict",
@@ -377,9 +427,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="yingshang",
         description="Read Chinese business-environment plans (营商环境 工作方案) as data.",
-        epilog=_EPILOG,
+        epilog=_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"yingshang {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     summary = _command(
@@ -488,13 +539,13 @@ def _parser() -> argparse.ArgumentParser:
         _export,
         "export the plan: a JSON document of the whole model, or CSV records",
         "yingshang export --format csv --records targets > targets.csv",
-        formats=("json", "csv"),
+        formats=("json", "csv", "table"),
     )
     export.add_argument(
         "--records",
         choices=["actions", "targets"],
         default="actions",
-        help="with --format csv: one row per action item (default) or target",
+        help="with --format csv or table: one row per action item (default) or target",
     )
     _file_argument(export)
     return parser
@@ -512,11 +563,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extras)}")
     run: Callable[[Plan, argparse.Namespace], _Output] = arguments.run
     try:
-        plan = _load(arguments.file, getattr(arguments, "strict", False))
+        plan = _load(
+            arguments.file,
+            _limits(getattr(arguments, "limit", None)),
+            getattr(arguments, "strict", False),
+        )
         if run is _export and arguments.format == "json":
             text = io.to_json(plan, indent=2)
         else:
             text = _render(run(plan, arguments), arguments.format)
+    except argparse.ArgumentTypeError as error:
+        parser.error(str(error))
+    except ReadError as error:  # names the file itself
+        print(f"yingshang: {error}", file=sys.stderr)
+        return 1
     except ParseError as error:
         print(f"yingshang: {arguments.file or '<embedded plan>'}: {error}", file=sys.stderr)
         return 1
