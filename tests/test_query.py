@@ -218,9 +218,7 @@ def test_filters_agree_with_a_brute_force_scan(
 
 
 @given(st.sampled_from(AGENCY_NAMES), st.data())
-def test_a_agency_is_found_by_every_alias_the_registry_gives(
-    name: str, data: st.DataObject
-) -> None:
+def test_a_agency_is_found_by_every_alias_the_registry_gives(name: str, data: st.DataObject) -> None:
     registry = yingshang.default_registry()
     entry = registry.resolve(name)
     assert entry is not None
