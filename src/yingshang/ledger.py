@@ -38,6 +38,7 @@ from .model import (
     Target,
     TargetKind,
 )
+from .query import agency_counts
 from .registry import AgencyRegistry, default_registry
 
 if TYPE_CHECKING:
@@ -252,7 +253,8 @@ def sheet_names(names: Iterable[str], taken: Iterable[str] = ()) -> list[str]:
     used = {name.casefold() for name in taken} | {"history"}
     result = []
     for name in names:
-        base = _ILLEGAL_XML.sub("", name.translate(_FULL_WIDTH)).strip().strip("'").strip()
+        base = _ILLEGAL_XML.sub("", name.translate(_FULL_WIDTH))
+        base = " ".join(base.split()).strip("'").strip()  # a tab's name is one line
         base = _cut(base or "未命名", _SHEET_NAME_LENGTH)
         candidate, count = base, 1
         while candidate.casefold() in used:
@@ -274,8 +276,9 @@ _MIN_WIDTH, _MAX_WIDTH = 6, 60
 def _cell_value(value: Any) -> Any:
     if isinstance(value, str):
         # Plans are untrusted text: a character XML cannot carry becomes U+FFFD (which it can),
-        # and an over-long cell is cut where Excel would refuse it, saying so.
-        value = _ILLEGAL_XML.sub("\ufffd", value)
+        # a carriage return the line break XML reads it as, and an over-long cell is cut where
+        # Excel would refuse it, saying so.
+        value = _ILLEGAL_XML.sub("\ufffd", value).replace("\r\n", "\n").replace("\r", "\n")
         if len(value) > _EXCEL_CELL_LENGTH:
             value = value[: _EXCEL_CELL_LENGTH - 6] + "…（已截断）"
     return value
@@ -353,8 +356,7 @@ def ledger_workbook(plan: Plan, registry: AgencyRegistry | None = None) -> Workb
     rows = ledger_rows(plan, registry)
     _add_sheet(workbook, LEDGER_SHEET, headers, rows)
 
-    # Each lead agency, by its canonical name, with the name the plan first writes.
-    written: dict[str, str] = {}
+    # Each lead agency, by its canonical name, under the name the plan first writes.
     lead: dict[str, list[list[Any]]] = {}
     cooperating: dict[str, list[list[Any]]] = {}
     for action, row in zip(plan.actions, rows, strict=True):
@@ -364,12 +366,11 @@ def ledger_workbook(plan: Plan, registry: AgencyRegistry | None = None) -> Workb
         ):
             for key in dict.fromkeys(registry.canonical_name(a.name) for a in pool):
                 found.setdefault(key, []).append(row)
-        for agency in action.lead_agencies:
-            written.setdefault(registry.canonical_name(agency.name), agency.name)
-    names = sheet_names(written.values(), taken=[LEDGER_SHEET, TARGET_SHEET])
-    for key, name in zip(written, names, strict=True):
-        agency_rows = [["牵头", *row] for row in lead[key]]
-        agency_rows += [["配合", *row] for row in cooperating.get(key, [])]
+    leads = [count for count in agency_counts(plan, registry) if count.lead]
+    names = sheet_names((count.name for count in leads), taken=[LEDGER_SHEET, TARGET_SHEET])
+    for count, name in zip(leads, names, strict=True):
+        agency_rows = [["牵头", *row] for row in lead[count.canonical_name]]
+        agency_rows += [["配合", *row] for row in cooperating.get(count.canonical_name, [])]
         _add_sheet(workbook, name, [AGENCY_ROLE_COLUMN, *headers], agency_rows)
 
     target_headers = [header for header, _ in TARGET_SHEET_COLUMNS]
