@@ -144,18 +144,22 @@ def _agency_line(action: Action) -> str:
 
 
 def tree_html(plan: Plan, open_first: bool = True) -> str:
-    """Return the areas → measures → items tree as nested <details>, with agencies and dates."""
-    areas = []
+    """Return the areas → measures → items tree as nested <details>, with agencies and dates.
+
+    With `open_first` the first area and its first measure are open, the rest folded.
+    """
+    areas: list[str] = []
     for index, area in enumerate(plan.areas):
-        measures = []
+        measures: list[str] = []
         for measure in area.measures:
             items = "".join(
                 f'<li><span class="key">{measure.number}.{action.number}</span> '
                 f"{_marked(action)}{_agency_line(action)}</li>"
                 for action in measure.actions
             )
+            opened = " open" if open_first and not areas and not measures else ""
             measures.append(
-                f"<details><summary>{measure.number}．{_e(measure.title)} "
+                f"<details{opened}><summary>{measure.number}．{_e(measure.title)} "
                 f'<span class="count">{len(measure.actions)}项</span></summary>'
                 f'<ol class="items">{items}</ol></details>'
             )
@@ -188,7 +192,7 @@ def _buckets(first: tuple[int, int], last: tuple[int, int], by_year: bool) -> li
     return months
 
 
-def timeline_svg(plan: Plan, width: int = 760, height: int = 220) -> str:
+def timeline_svg(plan: Plan, width: int = 1000, height: int = 220) -> str:
     """Return an SVG bar chart of the items' deadlines by month (by year past six years).
 
     Each bar counts the resolved deadlines due in its month; its tooltip lists the items. A plan
