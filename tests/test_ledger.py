@@ -251,3 +251,15 @@ def test_a_missing_openpyxl_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(MissingDependencyError, match=r"yingshang\[xlsx\]"):
         write_ledger(PLAN, io.BytesIO())
+
+
+def test_the_documentations_excerpt_is_the_ledger() -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "report.md").read_text(encoding="utf-8")
+    header = "| " + " | ".join(name for name, _ in LEDGER_COLUMNS) + " |"
+    lines = page.split(header + "\n|---", 1)[1].split("\n\n", 1)[0].splitlines()[1:]
+    shown = [[cell.strip() for cell in line.strip("|").split(" | ")] for line in lines]
+    rows = {row[0]: row for row in ledger_rows(PLAN)}
+    assert len(shown) >= 3
+    for cells in shown:
+        expected = [_as_csv(value).replace("\n", "<br>") for value in rows[cells[0]]]
+        assert cells == expected

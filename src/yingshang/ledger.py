@@ -138,7 +138,7 @@ def describe_target(target: Target) -> str:
     """Return a target as written, followed by what it was read as.
 
     >>> from yingshang.datasets import chongqing_2019
-    >>> describe_target(chongqing_2019().measures[14].actions[1].targets[1])
+    >>> describe_target(chongqing_2019().measures[16].actions[0].targets[2])
     '由12个工作日缩减至7个工作日以内（时长 降至≤7个工作日，原12个工作日）'
     """
     parts = [label(target.kind)]
