@@ -296,3 +296,22 @@ def test_a_browser_draws_the_timeline_and_the_matrix(page: str, tmp_path: Path) 
     assert shot.returncode == 0, shot.stderr[-2000:]
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert screenshot.stat().st_size > 20_000  # a page drawn, not a blank one
+
+
+def test_the_command_reads_a_file_and_reports_bad_input(tmp_path: Path) -> None:
+    from yingshang.datasets import chongqing_2019_text
+
+    plan_path = tmp_path / "plan.txt"
+    plan_path.write_text(chongqing_2019_text(), encoding="utf-8")
+    command = [sys.executable, "-m", "yingshang", "report", str(plan_path)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert f"<dd>{plan_path} (text)</dd>" in result.stdout  # where the plan came from
+    notes = tmp_path / "notes.txt"
+    notes.write_text("今天天气很好。\n", encoding="utf-8")
+    command[-1] = str(notes)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 1
+    assert "line 1, column 1" in result.stderr
+    assert result.stdout == ""
