@@ -263,3 +263,12 @@ def test_the_documentations_excerpt_is_the_ledger() -> None:
     for cells in shown:
         expected = [_as_csv(value).replace("\n", "<br>") for value in rows[cells[0]]]
         assert cells == expected
+
+
+def test_o_writes_any_export_format_to_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "targets.csv"
+    result = run("export", "--format", "csv", "--records", "targets", "-o", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"wrote {path}"
+    printed = run("export", "--format", "csv", "--records", "targets").stdout
+    assert path.read_text(encoding="utf-8") == printed
