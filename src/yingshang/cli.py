@@ -23,9 +23,10 @@ import attrs
 from . import __version__, io, query
 from ._display import display_width, format_table, shorten
 from .datasets import chongqing_2019, chongqing_2019_text
-from .errors import ParseError, YingshangError, line_and_column
+from .errors import ParseError, ReadError, YingshangError, line_and_column
 from .model import Area, Measure, Plan, Severity, TargetKind
-from .parse import decode, parse, parse_file
+from .parse import parse, parse_file
+from .readers import Limits, read_bytes
 from .registry import default_registry
 
 __all__ = ["main"]
@@ -78,12 +79,30 @@ class _Output:
     numeric: frozenset[int] = frozenset()
 
 
-def _load(path: str | None) -> Plan:
+def _load(path: str | None, limits: Limits | None = None) -> Plan:
     if path is None:
         return chongqing_2019()
-    if path == "-":  # standard input, as bytes: decoded as a file's bytes are
-        return parse(decode(sys.stdin.buffer.read(), "<stdin>"))
-    return parse_file(path)
+    if path == "-":  # standard input, as bytes: read as a file's bytes are
+        source = read_bytes(sys.stdin.buffer.read(), "<stdin>", limits=limits)
+        return attrs.evolve(parse(source.text), source=source)
+    return parse_file(path, limits=limits)
+
+
+def _limits(settings: Sequence[str] | None) -> Limits | None:
+    """Read ``--limit max_bytes=1000000`` options into `Limits` (None: the defaults)."""
+    if not settings:
+        return None
+    names = [field.name for field in attrs.fields(Limits)]
+    values: dict[str, int] = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        if name not in names or not value.isdigit() or int(value) <= 0:
+            raise argparse.ArgumentTypeError(
+                f"expected --limit NAME=N with N > 0 and NAME one of {', '.join(names)}, "
+                f"found {setting!r}"
+            )
+        values[name] = int(value)
+    return Limits(**values)
 
 
 def _json_default(value: object) -> object:
@@ -443,7 +462,14 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="?",
         metavar="FILE",
-        help="the plan's file, or - for standard input (default: the embedded 2019 Chongqing plan)",
+        help="the plan's file: text, Word (.docx), web page (.html) or PDF; - for standard input "
+        "(default: the embedded 2019 Chongqing plan)",
+    )
+    parser.add_argument(
+        "--limit",
+        action="append",
+        metavar="NAME=N",
+        help="raise or lower a reading limit, e.g. max_pages=5000 (see docs/formats.md)",
     )
 
 
@@ -597,9 +623,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if run is _export and arguments.format == "xlsx" and arguments.output is None:
         parser.error("export --format xlsx needs -o FILE: a workbook is binary, not terminal text")
     try:
-        plan = _load(arguments.file)
+        plan = _load(arguments.file, _limits(getattr(arguments, "limit", None)))
         written = _write_files(plan, arguments)
         text = _text(plan, arguments) if written is None else written
+    except argparse.ArgumentTypeError as error:
+        parser.error(str(error))
+    except ReadError as error:  # names the file itself
+        print(f"yingshang: {error}", file=sys.stderr)
+        return 1
     except ParseError as error:
         print(f"yingshang: {arguments.file or '<embedded plan>'}: {error}", file=sys.stderr)
         return 1
