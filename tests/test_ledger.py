@@ -235,7 +235,7 @@ def test_sheet_names_keep_chinese_names_and_write_forbidden_characters_full_widt
 def test_every_value_of_the_enums_shown_has_a_chinese_label() -> None:
     for kind in (TargetKind, Comparator, Direction, DeadlineKind):
         for member in kind:
-            assert member in LABELS, member
+            assert member in LABELS, f"add a Chinese label for {member} to ledger.LABELS"
     assert len(set(LABELS.values())) == len(LABELS)  # labels read back to one value
 
 
@@ -272,3 +272,16 @@ def test_o_writes_any_export_format_to_a_file(tmp_path: Path) -> None:
     assert result.stdout.strip() == f"wrote {path}"
     printed = run("export", "--format", "csv", "--records", "targets").stdout
     assert path.read_text(encoding="utf-8") == printed
+
+
+def test_only_commitments_are_shown_once_targets_carry_a_role() -> None:
+    from types import SimpleNamespace
+
+    from yingshang.ledger import is_commitment
+
+    target = PLAN.actions[1].targets[0]
+    assert is_commitment(target)
+    status = SimpleNamespace(role=SimpleNamespace(value="status"))
+    commitment = SimpleNamespace(role=SimpleNamespace(value="commitment"))
+    assert not is_commitment(status)  # type: ignore[arg-type]
+    assert is_commitment(commitment)  # type: ignore[arg-type]

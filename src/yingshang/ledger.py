@@ -53,9 +53,11 @@ __all__ = [
     "TARGET_SHEET",
     "TARGET_SHEET_COLUMNS",
     "describe_target",
+    "is_commitment",
     "label",
     "ledger_rows",
     "ledger_workbook",
+    "measurable_targets",
     "sheet_names",
     "target_rows",
     "write_ledger",
@@ -171,9 +173,16 @@ def _deadline_words(action: Action) -> str:
     return "；".join(words)
 
 
-def _measurable(action: Action) -> list[Target]:
-    # The deadlines have columns of their own.
-    return [t for t in action.targets if t.kind is not TargetKind.DEADLINE]
+def is_commitment(target: Target) -> bool:
+    """Tell whether `target` is a commitment, not a fact or a measure's scope (always, until
+    targets carry a role: then ``target.role`` says so)."""
+    role = getattr(target, "role", None)  # the extractor's roles, where the model has them
+    return role is None or getattr(role, "value", None) == "commitment"
+
+
+def measurable_targets(action: Action) -> list[Target]:
+    """Return the item's commitments other than its deadlines (which have columns of their own)."""
+    return [t for t in action.targets if t.kind is not TargetKind.DEADLINE and is_commitment(t)]
 
 
 def ledger_rows(plan: Plan, registry: AgencyRegistry | None = None) -> list[list[Any]]:
@@ -188,7 +197,7 @@ def ledger_rows(plan: Plan, registry: AgencyRegistry | None = None) -> list[list
     for record, action in zip(records, plan.actions, strict=True):
         extra = {
             "时限表述": _deadline_words(action),
-            "量化指标": "\n".join(describe_target(t) for t in _measurable(action)),
+            "量化指标": "\n".join(describe_target(t) for t in measurable_targets(action)),
         }
         rows.append(
             [record[key] if key is not None else extra[header] for header, key in LEDGER_COLUMNS]

@@ -23,8 +23,8 @@ from string import Template
 
 from ._display import shorten
 from .errors import line_and_column
-from .ledger import describe_target, label
-from .model import Action, Area, Plan, Severity, Target, TargetKind
+from .ledger import describe_target, label, measurable_targets
+from .model import Action, Area, Plan, Severity, Target
 from .numbers import to_chinese_numeral
 from .query import Due, agency_counts, timeline
 from .registry import AgencyRegistry, default_registry
@@ -81,7 +81,6 @@ def table_html(
 
 def metadata_html(plan: Plan, registry: AgencyRegistry | None = None) -> str:
     """Return the plan's title, document number, issuer, dates, source and counts."""
-    targets = [t for a in plan.actions for t in a.targets]
     agencies = agency_counts(plan, registry)
     fields = [
         ("文号", plan.document_number),
@@ -97,7 +96,7 @@ def metadata_html(plan: Plan, registry: AgencyRegistry | None = None) -> str:
         (len(plan.measures), "举措"),
         (len(plan.actions), "项任务"),
         (len(agencies), "个单位"),
-        (sum(t.kind is not TargetKind.DEADLINE for t in targets), "个量化指标"),
+        (sum(len(measurable_targets(a)) for a in plan.actions), "个量化指标"),
         (sum(bool(a.deadlines) for a in plan.actions), "项有时限"),
         (len(plan.warnings), "条警告"),
     ]
@@ -370,15 +369,13 @@ def _reading(target: Target) -> str:
 
 
 def targets_html(plan: Plan) -> str:
-    """Return the table of the measurable targets (every target but the deadlines)."""
+    """Return the table of the measurable commitments (every target but the deadlines)."""
     rows = []
     for area in plan.areas:
         for measure in area.measures:
             for action in measure.actions:
                 dates = "、".join(str(d.date) for d in action.deadlines if d.date is not None)
-                for target in action.targets:
-                    if target.kind is TargetKind.DEADLINE:
-                        continue
+                for target in measurable_targets(action):
                     rows.append(
                         [
                             f"{measure.number}.{action.number}",
