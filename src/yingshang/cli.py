@@ -16,17 +16,21 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import __version__, io, query
+from . import __version__
 from ._display import display_width, format_table, shorten
 from .datasets import chongqing_2019, chongqing_2019_text
 from .errors import ParseError, YingshangError, line_and_column
 from .model import Area, Measure, Plan, Severity, TargetKind
-from .parse import decode, parse, parse_file
-from .registry import default_registry
+
+if TYPE_CHECKING:
+    from . import query
+
+# The parser, queries, JSON (cattrs) and the registry are imported by the commands that use
+# them: `yingshang summary` of the embedded plan, read from the cache, needs none of them.
 
 __all__ = ["main"]
 
@@ -79,6 +83,8 @@ class _Output:
 def _load(path: str | None) -> Plan:
     if path is None:
         return chongqing_2019()
+    from .parse import decode, parse, parse_file
+
     if path == "-":  # standard input, as bytes: decoded as a file's bytes are
         return parse(decode(sys.stdin.buffer.read(), "<stdin>"))
     return parse_file(path)
@@ -170,6 +176,8 @@ _ACTION_COLUMNS = ("item", "action", "lead", "cooperating", "due")
 
 
 def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import io, query
+
     key: str = arguments.key.strip()
     found: Area | Measure
     area_key: int | str = key
@@ -201,6 +209,9 @@ def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _agencies(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import query
+    from .registry import default_registry
+
     registry = default_registry()
     counts = list(query.agency_counts(plan, registry))
     if arguments.role == "lead":
@@ -225,6 +236,8 @@ def _agencies(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _targets(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import io, query
+
     criteria = {"kind": arguments.kind, "agency": arguments.agency, "area": arguments.area}
     hits = query.targets(plan, **{k: v for k, v in criteria.items() if v is not None})
     records = [
@@ -247,6 +260,8 @@ def _targets(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _due(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import query
+
     if arguments.as_of is not None:
         done = [item.strip() for item in (arguments.done or "").split(",") if item.strip()]
         entries = query.overdue(plan, arguments.as_of, done)
@@ -276,6 +291,8 @@ def _due(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _search(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import query
+
     if arguments.regex:
         found = query.search(plan, pattern=arguments.text)
     else:
@@ -333,6 +350,8 @@ def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _export(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import io
+
     records = io.target_records(plan) if arguments.records == "targets" else io.action_records(plan)
     columns = io.TARGET_COLUMNS if arguments.records == "targets" else io.ACTION_COLUMNS
     rows = [[_cell(record[c]) for c in columns] for record in records]
@@ -534,7 +553,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         plan = _load(arguments.file)
         if run is _export and arguments.format == "json":
-            text = io.to_json(plan, indent=2)
+            from .io import to_json
+
+            text = to_json(plan, indent=2)
         else:
             text = _render(run(plan, arguments), arguments.format)
     except ParseError as error:
