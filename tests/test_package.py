@@ -98,11 +98,27 @@ def test_the_html_renderer_is_registered_however_the_model_is_first_imported(
     first_import: str,
 ) -> None:
     code = (
-        f"{first_import}\n"
-        "import yingshang.model as model\n"
-        "print(model._html_renderer is not None)"
+        f"{first_import}\nimport yingshang.model as model\nprint(model._html_renderer is not None)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "True"  # the outer ring's rendering, not the <pre> fallback
+
+
+@pytest.mark.parametrize(
+    "module", ["model", "query", "registry", "indicators", "extract", "cli", "parse._body"]
+)
+def test_every_attrs_class_is_slotted(module: str) -> None:
+    # Slots: smaller objects and faster attribute access, for the thousands a parse builds.
+    import attrs
+
+    namespace = importlib.import_module(f"yingshang.{module}")
+    classes = [
+        value
+        for value in vars(namespace).values()
+        if isinstance(value, type) and attrs.has(value) and value.__module__ == namespace.__name__
+    ]
+    assert classes
+    for cls in classes:
+        assert "__slots__" in vars(cls), cls
