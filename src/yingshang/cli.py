@@ -23,14 +23,15 @@ import attrs
 from . import __version__
 from ._display import display_width, format_table, shorten
 from .datasets import chongqing_2019, chongqing_2019_text
-from .errors import ParseError, YingshangError, line_and_column
+from .errors import ParseError, ReadError, YingshangError, line_and_column
 from .model import Area, Measure, Plan, Severity, TargetKind
 
 if TYPE_CHECKING:
     from . import query
+    from .readers import Limits
 
-# The parser, queries, JSON (cattrs) and the registry are imported by the commands that use
-# them: `yingshang summary` of the embedded plan, read from the cache, needs none of them.
+# The parser, the readers, queries, JSON (cattrs) and the registry are imported by the commands
+# that use them: `yingshang summary` of the embedded plan, read from the cache, needs none.
 
 __all__ = ["main"]
 
@@ -80,14 +81,35 @@ class _Output:
     numeric: frozenset[int] = frozenset()
 
 
-def _load(path: str | None) -> Plan:
+def _load(path: str | None, limits: Limits | None = None) -> Plan:
     if path is None:
         return chongqing_2019()
-    from .parse import decode, parse, parse_file
+    from .parse import parse, parse_file
+    from .readers import read_bytes
 
-    if path == "-":  # standard input, as bytes: decoded as a file's bytes are
-        return parse(decode(sys.stdin.buffer.read(), "<stdin>"))
-    return parse_file(path)
+    if path == "-":  # standard input, as bytes: read as a file's bytes are
+        source = read_bytes(sys.stdin.buffer.read(), "<stdin>", limits=limits)
+        return attrs.evolve(parse(source.text), source=source)
+    return parse_file(path, limits=limits)
+
+
+def _limits(settings: Sequence[str] | None) -> Limits | None:
+    """Read ``--limit max_bytes=1000000`` options into `Limits` (None: the defaults)."""
+    if not settings:
+        return None
+    from .readers import Limits
+
+    names = [field.name for field in attrs.fields(Limits)]
+    values: dict[str, int] = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        if name not in names or not value.isdigit() or int(value) <= 0:
+            raise argparse.ArgumentTypeError(
+                f"expected --limit NAME=N with N > 0 and NAME one of {', '.join(names)}, "
+                f"found {setting!r}"
+            )
+        values[name] = int(value)
+    return Limits(**values)
 
 
 def _json_default(value: object) -> object:
@@ -407,7 +429,14 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="?",
         metavar="FILE",
-        help="the plan's file, or - for standard input (default: the embedded 2019 Chongqing plan)",
+        help="the plan's file: text, Word (.docx), web page (.html) or PDF; - for standard input "
+        "(default: the embedded 2019 Chongqing plan)",
+    )
+    parser.add_argument(
+        "--limit",
+        action="append",
+        metavar="NAME=N",
+        help="raise or lower a reading limit, e.g. max_pages=5000 (see docs/formats.md)",
     )
 
 
@@ -551,13 +580,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extras)}")
     run: Callable[[Plan, argparse.Namespace], _Output] = arguments.run
     try:
-        plan = _load(arguments.file)
+        plan = _load(arguments.file, _limits(getattr(arguments, "limit", None)))
         if run is _export and arguments.format == "json":
             from .io import to_json
 
             text = to_json(plan, indent=2)
         else:
             text = _render(run(plan, arguments), arguments.format)
+    except argparse.ArgumentTypeError as error:
+        parser.error(str(error))
+    except ReadError as error:  # names the file itself
+        print(f"yingshang: {error}", file=sys.stderr)
+        return 1
     except ParseError as error:
         print(f"yingshang: {arguments.file or '<embedded plan>'}: {error}", file=sys.stderr)
         return 1
