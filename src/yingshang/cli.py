@@ -81,7 +81,7 @@ class _Output:
     numeric: frozenset[int] = frozenset()
 
 
-def _load(path: str | None, limits: Limits | None = None) -> Plan:
+def _load(path: str | None, limits: Limits | None = None, strict: bool = False) -> Plan:
     if path is None:
         return chongqing_2019()
     from .parse import parse, parse_file
@@ -89,8 +89,8 @@ def _load(path: str | None, limits: Limits | None = None) -> Plan:
 
     if path == "-":  # standard input, as bytes: read as a file's bytes are
         source = read_bytes(sys.stdin.buffer.read(), "<stdin>", limits=limits)
-        return attrs.evolve(parse(source.text), source=source)
-    return parse_file(path, limits=limits)
+        return attrs.evolve(parse(source.text, strict=strict), source=source)
+    return parse_file(path, limits=limits, strict=strict)
 
 
 def _limits(settings: Sequence[str] | None) -> Limits | None:
@@ -438,6 +438,11 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
         metavar="NAME=N",
         help="raise or lower a reading limit, e.g. max_pages=5000 (see docs/formats.md)",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a FILE the parser had to recover (no title, no body, cut short)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -580,7 +585,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extras)}")
     run: Callable[[Plan, argparse.Namespace], _Output] = arguments.run
     try:
-        plan = _load(arguments.file, _limits(getattr(arguments, "limit", None)))
+        plan = _load(
+            arguments.file,
+            _limits(getattr(arguments, "limit", None)),
+            getattr(arguments, "strict", False),
+        )
         if run is _export and arguments.format == "json":
             from .io import to_json
 
