@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import html
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -504,12 +503,13 @@ class Plan:
 
 
 # Rich display for Jupyter is drawn in the outer ring (yingshang._html), which the package
-# registers here on import: the model keeps the hooks Jupyter looks for and imports nothing of ours.
+# registers as the model is first imported: the model keeps the hooks Jupyter looks for and
+# imports nothing of ours.
 _html_renderer: Callable[[object], str] | None = None
 
 
 def register_html_renderer(render: Callable[[object], str]) -> None:
-    """Make `render` draw every `_repr_html_` of the package (done when the package is imported)."""
+    """Make `render` draw every `_repr_html_` of the package (done as the model is imported)."""
     global _html_renderer
     _html_renderer = render
 
@@ -517,6 +517,8 @@ def register_html_renderer(render: Callable[[object], str]) -> None:
 def render_html(node: object) -> str:
     """Return the HTML display of `node` through the registered renderer (Jupyter's hook)."""
     if _html_renderer is None:  # the model used without the package's outer ring
+        import html  # compiles a pattern at import: only for this fallback
+
         return f"<pre>{html.escape(repr(node))}</pre>"
     return _html_renderer(node)
 

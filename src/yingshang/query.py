@@ -28,6 +28,7 @@ import attrs
 import regex
 
 from ._display import shorten
+from ._lazy import LazyPattern
 from .errors import YingshangError
 from .indicators import IndexRef, Indicator, default_indicator_map
 from .model import (
@@ -290,7 +291,7 @@ def _find_all(text: str, needle: str) -> list[Span]:
     return spans
 
 
-_CHINESE_ORDINAL = regex.compile(
+_CHINESE_ORDINAL = LazyPattern(
     r"^(?P<tens>[二三四五六七八九]?十)?(?P<ones>[一二三四五六七八九])?[、．.]?$"
 )
 _ONES = "一二三四五六七八九"
