@@ -103,7 +103,7 @@ def score(phrases: list[dict[str, Any]], *, verbose: bool = False) -> dict[str, 
         matched: dict[int, dict[str, Any]] = {}
         notes = []
         for hand in phrase["targets"]:
-            start = hand["offset"]
+            start = hand.get("offset", phrase["sentence"].find(hand["raw"]))
             end = start + len(hand["raw"])
             index = next(
                 (

@@ -44,6 +44,7 @@ from .model import (
     Span,
     Target,
     TargetKind,
+    TargetRole,
     Unit,
 )
 from .numbers import parse_number, to_chinese_numeral
@@ -90,6 +91,7 @@ __all__ = [
     "Span",
     "Target",
     "TargetKind",
+    "TargetRole",
     "Unit",
     "UnitKind",
     "UnitRegistry",
