@@ -438,7 +438,9 @@ def asides(draw: st.DrawFn) -> Phrase:
         text = f"{written.text}{aside}以内"
         return Phrase(text, (_target(text, written.kind, quantity=written.quantity,
                                      comparator=Comparator.AT_MOST),))  # fmt: skip
-    exclusion = draw(st.sampled_from([("(不含", Comparator.LESS_THAN), ("(含", Comparator.AT_MOST)]))
+    exclusion = draw(
+        st.sampled_from([("(不含", Comparator.LESS_THAN), ("(含", Comparator.AT_MOST)])
+    )
     text = f"{written.text}以下{exclusion[0]}{written.text})"
     return Phrase(text, (_target(text, written.kind, quantity=written.quantity,
                                  comparator=exclusion[1]),))  # fmt: skip
@@ -560,9 +562,7 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
         )
     if form == "by year":
         # 截至 without 前 dates a status report (截至2020年3月…), so only 到 reads as "by".
-        return f"到{written_year}年", Deadline(
-            DeadlineKind.BY, datetime.date(year, 12, 31), year
-        )
+        return f"到{written_year}年", Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year)
     if form == "within year":
         return f"{written_year}年内", Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year)
     if form == "before day":

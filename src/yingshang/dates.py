@@ -88,7 +88,7 @@ DEADLINE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
         # relative, nor 每年6月底前, which recurs.
         rf"""
         {_NOT_AFTER_A_NUMERAL} (?<! [年个] )
-        (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )?
+        (?P<month> {_MONTH} ) [ ]? 月 (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] )?
         (?P<bound> 底前 | 末前 | {_BEFORE} | 底 (?! [线数部层稿子] ) )
         """,
         # 本月底前, 下月底前: a month named relative to the plan's issue date.
@@ -105,8 +105,9 @@ DEADLINE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
         # 每年年底前, 每季度末前, 每年6月底前, 每月10日前: due again each period.
         rf"""
         每 (?P<recurs> 年 | 季度 | 半年 | 月 | 周 )
-        (?: 年? (?: 底 | 末 ) | (?P<month> {_MONTH} ) 月 (?: 底 | 末 | (?P<day> {_DAY} ) [日号] )?
-          | (?P<day> {_DAY} ) [日号] | (?: 底 | 末 ) )?
+        (?: 年? (?: 底 | 末 )
+          | (?P<month> {_MONTH} ) [ ]? 月 (?: 底 | 末 | [ ]? (?P<day> {_DAY} ) [ ]? [日号] )?
+          | (?P<day> {_DAY} ) [ ]? [日号] | (?: 底 | 末 ) )?
         (?P<bound> {_BEFORE} )
         """,
         # 2020年上半年, 2019年三季度末前, 到2020年一季度: a half-year or a quarter of a year. The
@@ -114,7 +115,7 @@ DEADLINE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
         rf"""
         (?P<by> 截至 | 截止到 | 截止 | 到 | 至 )?
         {_NOT_AFTER_A_NUMERAL}
-        (?P<year> {_YEAR} ) 年 的? {_PERIOD}
+        (?P<year> {_YEAR} ) [ ]? 年 的? {_PERIOD}
         (?P<bound> 末前 | 底前 | 末 | 底 | {_BEFORE} | {_WITHIN} )?
         """,
         # 明年一季度, 今年上半年末前: a period of a year named relative to the plan's own.
@@ -264,7 +265,13 @@ def _relative_month_deadline(match: regex.Match[str], issue_date: datetime.date 
 
 # Holidays fixed in the Gregorian calendar, by (month, day). 春节 and 中秋节 move with the lunar
 # calendar: their deadlines keep the year and leave the date unresolved.
-_FIXED_HOLIDAYS = {"国庆节": (10, 1), "国庆": (10, 1), "元旦": (1, 1), "劳动节": (5, 1), "五一": (5, 1)}
+_FIXED_HOLIDAYS = {
+    "国庆节": (10, 1),
+    "国庆": (10, 1),
+    "元旦": (1, 1),
+    "劳动节": (5, 1),
+    "五一": (5, 1),
+}
 
 
 def _holiday_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline:

@@ -45,7 +45,6 @@ from .fold import fold
 from .model import (
     Comparator,
     Deadline,
-    DeadlineKind,
     Direction,
     Quantity,
     Span,
@@ -212,7 +211,8 @@ _PER_HUNDRED = {"百": Decimal(1), "千": Decimal("0.1"), "万": Decimal("0.01")
 _HALF = regex.compile(
     rf"""
       (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) 了?
-      (?: (?P<to> 至 | 到 | 为 ) (?: (?P<reference> [^0-9{_CLAUSE_PUNCTUATION}、()“”]{{1,16}}? ) 的 )? )?
+      (?: (?P<to> 至 | 到 | 为 )
+          (?: (?P<reference> [^0-9{_CLAUSE_PUNCTUATION}、()“”]{{1,16}}? ) 的 )? )?
       一半
     | (?P<verb> 减 | 降 ) (?P<reference>) (?P<to>) 半 (?! [年天日月个小数径] )       # 减半征收
     """,
@@ -293,13 +293,14 @@ _SUFFIX_AFTER = regex.compile(
 # the month a news item is dated (财政部1日发布).
 _SESSION_AFTER = regex.compile(r"(?: 常务 | 全体 )? (?: 会议 | 全会 | 常委会 )", regex.VERBOSE)
 _DAY_DATED_AFTER = regex.compile(
-    r"(?: 发布 | 印发 | 召开 | 举行 | 出台 | 公布 | 宣布 | 电 | 讯 | 起施行 | 起实施 | 上午 | 下午 )",
+    r"""(?: 发布 | 印发 | 召开 | 举行 | 出台 | 公布 | 宣布 | 电 | 讯 | 起施行 | 起实施
+          | 上午 | 下午 )""",
     regex.VERBOSE,
 )
 # A book title (《…》) names a document: its numbers (三年行动计划, 2022-2024) are part of a name.
 _TITLE = regex.compile(r"《 [^《》\n]{0,80} 》", regex.VERBOSE)
-# Counts of a text's own parts (五个方面, 26条具体措施, 三项工作) and of a list just written
-# (市监、税务等6部门): they describe the text or the measure, they promise nothing.
+# Counts of a text's own parts (五个方面, 26条具体措施, 三项工作): they describe the text, they
+# promise nothing.
 _OWN_PARTS_AFTER = regex.compile(
     r"""
     (?: 具体 | 重点 | 主要 | 重大 | 政策 | 改革 | 配套 )?
@@ -316,9 +317,10 @@ _CLASS_LABEL_AFTER = regex.compile(
 # measured, not promised (截至2020年3月…达6.94亿, 耗时10分钟, 原需6个工作日).
 _STATUS_WORDS = regex.compile(
     r"""
-    截至 | 截止 (?! 日期 | 时间 ) | 数据显示 | 统计显示 | 累计 | 同比 | 原需 | 原来需要 | 耗时 | 耗费
+    截至 | 截止 (?! 日期 | 时间 ) | 数据显示 | 统计显示 | 累计 | 同比 | 原需 | 原来需要 | 耗时
+  | 耗费
   | 花费 | 目前已 | 现已 | 已超 | 已达 | 已经达 | 已有 | 已累计 | 已完成 | 已实现 | 已压缩 | 已减少
-  | (?: 压缩 | 压减 | 缩短 | 减少 | 降低 | 下降 | 提高 | 提升 | 增长 | 增加 ) 了     # 较2017年压缩了…
+  | (?: 压缩 | 压减 | 缩短 | 减少 | 降低 | 下降 | 提高 | 提升 | 增长 | 增加 ) 了   # 压缩了78.89%
     """,
     regex.VERBOSE,
 )
@@ -330,8 +332,11 @@ _COMMITMENT_WORDS = regex.compile(
     regex.VERBOSE,
 )
 # 已 right before the verb of a figure: 已超1亿户, 已达6.94亿 — reported, in any sentence.
-_ALREADY_BEFORE = regex.compile(
-    r"已 (?: 经 )? [^0-9,;:。!?、\n]{0,4} \Z", regex.VERBOSE
+_ALREADY_BEFORE = regex.compile(r"已 (?: 经 )? [^0-9,;:。!?、\n]{0,4} \Z", regex.VERBOSE)
+# What a measure gives: a bound figure before these nouns sizes the benefit.
+_BENEFIT_AFTER = regex.compile(
+    r"补助 | 补贴 | 奖励 | 奖补 | 资助 | 扶持 | 贴息 | 优惠 | 比例 | 额度 | 资金 | 支持 | 减免",
+    regex.VERBOSE,
 )
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
 _SCOPE_AFTER = regex.compile(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
@@ -442,7 +447,7 @@ class _Reading:
 
 @attrs.define
 class _Half:
-    """A half as plans write it: 压缩一半 (by half), 压缩至法定时限的一半 (to half of a reference)."""
+    """A half as plans write it: 压缩一半 (by half), 压缩至法定时限的一半 (to half of something)."""
 
     direction: Direction
     by: bool
@@ -651,9 +656,16 @@ class _Extraction:
             return None  # 七届44次常务会议: a session
         if word == "日" and _DAY_DATED_AFTER.match(self.text, end) is not None:
             return None  # 财政部1日发布: the day of the month
-        if word == "类" and chinese and (
-            _CLASS_LABEL_AFTER.match(self.text, end) is not None
-            or regex.match(r"[一二三四五六七八九]类、\Z", self.text[max(number_start - 3, 0) : number_start])
+        if (
+            word == "类"
+            and chinese
+            and (
+                _CLASS_LABEL_AFTER.match(self.text, end) is not None
+                or regex.match(
+                    r"[一二三四五六七八九]类、\Z",
+                    self.text[max(number_start - 3, 0) : number_start],
+                )
+            )
         ):
             return None  # 一类、二类出口企业: ranks
         following = self.text[end : end + 1]
@@ -1013,24 +1025,30 @@ class _Extraction:
         (要, 将, 力争, 确保, 不超过, 以内…, or a deadline) gives status facts, as a change in the
         past tense does (较2017年压缩了78.89%); so does a figure right after 已 (已超1亿户). A
         change against a year with no such word (较2017年压缩60%) reads as a plan's commitment.
-        A bound figure that qualifies a noun (不满1千伏的, 6亩以下的) and a
-        count of the text's own parts (五个方面, 26条具体措施, 等6部门) give a scope.
+        A bound figure that qualifies a noun (不满1千伏的, 6亩以下的) and a count of the text's
+        own parts (五个方面, 26条具体措施) give a scope; a bound figure before a benefit
+        (不超过20%的政府补助) sizes what is given, a commitment.
         """
         text = self.text
         as_of = set(self.as_of)
         sentences: dict[int, bool] = {}  # sentence start → whether it is a status report
+        promised = {
+            self.sentences.start_of(reading.start)
+            for reading in readings
+            if reading.kind is TargetKind.DEADLINE and reading.start not in as_of
+        }
         for reading in readings:
             sentence = self.sentences.start_of(reading.start)
             if sentence not in sentences:
                 end = self.sentences.end_of(reading.start)
-                sentences[sentence] = self._reports(readings, sentence, end, as_of)
+                sentences[sentence] = sentence not in promised and self._reports(sentence, end)
             if reading.start in as_of:
                 reading.role = TargetRole.STATUS
             elif reading.kind is TargetKind.DEADLINE or reading.kind is TargetKind.ONGOING:
                 continue
-            elif sentences[sentence]:
-                reading.role = TargetRole.STATUS
-            elif _ALREADY_BEFORE.search(text, max(reading.start - 6, 0), reading.start):
+            elif sentences[sentence] or _ALREADY_BEFORE.search(
+                text, max(reading.start - 6, 0), reading.start
+            ):
                 reading.role = TargetRole.STATUS
             elif self._is_scope(reading):
                 reading.role = TargetRole.SCOPE
@@ -1047,16 +1065,9 @@ class _Extraction:
             ):
                 before.role = TargetRole.SCOPE
 
-    def _reports(
-        self, readings: list[_Reading], start: int, end: int, as_of: set[int]
-    ) -> bool:
-        """Tell whether the sentence text[start:end] reports figures and promises nothing."""
-        promised = any(
-            reading.kind is TargetKind.DEADLINE and reading.start not in as_of
-            for reading in readings
-            if start <= reading.start < end
-        )
-        if promised or _COMMITMENT_WORDS.search(self.text, start, end):
+    def _reports(self, start: int, end: int) -> bool:
+        """Tell whether the sentence text[start:end], with no deadline, reports figures only."""
+        if _COMMITMENT_WORDS.search(self.text, start, end):
             return False
         return _STATUS_WORDS.search(self.text, start, end) is not None
 
@@ -1065,16 +1076,19 @@ class _Extraction:
         if reading.quantity is None or reading.direction is not None:
             return False
         if reading.kind is TargetKind.COUNT:
-            if text[reading.start - 1 : reading.start] == "等":
-                return True  # 市监、税务等6部门: the size of the list just written
-            if _OWN_PARTS_AFTER.match(text, reading.end) or _OWN_PARTS_AFTER.search(
-                reading.quantity.unit
-            ):
-                return True  # 26条具体措施, and 五个方面 (方面 is also a counted noun)
+            # 26条具体措施, and 五个方面 (方面 is also a counted noun). Other counts count what
+            # the measure delivers (完成20件以上具有示范作用的案件), whatever follows them.
+            return bool(
+                _OWN_PARTS_AFTER.match(text, reading.end)
+                or _OWN_PARTS_AFTER.search(reading.quantity.unit)
+            )
         if reading.comparator is Comparator.EXACTLY:
             return False
         scope = _SCOPE_AFTER.match(text, reading.end)
-        return scope is not None and not _COMMITMENT_WORDS.search(text, reading.end, scope.end())
+        if scope is None or _COMMITMENT_WORDS.search(text, reading.end, scope.end()):
+            return False
+        # 给予不超过20%的政府补助: the bound is the size of the benefit, not what it covers.
+        return _BENEFIT_AFTER.search(text, scope.end(), scope.end() + 6) is None
 
     def _target(self, reading: _Reading, offset: int) -> Target:
         return Target(

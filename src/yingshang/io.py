@@ -298,6 +298,7 @@ TARGET_COLUMNS = (
     "baseline_value",
     "baseline_unit",
     "direction",
+    "role",
     "deadline",
     "deadline_kind",
     "lead_units",
@@ -357,9 +358,12 @@ def action_records(plan: Plan, registry: UnitRegistry | None = None) -> list[Rec
     return rows
 
 
-def target_records(plan: Plan) -> list[Record]:
+def target_records(
+    plan: Plan, *, role: model.TargetRole | None = model.TargetRole.COMMITMENT
+) -> list[Record]:
     """Return one flat row per target, with the columns of `TARGET_COLUMNS`.
 
+    Only commitments by default; `role` picks status facts or scopes instead, None every target.
     `value` and `baseline_value` are exact `Decimal`s; enums are given by their values.
     """
     return [
@@ -368,6 +372,7 @@ def target_records(plan: Plan) -> list[Record]:
         for measure in area.measures
         for action in measure.actions
         for target in action.targets
+        if role is None or target.role is role
     ]
 
 
@@ -390,6 +395,7 @@ def target_record(
         "baseline_value": baseline.value if baseline else None,
         "baseline_unit": baseline.unit if baseline else None,
         "direction": target.direction.value if target.direction else None,
+        "role": target.role.value,
         "deadline": deadline.date if deadline else None,
         "deadline_kind": deadline.kind.value if deadline else None,
         "lead_units": _names(action.lead_units),

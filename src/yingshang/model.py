@@ -158,7 +158,9 @@ class TargetRole(enum.Enum):
     """
 
     COMMITMENT = "commitment"  # 压缩至5个工作日以内, 达到90%, 2019年底前: what is promised
-    STATUS = "status"  # 截至2020年3月…达6.94亿, 已超1亿户, 耗时10分钟: what was achieved or measured
+    STATUS = (
+        "status"  # 截至2020年3月…达6.94亿, 已超1亿户, 耗时10分钟: what was achieved or measured
+    )
     SCOPE = "scope"  # 不满1千伏的, 6亩以下的, 500万元以下的项目: what a measure covers
 
 
