@@ -1,7 +1,7 @@
 """Every quantitative target of the embedded plan as CSV, one row per target.
 
 The columns are `yingshang.io.TARGET_COLUMNS` (item, kind, text, value, unit, comparator,
-baseline, direction, deadline, lead units, span). Values stay exact: decimals are written as
+baseline, direction, deadline, lead agencies, span). Values stay exact: decimals are written as
 the plan states them (99.96, not 99.95999…)::
 
     python examples/targets_csv.py              # to stdout

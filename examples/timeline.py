@@ -2,7 +2,7 @@
 
 Every action item whose text sets a deadline (2019年底前, 2020年6月底前, 印发之日起1个月内)
 appears under the date it is due, with its reference ("measure.item"), its area and its lead
-units. Items without a deadline are counted at the end::
+agencies. Items without a deadline are counted at the end::
 
     python examples/timeline.py
 """
@@ -25,7 +25,7 @@ def timeline_lines(plan: yingshang.Plan) -> list[str]:
         items = list(group)
         lines.append(f"{date.isoformat()}  ({len(items)} item{'' if len(items) == 1 else 's'})")
         for due in items:
-            lead = "、".join(unit.name for unit in due.entry.action.lead_units) or "-"
+            lead = "、".join(agency.name for agency in due.entry.action.lead_agencies) or "-"
             lines.append(f"  {due.entry.key:>6}  {due.entry.area.title}  {lead}")
     # An item may name several deadlines (2019年底前…, 2020年底前…): it is listed under each.
     dated = {due.entry.key for due in dues}

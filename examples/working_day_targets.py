@@ -2,7 +2,7 @@
 
 Lists every target of the embedded plan measured in working days (个工作日): the item, the
 baseline it is cut from (由12个工作日…, when the plan gives one), the target and its bound
-(以内 → at most), the deadline, and the lead units::
+(以内 → at most), the deadline, and the lead agencies::
 
     python examples/working_day_targets.py
 """
@@ -16,7 +16,7 @@ from yingshang import query
 
 
 def working_day_rows(plan: yingshang.Plan) -> list[tuple[str, str, str, str, str, str]]:
-    """Return (item, baseline, target, comparator, due, lead units) for each working-day target."""
+    """Return (item, baseline, target, comparator, due, leads) for each working-day target."""
     rows = []
     for hit in query.targets(plan, kind="duration"):
         target = hit.target
@@ -32,7 +32,7 @@ def working_day_rows(plan: yingshang.Plan) -> list[tuple[str, str, str, str, str
                 str(target.quantity),
                 target.comparator.value,
                 due,
-                "、".join(unit.name for unit in hit.entry.action.lead_units),
+                "、".join(agency.name for agency in hit.entry.action.lead_agencies),
             )
         )
     return rows

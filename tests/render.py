@@ -7,7 +7,7 @@ the area and measure cells of a continuation row left empty.
 
 from __future__ import annotations
 
-from yingshang.model import Action, Area, Measure, Plan, Section, Unit
+from yingshang.model import Action, Agency, Area, Measure, Plan, Section
 
 _NUMERALS = "一二三四五六七八九"
 
@@ -19,8 +19,8 @@ def chinese_ordinal(number: int) -> str:
     return text + ("" if ones == 0 else _NUMERALS[ones - 1])
 
 
-def _units(units: tuple[Unit, ...]) -> str:
-    return "、".join(unit.name for unit in units)
+def _agencies(agencies: tuple[Agency, ...]) -> str:
+    return "、".join(agency.name for agency in agencies)
 
 
 def _action_lines(actions: list[Action]) -> list[str]:
@@ -36,8 +36,8 @@ def _rows(measure: Measure, one_per_row: bool) -> list[list[Action]]:
         previous = rows[-1][-1] if rows else None
         if (
             previous is not None
-            and previous.units == action.units
-            and (previous.lead_units == action.lead_units)
+            and previous.agencies == action.agencies
+            and (previous.lead_agencies == action.lead_agencies)
         ):
             rows[-1].append(action)
         else:
@@ -61,8 +61,8 @@ def _area_rows(area: Area) -> list[str]:
             out.append(f"\t{measure_cell}")
             out.append(f"\t{lines[0]}")
             out.extend(lines[1:])
-            out.append(f"\t{_units(actions[0].lead_units)}")
-            out.append(f"\t{_units(actions[0].cooperating_units)}")
+            out.append(f"\t{_agencies(actions[0].lead_agencies)}")
+            out.append(f"\t{_agencies(actions[0].cooperating_agencies)}")
             out.append("")
             row_index += 1
     return out
@@ -122,7 +122,7 @@ def table_export(plan: Plan) -> str:
 
 
 def inline_export(plan: Plan) -> str:
-    """Return `plan` laid out with its measures in the body and the units written inline.
+    """Return `plan` laid out with its measures in the body and the agencies written inline.
 
     Areas are the ``（一）`` subsections of the last section (``二、重点任务``), measures numbered
     paragraphs ``1．title。`` and each item ends with ``（牵头单位：…；配合单位：…）``.
@@ -137,9 +137,9 @@ def inline_export(plan: Plan) -> str:
         for measure in area.measures:
             items = []
             for action in measure.actions:
-                roles = f"牵头单位：{_units(action.lead_units)}"
-                if action.cooperating_units:
-                    roles += f"；配合单位：{_units(action.cooperating_units)}"
+                roles = f"牵头单位：{_agencies(action.lead_agencies)}"
+                if action.cooperating_agencies:
+                    roles += f"；配合单位：{_agencies(action.cooperating_agencies)}"
                 items.append(f"{action.text}（{roles}）")
             out.append(f"{measure.number}．{measure.title}。" + "".join(items))
     return "\n".join(out) + "\n"

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from yingshang.model import (
     Action,
+    Agency,
     Area,
     Attachment,
     Comparator,
@@ -35,10 +36,10 @@ from yingshang.model import (
     Section,
     Severity,
     Snippet,
+    Source,
     Span,
     Target,
     TargetKind,
-    Unit,
 )
 
 # --- any value of each type ----------------------------------------------------------------------
@@ -52,7 +53,7 @@ def any_span(draw: st.DrawFn) -> Span:
 
 any_text = st.text(max_size=40)
 any_snippet = st.builds(Snippet, any_text, any_span())
-any_unit = st.builds(Unit, any_text, any_span())
+any_agency = st.builds(Agency, any_text, any_span())
 any_diagnostic = st.builds(
     Diagnostic,
     st.sampled_from(Severity),
@@ -97,8 +98,8 @@ any_action = st.builds(
     text=any_text,
     span=any_span(),
     marker=st.none() | any_snippet,
-    lead_units=st.lists(any_unit, **_small).map(tuple),
-    cooperating_units=st.lists(any_unit, **_small).map(tuple),
+    lead_agencies=st.lists(any_agency, **_small).map(tuple),
+    cooperating_agencies=st.lists(any_agency, **_small).map(tuple),
     targets=st.lists(any_target, **_small).map(tuple),
 )
 any_measure = st.builds(
@@ -147,6 +148,13 @@ any_attachment = st.builds(
     title=st.none() | any_snippet,
     headers=st.lists(any_snippet, **_small).map(tuple),
 )
+any_source = st.builds(
+    Source,
+    text=any_text,
+    path=st.none() | any_text,
+    format=st.sampled_from(["text", "docx", "html", "pdf"]),
+    encoding=st.none() | st.sampled_from(["utf-8", "gb18030", "big5", "utf-16"]),
+)
 any_plan = st.builds(
     Plan,
     title=any_snippet,
@@ -158,13 +166,14 @@ any_plan = st.builds(
     attachment=st.none() | any_attachment,
     areas=st.lists(any_area, max_size=2).map(tuple),
     diagnostics=st.lists(any_diagnostic, max_size=2).map(tuple),
+    source=st.none() | any_source,
 )
 
 #: One strategy per model type, for properties that must hold of every type.
 ANY_VALUE: dict[type, st.SearchStrategy[Any]] = {
     Span: any_span(),
     Snippet: any_snippet,
-    Unit: any_unit,
+    Agency: any_agency,
     Diagnostic: any_diagnostic,
     Quantity: any_quantity,
     Deadline: any_deadline,
@@ -175,6 +184,7 @@ ANY_VALUE: dict[type, st.SearchStrategy[Any]] = {
     Section: any_section,
     Notice: any_notice,
     Attachment: any_attachment,
+    Source: any_source,
     Plan: any_plan,
 }
 
@@ -189,7 +199,7 @@ _OPENING = (
     "产种面而方后多定行学法所民得经市局委办厅院司部署企业开办推行实施建立完善"
 )
 _INNER = _OPENING + "一二三四五六七八九十百千万零两，、；：“”《》（）%.+-/0123456789ABCXYZabcxyz "
-_UNIT_CHARS = "市区县省局委办厅院司部署中心公司管理服务发展改革监督总队银行政府能源交通"
+_AGENCY_CHARS = "市区县省局委办厅院司部署中心公司管理服务发展改革监督总队银行政府能源交通"
 
 
 def _phrase(min_size: int, max_size: int, end: str = "") -> st.SearchStrategy[str]:
@@ -202,7 +212,7 @@ def _phrase(min_size: int, max_size: int, end: str = "") -> st.SearchStrategy[st
 
 title_text = _phrase(2, 20)
 sentence_text = _phrase(2, 60, end="。")
-unit_name = st.text(_UNIT_CHARS, min_size=2, max_size=12)
+agency_name = st.text(_AGENCY_CHARS, min_size=2, max_size=12)
 # A heading's title stops at its first 。, so none may hold one.
 heading_title = st.text(_OPENING, min_size=2, max_size=12)
 
@@ -213,7 +223,7 @@ def _snippet(text: str) -> Snippet:
 
 @st.composite
 def table_measure(draw: st.DrawFn, number: int) -> Measure:
-    """Return a measure whose actions come in rows, each row with its own units."""
+    """Return a measure whose actions come in rows, each row with its own agencies."""
     numbered = draw(st.booleans())
     count = draw(st.integers(1, 5)) if numbered else 1
     rows: list[int] = []
@@ -225,8 +235,8 @@ def table_measure(draw: st.DrawFn, number: int) -> Measure:
     actions: list[Action] = []
     position = 0
     for size in rows:
-        lead = tuple(Unit(n, NO_SPAN) for n in draw(st.lists(unit_name, min_size=1, max_size=3)))
-        cooperating = tuple(Unit(n, NO_SPAN) for n in draw(st.lists(unit_name, max_size=3)))
+        lead = tuple(Agency(n, NO_SPAN) for n in draw(st.lists(agency_name, min_size=1, max_size=3)))
+        cooperating = tuple(Agency(n, NO_SPAN) for n in draw(st.lists(agency_name, max_size=3)))
         for _ in range(size):
             position += 1
             actions.append(
@@ -235,8 +245,8 @@ def table_measure(draw: st.DrawFn, number: int) -> Measure:
                     text=draw(sentence_text),
                     span=NO_SPAN,
                     marker=_snippet(f"（{position}）") if numbered else None,
-                    lead_units=lead,
-                    cooperating_units=cooperating,
+                    lead_agencies=lead,
+                    cooperating_agencies=cooperating,
                 )
             )
     # render.table_export gives each action a row of its own when a heading repeats.
@@ -254,7 +264,7 @@ def table_measure(draw: st.DrawFn, number: int) -> Measure:
 def table_plans(draw: st.DrawFn) -> Plan:
     """Build a plan with a notice, body sections and a table that `render.table_export` writes."""
     title = draw(title_text) + draw(st.sampled_from(["工作方案", "行动方案", "实施方案"]))
-    issuer = draw(st.text(_UNIT_CHARS, min_size=2, max_size=12))
+    issuer = draw(st.text(_AGENCY_CHARS, min_size=2, max_size=12))
     date = draw(any_date)
     notice = Notice(
         span=NO_SPAN,
@@ -263,7 +273,7 @@ def table_plans(draw: st.DrawFn) -> Plan:
             f"{draw(st.text('渝府办发京沪', min_size=2, max_size=5))}"
             f"〔{date.year}〕{draw(st.integers(1, 300))}号"
         ),
-        recipients=_snippet("、".join(draw(st.lists(unit_name, min_size=1, max_size=3))) + "："),
+        recipients=_snippet("、".join(draw(st.lists(agency_name, min_size=1, max_size=3))) + "："),
         paragraphs=tuple(
             _snippet(p) for p in draw(st.lists(sentence_text, min_size=1, max_size=2))
         ),
@@ -329,7 +339,7 @@ def table_plans(draw: st.DrawFn) -> Plan:
     )
 
 
-# Inline items end with a bracket of units, so their own text holds no bracket.
+# Inline items end with a bracket of agencies, so their own text holds no bracket.
 _INLINE_INNER = _INNER.replace("（", "").replace("）", "")
 inline_sentence = st.builds(
     lambda first, rest: first + rest.rstrip() + "。",
@@ -357,11 +367,12 @@ def inline_plans(draw: st.DrawFn) -> Plan:
                     number=position,
                     text=draw(inline_sentence),
                     span=NO_SPAN,
-                    lead_units=tuple(
-                        Unit(n, NO_SPAN) for n in draw(st.lists(unit_name, min_size=1, max_size=3))
+                    lead_agencies=tuple(
+                        Agency(n, NO_SPAN)
+                        for n in draw(st.lists(agency_name, min_size=1, max_size=3))
                     ),
-                    cooperating_units=tuple(
-                        Unit(n, NO_SPAN) for n in draw(st.lists(unit_name, max_size=2))
+                    cooperating_agencies=tuple(
+                        Agency(n, NO_SPAN) for n in draw(st.lists(agency_name, max_size=2))
                     ),
                 )
                 for position in range(1, draw(st.integers(1, 3)) + 1)
@@ -378,9 +389,14 @@ def inline_plans(draw: st.DrawFn) -> Plan:
 
 
 def erase_spans(value: Any) -> Any:
-    """Return `value` with every span replaced by ``Span(0, 0)``, to compare plans spans aside."""
+    """Return `value` with every span replaced by ``Span(0, 0)``, to compare plans spans aside.
+
+    A plan's source goes too: the text that spans slice is what differs between two layouts.
+    """
     if isinstance(value, Span):
         return NO_SPAN
+    if isinstance(value, Source):
+        return None
     if isinstance(value, tuple):
         return tuple(erase_spans(item) for item in value)
     if attrs.has(type(value)):

@@ -125,7 +125,7 @@ def magnified_amounts(draw: st.DrawFn) -> tuple[str, Decimal]:
 
 # --- quantities ------------------------------------------------------------------------------
 
-# Unit as written → normalised unit, by kind. 年 stays below 1000: 2019年 is a year, not a span.
+# Agency as written → normalised unit, by kind. 年 stays below 1000: 2019年 is a year, not a span.
 UNITS: dict[TargetKind, tuple[tuple[str, str], ...]] = {
     TargetKind.DURATION: (
         ("个工作日", "个工作日"), ("工作日", "个工作日"), ("个月", "个月"), ("日", "日"),

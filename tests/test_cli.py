@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
+
 import yingshang
 from yingshang.datasets import chongqing_2019_text
 
@@ -112,10 +114,10 @@ def test_show_as_json_is_the_model_data() -> None:
     assert [a["number"] for a in data["actions"]] == [1, 2]
 
 
-def test_units_as_csv() -> None:
-    result = run("units", "--format", "csv", "--role", "lead")
+def test_agencies_as_csv() -> None:
+    result = run("agencies", "--format", "csv", "--role", "lead")
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert rows[0] == ["unit", "official name", "lead", "cooperating"]
+    assert rows[0] == ["agency", "official name", "lead", "cooperating"]
     assert rows[1] == ["市市场监管局", "重庆市市场监督管理局", "28", "14"]
     assert all(int(row[2]) > 0 for row in rows[1:])
 
@@ -140,7 +142,10 @@ def test_export_json_round_trips_and_csv_has_a_row_per_item(tmp_path: Path) -> N
     assert len(rows) - 1 == len(plan.actions)
     path = tmp_path / "plan.txt"
     path.write_text(chongqing_2019_text(), encoding="utf-8")
-    assert run("export", str(path)).stdout == exported.stdout
+    from_file = yingshang.io.from_json(run("export", str(path)).stdout, yingshang.Plan)
+    assert from_file.source is not None
+    assert from_file.source.path == str(path)
+    assert attrs.evolve(from_file, source=plan.source) == plan
 
 
 def test_every_command_reads_a_file_as_it_reads_the_embedded_plan(tmp_path: Path) -> None:
@@ -149,7 +154,7 @@ def test_every_command_reads_a_file_as_it_reads_the_embedded_plan(tmp_path: Path
     for command in (
         ["show", "14"],
         ["show", "开办企业", "--format", "csv"],
-        ["units", "--role", "cooperating"],
+        ["agencies", "--role", "cooperating"],
         ["search", "立等可取", "--format", "json"],
         ["targets"],
         ["targets", "--kind", "duration"],
@@ -168,7 +173,7 @@ def test_bad_input_for_every_command(tmp_path: Path) -> None:
     for command in (
         ["summary"],
         ["show", "1"],
-        ["units"],
+        ["agencies"],
         ["targets"],
         ["due"],
         ["search", "x"],
@@ -178,17 +183,75 @@ def test_bad_input_for_every_command(tmp_path: Path) -> None:
         assert result.returncode == 1, command
         assert "line 1, column 1" in result.stderr
     assert run("due", "--by", "yesterday").returncode == 2
-    assert run("units", "--format", "xml").returncode == 2
+    assert run("agencies", "--format", "xml").returncode == 2
 
 
 def test_diagnostics_point_at_the_line_and_column(tmp_path: Path) -> None:
     warnings = list(csv.reader(io.StringIO(run("diagnostics", "--format", "csv").stdout)))
     assert warnings[0] == ["where", "severity", "code", "message", "text"]
-    assert [row[:3] for row in warnings[1:]] == [["444:2", "warning", "no-lead-unit"]]
+    assert [row[:3] for row in warnings[1:]] == [["444:2", "warning", "no-lead-agency"]]
     everything = json.loads(run("diagnostics", "--all", "--format", "json").stdout)
-    assert [d["code"] for d in everything] == ["no-lead-unit", "export-artifact"]
+    assert [d["code"] for d in everything] == ["no-lead-agency", "export-artifact"]
     assert everything[1]["where"] == "477:2"
     assert everything[1]["text"] == "[bookmark: _GoBack]"
     path = tmp_path / "plan.txt"
     path.write_bytes(chongqing_2019_text().encode("gb18030"))
     assert run("diagnostics", "--all", str(path)).stdout == run("diagnostics", "--all").stdout
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"yingshang {yingshang.__version__}"
+
+
+def test_a_dash_reads_the_plan_from_standard_input() -> None:
+    data = chongqing_2019_text().encode("gb18030")  # bytes, decoded as a file's are
+    piped = subprocess.run(
+        [sys.executable, "-m", "yingshang", "summary", "-"],
+        input=data,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert piped.returncode == 0, piped.stderr.decode()
+    assert piped.stdout.decode("utf-8") == run("summary").stdout
+    where = subprocess.run(
+        [sys.executable, "-m", "yingshang", "diagnostics", "-", "--format", "csv"],
+        input=data,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert where.stdout.decode("utf-8") == run("diagnostics", "--format", "csv").stdout
+
+
+def test_export_as_a_table_says_what_an_export_holds() -> None:
+    result = run("export", "--format", "table", "--records", "targets")
+    assert result.returncode == 0
+    first, _, *rows = result.stdout.splitlines()
+    plan = yingshang.datasets.chongqing_2019()
+    records = yingshang.io.target_records(plan)
+    assert first.startswith(f"{len(records)} target records of {len(yingshang.io.TARGET_COLUMNS)}")
+    assert [row.split()[0] for row in rows[2:]] == list(yingshang.io.TARGET_COLUMNS)
+
+
+def test_every_command_takes_each_format() -> None:
+    for command in ("summary", "agencies", "targets", "due", "diagnostics", "export"):
+        for output_format in ("table", "json", "csv"):
+            result = run(command, "--format", output_format)
+            assert result.returncode == 0, (command, output_format, result.stderr)
+
+
+def test_the_help_examples_line_up_by_display_width() -> None:
+    from yingshang._display import display_width
+
+    text = run("--help").stdout
+    examples = text.split("examples:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(examples) >= 10
+    assert any(display_width(line) != len(line) for line in examples)  # some hold Chinese
+    columns = set()
+    for line in examples:
+        command, _what = line.rsplit("  ", 1)
+        columns.add(display_width(command) + 2)
+    assert len(columns) == 1

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yingshang.model import Action, Plan, Quantity, Snippet, Span, Unit, _split_recipients
+from yingshang.model import Action, Agency, Plan, Quantity, Snippet, Span, _split_recipients
 
 from .strategies import ANY_VALUE
 
@@ -76,9 +76,9 @@ def test_plan_shortcuts_without_a_notice_or_table() -> None:
     assert plan.actions == ()
 
 
-def test_action_units_and_deadlines() -> None:
-    lead = Unit("市财政局", Span(0, 4))
-    helper = Unit("市税务局", Span(5, 9))
-    action = Action(1, "x", Span(0, 1), lead_units=(lead,), cooperating_units=(helper,))
-    assert action.units == (lead, helper)
+def test_action_agencies_and_deadlines() -> None:
+    lead = Agency("市财政局", Span(0, 4))
+    helper = Agency("市税务局", Span(5, 9))
+    action = Action(1, "x", Span(0, 1), lead_agencies=(lead,), cooperating_agencies=(helper,))
+    assert action.agencies == (lead, helper)
     assert action.deadlines == ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import attrs
 import pytest
 import regex
 
@@ -179,7 +180,7 @@ def action(plan: Plan, measure: int, number: int) -> Action:
     return found
 
 
-def units(names: list[str] | tuple[object, ...]) -> list[str]:
+def agencies(names: list[str] | tuple[object, ...]) -> list[str]:
     return [getattr(u, "name", u) for u in names]  # type: ignore[misc]
 
 
@@ -268,34 +269,41 @@ def test_measures_of_the_first_area_to_the_letter(plan: Plan) -> None:
     )
     assert first.marker is not None
     assert first.marker.text == "（1）"
-    assert units(first.lead_units) == [MARKET_REGULATOR]
-    assert units(first.cooperating_units) == OPENING_COOPERATORS
+    assert agencies(first.lead_agencies) == [MARKET_REGULATOR]
+    assert agencies(first.cooperating_agencies) == OPENING_COOPERATORS
     unmarked = action(plan, 2, 1)
     assert unmarked.marker is None
     assert (
         unmarked.text
         == "2019年底前实现办理营业执照、公章刻制、申领发票、员工参保登记3个工作日以内办结。"
     )
-    assert units(action(plan, 4, 5).cooperating_units) == [*OPENING_COOPERATORS, "人行重庆营管部"]
+    assert agencies(action(plan, 4, 5).cooperating_agencies) == [
+        *OPENING_COOPERATORS,
+        "人行重庆营管部",
+    ]
     assert action(plan, 4, 5).text == "取消企业银行账户许可，实现企业开户预约制。"
 
 
-def test_items_split_over_rows_keep_their_own_units(plan: Plan) -> None:
-    # Measure 14's two items stand in two rows with different lead units.
+def test_items_split_over_rows_keep_their_own_agencies(plan: Plan) -> None:
+    # Measure 14's two items stand in two rows with different lead agencies.
     first, second = plan.measures[13].actions
     assert (
         first.text
         == "降低用电价格。严格执行我市电价规定，确保一般工商业电价平均再降低10%的要求传导到终端客户。"
     )
-    assert units(first.lead_units) == ["市发展改革委"]
-    assert units(first.cooperating_units) == ["市市场监管局", "国网市电力公司", "三峡水利股份公司"]
+    assert agencies(first.lead_agencies) == ["市发展改革委"]
+    assert agencies(first.cooperating_agencies) == [
+        "市市场监管局",
+        "国网市电力公司",
+        "三峡水利股份公司",
+    ]
     assert (
         second.text
         == "降低购电成本。充分利用川渝输电通道，增购市外低价电，将价差收益传导至终端客户。"
     )
-    assert units(second.lead_units) == ["市经济信息委"]
-    assert units(second.cooperating_units) == ["市能源局", "国网市电力公司"]
-    assert units(action(plan, 11, 2).cooperating_units) == [
+    assert agencies(second.lead_agencies) == ["市经济信息委"]
+    assert agencies(second.cooperating_agencies) == ["市能源局", "国网市电力公司"]
+    assert agencies(action(plan, 11, 2).cooperating_agencies) == [
         "市规划自然资源局",
         "市城市管理局",
         "市公安局",
@@ -314,8 +322,8 @@ def test_repeated_headings_continue_the_area_and_measure(plan: Plan, text: str) 
     assert [s.slice(text) for s in service.repeated_at] == ["74．提高政务服务事项便利度"]
     third = action(plan, 74, 3)
     assert third.text.startswith("强化服务能力支撑。完善政务服务平台身份认证")
-    assert units(third.lead_units) == ["市政府电子政务办"]
-    assert units(third.cooperating_units) == ["市大数据发展局"]
+    assert agencies(third.lead_agencies) == ["市政府电子政务办"]
+    assert agencies(third.cooperating_agencies) == ["市大数据发展局"]
     ip = plan.measures[76]
     assert ip.number == 77
     assert len(ip.actions) == 4
@@ -330,10 +338,10 @@ def test_a_row_with_an_empty_lead_cell_is_kept_and_reported(plan: Plan, text: st
     assert (
         item.text == "2019年底前出台关于破产企业注销相关问题的会商纪要，完善破产企业注销工作机制。"
     )
-    assert item.lead_units == ()
-    assert item.cooperating_units == ()
+    assert item.lead_agencies == ()
+    assert item.cooperating_agencies == ()
     (warning,) = plan.warnings
-    assert warning.code == "no-lead-unit"
+    assert warning.code == "no-lead-agency"
     assert warning.span.slice(text).startswith("（4）2019年底前出台")
 
 
@@ -341,15 +349,15 @@ def test_a_measure_numbered_with_an_ascii_dot(plan: Plan, text: str) -> None:
     measure = plan.measures[49]
     assert (measure.number, measure.title) == (50, "增强信息披露透明度")
     assert measure.span.slice(text) == "50.增强信息披露透明度"
-    assert units(measure.actions[0].lead_units) == ["重庆证监局"]
+    assert agencies(measure.actions[0].lead_agencies) == ["重庆证监局"]
 
 
 def test_the_stray_bookmark_is_removed_and_reported(plan: Plan, text: str) -> None:
     item = action(plan, 49, 2)
     assert item.text.startswith("提高部分贷款类别不良容忍度。")
     assert "bookmark" not in item.text
-    assert units(item.lead_units) == ["重庆银保监局"]
-    assert units(item.cooperating_units) == ["人行重庆营管部", "市金融监管局"]
+    assert agencies(item.lead_agencies) == ["重庆银保监局"]
+    assert agencies(item.cooperating_agencies) == ["人行重庆营管部", "市金融监管局"]
     (info,) = [d for d in plan.diagnostics if d.code == "export-artifact"]
     assert info.span.slice(text) == "[bookmark: _GoBack]"
     assert "bookmark" not in "".join(a.text for a in plan.actions)
@@ -374,25 +382,25 @@ def test_more_items_to_the_letter(plan: Plan) -> None:
     }
     for (measure, number), text in expected.items():
         assert action(plan, measure, number).text == text
-    assert units(action(plan, 5, 4).lead_units) == ["市住房城乡建委", "市规划自然资源局"]
-    assert units(action(plan, 5, 4).cooperating_units) == []
-    assert units(action(plan, 36, 2).lead_units) == ["重庆市税务局", "人行重庆营管部"]
-    assert units(action(plan, 44, 3).lead_units) == ["市高法院", "市政府办公厅"]
-    assert units(action(plan, 44, 3).cooperating_units) == [
+    assert agencies(action(plan, 5, 4).lead_agencies) == ["市住房城乡建委", "市规划自然资源局"]
+    assert agencies(action(plan, 5, 4).cooperating_agencies) == []
+    assert agencies(action(plan, 36, 2).lead_agencies) == ["重庆市税务局", "人行重庆营管部"]
+    assert agencies(action(plan, 44, 3).lead_agencies) == ["市高法院", "市政府办公厅"]
+    assert agencies(action(plan, 44, 3).cooperating_agencies) == [
         "人行重庆营管部",
         "市市场监管局",
         "重庆市税务局",
         "市发展改革委",
     ]
-    assert units(action(plan, 19, 1).cooperating_units) == ["市发展改革委"]
+    assert agencies(action(plan, 19, 1).cooperating_agencies) == ["市发展改革委"]
     last = plan.actions[-1]
     assert last.text.endswith("“一大四小”机场体系。")
-    assert units(last.lead_units) == ["市交通局"]
-    assert units(last.cooperating_units) == ["市发展改革委", "市规划自然资源局"]
+    assert agencies(last.lead_agencies) == ["市交通局"]
+    assert agencies(last.cooperating_agencies) == ["市发展改革委", "市规划自然资源局"]
 
 
-def test_every_unit_is_a_name_without_separators(plan: Plan) -> None:
-    names = {u.name for a in plan.actions for u in a.units}
+def test_every_agency_is_a_name_without_separators(plan: Plan) -> None:
+    names = {u.name for a in plan.actions for u in a.agencies}
     assert len(names) > 60
     assert all(not regex.search(r"[、，,；;\s]", name) and name for name in names)
     assert {"市市场监管局", "重庆市税务局", "人行重庆营管部", "国网市电力公司"} <= names
@@ -409,7 +417,10 @@ def test_parse_file_reads_gbk_and_utf8_with_bom(tmp_path: Path, plan: Plan, text
     for encoding in ("gb18030", "utf-8-sig"):
         path = tmp_path / f"plan.{encoding}.txt"
         path.write_bytes(text.encode(encoding))
-        assert yingshang.parse_file(path) == plan
+        read = yingshang.parse_file(path)
+        assert read.source is not None
+        assert read.source.path == str(path)
+        assert attrs.evolve(read, source=plan.source) == plan
     # GBK has no U+2002 EN SPACE, which the export pads with: a GBK file holds plain spaces.
     gbk_text = text.replace("\u2002", " ")
     path = tmp_path / "plan.gbk.txt"

@@ -1,4 +1,4 @@
-"""Plans that list their measures in the body, with the units written inline after each item."""
+"""Plans that list their measures in the body, with the agencies written inline after each item."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given
 
 import yingshang
 from yingshang.model import Plan
-from yingshang.parse import _PARAGRAPH_END, _continues
+from yingshang.parse._front import _PARAGRAPH_END, _continues
 
 from .render import inline_export
 from .strategies import erase_spans, inline_plans
@@ -31,8 +31,8 @@ def outline(plan: Plan) -> list[tuple[str, int, str, str, list[str], list[str]]]
             measure.number,
             measure.title,
             action.text,
-            [u.name for u in action.lead_units],
-            [u.name for u in action.cooperating_units],
+            [u.name for u in action.lead_agencies],
+            [u.name for u in action.cooperating_agencies],
         )
         for area in plan.areas
         for measure in area.measures
@@ -47,8 +47,8 @@ def test_spans_slice_back_in_every_inline_layout(name: str) -> None:
     plan, text = load(name)
     assert_spans_slice_back(plan, text)
     for action in plan.actions:
-        for unit in action.units:
-            assert text[unit.span.start : unit.span.end] == unit.name
+        for agency in action.agencies:
+            assert text[agency.span.start : agency.span.end] == agency.name
 
 
 def test_labelled_roles_under_subsections() -> None:
@@ -98,7 +98,7 @@ def test_labelled_roles_under_subsections() -> None:
     assert plan.diagnostics == ()
 
 
-def test_subsections_as_measures_and_units_per_sentence() -> None:
+def test_subsections_as_measures_and_agencies_per_sentence() -> None:
     plan, text = load("inline-subsections.txt")
     rows = outline(plan)
     assert [(r[0], r[1], r[2]) for r in rows] == [
@@ -117,12 +117,12 @@ def test_subsections_as_measures_and_units_per_sentence() -> None:
         ["区市场局", "区行政服务中心"],
         ["区市场局", "区大数据中心"],
     ]
-    # An item with no units is kept, and reported.
+    # An item with no agencies is kept, and reported.
     assert rows[4][3:] == ("2021年6月底前建成信用监管平台。", [], [])
     (warning,) = plan.warnings
-    assert warning.code == "no-lead-unit"
+    assert warning.code == "no-lead-agency"
     assert text[warning.span.start : warning.span.end] == "2021年6月底前建成信用监管平台。"
-    # The safeguards section has no units: it stays a section with its subsection.
+    # The safeguards section has no agencies: it stays a section with its subsection.
     assert [(s.ordinal, s.title) for s in plan.sections[2].subsections] == [(1, "加强领导")]
 
 
@@ -133,14 +133,14 @@ def test_numbered_paragraphs_with_roles_after_the_names() -> None:
         (2, "推动监管全过程公正", 1),
     ]
     first = plan.actions[0]
-    assert [u.name for u in first.lead_units] == ["市政府办公室", "市审改办"]
-    assert [u.name for u in first.cooperating_units] == ["市级各有关部门"]
-    assert [u.name for u in plan.actions[1].cooperating_units] == ["各县市区政府"]
+    assert [u.name for u in first.lead_agencies] == ["市政府办公室", "市审改办"]
+    assert [u.name for u in first.cooperating_agencies] == ["市级各有关部门"]
+    assert [u.name for u in plan.actions[1].cooperating_agencies] == ["各县市区政府"]
     assert first.deadlines[0].date is not None
     assert first.deadlines[0].date.isoformat() == "2022-10-31"
 
 
-def test_a_body_without_units_stays_sections() -> None:
+def test_a_body_without_agencies_stays_sections() -> None:
     text = "某市营商环境方案\n一、总体要求\n（一）加强领导。成立专班（详见附件）。\n1．压缩时间。尽快完成。\n"
     plan = yingshang.parse(text)
     assert plan.areas == ()
@@ -154,7 +154,7 @@ def test_the_chongqing_body_is_not_read_as_measures() -> None:
 
 
 @given(inline_plans())
-def test_parse_reads_back_a_plan_written_with_units_inline(plan: Plan) -> None:
+def test_parse_reads_back_a_plan_written_with_agencies_inline(plan: Plan) -> None:
     text = inline_export(plan)
     parsed = yingshang.parse(text)
     assert erase_spans(parsed) == with_targets(plan)

@@ -176,7 +176,10 @@ def test_parse_file_reads_utf8_with_bom_and_gb18030(
             continue
         path = folder / f"plan-{encoding}.txt"
         path.write_bytes(data)
-        assert yingshang.parse_file(path) == expected
+        read = yingshang.parse_file(path)
+        assert read.source is not None
+        assert read.source.path == str(path)
+        assert attrs.evolve(read, source=expected.source) == expected
 
 
 @given(st.text(max_size=80) | _PLANLIKE)

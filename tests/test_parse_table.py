@@ -17,21 +17,23 @@ def codes(plan: yingshang.Plan) -> list[str]:
     return [d.code for d in plan.diagnostics]
 
 
-def test_an_unclosed_bracket_keeps_the_last_unit_and_says_so() -> None:
+def test_an_unclosed_bracket_keeps_the_last_agency_and_says_so() -> None:
     text = HEAD + row(
         "一、开办企业", "1．精简流程", "（1）推行网办。", "市财政局、市税务局（试点", ""
     )
     plan = yingshang.parse(text)
-    assert [u.name for u in plan.actions[0].lead_units] == ["市财政局", "市税务局（试点"]
+    assert [u.name for u in plan.actions[0].lead_agencies] == ["市财政局", "市税务局（试点"]
     assert codes(plan) == ["unbalanced-bracket"]
 
 
-def test_a_unit_name_with_brackets_is_one_unit() -> None:
+def test_a_agency_name_with_brackets_is_one_agency() -> None:
     text = HEAD + row(
         "一、开办企业", "1．精简流程", "推行网办。", "中国重庆（汽车、摩托车）知识产权中心", ""
     )
     plan = yingshang.parse(text)
-    assert [u.name for u in plan.actions[0].lead_units] == ["中国重庆（汽车、摩托车）知识产权中心"]
+    assert [u.name for u in plan.actions[0].lead_agencies] == [
+        "中国重庆（汽车、摩托车）知识产权中心"
+    ]
     assert codes(plan) == []
 
 
@@ -61,7 +63,7 @@ def test_numbers_out_of_sequence_are_reported_not_renumbered() -> None:
     assert codes(plan).count("out-of-sequence") == 3
 
 
-def test_units_without_an_action_and_an_action_before_any_measure() -> None:
+def test_agencies_without_an_action_and_an_action_before_any_measure() -> None:
     text = (
         HEAD
         + row("一、开办企业", "", "推行网办。", "市财政局", "")
@@ -69,7 +71,7 @@ def test_units_without_an_action_and_an_action_before_any_measure() -> None:
     )
     plan = yingshang.parse(text)
     assert plan.actions == ()
-    assert codes(plan) == ["unparsed", "units-without-action"]
+    assert codes(plan) == ["unparsed", "agencies-without-action"]
 
 
 @pytest.mark.parametrize("marker", ["①", "(1)", "（ 1 ）"])
@@ -101,8 +103,8 @@ def test_a_deadline_column_gives_each_item_of_the_row_its_deadline(cell: str, du
     )
     plan = yingshang.parse(text)
     first, second = plan.actions
-    assert [u.name for u in first.lead_units] == ["市财政局"]
-    assert [u.name for u in first.cooperating_units] == ["市税务局"]
+    assert [u.name for u in first.lead_agencies] == ["市财政局"]
+    assert [u.name for u in first.cooperating_agencies] == ["市税务局"]
     assert [d.date.isoformat() for d in first.deadlines if d.date] == [due]
     assert [d.date.isoformat() for d in second.deadlines if d.date] == [due]
     (duration,) = [t for t in first.targets if t.kind is yingshang.TargetKind.DURATION]
@@ -127,7 +129,7 @@ def test_a_column_yingshang_does_not_read_is_kept_as_unparsed() -> None:
         "一、开办企业", "1．精简流程", "推行网办。", "市财政局", "市税务局", "试点先行"
     )
     plan = yingshang.parse(text)
-    assert [u.name for u in plan.actions[0].cooperating_units] == ["市税务局"]
+    assert [u.name for u in plan.actions[0].cooperating_agencies] == ["市税务局"]
     assert [d.code for d in plan.diagnostics] == ["unparsed"]
 
 
@@ -156,20 +158,20 @@ def test_a_table_with_a_number_column_and_no_area_column() -> None:
         (2, "提升审批效率"),
     ]
     first, second, third = plan.actions
-    # Without a 牵头 column, the 责任单位 are the lead units.
-    assert [u.name for u in first.lead_units] == ["区市场局", "区税务局"]
-    assert first.cooperating_units == ()
+    # Without a 牵头 column, the 责任单位 are the lead agencies.
+    assert [u.name for u in first.lead_agencies] == ["区市场局", "区税务局"]
+    assert first.cooperating_agencies == ()
     assert [d.date.isoformat() for d in second.deadlines if d.date] == ["2020-12-31"]
     assert third.deadlines == ()
     assert [d.code for d in plan.diagnostics] == ["implicit-area", "unparsed"]
 
 
-def test_responsible_units_beside_a_lead_column_cooperate() -> None:
+def test_responsible_agencies_beside_a_lead_column_cooperate() -> None:
     head = HEAD.replace("\t配合单位\n", "\t责任单位\n")
     text = head + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "市税务局")
     (action,) = yingshang.parse(text).actions
-    assert [u.name for u in action.lead_units] == ["市财政局"]
-    assert [u.name for u in action.cooperating_units] == ["市税务局"]
+    assert [u.name for u in action.lead_agencies] == ["市财政局"]
+    assert [u.name for u in action.cooperating_agencies] == ["市税务局"]
 
 
 def test_title_cells_without_numbers_are_numbered_by_position() -> None:
@@ -184,7 +186,7 @@ def test_title_cells_without_numbers_are_numbered_by_position() -> None:
         (1, "优化开办服务"),
         (2, "提升审批效率"),
     ]
-    assert [u.name for a in plan.actions for u in a.lead_units] == ["区市场局", "区住建委"]
+    assert [u.name for a in plan.actions for u in a.lead_agencies] == ["区市场局", "区住建委"]
 
 
 def test_area_headings_merged_across_the_table_are_rows_of_one_cell() -> None:
@@ -202,7 +204,7 @@ def test_area_headings_merged_across_the_table_are_rows_of_one_cell() -> None:
         (1, "开办企业", [1, 2]),
         (2, "获得电力", [3]),
     ]
-    assert [u.name for u in plan.actions[-1].cooperating_units] == ["国网市电力公司"]
+    assert [u.name for u in plan.actions[-1].cooperating_agencies] == ["国网市电力公司"]
     assert plan.diagnostics == ()
 
 
@@ -215,17 +217,17 @@ def test_area_headings_merged_across_the_table_are_rows_of_one_cell() -> None:
         ("区市场局、区税务局", ["区市场局", "区税务局"], []),
     ],
 )
-def test_one_units_column_that_writes_the_roles_itself(
+def test_one_agencies_column_that_writes_the_roles_itself(
     cell: str, lead: list[str], cooperating: list[str]
 ) -> None:
     head = "某区方案\n附件\n任务清单\n" + row("序号", "重点任务", "工作措施", "责任单位")
     text = head + row("1", "优化开办服务", "推行网办。", cell)
     plan = yingshang.parse(text)
     (action,) = plan.actions
-    assert [u.name for u in action.lead_units] == lead
-    assert [u.name for u in action.cooperating_units] == cooperating
-    for unit in action.units:
-        assert text[unit.span.start : unit.span.end] == unit.name
+    assert [u.name for u in action.lead_agencies] == lead
+    assert [u.name for u in action.cooperating_agencies] == cooperating
+    for agency in action.agencies:
+        assert text[agency.span.start : agency.span.end] == agency.name
 
 
 def test_measures_numbered_like_subsections_and_items_numbered_1() -> None:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import yingshang
 from yingshang import query
 from yingshang.model import Comparator, Plan, Quantity, TargetKind, TargetRole
-from yingshang.registry import UnitRegistry
+from yingshang.registry import AgencyRegistry
 
 PLAN = yingshang.datasets.chongqing_2019()
 
@@ -52,29 +52,29 @@ MARKET_REGULATOR_LEADS = [
 
 def test_what_the_market_regulator_leads_by_any_of_its_names() -> None:
     for name in ("市市场监管局", "重庆市市场监督管理局"):
-        assert list(query.select(PLAN, unit=name, role="lead").keys) == MARKET_REGULATOR_LEADS
+        assert list(query.select(PLAN, agency=name, role="lead").keys) == MARKET_REGULATOR_LEADS
 
 
-def test_the_unit_with_the_most_lead_assignments() -> None:
-    counts = sorted(query.unit_counts(PLAN), key=lambda c: -c.lead)
+def test_the_agency_with_the_most_lead_assignments() -> None:
+    counts = sorted(query.agency_counts(PLAN), key=lambda c: -c.lead)
     assert (counts[0].name, counts[0].lead) == ("市市场监管局", 28)
     assert counts[0].canonical_name == "重庆市市场监督管理局"
     assert counts[0].lead > counts[1].lead
     assert all(count.known for count in counts)
 
 
-def test_unit_counts_agree_with_a_scan_by_name() -> None:
-    for count in query.unit_counts(PLAN):
-        lead = sum(any(u.name == count.name for u in a.lead_units) for a in PLAN.actions)
+def test_agency_counts_agree_with_a_scan_by_name() -> None:
+    for count in query.agency_counts(PLAN):
+        lead = sum(any(u.name == count.name for u in a.lead_agencies) for a in PLAN.actions)
         assert count.lead == lead, count.name
 
 
-def test_a_unit_the_registry_does_not_know_is_kept_as_written() -> None:
-    empty = UnitRegistry(())
-    counts = query.unit_counts(PLAN, empty)
+def test_a_agency_the_registry_does_not_know_is_kept_as_written() -> None:
+    empty = AgencyRegistry(())
+    counts = query.agency_counts(PLAN, empty)
     assert not any(c.known for c in counts)
     assert {c.canonical_name for c in counts} == {c.name for c in counts}
-    found = query.select(PLAN, unit="市市场监管局", role="lead", registry=empty)
+    found = query.select(PLAN, agency="市市场监管局", role="lead", registry=empty)
     assert list(found.keys) == MARKET_REGULATOR_LEADS
 
 
@@ -103,7 +103,7 @@ def test_search_returns_items_with_the_matches_spans() -> None:
 
 
 def test_queries_compose_and_keep_plan_order() -> None:
-    base = query.Query(unit="市市场监管局")
+    base = query.Query(agency="市市场监管局")
     narrowed = base.where(area="开办企业")
     assert narrowed.run(PLAN).keys == tuple(MARKET_REGULATOR_LEADS[:11])
     assert narrowed.where(measure=3).run(PLAN).keys == ("3.1", "3.2", "3.3")
@@ -145,12 +145,12 @@ def test_a_bad_pattern_is_a_yingshang_error() -> None:
 
 # --- filters agree with a brute-force scan --------------------------------------------------
 
-UNIT_NAMES = sorted({u.name for a in PLAN.actions for u in a.units})
+AGENCY_NAMES = sorted({u.name for a in PLAN.actions for u in a.agencies})
 
 
 def _brute_force(
     plan: Plan,
-    unit: str | None,
+    agency: str | None,
     role: str,
     area: int | None,
     measure: int | None,
@@ -163,11 +163,11 @@ def _brute_force(
         for m in a.measures:
             for action in m.actions:
                 pools = {
-                    "lead": action.lead_units,
-                    "cooperating": action.cooperating_units,
-                    "any": action.lead_units + action.cooperating_units,
+                    "lead": action.lead_agencies,
+                    "cooperating": action.cooperating_agencies,
+                    "any": action.lead_agencies + action.cooperating_agencies,
                 }[role]
-                if unit is not None and unit not in {u.name for u in pools}:
+                if agency is not None and agency not in {u.name for u in pools}:
                     continue
                 if area is not None and a.ordinal != area:
                     continue
@@ -185,7 +185,7 @@ def _brute_force(
 
 
 @given(
-    unit=st.none() | st.sampled_from(UNIT_NAMES),
+    agency=st.none() | st.sampled_from(AGENCY_NAMES),
     role=st.sampled_from(["lead", "cooperating", "any"]),
     area=st.none() | st.integers(1, 20),
     measure=st.none() | st.integers(1, 91),
@@ -194,7 +194,7 @@ def _brute_force(
     due_by=st.none() | st.dates(datetime.date(2018, 1, 1), datetime.date(2023, 12, 31)),
 )
 def test_filters_agree_with_a_brute_force_scan(
-    unit: str | None,
+    agency: str | None,
     role: str,
     area: int | None,
     measure: int | None,
@@ -205,25 +205,27 @@ def test_filters_agree_with_a_brute_force_scan(
     # The registry is left out so that names compare as written, as the scan does.
     found = query.select(
         PLAN,
-        unit=unit,
+        agency=agency,
         role=role,
         area=area,
         measure=measure,
         text=text,
         kind=kind,
         due_by=due_by,
-        registry=UnitRegistry(()),
+        registry=AgencyRegistry(()),
     )
-    assert found.keys == _brute_force(PLAN, unit, role, area, measure, text, kind, due_by)
+    assert found.keys == _brute_force(PLAN, agency, role, area, measure, text, kind, due_by)
 
 
-@given(st.sampled_from(UNIT_NAMES), st.data())
-def test_a_unit_is_found_by_every_alias_the_registry_gives(name: str, data: st.DataObject) -> None:
+@given(st.sampled_from(AGENCY_NAMES), st.data())
+def test_a_agency_is_found_by_every_alias_the_registry_gives(
+    name: str, data: st.DataObject
+) -> None:
     registry = yingshang.default_registry()
     entry = registry.resolve(name)
     assert entry is not None
     alias = data.draw(st.sampled_from(entry.aliases))
-    assert query.select(PLAN, unit=alias).keys == query.select(PLAN, unit=name).keys
+    assert query.select(PLAN, agency=alias).keys == query.select(PLAN, agency=name).keys
 
 
 def test_what_is_due_by_the_end_of_2019_agrees_with_the_wording() -> None:
@@ -248,13 +250,13 @@ def test_the_working_day_targets_of_starting_a_business() -> None:
     assert target.deadline.date == datetime.date(2019, 12, 31)
 
 
-def test_targets_filter_by_kind_and_unit_agree_with_a_scan() -> None:
+def test_targets_filter_by_kind_and_agency_agree_with_a_scan() -> None:
     for kind in TargetKind:
-        hits = query.targets(PLAN, kind=kind, unit="市城市管理局")
+        hits = query.targets(PLAN, kind=kind, agency="市城市管理局")
         expected = [
             t
             for a in PLAN.actions
-            if any(u.name == "市城市管理局" for u in a.units)
+            if any(u.name == "市城市管理局" for u in a.agencies)
             for t in a.targets
             if t.kind is kind and t.role is TargetRole.COMMITMENT
         ]

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from . import datasets, io, query
+from . import datasets, io, model, query
 from .dates import parse_chinese_date, parse_deadline
 from .errors import ParseError, YingshangError
 from .extract import extract_targets
@@ -27,6 +27,7 @@ from .indicators import (
 from .io import from_json, to_json
 from .model import (
     Action,
+    Agency,
     Area,
     Attachment,
     Comparator,
@@ -45,11 +46,10 @@ from .model import (
     Target,
     TargetKind,
     TargetRole,
-    Unit,
 )
 from .numbers import parse_number, to_chinese_numeral
 from .parse import clean_text, parse, parse_file
-from .registry import RegistryEntry, RegistryError, UnitKind, UnitRegistry, default_registry
+from .registry import AgencyKind, AgencyRegistry, RegistryEntry, RegistryError, default_registry
 from .workdays import (
     CalendarFallbackWarning,
     ChinaWorkdayCalendar,
@@ -62,8 +62,21 @@ from .workdays import (
 
 __version__ = "0.1.0"
 
+
+def _render_html(node: object) -> str:
+    # Imported on first display, so that `import yingshang` does not pay for it.
+    from ._html import render
+
+    return render(node)
+
+
+model.register_html_renderer(_render_html)
+
 __all__ = [
     "Action",
+    "Agency",
+    "AgencyKind",
+    "AgencyRegistry",
     "Area",
     "Attachment",
     "BReadyTopic",
@@ -92,9 +105,6 @@ __all__ = [
     "Target",
     "TargetKind",
     "TargetRole",
-    "Unit",
-    "UnitKind",
-    "UnitRegistry",
     "WorkdayCalendar",
     "YingshangError",
     "__version__",

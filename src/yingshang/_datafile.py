@@ -1,4 +1,4 @@
-"""Reading the JSON data files yingshang ships and users supply (unit registry, indicator map)."""
+"""Reading the JSON data files yingshang ships and users supply (agency registry, indicator map)."""
 
 from __future__ import annotations
 

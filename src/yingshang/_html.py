@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from html import escape
-from typing import TYPE_CHECKING
 
 from ._display import shorten
-
-if TYPE_CHECKING:
-    from .model import Action, Area, Measure, Plan
-    from .query import Entry
+from .model import Action, Area, Measure, Plan
+from .query import Entry, Results
 
 _PREVIEW = 60
 
@@ -28,10 +25,10 @@ def _preview(text: str) -> str:
     return shorten(text, _PREVIEW)
 
 
-def _units(action: Action) -> tuple[str, str]:
+def _agencies(action: Action) -> tuple[str, str]:
     return (
-        "、".join(u.name for u in action.lead_units),
-        "、".join(u.name for u in action.cooperating_units),
+        "、".join(u.name for u in action.lead_agencies),
+        "、".join(u.name for u in action.cooperating_agencies),
     )
 
 
@@ -55,29 +52,31 @@ def area_html(area: Area) -> str:
         [str(m.number), m.title, str(len(m.actions)), "、".join(_lead_names(m))]
         for m in area.measures
     ]
-    return _table(["#", "measure", "actions", "lead units"], rows, f"{area.ordinal}、{area.title}")
+    return _table(
+        ["#", "measure", "actions", "lead agencies"], rows, f"{area.ordinal}、{area.title}"
+    )
 
 
 def _lead_names(measure: Measure) -> list[str]:
-    return list(dict.fromkeys(u.name for a in measure.actions for u in a.lead_units))
+    return list(dict.fromkeys(u.name for a in measure.actions for u in a.lead_agencies))
 
 
 def measure_html(measure: Measure) -> str:
-    """Return the measure's action items with their units as an HTML table."""
-    rows = [[str(a.number), _preview(a.text), *_units(a)] for a in measure.actions]
+    """Return the measure's action items with their agencies as an HTML table."""
+    rows = [[str(a.number), _preview(a.text), *_agencies(a)] for a in measure.actions]
     return _table(
         ["#", "action", "lead", "cooperating"], rows, f"{measure.number}．{measure.title}"
     )
 
 
 def results_html(entries: Sequence[Entry]) -> str:
-    """Return selected items as an HTML table with their references and units."""
+    """Return selected items as an HTML table with their references and agencies."""
     rows = [
         [
             entry.key,
             entry.area.title,
             _preview(entry.action.text),
-            *_units(entry.action),
+            *_agencies(entry.action),
             entry.due.isoformat() if entry.due else "",
         ]
         for entry in entries
@@ -85,3 +84,18 @@ def results_html(entries: Sequence[Entry]) -> str:
     return _table(
         ["item", "area", "action", "lead", "cooperating", "due"], rows, f"{len(entries)} items"
     )
+
+
+def render(node: object) -> str:
+    """Return the HTML display of a plan, area, measure or query entry (for `_repr_html_`)."""
+    if isinstance(node, Plan):
+        return plan_html(node)
+    if isinstance(node, Area):
+        return area_html(node)
+    if isinstance(node, Measure):
+        return measure_html(node)
+    if isinstance(node, Entry):
+        return results_html([node])
+    if isinstance(node, Results):
+        return results_html(list(node.entries))
+    raise TypeError(f"no HTML display for {type(node).__name__}")

@@ -16,36 +16,50 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import attrs
 
-from . import io, query
-from ._display import format_table, shorten
+from . import __version__, io, query
+from ._display import display_width, format_table, shorten
 from .datasets import chongqing_2019, chongqing_2019_text
 from .errors import ParseError, YingshangError, line_and_column
 from .model import Area, Measure, Plan, Severity, TargetKind
-from .parse import decode, parse_file
+from .parse import decode, parse, parse_file
 from .registry import default_registry
 
 __all__ = ["main"]
 
-_EPILOG = """examples:
-  yingshang summary                          the embedded Chongqing 2019 plan, area by area
-  yingshang summary plan.txt                 another plan (UTF-8 or GB18030)
-  yingshang show 14                          measure 14 with its items and units
-  yingshang show 开办企业                     an area (also: show 1, show 一)
-  yingshang units --sort lead                units by how many items they lead
-  yingshang targets --kind duration          every duration target
-  yingshang due --by 2019-12-31              items due by the end of 2019
-  yingshang due --as-of 2020-01-01 --done 2.1,4.1   overdue items, given those done
-  yingshang search 工作日                     items that mention 工作日
-  yingshang diagnostics                      what the parser could not place, with line:column
-  yingshang export --format json > plan.json the whole plan as a JSON document
+# The help's examples: a command and what it shows, laid out by display width (CJK takes two).
+_EXAMPLES = (
+    ("yingshang summary", "the embedded Chongqing 2019 plan, area by area"),
+    ("yingshang summary plan.txt", "another plan (text, .docx, .html or .pdf)"),
+    ("cat plan.txt | yingshang summary -", "a plan read from standard input"),
+    ("yingshang show 14", "measure 14 with its items and agencies"),
+    ("yingshang show 开办企业", "an area (also: show 1, show 一)"),
+    ("yingshang agencies --sort lead", "agencies by how many items they lead"),
+    ("yingshang targets --kind duration", "every duration target"),
+    ("yingshang due --by 2019-12-31", "items due by the end of 2019"),
+    ("yingshang due --as-of 2020-01-01 --done 2.1,4.1", "overdue items, given those done"),
+    ("yingshang search 工作日", "items that mention 工作日"),
+    ("yingshang diagnostics", "what the parser could not place, with line:column"),
+    ("yingshang export --format json > plan.json", "the whole plan as a JSON document"),
+)
 
-Every command takes --format table|json|csv and an optional FILE.
-"""
+
+def _epilog() -> str:
+    width = max(display_width(command) for command, _ in _EXAMPLES) + 2
+    lines = [
+        "  " + command + " " * (width - display_width(command)) + what
+        for command, what in _EXAMPLES
+    ]
+    return (
+        "examples:\n"
+        + "\n".join(lines)
+        + "\n\nEvery command takes --format table|json|csv and an optional FILE"
+        + " (- reads standard input).\n"
+    )
+
 
 # Columns the table format may shorten; JSON and CSV keep every character.
 _PREVIEW = 40
@@ -63,7 +77,11 @@ class _Output:
 
 
 def _load(path: str | None) -> Plan:
-    return chongqing_2019() if path is None else parse_file(path)
+    if path is None:
+        return chongqing_2019()
+    if path == "-":  # standard input, as bytes: decoded as a file's bytes are
+        return parse(decode(sys.stdin.buffer.read(), "<stdin>"))
+    return parse_file(path)
 
 
 def _json_default(value: object) -> object:
@@ -140,8 +158,8 @@ def _action_rows(entries: Sequence[query.Entry]) -> list[list[str]]:
         [
             entry.key,
             entry.action.text,
-            "、".join(u.name for u in entry.action.lead_units),
-            "、".join(u.name for u in entry.action.cooperating_units),
+            "、".join(u.name for u in entry.action.lead_agencies),
+            "、".join(u.name for u in entry.action.cooperating_agencies),
             _cell(entry.due),
         ]
         for entry in entries
@@ -169,12 +187,12 @@ def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
             str(m.number),
             m.title,
             str(len(m.actions)),
-            "、".join(dict.fromkeys(u.name for a in m.actions for u in a.lead_units)),
+            "、".join(dict.fromkeys(u.name for a in m.actions for u in a.lead_agencies)),
         ]
         for m in found.measures
     ]
     return _Output(
-        ("#", "measure", "actions", "lead units"),
+        ("#", "measure", "actions", "lead agencies"),
         rows,
         io.to_data(found),
         f"area {found.ordinal}: {found.title}",
@@ -182,14 +200,14 @@ def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
     )
 
 
-def _units(plan: Plan, arguments: argparse.Namespace) -> _Output:
+def _agencies(plan: Plan, arguments: argparse.Namespace) -> _Output:
     registry = default_registry()
-    counts = list(query.unit_counts(plan, registry))
+    counts = list(query.agency_counts(plan, registry))
     if arguments.role == "lead":
         counts = [c for c in counts if c.lead]
     elif arguments.role == "cooperating":
         counts = [c for c in counts if c.cooperating]
-    order: dict[str, Callable[[query.UnitCount], Any]] = {
+    order: dict[str, Callable[[query.AgencyCount], Any]] = {
         "lead": lambda c: (-c.lead, -c.cooperating),
         "cooperating": lambda c: (-c.cooperating, -c.lead),
         "total": lambda c: -c.total,
@@ -202,12 +220,12 @@ def _units(plan: Plan, arguments: argparse.Namespace) -> _Output:
     ]
     data = [attrs.asdict(c) for c in counts]
     return _Output(
-        ("unit", "official name", "lead", "cooperating"), rows, data, numeric=frozenset({2, 3})
+        ("agency", "official name", "lead", "cooperating"), rows, data, numeric=frozenset({2, 3})
     )
 
 
 def _targets(plan: Plan, arguments: argparse.Namespace) -> _Output:
-    criteria = {"kind": arguments.kind, "unit": arguments.unit, "area": arguments.area}
+    criteria = {"kind": arguments.kind, "agency": arguments.agency, "area": arguments.area}
     hits = query.targets(plan, **{k: v for k, v in criteria.items() if v is not None})
     records = [
         io.target_record(hit.entry.area, hit.entry.measure, hit.entry.action, hit.target)
@@ -249,7 +267,7 @@ def _due(plan: Plan, arguments: argparse.Namespace) -> _Output:
             e.key,
             e.area.title,
             e.action.text,
-            "、".join(u.name for u in e.action.lead_units),
+            "、".join(u.name for u in e.action.lead_agencies),
         ]
         for e in entries
     ]
@@ -271,7 +289,7 @@ def _search(plan: Plan, arguments: argparse.Namespace) -> _Output:
                 entry.key,
                 entry.area.title,
                 " … ".join(fragments),
-                "、".join(u.name for u in entry.action.lead_units),
+                "、".join(u.name for u in entry.action.lead_agencies),
             ]
         )
         data.append(
@@ -298,11 +316,8 @@ def _context(text: str, start: int, end: int, around: int = 8) -> str:
 
 
 def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
-    text = (
-        chongqing_2019_text()
-        if arguments.file is None
-        else decode(Path(arguments.file).read_bytes(), arguments.file)
-    )
+    # Positions are counted in the text the spans slice: the plan keeps it.
+    text = plan.source.text if plan.source is not None else chongqing_2019_text()
     diagnostics = [d for d in plan.diagnostics if arguments.all or d.severity is Severity.WARNING]
     rows = []
     for diagnostic in diagnostics:
@@ -321,7 +336,16 @@ def _export(plan: Plan, arguments: argparse.Namespace) -> _Output:
     records = io.target_records(plan) if arguments.records == "targets" else io.action_records(plan)
     columns = io.TARGET_COLUMNS if arguments.records == "targets" else io.ACTION_COLUMNS
     rows = [[_cell(record[c]) for c in columns] for record in records]
-    return _Output(columns, rows, records)
+    if arguments.format != "table":
+        return _Output(columns, rows, records)
+    # Records are too wide for a terminal: the table shows what an export would hold.
+    first = rows[0] if rows else [""] * len(columns)
+    heading = (
+        f"{len(rows)} {arguments.records.removesuffix('s')} records of {len(columns)} columns; "
+        "--format csv writes them, --format json the whole plan"
+    )
+    overview = [[column, value] for column, value in zip(columns, first, strict=True)]
+    return _Output(("column", "first record"), overview, records, heading)
 
 
 # --- the parser ----------------------------------------------------------------------------------
@@ -364,7 +388,7 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="?",
         metavar="FILE",
-        help="the plan's text (default: the embedded Chongqing 2019 plan)",
+        help="the plan's file, or - for standard input (default: the embedded 2019 Chongqing plan)",
     )
 
 
@@ -372,9 +396,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="yingshang",
         description="Read Chinese business-environment plans (营商环境 工作方案) as data.",
-        epilog=_EPILOG,
+        epilog=_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"yingshang {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     summary = _command(
@@ -400,38 +425,38 @@ def _parser() -> argparse.ArgumentParser:
     )
     _file_argument(show)
 
-    units = _command(
+    agencies = _command(
         commands,
-        "units",
-        _units,
-        "list the units with how many items they lead and cooperate on",
-        "yingshang units --sort lead --role lead",
+        "agencies",
+        _agencies,
+        "list the agencies with how many items they lead and cooperate on",
+        "yingshang agencies --sort lead --role lead",
     )
-    units.add_argument(
+    agencies.add_argument(
         "--role",
         choices=["lead", "cooperating", "any"],
         default="any",
-        help="only units with items in this role",
+        help="only agencies with items in this role",
     )
-    units.add_argument(
+    agencies.add_argument(
         "--sort",
         choices=["lead", "cooperating", "total", "plan"],
         default="lead",
         help="order: by lead count (default), cooperating, total, or as in the plan",
     )
-    _file_argument(units)
+    _file_argument(agencies)
 
     targets = _command(
         commands,
         "targets",
         _targets,
-        "list the quantitative targets, optionally by kind, unit or area",
+        "list the quantitative targets, optionally by kind, agency or area",
         "yingshang targets --kind duration --area 开办企业",
     )
     targets.add_argument(
         "--kind", choices=[k.value for k in TargetKind], help="only targets of this kind"
     )
-    targets.add_argument("--unit", help="only items this unit leads or cooperates on")
+    targets.add_argument("--agency", help="only items this agency leads or cooperates on")
     targets.add_argument("--area", help="only this area (ordinal or title)")
     _file_argument(targets)
 
@@ -483,13 +508,13 @@ def _parser() -> argparse.ArgumentParser:
         _export,
         "export the plan: a JSON document of the whole model, or CSV records",
         "yingshang export --format csv --records targets > targets.csv",
-        formats=("json", "csv"),
+        formats=("json", "csv", "table"),
     )
     export.add_argument(
         "--records",
         choices=["actions", "targets"],
         default="actions",
-        help="with --format csv: one row per action item (default) or target",
+        help="with --format csv or table: one row per action item (default) or target",
     )
     _file_argument(export)
     return parser
@@ -524,6 +549,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        # The reader stopped early (yingshang units | head): not an error of ours.
+        # The reader stopped early (yingshang agencies | head): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -97,8 +97,14 @@ DEADLINE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
         (?P<bound> 底前 | 末前 | 底 (?! [线数部层稿子] ) | 末 )
         """,
         # 国庆节前, 2019年春节前: before a public holiday, in the plan's year unless one is named.
+        # With a year and without are two patterns, so that neither starts on any digit at all.
         rf"""
-        (?: (?P<year> {_YEAR} ) 年 | (?P<relative_year> 今年 | 本年 | 明年 ) )?
+        {_NOT_AFTER_A_NUMERAL} (?P<year> {_YEAR} ) 年
+        (?P<holiday> 国庆节 | 国庆 | 春节 | 元旦 | 中秋节 | 劳动节 | 五一 )
+        (?P<bound> {_BEFORE} )
+        """,
+        rf"""
+        (?P<relative_year> 今年 | 本年 | 明年 )?
         (?P<holiday> 国庆节 | 国庆 | 春节 | 元旦 | 中秋节 | 劳动节 | 五一 )
         (?P<bound> {_BEFORE} )
         """,
@@ -276,17 +282,18 @@ _FIXED_HOLIDAYS = {
 
 def _holiday_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline:
     """国庆节前 → BEFORE, the day before 1 October of the plan's year (or the year written)."""
-    if match["year"] is not None:
-        year: int | None = _whole(match["year"])
+    written_year = _group(match, "year")
+    if written_year is not None:
+        year: int | None = _whole(written_year)
     elif issue_date is None:
         year = None
     else:
-        year = issue_date.year + (1 if match["relative_year"] == "明年" else 0)
+        year = issue_date.year + (1 if _group(match, "relative_year") == "明年" else 0)
     fixed = _FIXED_HOLIDAYS.get(match["holiday"])
     if year is None or fixed is None:
         return Deadline(DeadlineKind.BEFORE, None, year=year)
     holiday = datetime.date(year, *fixed)
-    if issue_date is not None and match["year"] is None and holiday <= issue_date:
+    if issue_date is not None and written_year is None and holiday <= issue_date:
         holiday = holiday.replace(year=year + 1)  # 元旦前 in a plan issued in July: next 1 January
     due = holiday - datetime.timedelta(days=1)
     return Deadline(DeadlineKind.BEFORE, due, year=holiday.year)

@@ -4,7 +4,10 @@ JSON is lossless: ``from_json(to_json(x), type(x)) == x`` for every model object
 strings, decimals are strings (exact), enums their values, tuples arrays. A document carries its
 format and version::
 
-    {"format": "yingshang", "version": 1, "type": "Plan", "data": {...}}
+    {"format": "yingshang", "version": 2, "type": "Plan", "data": {...}}
+
+Version 2 names the responsible bodies agencies (``lead_agencies``); `from_json` still reads
+version 1 documents, which called them units.
 
 Records are flat rows with stable column names, one per action item (`action_records`) or per
 target (`target_records`), ready for ``pandas.DataFrame(rows)`` or a CSV writer.
@@ -30,7 +33,7 @@ from . import model
 from .errors import YingshangError
 from .indicators import default_indicator_map
 from .model import Plan
-from .registry import UnitRegistry, default_registry
+from .registry import AgencyRegistry, default_registry
 
 __all__ = [
     "ACTION_COLUMNS",
@@ -54,7 +57,11 @@ __all__ = [
 ]
 
 FORMAT = "yingshang"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+
+# What version 1 called the fields and diagnostic codes that version 2 renamed.
+_V1_FIELDS = {"lead_units": "lead_agencies", "cooperating_units": "cooperating_agencies"}
+_V1_CODES = {"no-lead-unit": "no-lead-agency", "units-without-action": "agencies-without-action"}
 
 #: Every model type that JSON can carry, by the name a document's "type" gives.
 MODEL_TYPES: dict[str, type] = {
@@ -62,7 +69,7 @@ MODEL_TYPES: dict[str, type] = {
     for kind in (
         model.Span,
         model.Snippet,
-        model.Unit,
+        model.Agency,
         model.Diagnostic,
         model.Quantity,
         model.Deadline,
@@ -73,6 +80,7 @@ MODEL_TYPES: dict[str, type] = {
         model.Section,
         model.Notice,
         model.Attachment,
+        model.Source,
         model.Plan,
     )
 }
@@ -133,6 +141,10 @@ def from_data(data: Any, kind: type[T]) -> T:
         return converter().structure(data, kind)
     except SerializationError:
         raise
+    except RecursionError:
+        raise SerializationError(
+            f"data is not a valid {kind.__name__}: nested too deeply"
+        ) from None
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
         detail = "; ".join(_describe(error))
         raise SerializationError(f"data is not a valid {kind.__name__}: {detail}") from None
@@ -160,29 +172,62 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     return json.dumps(document, ensure_ascii=False, indent=indent)
 
 
-def from_json(text: str | bytes, kind: type[T]) -> T:
-    """Read a yingshang JSON document of `kind` (e.g. ``from_json(text, Plan)``).
+@typing.overload
+def from_json(text: str | bytes) -> Any: ...
+@typing.overload
+def from_json(text: str | bytes, kind: type[T]) -> T: ...
+def from_json(text: str | bytes, kind: type[Any] | None = None) -> Any:
+    """Read a yingshang JSON document, e.g. ``from_json(text)`` or ``from_json(text, Plan)``.
 
-    Raises `SerializationError` for text that is not JSON, another format or version, or data
-    that does not fit `kind`.
+    The document names its own type; `kind`, when given, is checked against it. Documents of
+    format version 1 (which called agencies "units") are read too.
+
+    Raises `SerializationError` for text that is not JSON (or is nested too deeply to read),
+    another format or version, or data that does not fit the type.
     """
     try:
         document = json.loads(text)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise SerializationError(f"not JSON: {error}") from None
+    except (ValueError, RecursionError) as error:  # JSONDecodeError, undecodable bytes, huge ints
+        raise SerializationError(f"not JSON: {_first_line(error)}") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise SerializationError(f'expected a document with "format": "{FORMAT}"')
-    if document.get("version") != FORMAT_VERSION:
+    version = document.get("version")
+    if version not in (1, FORMAT_VERSION):
         raise SerializationError(
-            f"expected format version {FORMAT_VERSION}, found {document.get('version')!r}"
+            f"expected format version 1 or {FORMAT_VERSION}, found {version!r}"
         )
-    if document.get("type") != kind.__name__:
-        raise SerializationError(
-            f"expected a {kind.__name__} document, found {document.get('type')!r}"
-        )
+    name = document.get("type")
+    found = MODEL_TYPES.get(name) if isinstance(name, str) else None
+    if found is None:
+        raise SerializationError(f"expected a yingshang model type, found {name!r}")
+    if kind is not None and kind is not found:
+        raise SerializationError(f"expected a {kind.__name__} document, found {name!r}")
     if "data" not in document:
         raise SerializationError('the document has no "data"')
-    return from_data(document["data"], kind)
+    data = document["data"]
+    if version == 1:
+        try:
+            data = _upgrade_v1(data)
+        except RecursionError:
+            raise SerializationError("data nested too deeply to read") from None
+    return from_data(data, found)
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def _upgrade_v1(data: Any) -> Any:
+    """Return version-1 data with the names version 2 gave the agencies' fields and codes."""
+    if isinstance(data, dict):
+        upgraded = {_V1_FIELDS.get(k, k): _upgrade_v1(v) for k, v in data.items()}
+        code = upgraded.get("code")
+        if isinstance(code, str) and code in _V1_CODES:
+            upgraded["code"] = _V1_CODES[code]
+        return upgraded
+    if isinstance(data, list):
+        return [_upgrade_v1(item) for item in data]
+    return data
 
 
 # --- JSON Schema ---------------------------------------------------------------------------------
@@ -256,7 +301,7 @@ def json_schema() -> dict[str, Any]:
 
 
 def shipped_schema() -> dict[str, Any]:
-    """Return the JSON Schema file shipped in the package (``yingshang/data/schema-v1.json``)."""
+    """Return the JSON Schema file shipped in the package (``yingshang/data/schema-v2.json``)."""
     path = resources.files("yingshang").joinpath("data", f"schema-v{FORMAT_VERSION}.json")
     schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return schema
@@ -274,10 +319,10 @@ ACTION_COLUMNS = (
     "sub_indices",
     "action_number",
     "text",
-    "lead_units",
-    "cooperating_units",
-    "lead_units_official",
-    "cooperating_units_official",
+    "lead_agencies",
+    "cooperating_agencies",
+    "lead_agencies_official",
+    "cooperating_agencies_official",
     "due",
     "targets",
     "start",
@@ -301,7 +346,7 @@ TARGET_COLUMNS = (
     "role",
     "deadline",
     "deadline_kind",
-    "lead_units",
+    "lead_agencies",
     "start",
     "end",
 )
@@ -309,18 +354,18 @@ TARGET_COLUMNS = (
 Record = dict[str, Any]
 
 
-def _names(units: Iterable[model.Unit]) -> str:
-    return "、".join(unit.name for unit in units)
+def _names(agencies: Iterable[model.Agency]) -> str:
+    return "、".join(agency.name for agency in agencies)
 
 
-def _official(units: Iterable[model.Unit], registry: UnitRegistry) -> str:
-    return "、".join(registry.canonical_name(unit.name) for unit in units)
+def _official(agencies: Iterable[model.Agency], registry: AgencyRegistry) -> str:
+    return "、".join(registry.canonical_name(agency.name) for agency in agencies)
 
 
-def action_records(plan: Plan, registry: UnitRegistry | None = None) -> list[Record]:
+def action_records(plan: Plan, registry: AgencyRegistry | None = None) -> list[Record]:
     """Return one flat row per action item, with the columns of `ACTION_COLUMNS`.
 
-    Units are joined with "、", as written and as the registry's official names; `indicator` is
+    Agencies are joined with "、", as written and as the registry's official names; `indicator` is
     the key of the area's indicator and `sub_indices` the sub-indices the measure's title names.
     `due` is the earliest resolved deadline (a `datetime.date`) or None; `start`/`end` the
     item's span.
@@ -345,10 +390,12 @@ def action_records(plan: Plan, registry: UnitRegistry | None = None) -> list[Rec
                         "sub_indices": sub_indices,
                         "action_number": action.number,
                         "text": action.text,
-                        "lead_units": _names(action.lead_units),
-                        "cooperating_units": _names(action.cooperating_units),
-                        "lead_units_official": _official(action.lead_units, registry),
-                        "cooperating_units_official": _official(action.cooperating_units, registry),
+                        "lead_agencies": _names(action.lead_agencies),
+                        "cooperating_agencies": _names(action.cooperating_agencies),
+                        "lead_agencies_official": _official(action.lead_agencies, registry),
+                        "cooperating_agencies_official": _official(
+                            action.cooperating_agencies, registry
+                        ),
                         "due": dates[0] if dates else None,
                         "targets": len(action.targets),
                         "start": action.span.start,
@@ -398,7 +445,7 @@ def target_record(
         "role": target.role.value,
         "deadline": deadline.date if deadline else None,
         "deadline_kind": deadline.kind.value if deadline else None,
-        "lead_units": _names(action.lead_units),
+        "lead_agencies": _names(action.lead_agencies),
         "start": target.span.start,
         "end": target.span.end,
     }

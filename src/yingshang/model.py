@@ -1,4 +1,4 @@
-"""The value types of a plan: plan, area, measure, action, unit, target, quantity, deadline, span.
+"""The value types of a plan: plan, area, measure, action, agency, target, quantity, deadline, span.
 
 Every type is a frozen, slotted attrs class with tuple children, so every object is immutable,
 hashable and comparable by value. Every node that comes from the source keeps its `Span`, the
@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime
 import enum
+import html
+from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
 
 __all__ = [
     "Action",
+    "Agency",
     "Area",
     "Attachment",
     "Comparator",
@@ -30,11 +33,11 @@ __all__ = [
     "Section",
     "Severity",
     "Snippet",
+    "Source",
     "Span",
     "Target",
     "TargetKind",
     "TargetRole",
-    "Unit",
 ]
 
 
@@ -102,8 +105,8 @@ class Diagnostic:
 
 
 @attrs.frozen
-class Unit:
-    """A lead or cooperating unit (牵头单位/配合单位), e.g. 市市场监管局, named as written."""
+class Agency:
+    """A lead or cooperating agency (牵头单位/配合单位), e.g. 市市场监管局, named as written."""
 
     name: str
     span: Span
@@ -168,7 +171,7 @@ class TargetRole(enum.Enum):
 class Quantity:
     """An exact amount with its unit as the plan writes it, e.g. 7 个工作日 or 3.25 元/吨.
 
-    `value` is exact (`Decimal`), with any magnitude folded in (2万人次 → 20000 人次); `unit` is
+    `value` is exact (`Decimal`), with any magnitude folded in (2万人次 → 20000 人次); `agency` is
     the normalised unit word ("个工作日", "%", "元/吨", "件/万人").
     """
 
@@ -271,26 +274,26 @@ def _shorten(text: str, width: int = 24) -> str:
 
 @attrs.frozen(repr=False)
 class Action:
-    """An action item (工作措施的一项), e.g. （1）推行印章在线刻制…, with its responsible units.
+    """An action item (工作措施的一项), e.g. （1）推行印章在线刻制…, with its responsible agencies.
 
     `number` is the item's number within its measure: the one its "（n）" marker gives, or its
     position when the item has no marker (`marker` is then None). `text` is the item without
     the marker and `span` covers that text; `marker` keeps the "（n）" with its own span. The lead
-    (牵头单位) and cooperating (配合单位) units are those of the table row the item stands in.
+    (牵头单位) and cooperating (配合单位) agencies are those of the table row the item stands in.
     """
 
     number: int
     text: str
     span: Span
     marker: Snippet | None = None
-    lead_units: tuple[Unit, ...] = ()
-    cooperating_units: tuple[Unit, ...] = ()
+    lead_agencies: tuple[Agency, ...] = ()
+    cooperating_agencies: tuple[Agency, ...] = ()
     targets: tuple[Target, ...] = ()
 
     @property
-    def units(self) -> tuple[Unit, ...]:
-        """Return the lead units, then the cooperating units."""
-        return self.lead_units + self.cooperating_units
+    def agencies(self) -> tuple[Agency, ...]:
+        """Return the lead agencies, then the cooperating agencies."""
+        return self.lead_agencies + self.cooperating_agencies
 
     @property
     def deadlines(self) -> tuple[Deadline, ...]:
@@ -302,7 +305,7 @@ class Action:
         return tuple(seen)
 
     def __repr__(self) -> str:
-        lead = "、".join(unit.name for unit in self.lead_units) or "-"
+        lead = "、".join(agency.name for agency in self.lead_agencies) or "-"
         return f"<Action {self.number} {_shorten(self.text)} lead={lead}>"
 
 
@@ -326,10 +329,7 @@ class Measure:
         return f"<Measure {self.number}．{self.title}: {len(self.actions)} actions>"
 
     def _repr_html_(self) -> str:
-        # The display itself lives in the outer ring; the model only points Jupyter at it.
-        from ._html import measure_html
-
-        return measure_html(self)
+        return render_html(self)
 
 
 @attrs.frozen(repr=False)
@@ -360,9 +360,7 @@ class Area:
         )
 
     def _repr_html_(self) -> str:
-        from ._html import area_html
-
-        return area_html(self)
+        return render_html(self)
 
 
 @attrs.frozen(repr=False)
@@ -429,6 +427,22 @@ class Attachment:
         return f"<Attachment {title}>"
 
 
+@attrs.frozen
+class Source:
+    """The text a plan was parsed from, and where that text came from.
+
+    `text` is the canonical text that every span of the plan slices: the file's text as decoded,
+    or what a reader rendered from a Word, web or PDF file. `path` names the file (None for a
+    string), `format` its format ("text", "docx", "html", "pdf"), and `encoding` the character
+    encoding the bytes were decoded with, where there was one to detect.
+    """
+
+    text: str = attrs.field(repr=False)
+    path: str | None = None
+    format: str = "text"
+    encoding: str | None = None
+
+
 @attrs.frozen(repr=False)
 class Plan:
     """A business-environment plan (营商环境 工作方案/行动方案/实施方案), parsed.
@@ -437,7 +451,8 @@ class Plan:
     sections (with the body's references to attachments, 附件：…), the attachment that holds the
     table, and the plan's areas, measures and action items (from the attachment's table, or from
     the body where a plan lists its measures there), with every piece the parser removed or did
-    not understand in `diagnostics`.
+    not understand in `diagnostics`. `source` keeps the text the spans slice and where it came
+    from; it takes no part in comparing plans.
     """
 
     title: Snippet
@@ -449,6 +464,9 @@ class Plan:
     attachment: Attachment | None = None
     areas: tuple[Area, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    # Where the text came from is not part of what the plan says: the same plan read from a
+    # .txt and a .docx compares equal.
+    source: Source | None = attrs.field(default=None, eq=False)
 
     @property
     def document_number(self) -> str | None:
@@ -499,9 +517,25 @@ class Plan:
         )
 
     def _repr_html_(self) -> str:
-        from ._html import plan_html
+        return render_html(self)
 
-        return plan_html(self)
+
+# Rich display for Jupyter is drawn in the outer ring (yingshang._html), which the package
+# registers here on import: the model keeps the hooks Jupyter looks for and imports nothing of ours.
+_html_renderer: Callable[[object], str] | None = None
+
+
+def register_html_renderer(render: Callable[[object], str]) -> None:
+    """Make `render` draw every `_repr_html_` of the package (done when the package is imported)."""
+    global _html_renderer
+    _html_renderer = render
+
+
+def render_html(node: object) -> str:
+    """Return the HTML display of `node` through the registered renderer (Jupyter's hook)."""
+    if _html_renderer is None:  # the model used without the package's outer ring
+        return f"<pre>{html.escape(repr(node))}</pre>"
+    return _html_renderer(node)
 
 
 def _split_recipients(text: str) -> tuple[str, ...]:

@@ -5,16 +5,16 @@ results keep the plan's order::
 
     >>> from yingshang import datasets, query
     >>> plan = datasets.chongqing_2019()
-    >>> led = query.select(plan, unit="市市场监管局", role="lead")
+    >>> led = query.select(plan, agency="市市场监管局", role="lead")
     >>> led[0].key
     '1.1'
-    >>> query.select(plan, unit="重庆市市场监督管理局", role="lead") == led   # an alias
+    >>> query.select(plan, agency="重庆市市场监督管理局", role="lead") == led   # an alias
     True
 
-Around it sit lookups (`find_area`, `find_measure`), aggregates (`unit_counts`, `timeline`),
+Around it sit lookups (`find_area`, `find_measure`), aggregates (`agency_counts`, `timeline`),
 target selection (`targets`), full-text search (`search`) and supervision (`overdue`).
-Units are compared by their canonical name in a `UnitRegistry` (the shipped one by default), so
-a unit's identity never depends on where or how the plan writes it.
+Agencies are compared by their canonical name in a `AgencyRegistry` (the shipped one by default), so
+an agency's identity never depends on where or how the plan writes it.
 """
 
 from __future__ import annotations
@@ -30,11 +30,24 @@ import regex
 from ._display import shorten
 from .errors import YingshangError
 from .indicators import IndexRef, Indicator, default_indicator_map
-from .model import Action, Area, Deadline, Measure, Plan, Span, Target, TargetKind, TargetRole, Unit
-from .registry import UnitRegistry, default_registry
+from .model import (
+    Action,
+    Agency,
+    Area,
+    Deadline,
+    Measure,
+    Plan,
+    Span,
+    Target,
+    TargetKind,
+    TargetRole,
+    render_html,
+)
+from .registry import AgencyRegistry, default_registry
 from .workdays import WorkdayCalendar, due_date
 
 __all__ = [
+    "AgencyCount",
     "Due",
     "Entry",
     "NotFoundError",
@@ -42,7 +55,7 @@ __all__ = [
     "Results",
     "Role",
     "TargetHit",
-    "UnitCount",
+    "agency_counts",
     "entries",
     "find_area",
     "find_measure",
@@ -51,7 +64,6 @@ __all__ = [
     "select",
     "targets",
     "timeline",
-    "unit_counts",
 ]
 
 
@@ -60,7 +72,7 @@ class NotFoundError(YingshangError, LookupError):
 
 
 class Role(enum.Enum):
-    """The part a unit plays in an action item."""
+    """The part an agency plays in an action item."""
 
     LEAD = "lead"  # 牵头单位
     COOPERATING = "cooperating"  # 配合单位
@@ -113,9 +125,7 @@ class Entry:
         return f"<Entry {self.key} {shorten(self.action.text, 24)}>"
 
     def _repr_html_(self) -> str:
-        from ._html import results_html
-
-        return results_html([self])
+        return render_html(self)
 
 
 @attrs.frozen(repr=False)
@@ -156,9 +166,7 @@ class Results(Sequence[Entry]):
         return f"<Results: {len(self)} items [{shown}]>"
 
     def _repr_html_(self) -> str:
-        from ._html import results_html
-
-        return results_html(list(self.entries))
+        return render_html(self)
 
 
 def _role(value: Role | str) -> Role:
@@ -173,7 +181,7 @@ def _kind(value: TargetKind | str | None) -> TargetKind | None:
 class Query:
     """A filter over a plan's action items: every criterion that is not None must hold.
 
-    - `unit`: a lead or cooperating unit, by any name the registry knows for it; `role` narrows
+    - `agency`: a lead or cooperating agency, by any name the registry knows for it; `role` narrows
       it to "lead" (牵头) or "cooperating" (配合).
     - `area`: an ordinal (1), a Chinese ordinal ("一"), or a title ("开办企业"); `measure`: a
       measure number.
@@ -182,10 +190,10 @@ class Query:
     - `text`: the item's text contains this string; `pattern`: it matches this regular expression
       (the `regex` module's syntax). The matches' spans are kept on each `Entry`.
     - `indicator`: the area benchmarks this indicator (its key, title or Doing Business name).
-    - `registry`: the unit registry to compare names with (default: the shipped one).
+    - `registry`: the agency registry to compare names with (default: the shipped one).
     """
 
-    unit: str | None = None
+    agency: str | None = None
     role: Role = attrs.field(default=Role.ANY, converter=_role)
     area: int | str | None = None
     measure: int | None = None
@@ -195,10 +203,10 @@ class Query:
     text: str | None = None
     pattern: str | None = None
     indicator: str | None = None
-    registry: UnitRegistry | None = attrs.field(default=None, eq=False)
+    registry: AgencyRegistry | None = attrs.field(default=None, eq=False)
 
     def where(self, **criteria: Any) -> Query:
-        """Return this query with more criteria, e.g. ``Query(unit=…).where(kind="duration")``."""
+        """Return this query with more criteria, e.g. ``Query(agency=…).where(kind="duration")``."""
         return attrs.evolve(self, **criteria)
 
     def run(self, plan: Plan) -> Results:
@@ -232,7 +240,7 @@ class Query:
             return None
         if self.area is not None and not _area_matches(entry.area, self.area):
             return None
-        if self.unit is not None and not self._has_unit(action):
+        if self.agency is not None and not self._has_agency(action):
             return None
         if self.kind is not None and all(t.kind is not self.kind for t in action.targets):
             return None
@@ -260,14 +268,14 @@ class Query:
             spans.extend(found)
         return attrs.evolve(entry, matches=tuple(sorted(spans))) if spans else entry
 
-    def _has_unit(self, action: Action) -> bool:
-        assert self.unit is not None
+    def _has_agency(self, action: Action) -> bool:
+        assert self.agency is not None
         registry = default_registry() if self.registry is None else self.registry
-        wanted = registry.canonical_name(self.unit)
-        pools: tuple[tuple[Unit, ...], ...] = {
-            Role.LEAD: (action.lead_units,),
-            Role.COOPERATING: (action.cooperating_units,),
-            Role.ANY: (action.lead_units, action.cooperating_units),
+        wanted = registry.canonical_name(self.agency)
+        pools: tuple[tuple[Agency, ...], ...] = {
+            Role.LEAD: (action.lead_agencies,),
+            Role.COOPERATING: (action.cooperating_agencies,),
+            Role.ANY: (action.lead_agencies, action.cooperating_agencies),
         }[self.role]
         return any(registry.canonical_name(u.name) == wanted for pool in pools for u in pool)
 
@@ -358,8 +366,8 @@ def find_measure(plan: Plan, number: int) -> Measure:
 
 
 @attrs.frozen
-class UnitCount:
-    """A unit and how many action items it leads (牵头) and cooperates on (配合).
+class AgencyCount:
+    """An agency and how many action items it leads (牵头) and cooperates on (配合).
 
     `name` is the name the plan first writes; `canonical_name` the registry's full name (the
     name as written when the registry does not know it, `known` then False).
@@ -373,30 +381,33 @@ class UnitCount:
 
     @property
     def total(self) -> int:
-        """Return the number of items the unit takes part in, in either role."""
+        """Return the number of items the agency takes part in, in either role."""
         return self.lead + self.cooperating
 
 
-def unit_counts(plan: Plan, registry: UnitRegistry | None = None) -> tuple[UnitCount, ...]:
-    """Return every unit of the plan with its counts, in order of first appearance.
+def agency_counts(plan: Plan, registry: AgencyRegistry | None = None) -> tuple[AgencyCount, ...]:
+    """Return every agency of the plan with its counts, in order of first appearance.
 
-    Names the registry knows as one unit count as one; an item counts once per unit and role.
+    Names the registry knows as one agency count as one; an item counts once per agency and role.
     """
     registry = default_registry() if registry is None else registry
     first_name: dict[str, str] = {}
     lead: dict[str, int] = {}
     cooperating: dict[str, int] = {}
     for action in plan.actions:
-        for pool, counts in ((action.lead_units, lead), (action.cooperating_units, cooperating)):
+        for pool, counts in (
+            (action.lead_agencies, lead),
+            (action.cooperating_agencies, cooperating),
+        ):
             seen = set()
-            for unit in pool:
-                key = registry.canonical_name(unit.name)
-                first_name.setdefault(key, unit.name)
+            for agency in pool:
+                key = registry.canonical_name(agency.name)
+                first_name.setdefault(key, agency.name)
                 if key not in seen:
                     seen.add(key)
                     counts[key] = counts.get(key, 0) + 1
     return tuple(
-        UnitCount(
+        AgencyCount(
             name=name,
             canonical_name=key,
             lead=lead.get(key, 0),

@@ -1,18 +1,18 @@
-"""A registry of responsible units: full official names, the names plans use, and what they are.
+"""A registry of responsible agencies: full official names, the names plans use, and what they are.
 
-Plans name their lead and cooperating units (牵头单位/配合单位) by short forms such as
-市市场监管局 or 人行重庆营管部. A `UnitRegistry` maps every name a unit goes by (its aliases,
-short and full) to one `RegistryEntry` with the unit's full official name and its `UnitKind`:
+Plans name their lead and cooperating agencies (牵头单位/配合单位) by short forms such as
+市市场监管局 or 人行重庆营管部. A `AgencyRegistry` maps every name an agency goes by (its aliases,
+short and full) to one `RegistryEntry` with the agency's full official name and its `AgencyKind`:
 
 >>> registry = default_registry()
 >>> registry.canonical_name("市市场监管局")
 '重庆市市场监督管理局'
 >>> registry.resolve("人行重庆营管部").kind
-<UnitKind.CENTRAL_BRANCH: 'central_branch'>
+<AgencyKind.CENTRAL_BRANCH: 'central_branch'>
 
-The default registry (package data ``yingshang/data/units.json``) lists the units of Chongqing's
-2019 plan; load another city's with `UnitRegistry.load` or `UnitRegistry.from_json`. The file
-format is described in ``docs/registry.md``.
+The default registry (package data ``yingshang/data/agencies.json``) lists the agencies of
+Chongqing's 2019 plan; load another city's with `AgencyRegistry.load` or
+`AgencyRegistry.from_json`. The file format is described in ``docs/registry.md``.
 """
 
 from __future__ import annotations
@@ -32,30 +32,32 @@ from .errors import YingshangError
 
 __all__ = [
     "REGISTRY_FORMAT",
+    "AgencyKind",
+    "AgencyRegistry",
     "RegistryEntry",
     "RegistryError",
-    "UnitKind",
-    "UnitRegistry",
     "default_registry",
-    "normalize_unit_name",
+    "normalize_agency_name",
 ]
 
-REGISTRY_FORMAT = "yingshang-unit-registry"
+REGISTRY_FORMAT = "yingshang-agency-registry"
 """The value of the ``format`` field every registry file carries."""
 
-_SUPPORTED_VERSIONS = frozenset({1})
+_SUPPORTED_VERSIONS = frozenset({1, 2})
+# Version 1 files called the bodies "units"; they are still read.
+_V1_FORMAT = "yingshang-unit-registry"
 
 
 class RegistryError(YingshangError, ValueError):
-    """A registry file that is not what `UnitRegistry.from_json` expects.
+    """A registry file that is not what `AgencyRegistry.from_json` expects.
 
     The message says where (`source`, and the entry's position and name), what was expected and
     what was found.
     """
 
 
-class UnitKind(enum.Enum):
-    """What kind of body a unit is; the values are those of the registry files."""
+class AgencyKind(enum.Enum):
+    """What kind of body an agency is; the values are those of the registry files."""
 
     MUNICIPAL = "municipal"
     """A department, office or public institution of the city's Party committee or government."""
@@ -66,10 +68,10 @@ class UnitKind(enum.Enum):
     STATE_OWNED_ENTERPRISE = "state_owned_enterprise"
     """A state-owned or state-controlled enterprise (国网重庆市电力公司)."""
     OTHER = "other"
-    """Anything else, or a unit whose nature was not established."""
+    """Anything else, or an agency whose nature was not established."""
 
 
-def normalize_unit_name(name: str) -> str:
+def normalize_agency_name(name: str) -> str:
     """Return `name` as the registry compares names: NFKC, without any whitespace.
 
     Word exports split names across lines and pad them with spaces or U+3000; NFKC also folds
@@ -88,14 +90,14 @@ def _to_entries(value: Iterable[RegistryEntry]) -> tuple[RegistryEntry, ...]:
 
 @attrs.frozen
 class RegistryEntry:
-    """One unit: its full official name, the other names it goes by, and its kind.
+    """One agency: its full official name, the other names it goes by, and its kind.
 
-    `aliases` holds every name the unit is written as, the full `name` first, without repeats,
+    `aliases` holds every name the agency is written as, the full `name` first, without repeats,
     e.g. ('重庆市市场监督管理局', '市市场监管局', '重庆市市场监管局').
     """
 
     name: str
-    kind: UnitKind
+    kind: AgencyKind
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_to_aliases)
     note: str = ""
 
@@ -109,12 +111,12 @@ class RegistryEntry:
 
 
 @attrs.frozen
-class UnitRegistry:
-    """An immutable registry of units, looked up by any of their names.
+class AgencyRegistry:
+    """An immutable registry of agencies, looked up by any of their names.
 
     Build one with `from_json`, `load` or from entries directly; an alias claimed by two
     entries raises `RegistryError`. Look-ups ignore whitespace and full-width/half-width
-    differences (see `normalize_unit_name`).
+    differences (see `normalize_agency_name`).
     """
 
     entries: tuple[RegistryEntry, ...] = attrs.field(converter=_to_entries)
@@ -128,7 +130,7 @@ class UnitRegistry:
         index: dict[str, RegistryEntry] = {}
         for entry in self.entries:
             for alias in entry.aliases:
-                key = normalize_unit_name(alias)
+                key = normalize_agency_name(alias)
                 other = index.get(key)
                 if other is not None and other is not entry:
                     raise RegistryError(
@@ -138,7 +140,7 @@ class UnitRegistry:
         object.__setattr__(self, "_index", index)
 
     def __repr__(self) -> str:
-        return f"UnitRegistry({self.region or 'unnamed'}, {len(self.entries)} units)"
+        return f"AgencyRegistry({self.region or 'unnamed'}, {len(self.entries)} agencies)"
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -150,11 +152,11 @@ class UnitRegistry:
         return isinstance(name, str) and self.resolve(name) is not None
 
     def resolve(self, name: str) -> RegistryEntry | None:
-        """Return the entry of the unit written `name` (any alias), or None when unknown."""
-        return self._index.get(normalize_unit_name(name))
+        """Return the entry of the agency written `name` (any alias), or None when unknown."""
+        return self._index.get(normalize_agency_name(name))
 
     def canonical_name(self, name: str) -> str:
-        """Return the full official name of the unit written `name`, or `name` as written.
+        """Return the full official name of the agency written `name`, or `name` as written.
 
         >>> default_registry().canonical_name("某某局")
         '某某局'
@@ -167,7 +169,7 @@ class UnitRegistry:
         return tuple(dict.fromkeys(name for name in names if self.resolve(name) is None))
 
     @classmethod
-    def from_json(cls, text: str, *, source: str = "<string>") -> UnitRegistry:
+    def from_json(cls, text: str, *, source: str = "<string>") -> AgencyRegistry:
         """Build a registry from the JSON text of a registry file.
 
         `source` names the text in error messages. Raises `RegistryError` for text that is not
@@ -177,7 +179,7 @@ class UnitRegistry:
         return _registry_from_document(document, source)
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str]) -> UnitRegistry:
+    def load(cls, path: str | os.PathLike[str]) -> AgencyRegistry:
         """Read a registry file (UTF-8 JSON) from `path`; raises `RegistryError` if malformed."""
         text, source = read_json_file(path)
         return cls.from_json(text, source=source)
@@ -189,25 +191,25 @@ class UnitRegistry:
             "version": max(_SUPPORTED_VERSIONS),
             "region": self.region,
             "source": self.source,
-            "units": [_entry_to_document(entry) for entry in self],
+            "agencies": [_entry_to_document(entry) for entry in self],
         }
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 @functools.cache
-def default_registry() -> UnitRegistry:
-    """Return the registry shipped with yingshang (the units of Chongqing's 2019 plan)."""
-    resource = importlib.resources.files("yingshang").joinpath("data", "units.json")
-    return UnitRegistry.from_json(resource.read_text(encoding="utf-8"), source="units.json")
+def default_registry() -> AgencyRegistry:
+    """Return the registry shipped with yingshang (the agencies of Chongqing's 2019 plan)."""
+    resource = importlib.resources.files("yingshang").joinpath("data", "agencies.json")
+    return AgencyRegistry.from_json(resource.read_text(encoding="utf-8"), source="agencies.json")
 
 
 # --- reading the JSON document ----------------------------------------------------------------
 
 
-def _registry_from_document(document: object, source: str) -> UnitRegistry:
+def _registry_from_document(document: object, source: str) -> AgencyRegistry:
     if not isinstance(document, dict):
         raise RegistryError(f"{source}: expected a JSON object, found {_describe(document)}")
-    if document.get("format") != REGISTRY_FORMAT:
+    if document.get("format") not in (REGISTRY_FORMAT, _V1_FORMAT):
         raise RegistryError(
             f'{source}: expected "format": {REGISTRY_FORMAT!r}, '
             f"found {_describe(document.get('format'))}"
@@ -220,48 +222,50 @@ def _registry_from_document(document: object, source: str) -> UnitRegistry:
         )
     region = _optional_text(document, "region", source)
     about = _optional_text(document, "source", source)
-    units = document.get("units")
-    if not isinstance(units, list):
-        raise RegistryError(f'{source}: expected "units" to be a list, found {_describe(units)}')
+    key = "units" if version == 1 else "agencies"
+    agencies = document.get(key)
+    if not isinstance(agencies, list):
+        raise RegistryError(f'{source}: expected "{key}" to be a list, found {_describe(agencies)}')
     entries = tuple(
-        _entry_from_document(unit, source, position) for position, unit in enumerate(units, 1)
+        _entry_from_document(agency, source, position)
+        for position, agency in enumerate(agencies, 1)
     )
     try:
-        return UnitRegistry(entries, region=region, source=about)
+        return AgencyRegistry(entries, region=region, source=about)
     except RegistryError as error:
         raise RegistryError(f"{source}: {error}") from None
 
 
-def _entry_from_document(unit: object, source: str, position: int) -> RegistryEntry:
-    where = f"{source}: unit {position}"
-    if not isinstance(unit, dict):
-        raise RegistryError(f"{where}: expected an object, found {_describe(unit)}")
-    name = unit.get("name")
-    if not isinstance(name, str) or not normalize_unit_name(name):
+def _entry_from_document(agency: object, source: str, position: int) -> RegistryEntry:
+    where = f"{source}: agency {position}"
+    if not isinstance(agency, dict):
+        raise RegistryError(f"{where}: expected an object, found {_describe(agency)}")
+    name = agency.get("name")
+    if not isinstance(name, str) or not normalize_agency_name(name):
         raise RegistryError(
             f'{where}: expected "name" to be a non-empty string, found {_describe(name)}'
         )
     where = f"{where} ({name})"
-    kind = unit.get("kind")
-    kinds = [k.value for k in UnitKind]
+    kind = agency.get("kind")
+    kinds = [k.value for k in AgencyKind]
     if kind not in kinds:
         raise RegistryError(f'{where}: expected "kind" one of {kinds}, found {_describe(kind)}')
-    aliases = unit.get("aliases", [])
+    aliases = agency.get("aliases", [])
     if not isinstance(aliases, list) or not all(
-        isinstance(alias, str) and normalize_unit_name(alias) for alias in aliases
+        isinstance(alias, str) and normalize_agency_name(alias) for alias in aliases
     ):
         raise RegistryError(
             f'{where}: expected "aliases" to be a list of non-empty strings, '
             f"found {_describe(aliases)}"
         )
-    note = unit.get("note", "")
+    note = agency.get("note", "")
     if not isinstance(note, str):
         raise RegistryError(f'{where}: expected "note" to be a string, found {_describe(note)}')
-    unexpected = sorted(set(unit) - {"name", "kind", "aliases", "note"})
+    unexpected = sorted(set(agency) - {"name", "kind", "aliases", "note"})
     if unexpected:
         # A misspelt key ("alias") would otherwise drop data without a word.
         raise RegistryError(f"{where}: unexpected key {unexpected[0]!r}")
-    return RegistryEntry(name, UnitKind(kind), tuple(aliases), note)
+    return RegistryEntry(name, AgencyKind(kind), tuple(aliases), note)
 
 
 def _entry_to_document(entry: RegistryEntry) -> dict[str, object]:

@@ -1,23 +1,23 @@
-"""Read measures that a plan lists in its body, with the units written inline.
+"""Read measures that a plan lists in its body, with the agencies written inline.
 
-Many plans have no table: their body's sections hold the measures, and each item names its units
+Many plans have no table: their body's sections hold the measures, and each item names its agencies
 in brackets at its end, in one of a few wordings:
 
 * （牵头单位：市发展改革委；责任单位：市财政局、市税务局）  labelled roles
 * （市发展改革委牵头，市财政局、市税务局配合）              roles after the names
-* （责任单位：市行政审批局、市住建局） or （区市场局、区大数据中心）   responsible units only
+* （责任单位：市行政审批局、市住建局） or （区市场局、区大数据中心）   responsible agencies only
 
 The body's outline decides what is an area and what is a measure:
 
 * ``一、`` sections whose ``（一）`` subsections hold numbered paragraphs ``1．``: the subsections
   are areas and the numbered paragraphs measures;
-* ``一、`` sections whose ``（一）`` subsections carry the units themselves: the section is an
+* ``一、`` sections whose ``（一）`` subsections carry the agencies themselves: the section is an
   area and each subsection a measure;
-* ``一、`` sections with numbered paragraphs carrying the units: the section is an area.
+* ``一、`` sections with numbered paragraphs carrying the agencies: the section is an area.
 
-A section counts only when most of its items name units, so that a plan's general requirements
+A section counts only when most of its items name agencies, so that a plan's general requirements
 (总体要求) and safeguards (保障措施) stay sections. An item's text is split into action items at
-each bracket of units: "…办理。（区市场局）…核查。（区市场局、区大数据中心）" is two items.
+each bracket of agencies: "…办理。（区市场局）…核查。（区市场局、区大数据中心）" is two items.
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from collections.abc import Callable
 import attrs
 import regex
 
-from .model import Action, Area, Diagnostic, Measure, Section, Severity, Snippet, Span, Unit
+from ..model import Action, Agency, Area, Diagnostic, Measure, Section, Severity, Snippet, Span
 
-__all__ = ["read_body_measures", "read_units_with_roles"]
+__all__ = ["read_agencies_with_roles", "read_body_measures"]
 
 # A bracket with at most one level of brackets inside ("各市(区)人民政府"). The alternatives start
 # with different characters and are possessive, so matching is linear in the text.
@@ -41,13 +41,13 @@ _ROLE_LABEL = regex.compile(
     r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位)\s*[：:]"
 )
 _TRAILING_ROLE = regex.compile(r"(?P<role>牵头|配合|参与|协同|按职责分工负责|按职责负责|负责)$")
-_UNIT_SEPARATOR = regex.compile(r"[、，,；;]")
+_AGENCY_SEPARATOR = regex.compile(r"[、，,；;]")
 # What the name of an office, court, company or government ends with.
-_UNIT_SUFFIX = regex.compile(
+_AGENCY_SUFFIX = regex.compile(
     r"(?:局|委|办|厅|院|部|政府|中心|公司|集团|银行|行|会|所|署|室|站|队|社|处|馆|台|协会|"
     r"管委会|单位|部门|机关|组|监管局|营管部)$"
 )
-_MAX_UNIT = 30
+_MAX_AGENCY = 30
 _TITLE_MAX = 60
 
 Report = Callable[[Diagnostic], None]
@@ -55,14 +55,14 @@ Report = Callable[[Diagnostic], None]
 
 @attrs.frozen
 class _Responsibility:
-    lead: tuple[Unit, ...]
-    cooperating: tuple[Unit, ...]
+    lead: tuple[Agency, ...]
+    cooperating: tuple[Agency, ...]
     span: Span
 
 
-def _split_names(text: str, start: int) -> list[Unit]:
-    """Split "A、B，C" at separators outside brackets into units with their spans."""
-    units: list[Unit] = []
+def _split_names(text: str, start: int) -> list[Agency]:
+    """Split "A、B，C" at separators outside brackets into agencies with their spans."""
+    agencies: list[Agency] = []
     depth = 0
     piece_start = 0
     for index, char in enumerate(text + "、"):
@@ -70,30 +70,30 @@ def _split_names(text: str, start: int) -> list[Unit]:
             depth += 1
         elif char in "）)":
             depth = max(0, depth - 1)
-        elif depth == 0 and _UNIT_SEPARATOR.match(char):
+        elif depth == 0 and _AGENCY_SEPARATOR.match(char):
             raw = text[piece_start:index]
             name = raw.strip()
             if name.endswith("等") and len(name) > 1:
                 name = name[:-1]  # "市财政局等" names 市财政局; 等 is not part of it
             if name:
                 offset = start + piece_start + (len(raw) - len(raw.lstrip()))
-                units.append(Unit(name, Span(offset, offset + len(name))))
+                agencies.append(Agency(name, Span(offset, offset + len(name))))
             piece_start = index + 1
-    return units
+    return agencies
 
 
-def _looks_like_units(units: list[Unit]) -> bool:
-    return bool(units) and all(
-        len(u.name) <= _MAX_UNIT and _UNIT_SUFFIX.search(u.name) and "。" not in u.name
-        for u in units
+def _looks_like_agencies(agencies: list[Agency]) -> bool:
+    return bool(agencies) and all(
+        len(u.name) <= _MAX_AGENCY and _AGENCY_SUFFIX.search(u.name) and "。" not in u.name
+        for u in agencies
     )
 
 
-def _read_responsibility(body: str) -> tuple[list[Unit], list[Unit]] | None:
-    """Read the units and their roles in a bracket's text, or None when it names no units."""
+def _read_responsibility(body: str) -> tuple[list[Agency], list[Agency]] | None:
+    """Read the agencies and their roles in a bracket's text, or None when it names no agencies."""
     labels = list(_ROLE_LABEL.finditer(body))
-    lead: list[Unit] = []
-    cooperating: list[Unit] = []
+    lead: list[Agency] = []
+    cooperating: list[Agency] = []
     if labels:
         if body[: labels[0].start()].strip(" ；;，,"):
             return None
@@ -119,7 +119,7 @@ def _read_responsibility(body: str) -> tuple[list[Unit], list[Unit]] | None:
             names_text = stripped[: role.start()] if role else stripped
             shift = offset + (len(clause) - len(clause.lstrip()))
             names = _split_names(names_text, shift)
-            if not _looks_like_units(names) and not (role and names):
+            if not _looks_like_agencies(names) and not (role and names):
                 return None
             if (
                 role is None
@@ -131,53 +131,53 @@ def _read_responsibility(body: str) -> tuple[list[Unit], list[Unit]] | None:
                 cooperating.extend(names)
         return lead, cooperating
     names = _split_names(body, 0)
-    return (names, []) if _looks_like_units(names) else None
+    return (names, []) if _looks_like_agencies(names) else None
 
 
 _LEAD_MARK = regex.compile(r"[（(]\s*牵头(?:单位)?\s*[）)]$")
 
 
-def _read_with_lead_marks(body: str) -> tuple[list[Unit], list[Unit]] | None:
-    """Read "A（牵头）、B、C": the marked units lead, the others cooperate."""
+def _read_with_lead_marks(body: str) -> tuple[list[Agency], list[Agency]] | None:
+    """Read "A（牵头）、B、C": the marked agencies lead, the others cooperate."""
     names = _split_names(body, 0)
-    marked = [unit for unit in names if _LEAD_MARK.search(unit.name)]
+    marked = [agency for agency in names if _LEAD_MARK.search(agency.name)]
     if not marked:
         return None
     lead, cooperating = [], []
-    for unit in names:
-        mark = _LEAD_MARK.search(unit.name)
+    for agency in names:
+        mark = _LEAD_MARK.search(agency.name)
         if mark:
-            name = unit.name[: mark.start()].rstrip()
-            lead.append(Unit(name, Span(unit.span.start, unit.span.start + len(name))))
+            name = agency.name[: mark.start()].rstrip()
+            lead.append(Agency(name, Span(agency.span.start, agency.span.start + len(name))))
         else:
-            cooperating.append(unit)
+            cooperating.append(agency)
     return lead, cooperating
 
 
 def _flat_roles(
-    text: str, start: int, end: int, read: Callable[[str], tuple[list[Unit], list[Unit]] | None]
-) -> tuple[tuple[Unit, ...], tuple[Unit, ...]] | None:
-    """Read `text[start:end]` without its line breaks, and map the units' spans back onto it."""
+    text: str, start: int, end: int, read: Callable[[str], tuple[list[Agency], list[Agency]] | None]
+) -> tuple[tuple[Agency, ...], tuple[Agency, ...]] | None:
+    """Read `text[start:end]` without its line breaks, and map the agencies' spans back onto it."""
     kept = [i for i in range(start, end) if text[i] not in "\r\n"]
     roles = read("".join(text[i] for i in kept))
     if roles is None:
         return None
 
-    def placed(units: list[Unit]) -> tuple[Unit, ...]:
+    def placed(agencies: list[Agency]) -> tuple[Agency, ...]:
         return tuple(
-            Unit(u.name, Span(kept[u.span.start], kept[u.span.end - 1] + 1)) for u in units
+            Agency(u.name, Span(kept[u.span.start], kept[u.span.end - 1] + 1)) for u in agencies
         )
 
     return placed(roles[0]), placed(roles[1])
 
 
-def read_units_with_roles(
+def read_agencies_with_roles(
     text: str, start: int, end: int
-) -> tuple[tuple[Unit, ...], tuple[Unit, ...]] | None:
-    """Read a table's units cell that writes the roles itself, or None when it does not.
+) -> tuple[tuple[Agency, ...], tuple[Agency, ...]] | None:
+    """Read a table's agencies cell that writes the roles itself, or None when it does not.
 
     "A牵头，B、C配合", "牵头单位：A；配合单位：B" and "A（牵头）、B、C" give A as the lead and
-    B, C as cooperating units.
+    B, C as cooperating agencies.
     """
     cell = text[start:end]
     if "牵头" not in cell and "配合" not in cell:
@@ -194,7 +194,7 @@ def _responsibilities(text: str, start: int, end: int) -> list[_Responsibility]:
     found = []
     for match in _BRACKET.finditer(text, start, end):
         # A bracket wrapped across lines is read without its line breaks ("责任\n单位："), and
-        # each unit's span is mapped back onto the text, line breaks included.
+        # each agency's span is mapped back onto the text, line breaks included.
         roles = _flat_roles(text, match.start("body"), match.end("body"), _read_responsibility)
         if roles is not None:
             found.append(_Responsibility(roles[0], roles[1], Span(*match.span())))
@@ -219,7 +219,7 @@ class _Reader:
         return Snippet(self.clean(self.text[start:end]), Span(start, end))
 
     def actions(self, start: int, end: int, first_number: int) -> list[Action]:
-        """Split `[start, end)` into items at each bracket of units, numbered from the first."""
+        """Split `[start, end)` into items at each bracket of agencies, numbered from the first."""
         actions: list[Action] = []
         cursor = start
         marker: Snippet | None = None
@@ -241,8 +241,8 @@ class _Reader:
                     text=body.text,
                     span=body.span,
                     marker=marker,
-                    lead_units=responsibility.lead,
-                    cooperating_units=responsibility.cooperating,
+                    lead_agencies=responsibility.lead,
+                    cooperating_agencies=responsibility.cooperating,
                 )
             )
             number, marker = number + 1, None
@@ -252,8 +252,8 @@ class _Reader:
             self.report(
                 Diagnostic(
                     Severity.WARNING,
-                    "no-lead-unit",
-                    "an item with no units written after it",
+                    "no-lead-agency",
+                    "an item with no agencies written after it",
                     rest.span,
                 )
             )
@@ -283,7 +283,7 @@ class _Reader:
         return int(match["number"]), heading, self.snippet(title_end, paragraph.span.end)
 
 
-def _count_with_units(reader: _Reader, paragraphs: list[Snippet]) -> int:
+def _count_with_agencies(reader: _Reader, paragraphs: list[Snippet]) -> int:
     return sum(bool(_responsibilities(reader.text, p.span.start, p.span.end)) for p in paragraphs)
 
 
@@ -331,8 +331,8 @@ def _read_section(reader: _Reader, section: Section, done: int) -> tuple[Section
     # Subsections as areas, their numbered paragraphs as measures.
     grouped = [(sub, *_numbered_groups(reader, sub.paragraphs)) for sub in section.subsections]
     items = [group for _, _, groups in grouped for group in groups]
-    with_units = sum(_count_with_units(reader, body) > 0 for _, _, body in items)
-    if items and _mostly(with_units, len(items)):
+    with_agencies = sum(_count_with_agencies(reader, body) > 0 for _, _, body in items)
+    if items and _mostly(with_agencies, len(items)):
         areas: list[Area] = []
         remaining: list[Section] = []
         for sub, before, groups in grouped:
@@ -346,8 +346,8 @@ def _read_section(reader: _Reader, section: Section, done: int) -> tuple[Section
         return attrs.evolve(section, subsections=tuple(remaining)), areas
     # Subsections as measures of the section.
     subs = section.subsections
-    with_units = sum(_count_with_units(reader, list(sub.paragraphs)) > 0 for sub in subs)
-    if subs and _mostly(with_units, len(subs)):
+    with_agencies = sum(_count_with_agencies(reader, list(sub.paragraphs)) > 0 for sub in subs)
+    if subs and _mostly(with_agencies, len(subs)):
         measures = [
             reader.measure(sub.ordinal, Snippet(sub.title, sub.span), list(sub.paragraphs))
             for sub in subs
@@ -356,8 +356,8 @@ def _read_section(reader: _Reader, section: Section, done: int) -> tuple[Section
         return attrs.evolve(section, subsections=()), [area]
     # Numbered paragraphs of the section as its measures.
     before, groups = _numbered_groups(reader, section.paragraphs)
-    with_units = sum(_count_with_units(reader, body) > 0 for _, _, body in groups)
-    if groups and not subs and _mostly(with_units, len(groups)):
+    with_agencies = sum(_count_with_agencies(reader, body) > 0 for _, _, body in groups)
+    if groups and not subs and _mostly(with_agencies, len(groups)):
         measures = [reader.measure(n, heading, body) for n, heading, body in groups]
         area = Area(done + 1, section.title, section.span, tuple(measures))
         return attrs.evolve(section, paragraphs=tuple(before)), [area]

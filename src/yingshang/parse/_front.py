@@ -1,0 +1,335 @@
+"""The front matter: the notice, the plan's title, and the body's sections and paragraphs."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+import attrs
+import regex
+
+from ..errors import ParseError
+from ..model import (
+    Notice,
+    Section,
+    Snippet,
+    Span,
+)
+from ._lines import (
+    _issue_date,
+    _Line,
+    _small_numeral,
+    _Source,
+    clean_text,
+)
+from ._patterns import (
+    _ATTACHMENT_REFERENCE,
+    _BLANK,
+    _CHINESE_DIGITS,
+    _CONTROL_CHARACTER,
+    _DATE_LINE,
+    _ORDINAL_HEADING,
+    _SUBSECTION_HEADING,
+    DOCUMENT_NUMBER,
+)
+
+# --- the front matter: notice, title, body -------------------------------------------------------
+
+
+def _nonblank(lines: list[_Line]) -> Iterator[tuple[int, _Line]]:
+    return ((index, line) for index, line in enumerate(lines) if not line.blank)
+
+
+def _with_text(source: _Source, lines: list[_Line]) -> Iterator[tuple[int, _Line]]:
+    """Yield the lines that hold text once artifacts are removed (not a lone page number)."""
+    return (
+        (index, line)
+        for index, line in _nonblank(lines)
+        if source.snippet(line.start, line.end) is not None
+    )
+
+
+class _FrontMatter:
+    """Parses the lines before the attachment: the notice, the plan's title, the body."""
+
+    # How far into the text a notice's title and document number may stand.
+    _NOTICE_LOOKAHEAD = 6
+
+    def __init__(self, source: _Source, lines: list[_Line]) -> None:
+        self.source = source
+        self.lines = lines
+
+    def parse(self) -> tuple[Snippet, Notice | None, list[Snippet], list[Section], list[Snippet]]:
+        position, notice = self._notice()
+        title_index = next(
+            (i for i, line in _with_text(self.source, self.lines) if i >= position), None
+        )
+        if title_index is None:
+            end = self.lines[-1].end if self.lines else 0
+            raise ParseError("the plan's title", self.source.text, end)
+        title_line = self.lines[title_index]
+        if not _looks_like_title(title_line.text):
+            raise ParseError(
+                "the plan's title (a line such as 重庆市营商环境优化提升工作方案)",
+                self.source.text,
+                self.source.trim(title_line.start, title_line.end)[0],
+            )
+        title = self._line_snippet(title_line)
+        body_index = title_index + 1
+        if body_index < len(self.lines) and _SUBTITLE.fullmatch(
+            self.lines[body_index].text.strip(_BLANK)
+        ):
+            # "（2019—2020年）" on the line below the title belongs to it.
+            joined = self.source.snippet(title_line.start, self.lines[body_index].end)
+            assert joined is not None
+            title, body_index = joined, body_index + 1
+        preamble, sections, references = self._body(body_index)
+        return title, notice, preamble, sections, references
+
+    def _line_snippet(self, line: _Line) -> Snippet:
+        snippet = self.source.snippet(line.start, line.end)
+        assert snippet is not None  # callers pass non-blank lines only
+        return snippet
+
+    def _notice(self) -> tuple[int, Notice | None]:
+        """Find the notice; return the index of the first line after it, and the notice."""
+        head = [(i, line) for i, line in _with_text(self.source, self.lines)][
+            : self._NOTICE_LOOKAHEAD
+        ]
+        number_at = next((i for i, line in head if DOCUMENT_NUMBER.match(line.text)), None)
+        title_end = next((i for i, line in head if line.text.strip(_BLANK).endswith("通知")), None)
+        if number_at is None and title_end is None:
+            return 0, None
+        title_lines = [
+            line for i, line in head if title_end is not None and i <= title_end and i != number_at
+        ]
+        title = None
+        if title_lines:
+            title = self.source.snippet(title_lines[0].start, title_lines[-1].end)
+        number = self._line_snippet(self.lines[number_at]) if number_at is not None else None
+        position = max(i for i in (number_at, title_end) if i is not None) + 1
+        start = head[0][1].start
+        for i, line in head:
+            if i < position and i != number_at and all(i != t.number - 1 for t in title_lines):
+                self.source.unparsed(
+                    "a line between the notice's title and number", line.start, line.end
+                )
+        end = self.lines[position - 1].end
+        if title_end is None:
+            # Only a document number above the plan's own title: no notice text follows.
+            notice = Notice(span=Span(*self.source.trim(start, end)), document_number=number)
+            return position, notice
+        recipients: Snippet | None = None
+        paragraphs: list[tuple[int, Snippet]] = []
+        issuer: Snippet | None = None
+        date: datetime.date | None = None
+        date_text: Snippet | None = None
+        remarks: list[Snippet] = []
+        date_at: int | None = None
+        for i, line in _with_text(self.source, self.lines):
+            if i < position:
+                continue
+            if recipients is None and not paragraphs and _looks_like_recipients(line.text):
+                recipients = self._line_snippet(line)
+                continue
+            match = _DATE_LINE.match(line.text)
+            if match:
+                date_at = i
+                date = _issue_date(match["date"])
+                date_text = self._line_snippet(line)
+                break
+            if _ORDINAL_HEADING.match(line.text.strip(_BLANK)):
+                break  # the body began: this notice has no signature
+            paragraphs.append((i, self._line_snippet(line)))
+        if date_at is None:
+            # Without a signature the notice's end is unknown: keep only title and number.
+            return position, Notice(
+                span=Span(*self.source.trim(start, end)),
+                title=title,
+                document_number=number,
+            )
+        if paragraphs and _looks_like_signature(paragraphs[-1][1].text):
+            issuer = paragraphs.pop()[1]
+        position = date_at + 1
+        for i, line in _with_text(self.source, self.lines):
+            if i < position:
+                continue
+            text = line.text.strip(_BLANK)
+            if text.startswith(("（", "(")) and text.endswith(("）", ")")) and len(text) <= 20:
+                remarks.append(self._line_snippet(line))
+                position = i + 1
+                continue
+            break
+        if issuer is None and title is not None and "关于" in title.text:
+            issuer_text = title.text.partition("关于")[0]
+            offset = title.span.start
+            if issuer_text and self.source.text.startswith(issuer_text, offset):
+                issuer = Snippet(issuer_text, Span(offset, offset + len(issuer_text)))
+        end = self.lines[position - 1].end
+        notice = Notice(
+            span=Span(*self.source.trim(start, end)),
+            title=title,
+            document_number=number,
+            recipients=recipients,
+            paragraphs=tuple(snippet for _, snippet in paragraphs),
+            issuer=issuer,
+            issue_date=date,
+            issue_date_text=date_text,
+            remarks=tuple(remarks),
+        )
+        return position, notice
+
+    def _body(self, position: int) -> tuple[list[Snippet], list[Section], list[Snippet]]:
+        preamble: list[Snippet] = []
+        references: list[Snippet] = []
+        sections: list[_SectionBuilder] = []
+        # Where the last paragraph went, if the next line may continue it (see _continues).
+        open_paragraphs: list[Snippet] | None = None
+        last_paragraphs: list[Snippet] | None = None  # where the last paragraph went, at all
+        previous_index = -2
+        for index, line in _with_text(self.source, self.lines[position:]):
+            text = line.text.strip(_BLANK)
+            # Adjacent: no blank line since the last one (a lone page number is no break).
+            between = self.lines[position + previous_index + 1 : position + index]
+            adjacent = previous_index >= 0 and not any(other.blank for other in between)
+            previous_index = index
+            if last_paragraphs is not None and adjacent and _must_continue(text):
+                open_paragraphs = last_paragraphs
+            if open_paragraphs is not None and adjacent and _continues(text):
+                # A line wrapped mid-sentence (text converted from PDF): one paragraph.
+                last = open_paragraphs.pop()
+                joined = self.source.snippet(last.span.start, line.end)
+                assert joined is not None  # it holds the non-blank paragraph before
+                open_paragraphs.append(joined)
+                last_paragraphs = open_paragraphs
+                open_paragraphs = open_paragraphs if _open_ended(text) else None
+                continue
+            snippet = self._line_snippet(line)
+            heading = _ORDINAL_HEADING.match(text)
+            subheading = _SUBSECTION_HEADING.match(text)
+            target: list[Snippet] | None
+            if _ATTACHMENT_REFERENCE.match(text):
+                target = references
+                target.append(snippet)
+            elif heading and (ordinal := _small_numeral(heading["ordinal"])):
+                sections.append(_SectionBuilder.from_heading(ordinal, snippet, self.source))
+                target = sections[-1].paragraphs or None  # only a run-in text may go on
+            elif sections and subheading and (ordinal := _small_numeral(subheading["ordinal"])):
+                sections[-1].subsections.append(
+                    _SectionBuilder.from_heading(ordinal, snippet, self.source)
+                )
+                target = sections[-1].subsections[-1].paragraphs or None
+            elif sections:
+                parent = sections[-1].subsections[-1] if sections[-1].subsections else sections[-1]
+                target = parent.paragraphs
+                target.append(snippet)
+            else:
+                target = preamble
+                target.append(snippet)
+            last_paragraphs = target
+            open_paragraphs = target if target is not None and _open_ended(text) else None
+        self._check_order([s.ordinal for s in sections], [s.span for s in sections], "section")
+        for section in sections:
+            self._check_order(
+                [s.ordinal for s in section.subsections],
+                [s.span for s in section.subsections],
+                "subsection",
+            )
+        return preamble, [s.freeze() for s in sections], references
+
+    def _check_order(self, ordinals: list[int], spans: list[Span], what: str) -> None:
+        for expected, (ordinal, span) in enumerate(zip(ordinals, spans, strict=True), start=1):
+            if not self.source.in_sequence(what, ordinal, expected, span):
+                return
+
+
+@attrs.define
+class _SectionBuilder:
+    ordinal: int
+    title: str
+    span: Span
+    paragraphs: list[Snippet] = attrs.Factory(list)
+    subsections: list[_SectionBuilder] = attrs.Factory(list)
+
+    @classmethod
+    def from_heading(cls, ordinal: int, heading: Snippet, source: _Source) -> _SectionBuilder:
+        """Split "（一）加强组织领导。成立…" into its title and the run-in text after it."""
+        text = source.text
+        raw = heading.span.slice(text)
+        # Skip the ordinal and its punctuation to reach the title.
+        match = _ORDINAL_HEADING.match(raw) or _SUBSECTION_HEADING.match(raw)
+        title_start = heading.span.start + (match.start("title") if match else 0)
+        stop = text.find("。", title_start, heading.span.end)
+        if stop == -1 or stop == heading.span.end - 1:
+            title = clean_text(text[title_start : heading.span.end]).rstrip("。：:")
+            return cls(ordinal, title, heading.span)
+        builder = cls(
+            ordinal, clean_text(text[title_start:stop]), Span(heading.span.start, stop + 1)
+        )
+        rest = source.snippet(stop + 1, heading.span.end)
+        if rest is not None:
+            builder.paragraphs.append(rest)
+        return builder
+
+    def freeze(self) -> Section:
+        return Section(
+            ordinal=self.ordinal,
+            title=self.title,
+            span=self.span,
+            paragraphs=tuple(self.paragraphs),
+            subsections=tuple(s.freeze() for s in self.subsections),
+        )
+
+
+# What a paragraph ends with: a line ending otherwise was wrapped mid-sentence.
+_PARAGRAPH_END = tuple('。！？；：!?;:）)」』”"…')
+# What opens a paragraph of its own: a heading, a numbered item, a reference to an attachment.
+_PARAGRAPH_START = regex.compile(
+    rf"[{_CHINESE_DIGITS}]{{1,3}}\s*[、．.]|[（(]\s*[{_CHINESE_DIGITS}\d]{{1,3}}\s*[）)]"
+    r"|\d{1,3}\s*[．.、]|[①-⑳]|附件"
+)
+
+
+def _open_ended(text: str) -> bool:
+    """Tell whether a body line stops mid-sentence, so that the next line may continue it."""
+    return not text.endswith(_PARAGRAPH_END)
+
+
+# A bracket naming agencies (（牵头单位：…） or （…牵头，…配合）) belongs to the item before it.
+_AGENCIES_BRACKET_START = regex.compile(
+    r"[（(][^（）()\n]{0,60}?(?:牵头|责任单位|责任部门|配合|负责)"
+)
+
+
+def _continues(text: str) -> bool:
+    """Tell whether a body line may continue the paragraph before it (a date line never does:
+    it closes a signature)."""
+    return _PARAGRAPH_START.match(text) is None and _DATE_LINE.match(text) is None
+
+
+def _must_continue(text: str) -> bool:
+    """Tell whether a body line continues the paragraph before it, however that one ended."""
+    return _AGENCIES_BRACKET_START.match(text) is not None
+
+
+# A title's bracketed second line: the years a plan covers, "（2019—2020年）", "(2021年版)".
+_SUBTITLE = regex.compile(r"[（(][^（）()\n]{0,24}?\d{4}[^（）()\n]{0,24}[）)]")
+
+
+def _looks_like_title(text: str) -> bool:
+    text = text.strip(_BLANK)
+    return (
+        0 < len(text) <= 80
+        and not text.endswith(("。", "；", "，", "：", ":"))
+        and _ORDINAL_HEADING.match(text) is None
+        and not _CONTROL_CHARACTER.search(text)
+    )
+
+
+def _looks_like_recipients(text: str) -> bool:
+    text = text.strip(_BLANK)
+    return text.endswith(("：", ":")) and "。" not in text and len(text) <= 200
+
+
+def _looks_like_signature(text: str) -> bool:
+    return len(text) <= 40 and not any(mark in text for mark in "。，；：")

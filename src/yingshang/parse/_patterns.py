@@ -1,0 +1,88 @@
+"""The vocabulary of plans: the patterns of headings, numbers, markers, headers and artifacts."""
+
+from __future__ import annotations
+
+import regex
+
+# --- patterns ------------------------------------------------------------------------------------
+
+_CHINESE_DIGITS = "〇零一二三四五六七八九十"
+
+# Word and its converters leave markers such as "[bookmark: _GoBack]" in the text, and PDF
+# conversions leave page numbers on lines of their own ("— 3 —", "-12-").
+EXPORT_ARTIFACT = regex.compile(
+    r"\[(?:bookmark|footnoteRef|endnoteRef|annotation):[^\]\n]{0,200}\]"
+    r"|(?m:^[ \t\u3000]*+[-—–－][ \t\u3000]*+\d{1,4}[ \t\u3000]*+[-—–－][ \t\u3000]*+$)"
+)
+
+# Characters every export artifact holds: most text has none, and needs no substitution.
+_MAY_HOLD_ARTIFACT = regex.compile(r"[\[\-—–－]")
+
+# What str.splitlines() splits at, so that a text without any needs no splitting.
+_LINE_BREAK = regex.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+# Characters no text document contains; they mean binary data or a wrong decoding.
+_CONTROL_CHARACTER = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+DOCUMENT_NUMBER = regex.compile(
+    r"""
+    ^\s*
+    (?P<number>
+        [^\s〔［\[【（(]{1,20}             # issuer's prefix, e.g. 渝府办发
+        [〔［\[【（(] \s* \d{4} \s* [〕］\]】）)]  # year in brackets, e.g. 〔2019〕
+        \s* \d{1,4} \s* 号                  # serial, e.g. 81号
+    )
+    \s*$
+    """,
+    regex.VERBOSE,
+)
+
+_DATE_LINE = regex.compile(
+    rf"""
+    ^\s*
+    (?P<date>
+        (?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}}) \s* 年 \s*
+        (?P<month>\d{{1,2}}|[{_CHINESE_DIGITS}]{{1,3}}) \s* 月 \s*
+        (?P<day>\d{{1,2}}|[{_CHINESE_DIGITS}]{{1,3}}) \s* 日
+    )
+    \s*$
+    """,
+    regex.VERBOSE,
+)
+
+# 一、总体要求 — a top-level heading of the body or an area of the table.
+_ORDINAL_HEADING = regex.compile(
+    rf"^(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})\s*[、．.]\s*(?P<title>\S.*)$"
+)
+# （一）加强组织领导。
+_SUBSECTION_HEADING = regex.compile(
+    rf"^[（(]\s*(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})\s*[）)]\s*(?P<title>\S.*)$"
+)
+# 1．精简企业开办流程 — the ASCII dot also occurs ("50.增强信息披露透明度").
+_MEASURE_HEADING = regex.compile(r"^(?P<number>\d{1,4})\s*[．.、]\s*(?P<title>\S.*)$")
+# No "^": it is matched with a start position, where "^" would never match. Items are numbered
+# （1）, (1), ①, or 1．/1、 in tables whose measures are numbered （一） (never 3.25元: a digit
+# after the dot is a decimal).
+_ITEM_MARKER = regex.compile(
+    r"(?:[（(]\s*(?P<number>\d{1,3})\s*[）)]|(?P<circled>[①-⑳])"
+    r"|(?P<plain>\d{1,2})\s*[．.、](?![0-9０-９]))\s*"
+)
+_ATTACHMENT_REFERENCE = regex.compile(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
+_ATTACHMENT_MARKER = regex.compile(r"^附件\s*\d{0,2}\s*[：:]?")
+# Agency separators (outside brackets) and the brackets themselves, in an agencies cell.
+_AGENCY_SEPARATOR_OR_BRACKET = regex.compile(r"[、，,；;\n（()）]")
+_LEAD_HEADER = regex.compile(r"牵头")
+_COOPERATING_HEADER = regex.compile(r"配合|协办|参与")
+# 责任单位 is the lead where no column says 牵头, and the cooperating agencies where one does.
+_RESPONSIBLE_HEADER = regex.compile(r"责任单位|责任部门|负责单位|承办单位|实施单位")
+_MEASURE_NUMBER_CELL = regex.compile(r"\d{1,4}[．.、]?")
+# 目标任务 heads the areas column in some tables (Chongqing's); it is not a title column.
+_TITLE_HEADER = regex.compile(r"(?<!目标)任务|事项|举措")
+_DEADLINE_HEADER = regex.compile(r"时限|完成时间|时间节点|时间要求|完成期限|时间安排")
+# A deadline cell may name a bare period ("2020年", "2019年12月"): the work is due by its end.
+_BARE_PERIOD = regex.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?")
+_HEADER_CELL_MAX = 12
+
+# Every character str.isspace() accepts (they all lie below U+3001), and the byte-order mark:
+# Word exports pad signatures with U+2002 EN SPACE and indent with U+3000 IDEOGRAPHIC SPACE.
+_BLANK = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()) + "\ufeff"

@@ -1,0 +1,523 @@
+"""The attachment table: rows of tab-started cells, areas, measures, items and their agencies."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterator
+
+import attrs
+
+from ..dates import parse_deadline
+from ..errors import ParseError
+from ..model import (
+    Action,
+    Agency,
+    Area,
+    Measure,
+    Severity,
+    Snippet,
+    Span,
+    Target,
+    TargetKind,
+)
+from ._body import read_agencies_with_roles
+from ._lines import (
+    _Line,
+    _small_numeral,
+    _Source,
+)
+from ._patterns import (
+    _AGENCY_SEPARATOR_OR_BRACKET,
+    _BARE_PERIOD,
+    _BLANK,
+    _COOPERATING_HEADER,
+    _DEADLINE_HEADER,
+    _HEADER_CELL_MAX,
+    _ITEM_MARKER,
+    _LEAD_HEADER,
+    _MEASURE_HEADING,
+    _MEASURE_NUMBER_CELL,
+    _ORDINAL_HEADING,
+    _RESPONSIBLE_HEADER,
+    _SUBSECTION_HEADING,
+    _TITLE_HEADER,
+)
+from ._targets import _targets_in
+
+# --- the attachment table ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Cell:
+    """One table cell: the lines that make it, the first without its leading tab."""
+
+    start: int
+    end: int
+
+
+@attrs.frozen
+class _Row:
+    cells: tuple[_Cell, ...]
+    start: int
+    end: int
+    stray: tuple[_Line, ...]  # non-tab lines before the first cell
+
+
+def _table_rows(lines: list[_Line]) -> Iterator[_Row]:
+    """Group lines into rows at blank lines, and rows into cells at tab-started lines."""
+    group: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and not (line.blank and not line.starts_cell):
+            group.append(line)
+            continue
+        if group:
+            cells: list[_Cell] = []
+            stray: list[_Line] = []
+            for member in group:
+                if member.starts_cell:
+                    cells.append(_Cell(member.start + 1, member.end))
+                elif cells:
+                    cells[-1] = _Cell(cells[-1].start, member.end)
+                else:
+                    stray.append(member)
+            yield _Row(tuple(cells), group[0].start, group[-1].end, tuple(stray))
+            group = []
+
+
+def _find_table(lines: list[_Line]) -> int | None:
+    """Return the index of the table's first line: the first row of three or more cells."""
+    index = 0
+    while index < len(lines):
+        if lines[index].starts_cell and not lines[index].blank:
+            cells = 0
+            cursor = index
+            while cursor < len(lines) and not (
+                lines[cursor].blank and not lines[cursor].starts_cell
+            ):
+                cells += lines[cursor].starts_cell
+                cursor += 1
+            if cells >= 3:
+                return index
+            index = cursor
+        index += 1
+    return None
+
+
+@attrs.define
+class _MeasureBuilder:
+    number: int
+    title: str
+    span: Span
+    actions: list[Action] = attrs.Factory(list)
+    repeated_at: list[Span] = attrs.Factory(list)
+
+
+@attrs.define
+class _AreaBuilder:
+    ordinal: int
+    title: str
+    span: Span
+    measures: list[_MeasureBuilder] = attrs.Factory(list)
+    repeated_at: list[Span] = attrs.Factory(list)
+
+
+class _Table:
+    """Parses the attachment's rows into areas, measures and action items."""
+
+    def __init__(
+        self,
+        source: _Source,
+        issue_date: datetime.date | None,
+        attachment_title: Snippet | None = None,
+    ) -> None:
+        self.source = source
+        self.issue_date = issue_date
+        self.areas: list[_AreaBuilder] = []
+        self.headers: list[Snippet] = []
+        self.header_width = 0
+        self.last_measure: _MeasureBuilder | None = None
+        self.area_column: int | None = None  # which heading column holds the areas
+        self.attachment_title = attachment_title
+        # A header names a column of measure titles (重点任务, 工作任务, ...): free text there is
+        # a measure's title, not an unreadable heading.
+        self.has_title_column = False
+        self.lead_from_right = 2  # the lead agencies' cell, counted from the row's right end
+        self.cooperating_from_right: int | None = 1
+        self.deadline_from_right: int | None = None
+
+    def parse(self, lines: list[_Line]) -> None:
+        rows = list(_table_rows(lines))
+        body_rows: list[_Row] = []
+        for row in rows:
+            if self._is_header(row):
+                self._read_header(row)
+            else:
+                body_rows.append(row)
+        counts = Counter(len(row.cells) for row in body_rows if row.cells)
+        width = counts.most_common(1)[0][0] if counts else 0
+        # Merged header cells make the header shorter than a row, never longer; a row shorter
+        # than the header is one cut short.
+        width = max(width, self.header_width)
+        for position, row in enumerate(body_rows):
+            for line in row.stray:
+                self.source.unparsed("text outside the table's cells", line.start, line.end)
+            if not row.cells or all(self._blank(cell) for cell in row.cells):
+                continue
+            if len(row.cells) != width and self._is_heading_row(row):
+                # An area (or measure) heading merged across the table's width: one cell.
+                self._read_headings(row.cells)
+                continue
+            if len(row.cells) != width:
+                if position == len(body_rows) - 1 and len(row.cells) < width:
+                    raise ParseError(
+                        f"a complete table row of {width} cells (is the text cut short?)",
+                        self.source.text,
+                        len(self.source.text),
+                        found=f"a last row of {len(row.cells)} cells",
+                    )
+                self.source.unparsed(
+                    f"a table row of {len(row.cells)} cells where rows have {width}",
+                    row.start,
+                    row.end,
+                )
+                continue
+            self._read_row(row)
+
+    def _is_heading_row(self, row: _Row) -> bool:
+        # A cell merged across the row exports as a row of one cell; a row cut short has more.
+        if len(row.cells) != 1:
+            return False
+        snippet = self.source.snippet(row.cells[0].start, row.cells[0].end)
+        return snippet is not None and bool(
+            _ORDINAL_HEADING.match(snippet.text) or _MEASURE_HEADING.match(snippet.text)
+        )
+
+    def freeze(self) -> list[Area]:
+        return [
+            Area(
+                ordinal=area.ordinal,
+                title=area.title,
+                span=area.span,
+                measures=tuple(
+                    Measure(
+                        number=measure.number,
+                        title=measure.title,
+                        span=measure.span,
+                        actions=tuple(measure.actions),
+                        repeated_at=tuple(measure.repeated_at),
+                    )
+                    for measure in area.measures
+                ),
+                repeated_at=tuple(area.repeated_at),
+            )
+            for area in self.areas
+        ]
+
+    def _blank(self, cell: _Cell) -> bool:
+        return self.source.snippet(cell.start, cell.end) is None
+
+    def _is_header(self, row: _Row) -> bool:
+        texts = [self.source.snippet(c.start, c.end) for c in row.cells]
+        words = ["".join(s.text.split()) for s in texts if s is not None]
+        return (
+            bool(words)
+            and any(_LEAD_HEADER.search(w) or _RESPONSIBLE_HEADER.search(w) for w in words)
+            and all(len(word) <= _HEADER_CELL_MAX for word in words)
+        )
+
+    def _read_header(self, row: _Row) -> None:
+        snippets = [self.source.snippet(c.start, c.end) for c in row.cells]
+        self.headers.extend(s for s in snippets if s is not None)
+        self.header_width = max(self.header_width, len(row.cells))
+        words = ["".join(s.text.split()) if s is not None else "" for s in snippets]
+        has_lead = any(_LEAD_HEADER.search(word) for word in words)
+        self.has_title_column = any(_TITLE_HEADER.search(word) for word in words)
+        cooperating: int | None = None
+        for index, word in enumerate(words):
+            from_right = len(words) - index
+            if _LEAD_HEADER.search(word):
+                self.lead_from_right = from_right
+            elif _COOPERATING_HEADER.search(word):
+                cooperating = from_right
+            elif _RESPONSIBLE_HEADER.search(word):
+                if has_lead:
+                    cooperating = from_right
+                else:
+                    self.lead_from_right = from_right
+            elif _DEADLINE_HEADER.search(word):
+                self.deadline_from_right = from_right
+        # Only an agencies column right of the lead column is read as the cooperating agencies.
+        self.cooperating_from_right = (
+            cooperating if cooperating is not None and cooperating < self.lead_from_right else None
+        )
+
+    def _read_row(self, row: _Row) -> None:
+        cells = row.cells
+        action_index = len(cells) - self.lead_from_right - 1
+        if action_index < 0:
+            self.source.unparsed("a table row too short to hold an action item", row.start, row.end)
+            return
+        lead_cell = cells[-self.lead_from_right]
+        with_roles = None
+        if self.cooperating_from_right is None:
+            # One agencies column may write the roles itself: "A牵头，B配合", "A（牵头）、B".
+            with_roles = read_agencies_with_roles(self.source.text, lead_cell.start, lead_cell.end)
+        if with_roles is not None:
+            lead, cooperating = list(with_roles[0]), list(with_roles[1])
+        else:
+            lead = self._agencies(lead_cell)
+            cooperating = (
+                self._agencies(cells[-self.cooperating_from_right])
+                if self.cooperating_from_right is not None
+                else []
+            )
+        row_deadlines: tuple[Target, ...] = ()
+        for from_right in range(1, self.lead_from_right):
+            cell = cells[-from_right]
+            if from_right == self.cooperating_from_right:
+                continue
+            if from_right == self.deadline_from_right:
+                row_deadlines = self._deadlines(cell)
+                continue
+            self.source.unparsed(
+                "a table cell in a column yingshang does not read", cell.start, cell.end
+            )
+        self._read_headings(cells[:action_index])
+        actions_cell = cells[action_index]
+        if self._blank(actions_cell):
+            if lead or cooperating:
+                span = Span(row.start, row.end)
+                self.source.report(
+                    Severity.WARNING,
+                    "agencies-without-action",
+                    "a table row names agencies but no action item",
+                    span,
+                )
+            return
+        measure = self.areas[-1].measures[-1] if self.areas and self.areas[-1].measures else None
+        if measure is None:
+            self.source.unparsed(
+                "an action item before any measure heading", actions_cell.start, actions_cell.end
+            )
+            return
+        if not lead:
+            self.source.report(
+                Severity.WARNING,
+                "no-lead-agency",
+                "a table row with action items but an empty lead-agency (牵头单位) cell",
+                Span(*self.source.trim(actions_cell.start, actions_cell.end)),
+            )
+        for action in self._actions(actions_cell, measure, tuple(lead), tuple(cooperating)):
+            measure.actions.append(self._with_targets(action, row_deadlines))
+
+    def _deadlines(self, cell: _Cell) -> tuple[Target, ...]:
+        """Read a deadline column's cell (完成时限) into deadline targets; keep what it cannot."""
+        snippet = self.source.snippet(cell.start, cell.end)
+        if snippet is None:
+            return ()
+        found = tuple(
+            target
+            for target in _targets_in(self.source.text, snippet.span, self.issue_date)
+            if target.kind is TargetKind.DEADLINE
+        )
+        if not found:
+            period = _BARE_PERIOD.fullmatch(snippet.text)
+            if period is not None:
+                deadline = parse_deadline(snippet.text + "底前")
+                target = Target(TargetKind.DEADLINE, snippet.text, snippet.span, deadline=deadline)
+                found = (target,)
+        if not found:
+            self.source.unparsed(
+                "a deadline cell with no date yingshang can read", cell.start, cell.end
+            )
+        return found
+
+    def _with_targets(self, action: Action, row_deadlines: tuple[Target, ...]) -> Action:
+        """Attach the targets of the item's text and, where it names none, the row's deadline."""
+        targets = _targets_in(self.source.text, action.span, self.issue_date)
+        if row_deadlines:
+            deadline = row_deadlines[0].deadline
+            targets = (
+                tuple(
+                    attrs.evolve(t, deadline=deadline) if t.deadline is None else t for t in targets
+                )
+                + row_deadlines
+            )
+        return attrs.evolve(action, targets=targets)
+
+    def _read_headings(self, cells: tuple[_Cell, ...]) -> None:
+        """Read a row's area and measure cells: "一、开办企业", "1．精简流程", or a number cell
+        (序号) and a title cell of their own. Empty cells continue the heading above."""
+        number: Snippet | None = None  # a number cell waiting for its title
+        snippets = [self.source.snippet(cell.start, cell.end) for cell in cells]
+        for column, (cell, snippet) in enumerate(zip(cells, snippets, strict=True)):
+            if snippet is None:
+                continue
+            area_match = _ORDINAL_HEADING.match(snippet.text)
+            measure_match = _MEASURE_HEADING.match(snippet.text)
+            bracketed = _SUBSECTION_HEADING.match(snippet.text)
+            if area_match and (ordinal := _small_numeral(area_match["ordinal"])):
+                title = area_match["title"].strip(_BLANK)
+                self.area_column = column
+                self._read_area_heading(ordinal, title, snippet.span)
+            elif bracketed and (ordinal := _small_numeral(bracketed["ordinal"])):
+                # "（一）…" heads an area where the areas stand (or where "1．…" measures follow
+                # it in the row), and a measure otherwise.
+                title = bracketed["title"].strip(_BLANK)
+                measures_follow = any(
+                    later is not None and _MEASURE_HEADING.match(later.text)
+                    for later in snippets[column + 1 :]
+                )
+                if column == self.area_column or (self.area_column is None and measures_follow):
+                    self.area_column = column
+                    self._read_area_heading(ordinal, title, snippet.span)
+                else:
+                    self._read_measure_heading(ordinal, title, snippet.span)
+            elif measure_match:
+                title = measure_match["title"].strip(_BLANK)
+                self._read_measure_heading(int(measure_match["number"]), title, snippet.span)
+            elif _MEASURE_NUMBER_CELL.fullmatch(snippet.text):
+                number = snippet
+                continue
+            elif number is not None or self.has_title_column:
+                # A title cell: numbered by the cell before it, or else by its position.
+                value = int(number.text.rstrip("．.、")) if number else self._next_measure_number()
+                span = Span(number.span.start if number else snippet.span.start, snippet.span.end)
+                self._read_measure_heading(value, snippet.text, span)
+            else:
+                self.source.unparsed(
+                    "a heading cell that is neither an area nor a measure", cell.start, cell.end
+                )
+            number = None
+        if number is not None:  # a number with no title cell: the measure has no title
+            self._read_measure_heading(int(number.text.rstrip("．.、")), "", number.span)
+
+    def _next_measure_number(self) -> int:
+        return self.last_measure.number + 1 if self.last_measure else 1
+
+    def _implicit_area(self, at: Span) -> None:
+        """Open the one area of a table that has no area column, named after the attachment."""
+        title = self.attachment_title
+        span = title.span if title is not None else at
+        self.areas.append(_AreaBuilder(1, title.text if title is not None else "", span))
+        self.source.report(
+            Severity.INFO,
+            "implicit-area",
+            "a table without area headings: its measures form one area named after the attachment",
+            at,
+        )
+
+    def _read_area_heading(self, ordinal: int, title: str, span: Span) -> None:
+        current = self.areas[-1] if self.areas else None
+        if current is not None and (current.ordinal, current.title) == (ordinal, title):
+            current.repeated_at.append(span)  # repeated after a page break
+            return
+        self.source.in_sequence("area", ordinal, current.ordinal + 1 if current else 1, span)
+        self.areas.append(_AreaBuilder(ordinal, title, span))
+
+    def _read_measure_heading(self, number: int, title: str, span: Span) -> None:
+        if not self.areas:
+            self._implicit_area(span)
+        area = self.areas[-1]
+        current = self.last_measure
+        if current is not None and (current.number, current.title) == (number, title):
+            if area.measures and area.measures[-1] is current:
+                current.repeated_at.append(span)  # repeated after a page break
+            else:
+                self.source.unparsed(
+                    "a measure heading repeated under another area", span.start, span.end
+                )
+            return
+        expected = current.number + 1 if current else 1
+        if number == 1 and not area.measures:
+            expected = 1  # numbering that starts again in each area is in sequence too
+        self.source.in_sequence("measure", number, expected, span)
+        self.last_measure = _MeasureBuilder(number, title, span)
+        area.measures.append(self.last_measure)
+
+    def _agencies(self, cell: _Cell) -> list[Agency]:
+        agencies: list[Agency] = []
+        start = cell.start
+        depth = 0
+        # Only separators and brackets matter: visit them, not every character of the cell.
+        for match in _AGENCY_SEPARATOR_OR_BRACKET.finditer(self.source.text, cell.start, cell.end):
+            char = match.group()
+            if char in "（(":
+                depth += 1
+            elif char in "）)":
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                self._add_agency(agencies, start, match.start())
+                start = match.end()
+        self._add_agency(agencies, start, cell.end)
+        if depth:
+            self.source.report(
+                Severity.WARNING,
+                "unbalanced-bracket",
+                "an agencies cell with a bracket left open; its last agency runs to the cell's end",
+                Span(*self.source.trim(cell.start, cell.end)),
+            )
+        return agencies
+
+    def _add_agency(self, agencies: list[Agency], start: int, end: int) -> None:
+        snippet = self.source.snippet(start, end)
+        if snippet is not None:
+            agencies.append(Agency(snippet.text, snippet.span))
+
+    def _actions(
+        self,
+        cell: _Cell,
+        measure: _MeasureBuilder,
+        lead: tuple[Agency, ...],
+        cooperating: tuple[Agency, ...],
+    ) -> Iterator[Action]:
+        """Split a cell into its items at the "（n）" that open its paragraphs."""
+        text = self.source.text
+        pending: tuple[int, int, Snippet | None, int] | None = None  # start, end, marker, number
+        count = len(measure.actions)
+
+        def finish() -> Action | None:
+            if pending is None:
+                return None
+            start, end, marker, number = pending
+            snippet = self.source.snippet(start, end)
+            if snippet is None:
+                self.source.report(
+                    Severity.WARNING,
+                    "empty-item",
+                    "an item marker with no text after it",
+                    marker.span if marker else Span(start, end),
+                )
+                return None
+            return Action(number, snippet.text, snippet.span, marker, lead, cooperating)
+
+        paragraph_start = cell.start
+        while paragraph_start <= cell.end:
+            newline = text.find("\n", paragraph_start, cell.end)
+            paragraph_end = cell.end if newline == -1 else newline
+            start, end = self.source.trim(paragraph_start, paragraph_end)
+            match = _ITEM_MARKER.match(text, start, end) if start < end else None
+            if match:
+                if (action := finish()) is not None:
+                    count += 1
+                    yield action
+                number = (
+                    int(match["number"] or match["plain"])
+                    if match["number"] or match["plain"]
+                    else ord(match["circled"]) - ord("①") + 1
+                )
+                marker = Snippet(
+                    match.group().strip(_BLANK),
+                    Span(match.start(), match.start() + len(match.group().rstrip(_BLANK))),
+                )
+                self.source.in_sequence("item", number, count + 1, marker.span)
+                pending = (match.end(), end, marker, number)
+            elif start < end:
+                if pending is None:
+                    pending = (start, end, None, count + 1)
+                else:
+                    pending = (pending[0], end, pending[2], pending[3])
+            paragraph_start = paragraph_end + 1
+        if (action := finish()) is not None:
+            yield action
