@@ -92,8 +92,9 @@ DEADLINE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
         (?P<bound> 底前 | 末前 | {_BEFORE} | 底 (?! [线数部层稿子] ) )
         """,
         # 本月底前, 下月底前: a month named relative to the plan's issue date.
+        # A class for the first character lets the engine skip to it; the code checks the word.
         r"""
-        (?P<relative_month> 本月 | 当月 | 下月 | 次月 | 下个月 )
+        (?P<relative_month> [本当下次] 个? 月 )
         (?P<bound> 底前 | 末前 | 底 (?! [线数部层稿子] ) | 末 )
         """,
         # 国庆节前, 2019年春节前: before a public holiday, in the plan's year unless one is named.
@@ -104,8 +105,7 @@ DEADLINE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
         (?P<bound> {_BEFORE} )
         """,
         rf"""
-        (?P<relative_year> 今年 | 本年 | 明年 )?
-        (?P<holiday> 国庆节 | 国庆 | 春节 | 元旦 | 中秋节 | 劳动节 | 五一 )
+        (?P<holiday> [国春元中劳五] (?: 庆节 | 庆 | 节 | 旦 | 秋节 | 动节 | 一 ) )
         (?P<bound> {_BEFORE} )
         """,
         # 每年年底前, 每季度末前, 每年6月底前, 每月10日前: due again each period.
@@ -260,6 +260,8 @@ def _recurring_deadline(match: regex.Match[str]) -> Deadline:
 
 def _relative_month_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline:
     """本月底前 → the end of the issue month; 下月底前 → the end of the month after it."""
+    if match["relative_month"] not in _RELATIVE_MONTHS:
+        raise ValueError(f"no month named {match['relative_month']}")
     if issue_date is None:
         return Deadline(DeadlineKind.BY_END_OF, None)
     first = issue_date.replace(day=1)
@@ -269,6 +271,8 @@ def _relative_month_deadline(match: regex.Match[str], issue_date: datetime.date 
     return Deadline(DeadlineKind.BY_END_OF, due, year=due.year, month=due.month)
 
 
+_RELATIVE_MONTHS = frozenset(("本月", "当月", "下月", "次月", "下个月"))
+_HOLIDAYS = frozenset(("国庆节", "国庆", "春节", "元旦", "中秋节", "劳动节", "五一"))
 # Holidays fixed in the Gregorian calendar, by (month, day). 春节 and 中秋节 move with the lunar
 # calendar: their deadlines keep the year and leave the date unresolved.
 _FIXED_HOLIDAYS = {
@@ -282,13 +286,15 @@ _FIXED_HOLIDAYS = {
 
 def _holiday_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline:
     """国庆节前 → BEFORE, the day before 1 October of the plan's year (or the year written)."""
+    if match["holiday"] not in _HOLIDAYS:
+        raise ValueError(f"no holiday named {match['holiday']}")
     written_year = _group(match, "year")
     if written_year is not None:
         year: int | None = _whole(written_year)
     elif issue_date is None:
         year = None
     else:
-        year = issue_date.year + (1 if _group(match, "relative_year") == "明年" else 0)
+        year = issue_date.year
     fixed = _FIXED_HOLIDAYS.get(match["holiday"])
     if year is None or fixed is None:
         return Deadline(DeadlineKind.BEFORE, None, year=year)
