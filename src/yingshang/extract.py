@@ -314,10 +314,14 @@ _OWN_PARTS_AFTER = regex.compile(
     regex.VERBOSE,
 )
 # A class written with a Chinese numeral (一类、二类出口企业, 一类口岸): a rank, not a count.
+# The class may be one of a list of classes of the same noun (一类、二类出口企业).
 _CLASS_LABEL_AFTER = regex.compile(
-    r"、 | 企业 | 地区 | 城市 | 人员 | 项目 | 区域 | 口岸 | 资质 | 纳税人", regex.VERBOSE
+    r"""
+    (?: 、 [一二三四五六七八九] 类 )?
+    (?: 出口企业 | 企业 | 地区 | 城市 | 人员 | 区域 | 口岸 | 资质 | 纳税人 )
+    """,
+    regex.VERBOSE,
 )
-_CLASS_LABEL_BEFORE = regex.compile(r"[一二三四五六七八九] 类 、", regex.VERBOSE)
 # What a status report says: the figures of a sentence with these words and no commitment were
 # measured, not promised (截至2020年3月…达6.94亿, 耗时10分钟, 原需6个工作日).
 _STATUS_WORDS = regex.compile(
@@ -666,14 +670,7 @@ class _Extraction:
             return None  # 七届44次常务会议: a session
         if word == "日" and _DAY_DATED_AFTER.match(self.text, end) is not None:
             return None  # 财政部1日发布: the day of the month
-        if (
-            word == "类"
-            and chinese
-            and (
-                _CLASS_LABEL_AFTER.match(self.text, end) is not None
-                or _CLASS_LABEL_BEFORE.fullmatch(self.text, max(number_start - 3, 0), number_start)
-            )
-        ):
+        if word == "类" and chinese and _CLASS_LABEL_AFTER.match(self.text, end) is not None:
             return None  # 一类、二类出口企业: ranks
         following = self.text[end : end + 1]
         if following and (
