@@ -90,6 +90,7 @@ DEADLINE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
         {_NOT_AFTER_A_NUMERAL} (?<! [年个] )
         (?P<month> {_MONTH} ) [ ]? 月 (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] )?
         (?P<bound> 底前 | 末前 | {_BEFORE} | 底 (?! [线数部层稿子] ) )
+        (?: (?<= 底 ) (?: 完成 | 见效 | 到位 ) )?        # 6月底完成, as a bracket writes it
         """,
         # 本月底前, 下月底前: a month named relative to the plan's issue date.
         # A class for the first character lets the engine skip to it; the code checks the word.
