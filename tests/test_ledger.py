@@ -279,14 +279,12 @@ def test_o_writes_any_export_format_to_a_file(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == printed
 
 
-def test_only_commitments_are_shown_once_targets_carry_a_role() -> None:
-    from types import SimpleNamespace
+def test_only_commitments_are_shown() -> None:
+    import attrs
 
     from yingshang.ledger import is_commitment
 
     target = PLAN.actions[1].targets[0]
     assert is_commitment(target)
-    status = SimpleNamespace(role=SimpleNamespace(value="status"))
-    commitment = SimpleNamespace(role=SimpleNamespace(value="commitment"))
-    assert not is_commitment(status)  # type: ignore[arg-type]
-    assert is_commitment(commitment)  # type: ignore[arg-type]
+    assert not is_commitment(attrs.evolve(target, role=TargetRole.STATUS))
+    assert not is_commitment(attrs.evolve(target, role=TargetRole.SCOPE))
