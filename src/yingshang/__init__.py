@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # what the names below are, for type checkers
         Span,
         Target,
         TargetKind,
+        TargetRole,
     )
     from .numbers import parse_number, to_chinese_numeral
     from .parse import clean_text, parse, parse_file
@@ -119,6 +120,7 @@ _LAZY_NAMES: dict[str, str] = {
             "Span",
             "Target",
             "TargetKind",
+            "TargetRole",
         ],
         "model",
     ),
@@ -227,6 +229,7 @@ __all__ = [
     "Span",
     "Target",
     "TargetKind",
+    "TargetRole",
     "WorkdayCalendar",
     "YingshangError",
     "__version__",
