@@ -101,6 +101,7 @@ any_action = st.builds(
     lead_agencies=st.lists(any_agency, **_small).map(tuple),
     cooperating_agencies=st.lists(any_agency, **_small).map(tuple),
     targets=st.lists(any_target, **_small).map(tuple),
+    agencies_inferred=st.booleans(),
 )
 any_measure = st.builds(
     Measure,

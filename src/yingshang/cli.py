@@ -16,18 +16,22 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import __version__, io, query
+from . import __version__
 from ._display import display_width, format_table, shorten
 from .datasets import chongqing_2019, chongqing_2019_text
 from .errors import ParseError, ReadError, YingshangError, line_and_column
 from .model import Area, Measure, Plan, Severity, TargetKind
-from .parse import parse, parse_file
-from .readers import Limits, read_bytes
-from .registry import default_registry
+
+if TYPE_CHECKING:
+    from . import query
+    from .readers import Limits
+
+# The parser, the readers, queries, JSON (cattrs) and the registry are imported by the commands
+# that use them: `yingshang summary` of the embedded plan, read from the cache, needs none.
 
 __all__ = ["main"]
 
@@ -45,6 +49,8 @@ _EXAMPLES = (
     ("yingshang search 工作日", "items that mention 工作日"),
     ("yingshang diagnostics", "what the parser could not place, with line:column"),
     ("yingshang export --format json > plan.json", "the whole plan as a JSON document"),
+    ("yingshang export --format xlsx -o ledger.xlsx", "the task ledger (任务台账) for Excel"),
+    ("yingshang report -o report.html", "a one-page HTML report to open in a browser"),
 )
 
 
@@ -77,19 +83,24 @@ class _Output:
     numeric: frozenset[int] = frozenset()
 
 
-def _load(path: str | None, limits: Limits | None = None) -> Plan:
+def _load(path: str | None, limits: Limits | None = None, strict: bool = False) -> Plan:
     if path is None:
         return chongqing_2019()
+    from .parse import parse, parse_file
+    from .readers import read_bytes
+
     if path == "-":  # standard input, as bytes: read as a file's bytes are
         source = read_bytes(sys.stdin.buffer.read(), "<stdin>", limits=limits)
-        return attrs.evolve(parse(source.text), source=source)
-    return parse_file(path, limits=limits)
+        return attrs.evolve(parse(source.text, strict=strict), source=source)
+    return parse_file(path, limits=limits, strict=strict)
 
 
 def _limits(settings: Sequence[str] | None) -> Limits | None:
     """Read ``--limit max_bytes=1000000`` options into `Limits` (None: the defaults)."""
     if not settings:
         return None
+    from .readers import Limits
+
     names = [field.name for field in attrs.fields(Limits)]
     values: dict[str, int] = {}
     for setting in settings:
@@ -189,6 +200,8 @@ _ACTION_COLUMNS = ("item", "action", "lead", "cooperating", "due")
 
 
 def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import io, query
+
     key: str = arguments.key.strip()
     found: Area | Measure
     area_key: int | str = key
@@ -220,6 +233,9 @@ def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _agencies(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import query
+    from .registry import default_registry
+
     registry = default_registry()
     counts = list(query.agency_counts(plan, registry))
     if arguments.role == "lead":
@@ -244,6 +260,8 @@ def _agencies(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _targets(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import io, query
+
     criteria = {"kind": arguments.kind, "agency": arguments.agency, "area": arguments.area}
     hits = query.targets(plan, **{k: v for k, v in criteria.items() if v is not None})
     records = [
@@ -266,6 +284,8 @@ def _targets(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _due(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import query
+
     if arguments.as_of is not None:
         done = [item.strip() for item in (arguments.done or "").split(",") if item.strip()]
         entries = query.overdue(plan, arguments.as_of, done)
@@ -295,6 +315,8 @@ def _due(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _search(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import query
+
     if arguments.regex:
         found = query.search(plan, pattern=arguments.text)
     else:
@@ -353,6 +375,8 @@ def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _export(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import io
+
     records = io.target_records(plan) if arguments.records == "targets" else io.action_records(plan)
     columns = io.TARGET_COLUMNS if arguments.records == "targets" else io.ACTION_COLUMNS
     rows = [[_cell(record[c]) for c in columns] for record in records]
@@ -366,6 +390,61 @@ def _export(plan: Plan, arguments: argparse.Namespace) -> _Output:
     )
     overview = [[column, value] for column, value in zip(columns, first, strict=True)]
     return _Output(("column", "first record"), overview, records, heading)
+
+
+# --- files: the Excel ledger and the HTML report -------------------------------------------------
+
+
+def _output_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help=help_text)
+
+
+def _report_command(commands: Any) -> None:
+    summary = "write a one-page HTML report: tree, deadline timeline, agency × area matrix, targets"
+    report = commands.add_parser(
+        "report",
+        help=summary,
+        description=summary + ". The page is self-contained: it opens offline in any browser.",
+        epilog="example:\n  yingshang report plan.docx -o report.html",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report.set_defaults(run=_report, format="html")
+    _output_argument(report, "write to FILE instead of standard output")
+    _file_argument(report)
+
+
+def _report(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from .report import report_html
+
+    return _Output((), [], report_html(plan))
+
+
+def _write_files(plan: Plan, arguments: argparse.Namespace) -> str | None:
+    """Write the ledger or the report where asked; return what to print, None for other commands."""
+    output: str | None = getattr(arguments, "output", None)
+    if arguments.run is _export and arguments.format == "xlsx":
+        from .ledger import write_ledger
+
+        assert output is not None  # main checked it
+        from . import query
+
+        write_ledger(plan, output)
+        leads = sum(1 for count in query.agency_counts(plan) if count.lead)
+        return (
+            f"wrote {output}: {len(plan.actions)} items, {leads} lead agencies, "
+            f"{sum(len(a.targets) for a in plan.actions)} targets"
+        )
+    if arguments.run is _report:
+        text: str = _report(plan, arguments).data
+    elif output is not None:
+        text = _text(plan, arguments)
+    else:
+        return None
+    if output is None:
+        return text
+    with open(output, "w", encoding="utf-8") as file:
+        file.write(text if text.endswith("\n") else text + "\n")
+    return f"wrote {output}"
 
 
 # --- the parser ----------------------------------------------------------------------------------
@@ -416,6 +495,11 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
         action="append",
         metavar="NAME=N",
         help="raise or lower a reading limit, e.g. max_pages=5000 (see docs/formats.md)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a FILE the parser had to recover (no title, no body, cut short)",
     )
 
 
@@ -533,9 +617,9 @@ def _parser() -> argparse.ArgumentParser:
         commands,
         "export",
         _export,
-        "export the plan: a JSON document of the whole model, or CSV records",
+        "export the plan: a JSON document of the whole model, CSV records, or the Excel ledger",
         "yingshang export --format csv --records targets > targets.csv",
-        formats=("json", "csv", "table"),
+        formats=("json", "csv", "table", "xlsx"),
     )
     export.add_argument(
         "--records",
@@ -543,8 +627,18 @@ def _parser() -> argparse.ArgumentParser:
         default="actions",
         help="with --format csv or table: one row per action item (default) or target",
     )
+    _output_argument(export, "write to FILE instead of standard output (required for xlsx)")
     _file_argument(export)
+    _report_command(commands)
     return parser
+
+
+def _text(plan: Plan, arguments: argparse.Namespace) -> str:
+    if arguments.run is _export and arguments.format == "json":
+        from .io import to_json
+
+        return to_json(plan, indent=2)
+    return _render(arguments.run(plan, arguments), arguments.format)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -558,12 +652,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif extras:
         parser.error(f"unrecognized arguments: {' '.join(extras)}")
     run: Callable[[Plan, argparse.Namespace], _Output] = arguments.run
+    if run is _export and arguments.format == "xlsx" and arguments.output is None:
+        parser.error("export --format xlsx needs -o FILE: a workbook is binary, not terminal text")
     try:
-        plan = _load(arguments.file, _limits(getattr(arguments, "limit", None)))
-        if run is _export and arguments.format == "json":
-            text = io.to_json(plan, indent=2)
-        else:
-            text = _render(run(plan, arguments), arguments.format)
+        plan = _load(
+            arguments.file,
+            _limits(getattr(arguments, "limit", None)),
+            getattr(arguments, "strict", False),
+        )
+        written = _write_files(plan, arguments)
+        text = _text(plan, arguments) if written is None else written
     except argparse.ArgumentTypeError as error:
         parser.error(str(error))
     except ReadError as error:  # names the file itself

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from .errors import line_and_column
+from .fold import fold
 from .model import Action, Notice, Plan, Section, Snippet, Span
 
 __all__ = ["coverage", "quote"]
@@ -29,6 +30,8 @@ __all__ = ["coverage", "quote"]
 _AGENCY_STRUCTURE = regex.compile(
     r"(?:[\s\ufeff、，,；;：:（）()。.]|牵头|配合|协办|协同|参与|责任|按职责分工|按职责|负责|单位|部门|等)++"
 )
+# Only brackets and blanks: what encloses a node, as a 文号 in brackets after a title.
+_BRACKETS = regex.compile(r"[\s\ufeff（）()〔〕【】\[\]]++")
 # A piece of lost text as it is quoted: non-blank characters with the blanks inside one line.
 _LOST_RUN = regex.compile(r"[^\s\ufeff]++(?:[ \t\u3000]++[^\s\ufeff]++)*+")
 
@@ -53,12 +56,15 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
     placed = sorted(span for span in _leaf_spans(plan) if span.start < span.end)
     agencies = [agency.span for action in plan.actions for agency in action.agencies]
     agency_edges = {edge for span in agencies for edge in (span.start, span.end)}
+    edges = {edge for span in placed for edge in (span.start, span.end)}
     lost: list[Span] = []
     for start, end in _gaps(placed, len(text)):
-        if (start in agency_edges or end in agency_edges) and _AGENCY_STRUCTURE.fullmatch(
-            text, start, end
-        ):
+        # Traditional copies write the same roles (牽頭單位): read the gap folded.
+        gap = fold(text[start:end])
+        if (start in agency_edges or end in agency_edges) and _AGENCY_STRUCTURE.fullmatch(gap):
             continue
+        if (start in edges or end in edges) and _BRACKETS.fullmatch(gap):
+            continue  # the brackets around a node: "(池政〔2017〕101号)" after a title
         lost.extend(Span(*match.span()) for match in _LOST_RUN.finditer(text, start, end))
     return tuple(lost)
 

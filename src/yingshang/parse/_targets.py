@@ -9,6 +9,8 @@ import attrs
 
 from ..extract import extract_targets
 from ..model import Area, Section, Span, Target
+from ._lines import clean_text
+from ._patterns import _LINE_BREAK
 
 
 def _targets_in(
@@ -19,12 +21,18 @@ def _targets_in(
 ) -> tuple[Target, ...]:
     """Return the targets in `text[span]`, with spans into the whole text.
 
-    With `intern`, each target's text is kept once per parse ("2019年底前" recurs in most items).
+    A target wrapped across lines (2025年⏎底前) keeps its text as every node does: cleaned. With
+    `intern`, each target's text is kept once per parse ("2019年底前" recurs in most items).
     """
     found = extract_targets(span.slice(text), offset=span.start, issue_date=issue_date)
-    if intern is None:
-        return found
-    return tuple(attrs.evolve(target, text=intern(target.text)) for target in found)
+    kept = []
+    for target in found:
+        wrapped = _LINE_BREAK.search(target.text) is not None
+        cleaned = clean_text(target.text) if wrapped else target.text
+        if intern is not None:
+            cleaned = intern(cleaned)
+        kept.append(target if cleaned is target.text else attrs.evolve(target, text=cleaned))
+    return tuple(kept)
 
 
 def _section_with_targets(section: Section, text: str, issue_date: datetime.date | None) -> Section:
@@ -39,12 +47,16 @@ def _section_with_targets(section: Section, text: str, issue_date: datetime.date
 
 
 def _with_targets(area: Area, text: str, issue_date: datetime.date | None) -> Area:
-    """Attach to each action item the targets found in its source text."""
+    """Attach to each action item the targets found in its source text, before those it has."""
     measures = tuple(
         attrs.evolve(
             measure,
             actions=tuple(
-                attrs.evolve(action, targets=_targets_in(text, action.span, issue_date))
+                attrs.evolve(
+                    action,
+                    # The deadline written with the agencies comes after the item's own targets.
+                    targets=_targets_in(text, action.span, issue_date) + action.targets,
+                )
                 for action in measure.actions
             ),
         )
