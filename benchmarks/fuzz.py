@@ -68,6 +68,8 @@ def run(inputs: int, worker: int, shrink: bool, progress: bool) -> dict[str, Any
         kept = sum(1 for failure in failures if failure[0] == verdict.outcome.value)
         if verdict.outcome in _BAD and kept < _KEEP:
             failures.append((verdict.outcome.value, name, mutations, verdict.detail))
+            if progress:  # at once: a long run may be stopped before its report
+                print(f"  {verdict.outcome.value}: ({name!r}, {mutations!r})", file=sys.stderr)
         if progress and counts["inputs"] % 500 == 0:
             rate = counts["inputs"] / (time.monotonic() - started)
             tally = ", ".join(f"{counts[outcome.value]} {outcome.value}" for outcome in Outcome)

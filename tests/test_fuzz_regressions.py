@@ -12,6 +12,11 @@ from .mutations import Mutation, Outcome, judge, mutate, seed_texts
 
 FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
     (
+        "16-chizhou-2017-chizheng101-sizui-shishiyijian",
+        (Mutation("insert", 0, piece="\t"), Mutation("cut", 686)),
+        "a run-in item marker (3) with nothing after it, at a cut: the marker was in nothing",
+    ),
+    (
         "chongqing-2019",
         (Mutation("cut", 1274),),
         "cut right after the table's header: 0 items and no warning (now an empty-table error)",

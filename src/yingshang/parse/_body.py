@@ -516,6 +516,16 @@ class _Reader:
                         rest.span,
                     )
                 )
+        elif marker is not None:
+            # "(3)" and nothing after it: a text cut after the marker of its next item.
+            self.report(
+                Diagnostic(
+                    Severity.WARNING,
+                    "empty-item",
+                    "an item marker with no text after it",
+                    marker.span,
+                )
+            )
         return actions
 
     def line_roles(self, paragraph: Snippet) -> _Responsibility | None:
