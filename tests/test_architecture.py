@@ -17,7 +17,9 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"dates", "registry", "indicators", "workdays"}),
     frozenset({"extract"}),
     frozenset({"readers", "parse", "datasets"}),
-    frozenset({"query", "io", "_html", "corpus", "compare", "diff", "ledger", "report"}),
+    frozenset(
+        {"query", "io", "_html", "corpus", "compare", "diff", "ledger", "report", "coverage"}
+    ),
     frozenset({"cli", "__main__", "__init__"}),
 )
 LAYER_OF = {name: rank for rank, names in enumerate(LAYERS) for name in names}

@@ -255,3 +255,27 @@ def test_the_help_examples_line_up_by_display_width() -> None:
         command, _what = line.rsplit("  ", 1)
         columns.add(display_width(command) + 2)
     assert len(columns) == 1
+
+
+def test_a_regex_that_backtracks_without_end_stops_with_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某市营商环境工作方案\n附件\n主要举措\n\t目标任务\n\t工作措施\n\t牵头单位\n\t配合单位\n\n"
+        f"\t一、开办企业\n\t1．精简流程\n\t{'a' * 40}b。\n\t市财政局\n\t\n\n",
+        encoding="utf-8",
+    )
+    result = run("search", "--regex", "(a|aa)+$", str(path))
+    assert result.returncode == 1
+    assert "ran longer than 2 s" in result.stderr
+
+
+def test_a_table_whose_tabs_became_spaces_is_read_and_a_lost_one_is_an_error(
+    tmp_path: Path,
+) -> None:
+    spaces = tmp_path / "spaces.txt"
+    spaces.write_text(chongqing_2019_text().replace("\t", "\u3000"), encoding="utf-8")
+    assert run("summary", str(spaces)).stdout == run("summary").stdout
+    lost = tmp_path / "lost.txt"
+    lost.write_text(chongqing_2019_text().replace("\t", ""), encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(run("diagnostics", "--format", "csv", str(lost)).stdout)))
+    assert ["error", "unreadable-table"] in [row[1:3] for row in rows]

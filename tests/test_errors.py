@@ -18,13 +18,30 @@ def test_parse_error_is_a_yingshang_error_and_a_value_error() -> None:
     assert issubclass(ParseError, ValueError)
 
 
-@given(st.text(max_size=200), st.data())
+_WITH_BREAKS = st.lists(
+    st.one_of(st.characters(), st.sampled_from(["\n", "\r", "\r\n", "\u2028", "\x85"])),
+    max_size=100,
+).map("".join)
+
+
+@given(_WITH_BREAKS, st.data())
 def test_line_and_column_point_at_the_offset(text: str, data: st.DataObject) -> None:
     offset = data.draw(st.integers(0, len(text)))
     line, column = line_and_column(text, offset)
-    lines = text.split("\n")
+    # The lines as str.splitlines knows them, each with its line break.
+    lines = text.splitlines(keepends=True) or [""]
+    if text.endswith(tuple("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")):
+        lines.append("")
     assert 1 <= line <= len(lines)
-    assert sum(len(part) + 1 for part in lines[: line - 1]) + column - 1 == offset
+    start = sum(len(part) for part in lines[: line - 1])
+    assert start + column - 1 == offset
+    assert column - 1 <= len(lines[line - 1])
+
+
+def test_every_line_break_of_splitlines_starts_a_line() -> None:
+    for line_break in ["\n", "\r", "\r\n", "\u2028", "\u2029", "\x0b", "\x0c", "\x85"]:
+        text = f"甲{line_break}乙{line_break}丙"
+        assert line_and_column(text, text.index("丙")) == (3, 1), repr(line_break)
 
 
 def test_message_quotes_the_line_with_a_caret() -> None:

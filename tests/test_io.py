@@ -167,8 +167,7 @@ def test_a_version_1_document_is_read() -> None:
         "[" * 100_000 + "]" * 100_000,
         '{"format": "yingshang", "version": 2, "type": "Span", "data": ' + "9" * 5_000 + "}",
         '{"format": "yingshang", "version": 2, "type": "Section", "data": '
-        + '{"ordinal": 1, "title": "", "span": {"start": 0, "end": 0}, "subsections": ['
-        * 3_000
+        + '{"ordinal": 1, "title": "", "span": {"start": 0, "end": 0}, "subsections": [' * 3_000
         + "]}" * 3_000
         + "}",
         b"\xff\xfe\x00",

@@ -71,7 +71,10 @@ def test_agencies_without_an_action_and_an_action_before_any_measure() -> None:
     )
     plan = yingshang.parse(text)
     assert plan.actions == ()
-    assert codes(plan) == ["unparsed", "agencies-without-action"]
+    # The item and its lead agency are kept, each in a diagnostic of its own.
+    assert codes(plan) == ["unparsed", "unparsed", "agencies-without-action"]
+    assert [d.span.slice(text) for d in plan.diagnostics[:2]] == ["推行网办。", "市财政局"]
+    assert yingshang.coverage(plan) == ()
 
 
 @pytest.mark.parametrize("marker", ["①", "(1)", "（ 1 ）"])

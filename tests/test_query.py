@@ -291,3 +291,16 @@ def test_measures_expose_the_sub_indices_they_name() -> None:
     rows = {row["item"]: row for row in yingshang.io.action_records(PLAN)}
     assert rows["8.1"]["sub_indices"] == "建筑质量控制指数"
     assert rows["1.1"]["sub_indices"] == ""
+
+
+def test_a_pattern_that_backtracks_without_end_is_stopped_with_a_clear_error() -> None:
+    long_item = "a" * 40 + "b。"
+    text = (
+        "某市营商环境工作方案\n附件\n主要举措\n\t目标任务\n\t工作措施\n\t牵头单位\n\t配合单位\n\n"
+        f"\t一、开办企业\n\t1．精简流程\n\t{long_item}\n\t市财政局\n\t\n\n"
+    )
+    plan = yingshang.parse(text)
+    assert [entry.key for entry in query.search(plan, pattern="a+b")] == ["1.1"]
+    with pytest.raises(yingshang.YingshangError, match=r"ran longer than 0.2 s") as raised:
+        query.search(plan, pattern=r"(a|aa)+$", timeout=0.2)
+    assert isinstance(raised.value, TimeoutError)

@@ -21,6 +21,7 @@ TYPE_CHECKING = False
 # parser's patterns, cattrs or the data files before they are used.
 if TYPE_CHECKING:  # what the names below are, for type checkers
     from . import datasets, io, query
+    from .coverage import coverage
     from .dates import parse_chinese_date, parse_deadline
     from .errors import ParseError, YingshangError
     from .extract import extract_targets
@@ -83,6 +84,7 @@ __version__ = "0.1.0"
 _LAZY_NAMES: dict[str, str] = {
     **dict.fromkeys(["parse_chinese_date", "parse_deadline"], "dates"),
     **dict.fromkeys(["ParseError", "YingshangError"], "errors"),
+    "coverage": "coverage",
     "extract_targets": "extract",
     **dict.fromkeys(
         [
@@ -236,6 +238,7 @@ __all__ = [
     "add_working_days",
     "clean_text",
     "count_working_days",
+    "coverage",
     "datasets",
     "default_indicator_map",
     "default_registry",

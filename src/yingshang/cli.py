@@ -359,7 +359,7 @@ def _context(text: str, start: int, end: int, around: int = 8) -> str:
 def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
     # Positions are counted in the text the spans slice: the plan keeps it.
     text = plan.source.text if plan.source is not None else chongqing_2019_text()
-    diagnostics = [d for d in plan.diagnostics if arguments.all or d.severity is Severity.WARNING]
+    diagnostics = [d for d in plan.diagnostics if arguments.all or d.severity is not Severity.INFO]
     rows = []
     for diagnostic in diagnostics:
         line, column = line_and_column(text, diagnostic.span.start)
@@ -369,7 +369,8 @@ def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
     data = [
         dict(zip(("where", "severity", "code", "message", "text"), r, strict=True)) for r in rows
     ]
-    heading = f"{len(rows)} diagnostic(s)" + ("" if arguments.all else " of severity warning")
+    heading = f"{len(rows)} diagnostic(s)"
+    heading += "" if arguments.all else " of severity warning or error"
     return _Output(("where", "severity", "code", "message", "text"), rows, data, heading)
 
 

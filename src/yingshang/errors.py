@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from ._display import display_width
 
 __all__ = [
     "LimitExceededError",
     "MissingDependencyError",
     "ParseError",
+    "PatternTimeoutError",
     "ReadError",
     "UnsafeContentError",
     "UnsupportedFormatError",
@@ -20,15 +23,54 @@ class YingshangError(Exception):
     """The base class of every error yingshang raises on purpose."""
 
 
+class PatternTimeoutError(YingshangError, TimeoutError):
+    """A regular expression that ran longer than its time limit, e.g. ``(a|aa)+$`` (one that
+    backtracks exponentially) over a long item."""
+
+    def __init__(self, pattern: str, seconds: float):
+        self.pattern = pattern
+        self.seconds = seconds
+        super().__init__(
+            f"the pattern {pattern!r} ran longer than {seconds:g} s: write it without nested "
+            "repeats such as (a+)+ or (a|aa)+"
+        )
+
+    def __reduce__(self) -> tuple[type[PatternTimeoutError], tuple[str, float]]:
+        return (PatternTimeoutError, (self.pattern, self.seconds))
+
+
+# Every line break str.splitlines() knows, "\r\n" as one: Mac exports end lines with "\r", and
+# text copied from web pages or PDFs may hold U+2028 LINE SEPARATOR.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
 def line_and_column(text: str, offset: int) -> tuple[int, int]:
     """Return the 1-based line and column of `offset` in `text`.
 
-    Lines end at "\\n"; an offset past the end is reported at the end of the text.
+    Lines end where `str.splitlines` ends them ("\\n", "\\r\\n", "\\r", U+2028, ...); an offset
+    past the end is reported at the end of the text.
+
+    >>> line_and_column("一\\r二\\u2028三", 4)
+    (3, 1)
     """
     offset = max(0, min(offset, len(text)))
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
+    line = 1
+    line_start = 0
+    # One character further, so that an offset between "\r" and "\n" stays on the "\r"'s line.
+    for match in _LINE_BREAK.finditer(text, 0, offset + 1):
+        if match.end() > offset:
+            break
+        line += 1
+        line_start = match.end()
+    return line, offset - line_start + 1
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Return where the line holding `offset` starts and ends (before its line break)."""
+    _, column = line_and_column(text, offset)
+    start = offset - column + 1
+    following = _LINE_BREAK.search(text, offset)
+    return start, following.start() if following else len(text)
 
 
 class ParseError(YingshangError, ValueError):
@@ -62,8 +104,7 @@ def _describe_found(text: str, offset: int) -> str:
         return "empty text"
     if offset >= len(text):
         return "the end of the text"
-    end = text.find("\n", offset)
-    rest = text[offset : end if end != -1 else len(text)]
+    rest = text[offset : _line_bounds(text, offset)[1]]
     if len(rest) > 30:
         rest = rest[:30] + "…"
     return repr(rest) if rest.strip() else "a blank line"
@@ -72,9 +113,8 @@ def _describe_found(text: str, offset: int) -> str:
 def _source_line(text: str, offset: int) -> str | None:
     if not text:
         return None
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    line = text[start : end if end != -1 else len(text)]
+    start, end = _line_bounds(text, offset)
+    line = text[start:end]
     if not line.strip() or len(line) > 200:
         return None
     return line.replace("\t", " ")

@@ -88,8 +88,9 @@ class Severity(enum.Enum):
     WARNING = "warning"
     """Something was kept but not understood, or looks wrong in the source."""
     ERROR = "error"
-    """Something a plan must have was not found (its title, its body) or the text is cut short:
-    what was read is kept, and ``parse(text, strict=True)`` raises instead."""
+    """Something a plan must have was not found (its title, its body), the text is cut short, or a
+    table could not be read: what was read is kept, and ``parse(text, strict=True)`` raises
+    instead."""
 
 
 @attrs.frozen
@@ -513,8 +514,8 @@ class Plan:
 
     @property
     def warnings(self) -> tuple[Diagnostic, ...]:
-        """Return the diagnostics of severity WARNING."""
-        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
+        """Return the diagnostics of severity WARNING or ERROR: what a reader must look at."""
+        return tuple(d for d in self.diagnostics if d.severity is not Severity.INFO)
 
     def __repr__(self) -> str:
         number = f" {self.document_number}" if self.document_number else ""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import time
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any, overload
 
@@ -29,7 +30,7 @@ import regex
 
 from ._display import shorten
 from ._lazy import LazyPattern
-from .errors import YingshangError
+from .errors import PatternTimeoutError, YingshangError
 from .indicators import IndexRef, Indicator, default_indicator_map
 from .model import (
     Action,
@@ -189,7 +190,9 @@ class Query:
     - `kind`: the item has a target of this `TargetKind` (or its value, "duration").
     - `due_from`, `due_by`: the item has a deadline on a date in this closed range.
     - `text`: the item's text contains this string; `pattern`: it matches this regular expression
-      (the `regex` module's syntax). The matches' spans are kept on each `Entry`.
+      (the `regex` module's syntax). The matches' spans are kept on each `Entry`. A pattern runs
+      at most `timeout` seconds over the whole plan, then raises `PatternTimeoutError`: a
+      pattern such as ``(a|aa)+$`` can backtrack for hours.
     - `indicator`: the area benchmarks this indicator (its key, title or Doing Business name).
     - `registry`: the agency registry to compare names with (default: the shipped one).
     """
@@ -204,6 +207,7 @@ class Query:
     text: str | None = None
     pattern: str | None = None
     indicator: str | None = None
+    timeout: float = 2.0
     registry: AgencyRegistry | None = attrs.field(default=None, eq=False)
 
     def where(self, **criteria: Any) -> Query:
@@ -211,12 +215,16 @@ class Query:
         return attrs.evolve(self, **criteria)
 
     def run(self, plan: Plan) -> Results:
-        """Return the plan's action items that meet every criterion, in the plan's order."""
+        """Return the plan's action items that meet every criterion, in the plan's order.
+
+        Raises `PatternTimeoutError` when `pattern` runs longer than `timeout` seconds in all.
+        """
         return Results(tuple(self._select(plan)))
 
     def matches(self, entry: Entry) -> bool:
         """Tell whether one item meets every criterion."""
-        return self._match(entry, self._compiled()) is not None
+        deadline = time.monotonic() + self.timeout
+        return self._match(entry, self._compiled(), deadline) is not None
 
     def _compiled(self) -> regex.Pattern[str] | None:
         if self.pattern is None:
@@ -230,12 +238,15 @@ class Query:
         if self.area is not None:
             find_area(plan, self.area)  # fail early and clearly on an area the plan lacks
         compiled = self._compiled()
+        deadline = time.monotonic() + self.timeout
         for entry in entries(plan):
-            matched = self._match(entry, compiled)
+            matched = self._match(entry, compiled, deadline)
             if matched is not None:
                 yield matched
 
-    def _match(self, entry: Entry, compiled: regex.Pattern[str] | None) -> Entry | None:
+    def _match(
+        self, entry: Entry, compiled: regex.Pattern[str] | None, deadline: float
+    ) -> Entry | None:
         action = entry.action
         if self.measure is not None and entry.measure.number != self.measure:
             return None
@@ -259,11 +270,17 @@ class Query:
             if not spans:
                 return None
         if compiled is not None:
-            found = [
-                Span(m.start(), m.end())
-                for m in compiled.finditer(action.text)
-                if m.end() > m.start()
-            ]
+            # The regex module stops a match that runs past its timeout; what is left of the
+            # whole search's time is this item's.
+            remaining = max(deadline - time.monotonic(), 0.001)
+            try:
+                found = [
+                    Span(m.start(), m.end())
+                    for m in compiled.finditer(action.text, timeout=remaining)
+                    if m.end() > m.start()
+                ]
+            except TimeoutError:
+                raise PatternTimeoutError(self.pattern or "", self.timeout) from None
             if not found:
                 return None
             spans.extend(found)
@@ -489,11 +506,17 @@ def timeline(plan: Plan) -> tuple[Due, ...]:
     return tuple(sorted(dues, key=lambda due: due.date))  # sorted() is stable: plan order holds
 
 
-def search(plan: Plan, text: str | None = None, *, pattern: str | None = None) -> Results:
-    """Return the items whose text contains `text` or matches `pattern`, with the matches' spans."""
+def search(
+    plan: Plan, text: str | None = None, *, pattern: str | None = None, timeout: float = 2.0
+) -> Results:
+    """Return the items whose text contains `text` or matches `pattern`, with the matches' spans.
+
+    A `pattern` runs at most `timeout` seconds over the whole plan; past that, `PatternTimeoutError`
+    (a `YingshangError`) says so.
+    """
     if text is None and pattern is None:
         raise YingshangError("search needs a text or a pattern")
-    return Query(text=text, pattern=pattern).run(plan)
+    return Query(text=text, pattern=pattern, timeout=timeout).run(plan)
 
 
 def overdue(

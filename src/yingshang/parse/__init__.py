@@ -40,6 +40,7 @@ from ._patterns import (
 from ._table import (
     _find_table,
     _Table,
+    find_unreadable_table,
 )
 from ._targets import _section_with_targets, _with_targets
 
@@ -96,7 +97,8 @@ def parse(text: str, *, strict: bool = False) -> Plan:
         raise ParseError("the text of a plan", text, 0, found="no Chinese text")
     source = _Source(text)
     lines = _split_lines(text)
-    table_at = _find_table(lines)
+    table_start = _find_table(lines)
+    table_at = None if table_start is None else table_start.index
     front_end = len(lines) if table_at is None else table_at
     label: Snippet | None = None
     attachment_title: Snippet | None = None
@@ -118,26 +120,33 @@ def parse(text: str, *, strict: bool = False) -> Plan:
             label_end = label_start + 2
             while label_end < line.end and line.text[label_end - line.start].isdigit():
                 label_end += 1
+            # "附件：" and "附件1:" keep their colon: the title starts after it.
+            after = label_end
+            while after < line.end and text[after] in _BLANK:
+                after += 1
+            if after < line.end and text[after] in "：:":
+                label_end = after + 1
             label = source.snippet(label_start, label_end)
-            title_start = label_end
-            attachment_title = source.snippet(title_start, lines[table_at - 1].end)
-            if attachment_title is not None:
-                trimmed = attachment_title.text.lstrip("：: ")
-                if trimmed != attachment_title.text:
-                    attachment_title = source.snippet(
-                        attachment_title.span.end - len(trimmed), attachment_title.span.end
-                    )
+            attachment_title = source.snippet(label_end, lines[table_at - 1].end)
     front = _FrontMatter(source, lines[:front_end])
     title, notice, preamble, sections, references = front.parse()
     attachment: Attachment | None = None
     areas: list[Area] = []
     if table_at is not None:
         table = _Table(source, notice.issue_date if notice is not None else None, attachment_title)
-        table.parse(lines[table_at:])
+        table.parse(lines[table_at:], table_start.mark if table_start else "\t")
         areas = table.freeze()
         start = lines[front_end].start if label is None else label.span.start
         attachment_span = Span(*source.trim(start, len(text)))
         attachment = Attachment(attachment_span, label, attachment_title, tuple(table.headers))
+    elif (unreadable := find_unreadable_table(lines)) is not None:
+        source.report(
+            Severity.ERROR,
+            "unreadable-table",
+            "a table header (牵头单位) whose cells no tab or indent opens: the table's rows are "
+            "read as paragraphs, not as measures and items",
+            unreadable,
+        )
     if title is None and not sections and not areas and notice is None:
         first = next((line for line in lines if not line.blank), lines[0])
         raise ParseError(

@@ -45,6 +45,7 @@ from ..model import (
     Target,
     TargetKind,
 )
+from ._patterns import LINE_BREAKS
 
 __all__ = ["read_agencies_with_roles", "read_body_measures"]
 
@@ -280,7 +281,9 @@ class _Flat:
 
     @classmethod
     def of(cls, source: str, folded: str, start: int, end: int, removed: frozenset[int]) -> _Flat:
-        kept = tuple(i for i in range(start, end) if source[i] not in "\r\n" and i not in removed)
+        kept = tuple(
+            i for i in range(start, end) if source[i] not in LINE_BREAKS and i not in removed
+        )
         return cls("".join(folded[i] for i in kept), kept, source)
 
     def span(self, span: Span) -> Span:
@@ -487,6 +490,15 @@ class _Reader:
                 body = heading
             heading = None
             if body is None:
+                # Agencies right after a heading, before any item: no item to give them to.
+                self.report(
+                    Diagnostic(
+                        Severity.WARNING,
+                        "agencies-without-action",
+                        "a bracket of agencies with no item text before it",
+                        responsibility.span,
+                    )
+                )
                 continue
             actions.append(self.action(number, body, marker, responsibility))
             found, marker, cursor = self.marker(cursor, end)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 import regex
@@ -13,7 +13,7 @@ from ..model import (
     Snippet,
     Span,
 )
-from ._head import read_head
+from ._head import Head, read_head
 from ._lines import (
     _Line,
     _small_numeral,
@@ -34,11 +34,11 @@ from ._patterns import (
 # --- the front matter: notice, title, body -------------------------------------------------------
 
 
-def _nonblank(lines: list[_Line]) -> Iterator[tuple[int, _Line]]:
+def _nonblank(lines: Sequence[_Line]) -> Iterator[tuple[int, _Line]]:
     return ((index, line) for index, line in enumerate(lines) if not line.blank)
 
 
-def _with_text(source: _Source, lines: list[_Line]) -> Iterator[tuple[int, _Line]]:
+def _with_text(source: _Source, lines: Sequence[_Line]) -> Iterator[tuple[int, _Line]]:
     """Yield the lines that hold text once artifacts are removed (not a lone page number)."""
     return (
         (index, line)
@@ -53,7 +53,7 @@ class _FrontMatter:
     # How far into the text a notice's title and document number may stand.
     _NOTICE_LOOKAHEAD = 6
 
-    def __init__(self, source: _Source, lines: list[_Line]) -> None:
+    def __init__(self, source: _Source, lines: Sequence[_Line]) -> None:
         self.source = source
         self.lines = lines
         self.skipped: frozenset[int] = frozenset()
@@ -63,8 +63,41 @@ class _FrontMatter:
     ) -> tuple[Snippet | None, Notice | None, list[Snippet], list[Section], list[Snippet]]:
         head = read_head(self.source, self.lines)
         self.skipped = head.skipped
+        self._keep_unplaced_head_lines(head)
         preamble, sections, references = self._body(head.body_at)
         return head.title, head.notice, preamble, sections, references
+
+    def _keep_unplaced_head_lines(self, head: Head) -> None:
+        """Report the head's lines that hold text no node and no diagnostic took: a notice's
+        paragraphs above its recipients, say, are not understood, but they are not lost."""
+        placed: list[Span] = [d.span for d in self.source.diagnostics]
+        if head.title is not None:
+            placed.append(head.title.span)
+        if head.notice is not None:
+            notice = head.notice
+            placed.extend(
+                snippet.span
+                for snippet in (
+                    notice.title,
+                    notice.document_number,
+                    notice.recipients,
+                    *notice.paragraphs,
+                    notice.issuer,
+                    notice.issue_date_text,
+                    *notice.remarks,
+                )
+                if snippet is not None
+            )
+        text = self.source.text
+        for line in self.lines[: head.body_at]:
+            if line.blank:
+                continue
+            start, end = self.source.trim(line.start, line.end)
+            if any(
+                text[i] not in _BLANK and not any(s.start <= i < s.end for s in placed)
+                for i in range(start, end)
+            ):
+                self.source.unparsed("a line of the notice or title not understood", start, end)
 
     def _line_snippet(self, line: _Line) -> Snippet:
         snippet = self.source.snippet(line.start, line.end)
@@ -77,6 +110,8 @@ class _FrontMatter:
         sections: list[_SectionBuilder] = []
         # Where the last paragraph went, if the next line may continue it (see _continues).
         open_paragraphs: list[Snippet] | None = None
+        # The paragraph being joined: its list (it is the last there) and where it ends now.
+        joining: tuple[list[Snippet], int] | None = None
         last_paragraphs: list[Snippet] | None = None  # where the last paragraph went, at all
         previous_index = -2
         for index, line in _with_text(self.source, self.lines[position:]):
@@ -90,14 +125,15 @@ class _FrontMatter:
             if last_paragraphs is not None and adjacent and _must_continue(text):
                 open_paragraphs = last_paragraphs
             if open_paragraphs is not None and adjacent and _continues(text):
-                # A line wrapped mid-sentence (text converted from PDF): one paragraph.
-                last = open_paragraphs.pop()
-                joined = self.source.snippet(last.span.start, line.end)
-                assert joined is not None  # it holds the non-blank paragraph before
-                open_paragraphs.append(joined)
+                # A line wrapped mid-sentence (text converted from PDF): one paragraph. Only its
+                # end moves now; its text is cut once it is whole, so that a paragraph of n
+                # wrapped lines costs n, not n² (each join used to re-clean all lines before).
+                joining = (open_paragraphs, line.end)
                 last_paragraphs = open_paragraphs
                 open_paragraphs = open_paragraphs if _open_ended(text) else None
                 continue
+            self._finish(joining)
+            joining = None
             snippet = self._line_snippet(line)
             heading = _ORDINAL_HEADING.match(text) or _SPACED_HEADING.match(text)
             subheading = _SUBSECTION_HEADING.match(text)
@@ -122,6 +158,7 @@ class _FrontMatter:
                 target.append(snippet)
             last_paragraphs = target
             open_paragraphs = target if target is not None and _open_ended(text) else None
+        self._finish(joining)
         self._check_order([s.ordinal for s in sections], [s.span for s in sections], "section")
         for section in sections:
             self._check_order(
@@ -130,6 +167,14 @@ class _FrontMatter:
                 "subsection",
             )
         return preamble, [s.freeze() for s in sections], references
+
+    def _finish(self, joining: tuple[list[Snippet], int] | None) -> None:
+        """Make the paragraph being joined whole: from its first line to its last."""
+        if joining is not None:
+            paragraphs, end = joining
+            joined = self.source.snippet(paragraphs[-1].span.start, end)
+            assert joined is not None  # it holds the non-blank paragraph before
+            paragraphs[-1] = joined
 
     def _check_order(self, ordinals: list[int], spans: list[Span], what: str) -> None:
         for expected, (ordinal, span) in enumerate(zip(ordinals, spans, strict=True), start=1):

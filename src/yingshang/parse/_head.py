@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -255,7 +256,7 @@ class Head:
 
 
 class _HeadReader:
-    def __init__(self, source: _Source, lines: list[_Line]) -> None:
+    def __init__(self, source: _Source, lines: Sequence[_Line]) -> None:
         self.source = source
         self.lines = lines
         self.entries: list[_Entry] = []
@@ -689,6 +690,6 @@ def fold_view(source: _Source, snippet: Snippet) -> str:
     return source.view(snippet.span.start, snippet.span.end).text
 
 
-def read_head(source: _Source, lines: list[_Line]) -> Head:
+def read_head(source: _Source, lines: Sequence[_Line]) -> Head:
     """Read the head of the front matter's `lines`: the notice, the title, where the body begins."""
     return _HeadReader(source, lines).read()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import bisect
 import datetime
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import overload
 
 import attrs
 
@@ -20,6 +23,7 @@ from ..numbers import parse_number
 from ._patterns import (
     _BLANK,
     _LINE_BREAK,
+    _LINE_BREAK_OR_CRLF,
     _MAY_HOLD_ARTIFACT,
     EXPORT_ARTIFACT,
     PINYIN_ANNOTATION,
@@ -77,14 +81,74 @@ class _View:
         return Span(self.positions[start], self.positions[end - 1] + 1)
 
 
-def _split_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
+class _Lines(Sequence[_Line]):
+    """The lines of a text, kept as two arrays of offsets; a `_Line` is made when one is asked for.
+
+    A list of line objects, each with a copy of its text, took four times the text's size in
+    UTF-8 (a line object and its numbers outweigh a short line); the arrays take 16 bytes a line.
+    """
+
+    def __init__(
+        self, text: str, starts: array[int], ends: array[int], first: int = 0, stop: int = -1
+    ) -> None:
+        self._text = text
+        self._starts = starts  # shared by every view: a slice copies nothing
+        self._ends = ends
+        self._first = first  # the index of this view's first line in the whole text
+        self._stop = len(starts) if stop < 0 else stop
+
+    def __len__(self) -> int:
+        return self._stop - self._first
+
+    @overload
+    def __getitem__(self, index: int) -> _Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> _Lines: ...
+
+    def __getitem__(self, index: int | slice) -> _Line | _Lines:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1:
+                raise ValueError("lines are sliced with a step of 1 only")
+            stop = max(start, stop)
+            return _Lines(
+                self._text, self._starts, self._ends, self._first + start, self._first + stop
+            )
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("line index out of range")
+        at = self._first + index
+        start, end = self._starts[at], self._ends[at]
+        return _Line(at + 1, start, end, self._text[start:end])
+
+    def __iter__(self) -> Iterator[_Line]:
+        text, starts, ends = self._text, self._starts, self._ends
+        for at in range(self._first, self._stop):
+            start, end = starts[at], ends[at]
+            yield _Line(at + 1, start, end, text[start:end])
+
+
+def _split_lines(text: str) -> _Lines:
+    """Split `text` where str.splitlines would, keeping only where each line starts and ends."""
+    # Four-byte offsets where they suffice (texts under two billion characters).
+    code = "i" if len(text) < 2**31 else "q"
+    starts = array(code)
+    ends = array(code)
     start = 0
-    for number, raw in enumerate(text.splitlines(keepends=True), start=1):
-        body = raw.rstrip("\r\n")
-        lines.append(_Line(number, start, start + len(body), body))
-        start += len(raw)
-    return lines
+    for match in _LINE_BREAK_OR_CRLF.finditer(text):
+        starts.append(start)
+        ends.append(match.start())
+        start = match.end()
+    if start < len(text):
+        starts.append(start)
+        ends.append(len(text))
+    return _Lines(text, starts, ends)
+
+
+# Texts this short repeat (agencies, item markers, headings): each is kept once per parse.
+_SHORT = 16
 
 
 class _Source:
@@ -92,6 +156,8 @@ class _Source:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # Agencies and headings repeat (市市场监管局 leads dozens of items): one string for each.
+        self._interned: dict[str, str] = {}
         self.diagnostics: list[Diagnostic] = []
         self.artifacts = [Span(m.start(), m.end()) for m in EXPORT_ARTIFACT.finditer(text)]
         # Where each artifact ends, by its start, and the reverse: trimming looks them up.
@@ -150,6 +216,14 @@ class _Source:
             self.report(Severity.WARNING, "out-of-sequence", message, span)
         return number == expected
 
+    def forget_snippets(self) -> None:
+        """Drop the memo of cut texts (a row's cells are not read again once the row is done)."""
+        self._snippets.clear()
+
+    def intern(self, text: str) -> str:
+        """Return one string object for every equal short `text` of this parse."""
+        return text if len(text) > _SHORT else self._interned.setdefault(text, text)
+
     def unparsed(self, reason: str, start: int, end: int) -> None:
         """Keep text the parser could not place, if it holds anything but blanks."""
         snippet = self.snippet(start, end)
@@ -185,7 +259,7 @@ class _Source:
             start, end = self.trim(start, end)
             snippet = None
             if start < end:
-                snippet = Snippet(clean_text(self.text[start:end]), Span(start, end))
+                snippet = Snippet(self.intern(clean_text(self.text[start:end])), Span(start, end))
             self._snippets[key] = snippet
         return self._snippets[key]
 

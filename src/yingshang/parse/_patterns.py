@@ -15,8 +15,11 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # conversions leave page numbers on lines of their own ("— 3 —", "-12-"), and some mirror sites
 # write the pinyin after characters they converted ("津政規(guī)", "優(yōu)化").
 EXPORT_ARTIFACT = regex.compile(
-    r"\[(?:bookmark|footnoteRef|endnoteRef|annotation):[^\]\n]{0,200}\]"
-    r"|(?m:^[ \t\u3000]*+[-—–－][ \t\u3000]*+\d{1,4}[ \t\u3000]*+[-—–－][ \t\u3000]*+$)"
+    r"\[(?:bookmark|footnoteRef|endnoteRef|annotation):[^\]\n\r\u2028\u2029]{0,200}\]"
+    # A line of its own: no character but a line break before or after it ("^" and "$" of
+    # MULTILINE know "\n" only).
+    r"|(?<![^\n\r\v\f\x85\u2028\u2029])[ \t\u3000]*+[-—–－][ \t\u3000]*+\d{1,4}"
+    r"[ \t\u3000]*+[-—–－][ \t\u3000]*+(?![^\n\r\v\f\x85\u2028\u2029])"
     rf"|(?<=\p{{Han}})[(（](?=[a-zü]{{0,5}}[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]"
 )
 # The pinyin alternative of EXPORT_ARTIFACT, to tell the two kinds apart in diagnostics.
@@ -25,8 +28,11 @@ PINYIN_ANNOTATION = regex.compile(rf"[(（][a-zü{_TONED}]{{1,7}}[)）]")
 # Characters every export artifact holds: most text has none, and needs no substitution.
 _MAY_HOLD_ARTIFACT = regex.compile(r"[\[\-—–－(（]")
 
-# What str.splitlines() splits at, so that a text without any needs no splitting.
+# What str.splitlines() splits at, so that a text without any needs no splitting: Mac exports
+# end lines with "\r", text copied from web pages and PDFs may hold U+2028 LINE SEPARATOR.
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAK = regex.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAK_OR_CRLF = regex.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 # Characters no text document contains; they mean binary data or a wrong decoding.
 _CONTROL_CHARACTER = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -82,7 +88,7 @@ _ITEM_MARKER = regex.compile(
 _ATTACHMENT_REFERENCE = regex.compile(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
 _ATTACHMENT_MARKER = regex.compile(r"^附件\s*\d{0,2}\s*[：:]?")
 # Agency separators (outside brackets) and the brackets themselves, in an agencies cell.
-_AGENCY_SEPARATOR_OR_BRACKET = regex.compile(r"[、，,；;\n（()）]")
+_AGENCY_SEPARATOR_OR_BRACKET = regex.compile(r"[、，,；;\n\r\v\f\x85\u2028\u2029（()）]")
 _LEAD_HEADER = regex.compile(r"牵头")
 _COOPERATING_HEADER = regex.compile(r"配合|协办|参与")
 # 责任单位 is the lead where no column says 牵头, and the cooperating agencies where one does.

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 
@@ -35,6 +36,7 @@ from ._patterns import (
     _HEADER_CELL_MAX,
     _ITEM_MARKER,
     _LEAD_HEADER,
+    _LINE_BREAK,
     _MEASURE_HEADING,
     _MEASURE_NUMBER_CELL,
     _ORDINAL_HEADING,
@@ -63,19 +65,19 @@ class _Row:
     stray: tuple[_Line, ...]  # non-tab lines before the first cell
 
 
-def _table_rows(lines: list[_Line]) -> Iterator[_Row]:
-    """Group lines into rows at blank lines, and rows into cells at tab-started lines."""
+def _table_rows(lines: Sequence[_Line], mark: str = "\t") -> Iterator[_Row]:
+    """Group lines into rows at blank lines, and rows into cells at lines opened by `mark`."""
     group: list[_Line] = []
-    for line in [*lines, None]:
-        if line is not None and not (line.blank and not line.starts_cell):
+    for line in itertools.chain(lines, [None]):
+        if line is not None and not (line.blank and not line.text.startswith(mark)):
             group.append(line)
             continue
         if group:
             cells: list[_Cell] = []
             stray: list[_Line] = []
             for member in group:
-                if member.starts_cell:
-                    cells.append(_Cell(member.start + 1, member.end))
+                if member.text.startswith(mark):
+                    cells.append(_Cell(member.start + len(mark), member.end))
                 elif cells:
                     cells[-1] = _Cell(cells[-1].start, member.end)
                 else:
@@ -84,8 +86,17 @@ def _table_rows(lines: list[_Line]) -> Iterator[_Row]:
             group = []
 
 
-def _find_table(lines: list[_Line]) -> int | None:
-    """Return the index of the table's first line: the first row of three or more cells."""
+@attrs.frozen
+class _TableStart:
+    """Where the table starts (an index into the lines), and what opens each of its cells."""
+
+    index: int
+    mark: str = "\t"
+
+
+def _find_table(lines: Sequence[_Line]) -> _TableStart | None:
+    """Find the table: the first row of three or more tab-opened cells or, in text whose tabs a
+    copy-paste turned into spaces or U+3000, a header row of cells opened by the same indent."""
     index = 0
     while index < len(lines):
         if lines[index].starts_cell and not lines[index].blank:
@@ -97,10 +108,56 @@ def _find_table(lines: list[_Line]) -> int | None:
                 cells += lines[cursor].starts_cell
                 cursor += 1
             if cells >= 3:
-                return index
+                return _TableStart(index)
             index = cursor
         index += 1
+    for start, run in _runs(lines, lambda line: line.text[:1] in _BLANK):
+        indents = {line.text[: len(line.text) - len(line.text.lstrip(_BLANK))] for line in run}
+        mark = _common_prefix(indents)
+        if len(run) >= 3 and mark and _header_words([line.text for line in run]):
+            return _TableStart(start, mark)
     return None
+
+
+def find_unreadable_table(lines: Sequence[_Line]) -> Span | None:
+    """Return the span of a table header whose cells no tab or indent opens, if there is one:
+    "牵头单位" among three or more short words on consecutive lines or on one line."""
+    for _, run in _runs(lines, lambda line: _header_words(line.text.split(), lead=False)):
+        words = [word for line in run for word in line.text.split()]
+        if len(words) >= 3 and _header_words(words):
+            return Span(run[0].start, run[-1].end)
+    return None
+
+
+def _runs(
+    lines: Sequence[_Line], belongs: Callable[[_Line], bool]
+) -> Iterator[tuple[int, Sequence[_Line]]]:
+    """Yield the runs of consecutive non-blank lines that `belongs` accepts, with their index."""
+    start = 0
+    for index, line in enumerate(itertools.chain(lines, [None])):
+        if line is None or line.blank or not belongs(line):
+            if index > start:
+                yield start, lines[start:index]
+            start = index + 1
+
+
+def _common_prefix(texts: set[str]) -> str:
+    shortest = min(texts, key=len, default="")
+    while shortest and not all(text.startswith(shortest) for text in texts):
+        shortest = shortest[:-1]
+    return shortest
+
+
+def _header_words(words: list[str], lead: bool = True) -> bool:
+    """Tell whether `words` read as a table's header: short, one naming the lead agencies (or
+    any short words, without `lead`)."""
+    words = ["".join(word.split()) for word in words if word.strip(_BLANK)]
+    names_agencies = any(_LEAD_HEADER.search(w) or _RESPONSIBLE_HEADER.search(w) for w in words)
+    return (
+        bool(words)
+        and (names_agencies or not lead)
+        and all(len(word) <= _HEADER_CELL_MAX for word in words)
+    )
 
 
 @attrs.define
@@ -109,7 +166,7 @@ class _MeasureBuilder:
     title: str
     span: Span
     actions: list[Action] = attrs.Factory(list)
-    repeated_at: list[Span] = attrs.Factory(list)
+    repeated_at: tuple[Span, ...] = ()  # rare: a tuple made anew beats a list for every measure
 
 
 @attrs.define
@@ -136,6 +193,7 @@ class _Table:
         self.headers: list[Snippet] = []
         self.header_width = 0
         self.last_measure: _MeasureBuilder | None = None
+        self.expected_measure = 1  # the number the next measure heading should carry
         self.area_column: int | None = None  # which heading column holds the areas
         self.attachment_title = attachment_title
         # A header names a column of measure titles (重点任务, 工作任务, ...): free text there is
@@ -145,22 +203,36 @@ class _Table:
         self.cooperating_from_right: int | None = 1
         self.deadline_from_right: int | None = None
 
-    def parse(self, lines: list[_Line]) -> None:
-        rows = list(_table_rows(lines))
-        body_rows: list[_Row] = []
-        for row in rows:
+    def parse(self, lines: Sequence[_Line], mark: str = "\t") -> None:
+        # Two passes over the rows, made afresh each time, instead of a list of them all: the
+        # first reads the headers and the rows' width, the second the rows.
+        headers: set[int] = set()
+        counts: Counter[int] = Counter()
+        last_row = -1
+        for row in _table_rows(lines, mark):
+            for line in row.stray:
+                self.source.unparsed("text outside the table's cells", line.start, line.end)
             if self._is_header(row):
                 self._read_header(row)
+                headers.add(row.start)
             else:
-                body_rows.append(row)
-        counts = Counter(len(row.cells) for row in body_rows if row.cells)
+                if row.cells:
+                    counts[len(row.cells)] += 1
+                last_row = row.start
+        self.source.forget_snippets()
         width = counts.most_common(1)[0][0] if counts else 0
         # Merged header cells make the header shorter than a row, never longer; a row shorter
         # than the header is one cut short.
         width = max(width, self.header_width)
-        for position, row in enumerate(body_rows):
-            for line in row.stray:
-                self.source.unparsed("text outside the table's cells", line.start, line.end)
+        for row in _table_rows(lines, mark):
+            if row.start in headers:
+                continue
+            cells = row.cells
+            while len(cells) > width and self._blank(cells[-1]):
+                # A blank line that is the indent alone ("\u3000", a space) reads as an empty
+                # cell where spaces open the cells: past the row's width it is only a blank line.
+                cells = cells[:-1]
+            row = attrs.evolve(row, cells=cells)
             if not row.cells or all(self._blank(cell) for cell in row.cells):
                 continue
             if len(row.cells) != width and self._is_heading_row(row):
@@ -168,7 +240,7 @@ class _Table:
                 self._read_headings(row.cells)
                 continue
             if len(row.cells) != width:
-                if position == len(body_rows) - 1 and len(row.cells) < width:
+                if row.start == last_row and len(row.cells) < width:
                     # The text was cut short: the plan so far stands, and an error says so.
                     self.source.report(
                         Severity.ERROR,
@@ -185,6 +257,9 @@ class _Table:
                 )
                 continue
             self._read_row(row)
+            # Each cell is read again only within its row: the memo of cut texts would otherwise
+            # hold a copy of the whole table until the parse ends.
+            self.source.forget_snippets()
 
     def _is_heading_row(self, row: _Row) -> bool:
         # A cell merged across the row exports as a row of one cell; a row cut short has more.
@@ -217,16 +292,15 @@ class _Table:
         ]
 
     def _blank(self, cell: _Cell) -> bool:
-        return self.source.snippet(cell.start, cell.end) is None
+        start, end = self.source.trim(cell.start, cell.end)
+        return start >= end
 
     def _is_header(self, row: _Row) -> bool:
+        # Header cells are short: a long cell settles it before any cell's text is cut.
+        if any(cell.end - cell.start > 4 * _HEADER_CELL_MAX for cell in row.cells):
+            return False
         texts = [self.source.snippet(c.start, c.end) for c in row.cells]
-        words = ["".join(s.text.split()) for s in texts if s is not None]
-        return (
-            bool(words)
-            and any(_LEAD_HEADER.search(w) or _RESPONSIBLE_HEADER.search(w) for w in words)
-            and all(len(word) <= _HEADER_CELL_MAX for word in words)
-        )
+        return _header_words([s.text for s in texts if s is not None])
 
     def _read_header(self, row: _Row) -> None:
         snippets = [self.source.snippet(c.start, c.end) for c in row.cells]
@@ -299,9 +373,13 @@ class _Table:
             return
         measure = self.areas[-1].measures[-1] if self.areas and self.areas[-1].measures else None
         if measure is None:
-            self.source.unparsed(
-                "an action item before any measure heading", actions_cell.start, actions_cell.end
-            )
+            # Nothing of the row can be placed: keep every cell right of the headings.
+            for cell in cells[action_index:]:
+                self.source.unparsed(
+                    "a cell of a row whose action items stand before any measure heading",
+                    cell.start,
+                    cell.end,
+                )
             return
         if not lead:
             self.source.report(
@@ -320,7 +398,9 @@ class _Table:
             return ()
         found = tuple(
             target
-            for target in _targets_in(self.source.text, snippet.span, self.issue_date)
+            for target in _targets_in(
+                self.source.text, snippet.span, self.issue_date, self.source.intern
+            )
             if target.kind is TargetKind.DEADLINE
         )
         if not found:
@@ -337,7 +417,7 @@ class _Table:
 
     def _with_targets(self, action: Action, row_deadlines: tuple[Target, ...]) -> Action:
         """Attach the targets of the item's text and, where it names none, the row's deadline."""
-        targets = _targets_in(self.source.text, action.span, self.issue_date)
+        targets = _targets_in(self.source.text, action.span, self.issue_date, self.source.intern)
         if row_deadlines:
             deadline = row_deadlines[0].deadline
             targets = (
@@ -359,7 +439,17 @@ class _Table:
             area_match = _ORDINAL_HEADING.match(snippet.text)
             measure_match = _MEASURE_HEADING.match(snippet.text)
             bracketed = _SUBSECTION_HEADING.match(snippet.text)
-            if area_match and (ordinal := _small_numeral(area_match["ordinal"])):
+            if (
+                area_match
+                and (ordinal := _small_numeral(area_match["ordinal"]))
+                and self.area_column is not None
+                and column > self.area_column
+            ):
+                # "一．降低开办企业费用" right of the areas' column is a measure numbered in the
+                # wrong style: read it as one (its number is reported when out of sequence).
+                title = area_match["title"].strip(_BLANK)
+                self._read_measure_heading(ordinal, title, snippet.span)
+            elif area_match and (ordinal := _small_numeral(area_match["ordinal"])):
                 title = area_match["title"].strip(_BLANK)
                 self.area_column = column
                 self._read_area_heading(ordinal, title, snippet.span)
@@ -425,16 +515,18 @@ class _Table:
         current = self.last_measure
         if current is not None and (current.number, current.title) == (number, title):
             if area.measures and area.measures[-1] is current:
-                current.repeated_at.append(span)  # repeated after a page break
+                current.repeated_at += (span,)  # repeated after a page break
             else:
                 self.source.unparsed(
                     "a measure heading repeated under another area", span.start, span.end
                 )
             return
-        expected = current.number + 1 if current else 1
+        expected = self.expected_measure
         if number == 1 and not area.measures:
             expected = 1  # numbering that starts again in each area is in sequence too
         self.source.in_sequence("measure", number, expected, span)
+        # One misnumbered heading ("一．" among "3．") is reported once, not again at the next.
+        self.expected_measure = max(number, expected) + 1
         self.last_measure = _MeasureBuilder(number, title, span)
         area.measures.append(self.last_measure)
 
@@ -465,7 +557,7 @@ class _Table:
     def _add_agency(self, agencies: list[Agency], start: int, end: int) -> None:
         snippet = self.source.snippet(start, end)
         if snippet is not None:
-            agencies.append(Agency(snippet.text, snippet.span))
+            agencies.append(Agency(self.source.intern(snippet.text), snippet.span))
 
     def _actions(
         self,
@@ -496,8 +588,8 @@ class _Table:
 
         paragraph_start = cell.start
         while paragraph_start <= cell.end:
-            newline = text.find("\n", paragraph_start, cell.end)
-            paragraph_end = cell.end if newline == -1 else newline
+            newline = _LINE_BREAK.search(text, paragraph_start, cell.end)
+            paragraph_end = cell.end if newline is None else newline.start()
             start, end = self.source.trim(paragraph_start, paragraph_end)
             match = _ITEM_MARKER.match(text, start, end) if start < end else None
             if match:
@@ -510,7 +602,7 @@ class _Table:
                     else ord(match["circled"]) - ord("①") + 1
                 )
                 marker = Snippet(
-                    match.group().strip(_BLANK),
+                    self.source.intern(match.group().strip(_BLANK)),
                     Span(match.start(), match.start() + len(match.group().rstrip(_BLANK))),
                 )
                 self.source.in_sequence("item", number, count + 1, marker.span)
@@ -520,6 +612,6 @@ class _Table:
                     pending = (start, end, None, count + 1)
                 else:
                     pending = (pending[0], end, pending[2], pending[3])
-            paragraph_start = paragraph_end + 1
+            paragraph_start = cell.end + 1 if newline is None else newline.end()
         if (action := finish()) is not None:
             yield action

@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import attrs
 
 from ..extract import extract_targets
 from ..model import Area, Section, Span, Target
 from ._lines import clean_text
+from ._patterns import _LINE_BREAK
 
 
-def _targets_in(text: str, span: Span, issue_date: datetime.date | None) -> tuple[Target, ...]:
+def _targets_in(
+    text: str,
+    span: Span,
+    issue_date: datetime.date | None,
+    intern: Callable[[str], str] | None = None,
+) -> tuple[Target, ...]:
     """Return the targets in `text[span]`, with spans into the whole text.
 
-    A target wrapped across lines (2025年⏎底前) keeps its text as every node does: cleaned.
+    A target wrapped across lines (2025年⏎底前) keeps its text as every node does: cleaned. With
+    `intern`, each target's text is kept once per parse ("2019年底前" recurs in most items).
     """
-    return tuple(
-        attrs.evolve(target, text=clean_text(target.text)) if "\n" in target.text else target
-        for target in extract_targets(span.slice(text), offset=span.start, issue_date=issue_date)
-    )
+    found = extract_targets(span.slice(text), offset=span.start, issue_date=issue_date)
+    kept = []
+    for target in found:
+        wrapped = _LINE_BREAK.search(target.text) is not None
+        cleaned = clean_text(target.text) if wrapped else target.text
+        if intern is not None:
+            cleaned = intern(cleaned)
+        kept.append(target if cleaned is target.text else attrs.evolve(target, text=cleaned))
+    return tuple(kept)
 
 
 def _section_with_targets(section: Section, text: str, issue_date: datetime.date | None) -> Section:

@@ -1,0 +1,151 @@
+"""Account for every character of a plan's source: what no node and no diagnostic holds.
+
+The parser promises that nothing is lost: each non-blank character of the text it read lands in
+the span of a node it understood or of a diagnostic saying why it did not. `coverage` checks that
+promise on any parsed plan and returns what breaks it, so that a test, a fuzzer or a careful
+user can see the text that went missing.
+
+Only the leaves of the model count: a title, a paragraph, a heading, an item's text and marker,
+an agency's name, a target, a diagnostic. A container's span (the plan, the notice, the
+attachment) runs over its children and would hide a child that was never made, so it counts for
+nothing. Sections, areas and measures count for their headings, which is what their spans cover.
+Between the agencies of an item, separators, brackets and role words (、 ； （牵头单位：…） 配合)
+are the structure the agencies were read from, and count as placed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from .errors import line_and_column
+from .fold import fold
+from .model import Action, Notice, Plan, Section, Snippet, Span
+
+__all__ = ["coverage", "quote"]
+
+# A run of text next to an agency that holds only what writes the agencies' roles and lists:
+# separators, brackets, colons, full stops and the role words of 牵头单位：… / …配合 / 等.
+_AGENCY_STRUCTURE = regex.compile(
+    r"(?:[\s\ufeff、，,；;：:（）()。.]|牵头|配合|协办|协同|参与|责任|按职责分工|按职责|负责|单位|部门|等)++"
+)
+# Only brackets and blanks: what encloses a node, as a 文号 in brackets after a title.
+_BRACKETS = regex.compile(r"[\s\ufeff（）()〔〕【】\[\]]++")
+# A piece of lost text as it is quoted: non-blank characters with the blanks inside one line.
+_LOST_RUN = regex.compile(r"[^\s\ufeff]++(?:[ \t\u3000]++[^\s\ufeff]++)*+")
+
+
+def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
+    """Return the runs of non-blank source text that no leaf node and no diagnostic holds.
+
+    `text` defaults to ``plan.source.text``, the text the plan's spans slice. An empty tuple
+    means every character is accounted for. Each run is trimmed of blanks and ends at a line
+    break; quote them with `quote`.
+
+    Raises `ValueError` when the plan keeps no source text and none is given.
+
+    >>> import yingshang
+    >>> coverage(yingshang.datasets.chongqing_2019())
+    ()
+    """
+    if text is None:
+        if plan.source is None:
+            raise ValueError("coverage() needs the plan's source text: pass it as `text`")
+        text = plan.source.text
+    placed = sorted(span for span in _leaf_spans(plan) if span.start < span.end)
+    agencies = [agency.span for action in plan.actions for agency in action.agencies]
+    agency_edges = {edge for span in agencies for edge in (span.start, span.end)}
+    edges = {edge for span in placed for edge in (span.start, span.end)}
+    lost: list[Span] = []
+    for start, end in _gaps(placed, len(text)):
+        # Traditional copies write the same roles (牽頭單位): read the gap folded.
+        gap = fold(text[start:end])
+        if (start in agency_edges or end in agency_edges) and _AGENCY_STRUCTURE.fullmatch(gap):
+            continue
+        if (start in edges or end in edges) and _BRACKETS.fullmatch(gap):
+            continue  # the brackets around a node: "(池政〔2017〕101号)" after a title
+        lost.extend(Span(*match.span()) for match in _LOST_RUN.finditer(text, start, end))
+    return tuple(lost)
+
+
+def quote(plan: Plan, spans: Iterable[Span] | None = None, width: int = 40) -> str:
+    """Return the runs `spans` (by default, what `coverage` finds) as lines "line:column 'text'".
+
+    Long runs are cut to `width` characters with "…".
+    """
+    text = plan.source.text if plan.source is not None else ""
+    runs = coverage(plan) if spans is None else tuple(spans)
+    lines = []
+    for span in runs:
+        line, column = line_and_column(text, span.start)
+        piece = span.slice(text)
+        if len(piece) > width:
+            piece = piece[: width - 1] + "…"
+        lines.append(f"{line}:{column} {piece!r}")
+    return "\n".join(lines)
+
+
+def _gaps(placed: list[Span], length: int) -> Iterator[tuple[int, int]]:
+    """Yield the stretches of `[0, length)` that no span of `placed` (sorted) covers."""
+    cursor = 0
+    for span in placed:
+        if span.start > cursor:
+            yield cursor, min(span.start, length)
+        cursor = max(cursor, span.end)
+    if cursor < length:
+        yield cursor, length
+
+
+def _snippets(*snippets: Snippet | None) -> Iterator[Span]:
+    return (snippet.span for snippet in snippets if snippet is not None)
+
+
+def _leaf_spans(plan: Plan) -> Iterator[Span]:
+    """Yield the spans of the plan's leaves, headings and diagnostics (never a container's)."""
+    yield plan.title.span
+    if plan.notice is not None:
+        yield from _notice_spans(plan.notice)
+    yield from _snippets(*plan.preamble, *plan.attachment_references)
+    for section in plan.sections:
+        yield from _section_spans(section)
+    if plan.attachment is not None:
+        attachment = plan.attachment
+        yield from _snippets(attachment.label, attachment.title, *attachment.headers)
+    for area in plan.areas:
+        yield area.span
+        yield from area.repeated_at
+        for measure in area.measures:
+            yield measure.span
+            yield from measure.repeated_at
+            for action in measure.actions:
+                yield from _action_spans(action)
+    for diagnostic in plan.diagnostics:
+        yield diagnostic.span
+
+
+def _notice_spans(notice: Notice) -> Iterator[Span]:
+    yield from _snippets(
+        notice.title,
+        notice.document_number,
+        notice.recipients,
+        *notice.paragraphs,
+        notice.issuer,
+        notice.issue_date_text,
+        *notice.remarks,
+    )
+
+
+def _section_spans(section: Section) -> Iterator[Span]:
+    yield section.span  # the heading
+    yield from _snippets(*section.paragraphs)
+    yield from (target.span for target in section.targets)
+    for subsection in section.subsections:
+        yield from _section_spans(subsection)
+
+
+def _action_spans(action: Action) -> Iterator[Span]:
+    yield action.span
+    yield from _snippets(action.marker)
+    yield from (agency.span for agency in action.agencies)
+    yield from (target.span for target in action.targets)

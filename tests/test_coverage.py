@@ -1,0 +1,95 @@
+"""Every non-blank character of the source lands in a leaf node or a diagnostic (coverage)."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import given
+
+import yingshang
+from yingshang.coverage import quote
+from yingshang.model import Action, Agency, Plan, Span
+
+from .mutations import CORPUS
+from .render import inline_export, table_export
+from .strategies import inline_plans, map_actions, table_plans
+
+
+def test_the_embedded_plan_is_read_without_loss() -> None:
+    assert yingshang.coverage(yingshang.datasets.chongqing_2019()) == ()
+
+
+@given(table_plans())
+def test_a_table_plan_is_read_without_loss(plan: Plan) -> None:
+    parsed = yingshang.parse(table_export(plan))
+    assert yingshang.coverage(parsed) == (), quote(parsed)
+
+
+@given(inline_plans())
+def test_an_inline_plan_is_read_without_loss(plan: Plan) -> None:
+    parsed = yingshang.parse(inline_export(plan))
+    assert yingshang.coverage(parsed) == (), quote(parsed)
+
+
+@pytest.mark.parametrize(
+    "path", sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else [], ids=lambda p: p.stem
+)
+def test_an_opening_of_a_real_plan_is_read_without_loss_or_refused(path: object) -> None:
+    try:
+        plan = yingshang.parse_file(str(path))
+    except yingshang.ParseError:
+        return  # refused with a clean error: nothing claimed, nothing lost
+    assert yingshang.coverage(plan) == (), quote(plan)
+
+
+def _without(plan: Plan, dropped: Agency) -> Plan:
+    def drop(action: Action) -> Action:
+        return attrs.evolve(
+            action,
+            lead_agencies=tuple(a for a in action.lead_agencies if a != dropped),
+            cooperating_agencies=tuple(a for a in action.cooperating_agencies if a != dropped),
+        )
+
+    return map_actions(plan, drop)
+
+
+def test_a_cell_dropped_on_purpose_is_found_and_quoted() -> None:
+    # What a parser that forgot a cell would return: the check must fail on it.
+    plan = yingshang.datasets.chongqing_2019()
+    dropped = plan.actions[0].lead_agencies[0]
+    broken = _without(plan, dropped)
+    assert yingshang.coverage(broken) == (dropped.span,)
+    line, column = map(int, quote(broken).split(" ")[0].split(":"))
+    assert quote(broken) == f"{line}:{column} {dropped.name!r}"
+    text = yingshang.datasets.chongqing_2019_text()
+    assert text.splitlines()[line - 1][column - 1 :] == dropped.name
+
+
+def test_containers_count_for_nothing() -> None:
+    # The attachment's span runs over the whole table: dropping every area leaves it standing,
+    # and every cell of the table is then lost.
+    plan = yingshang.datasets.chongqing_2019()
+    assert plan.attachment is not None
+    lost = yingshang.coverage(attrs.evolve(plan, areas=()))
+    assert len(lost) > 500
+    assert all(plan.attachment.span.contains(span) for span in lost)
+
+
+def test_separators_between_agencies_are_structure_but_a_lone_word_is_not() -> None:
+    text = (
+        "某市营商环境工作方案\n附件\n主要举措\n\t目标任务\n\t工作措施\n\t牵头单位\n\t配合单位\n\n"
+        "\t一、开办企业\n\t1．精简流程\n\t推行网办。\n\t市财政局、市税务局\n\t市人力社保局\n\n"
+    )
+    plan = yingshang.parse(text)
+    assert yingshang.coverage(plan) == ()
+    (action,) = plan.actions
+    assert [a.name for a in action.agencies] == ["市财政局", "市税务局", "市人力社保局"]
+    without_text = attrs.evolve(plan, areas=())
+    assert Span(text.index("推行"), text.index("推行") + 5) in yingshang.coverage(without_text)
+
+
+def test_a_plan_without_its_source_needs_the_text() -> None:
+    plan = attrs.evolve(yingshang.datasets.chongqing_2019(), source=None)
+    with pytest.raises(ValueError, match="source text"):
+        yingshang.coverage(plan)
+    assert yingshang.coverage(plan, yingshang.datasets.chongqing_2019_text()) == ()

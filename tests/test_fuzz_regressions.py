@@ -1,0 +1,60 @@
+"""Inputs the fuzzer (benchmarks/fuzz.py) once found to crash the parser or lose text, kept.
+
+Each is a seed (the embedded plan, or an opening of ../shared/corpus, skipped when absent) and
+the mutations that broke it, as the fuzzer prints them: never a copy of the seed's text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .mutations import Mutation, Outcome, judge, mutate, seed_texts
+
+FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
+    (
+        "chongqing-2019",
+        (Mutation("swap", 192, 30),),
+        "the body's 附件：… line above the table became its label; its colon was in nothing",
+    ),
+    (
+        "chongqing-2019",
+        (
+            Mutation("half-width"),
+            Mutation("insert", 1213, piece="附"),
+            Mutation("half-width"),
+        ),
+        "an attachment title over two lines, trimmed by the length of its cleaned text",
+    ),
+    (
+        "chongqing-2019",
+        (
+            Mutation("digit", 327, piece="1"),
+            Mutation("duplicate", 925),
+            Mutation("replace", piece="\n→\r"),
+            Mutation("duplicate", 925),
+        ),
+        "the whole plan twice: the second 附件 and title stood in a header row's group, unreported",
+    ),
+    (
+        "05-hunan-2021-fangguanfu-fengong",
+        (
+            Mutation("replace", piece="\t→  "),
+            Mutation("swap", 30000, 48),
+            Mutation("swap", 172, 0),
+            Mutation("half-width line", 590),
+        ),
+        "按职责分工负责 after the cooperating agencies is their role, not lost text",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("seed", "mutations", "what"), FOUND, ids=[what[:40] for _, _, what in FOUND]
+)
+def test_a_once_failing_input_parses_or_fails_cleanly(
+    seed: str, mutations: tuple[Mutation, ...], what: str
+) -> None:
+    if seed not in seed_texts():
+        pytest.skip(f"{seed} is not beside this checkout (../shared/corpus)")
+    verdict = judge(mutate(seed, mutations))
+    assert verdict.outcome in (Outcome.PLAN, Outcome.ERROR), verdict.detail
