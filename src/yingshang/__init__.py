@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from . import datasets, io, model, query
+from . import compare, corpus, datasets, diff, io, model, query
 from .dates import parse_chinese_date, parse_deadline
 from .errors import ParseError, YingshangError
 from .extract import extract_targets
@@ -108,10 +108,13 @@ __all__ = [
     "__version__",
     "add_working_days",
     "clean_text",
+    "compare",
+    "corpus",
     "count_working_days",
     "datasets",
     "default_indicator_map",
     "default_registry",
+    "diff",
     "due_date",
     "extract_targets",
     "from_json",

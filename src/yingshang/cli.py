@@ -563,7 +563,9 @@ def _corpus_command(arguments: argparse.Namespace) -> str:
     ]
     if summary.failures:
         lines += ["", "failed files:"]
-        lines += [f"  {path}: {shorten(error.splitlines()[0], 100)}" for path, error in summary.failures]
+        lines += [
+            f"  {path}: {shorten(error.splitlines()[0], 100)}" for path, error in summary.failures
+        ]
     return "\n".join(lines)
 
 
@@ -627,7 +629,10 @@ def _many_command(
     )
     parser.set_defaults(many=run)
     parser.add_argument(
-        "--format", choices=formats, default=formats[0], help=f"output format (default: {formats[0]})"
+        "--format",
+        choices=formats,
+        default=formats[0],
+        help=f"output format (default: {formats[0]})",
     )
     return parser
 

@@ -1,4 +1,4 @@
-"""Two versions of one place's plan: what was added, dropped, tightened, loosened, moved, reassigned.
+"""Two versions of one place's plan: what was added, dropped, tightened, loosened, moved.
 
 Items are matched across the versions by the similarity of their text (rapidfuzz's
 normalised Indel ratio, 0–100), the most similar pairs first, so an item keeps its match when
@@ -125,7 +125,9 @@ def _match(
     try:
         from rapidfuzz import fuzz, process
     except ImportError:
-        raise MissingDependencyError("diff needs rapidfuzz: pip install 'yingshang[corpus]'") from None
+        raise MissingDependencyError(
+            "diff needs rapidfuzz: pip install 'yingshang[corpus]'"
+        ) from None
     texts = [entry.action.text for entry in new]
     candidates: list[tuple[float, int, int, int]] = []
     for i, entry in enumerate(old):

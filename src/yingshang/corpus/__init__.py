@@ -266,8 +266,11 @@ def _summary(
         seconds=time.perf_counter() - start,
         jobs=jobs,
         engine=engine,
-        failures=tuple((row["path"], f"{row['error_type']}: {row['error']}") for row in files
-                       if row["status"] == "failed"),  # fmt: skip
+        failures=tuple(
+            (row["path"], f"{row['error_type']}: {row['error']}")
+            for row in files
+            if row["status"] == "failed"
+        ),
     )
 
 

@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import Any
 
 from ..io import MissingDependencyError
-from ._tables import COLUMNS, DECIMAL_PRECISION, DECIMAL_SCALE, TABLES, Rows, json_value, python_value
+from ._tables import (
+    COLUMNS,
+    DECIMAL_PRECISION,
+    DECIMAL_SCALE,
+    TABLES,
+    Rows,
+    json_value,
+    python_value,
+)
 
 __all__ = [
     "CACHE_DIRECTORY",
@@ -174,9 +182,7 @@ def write_jsonl(out: Path, rows: Rows) -> None:
     for table in TABLES:
         columns = COLUMNS[table]
         lines = [
-            json.dumps(
-                {name: json_value(row.get(name)) for name in columns}, ensure_ascii=False
-            )
+            json.dumps({name: json_value(row.get(name)) for name in columns}, ensure_ascii=False)
             for row in rows.get(table, [])
         ]
         text = "".join(line + "\n" for line in lines)

@@ -225,9 +225,7 @@ def _target_row(
     }
 
 
-def _sections(
-    sections: tuple[Section, ...], prefix: str = ""
-) -> list[tuple[str, Section]]:
+def _sections(sections: tuple[Section, ...], prefix: str = "") -> list[tuple[str, Section]]:
     found: list[tuple[str, Section]] = []
     for section in sections:
         path = f"{prefix}{section.ordinal}"
@@ -236,11 +234,14 @@ def _sections(
     return found
 
 
-def _assignments(plan_id: str, item: str, action: Action, registry: AgencyRegistry) -> list[
-    dict[str, Any]
-]:
+def _assignments(
+    plan_id: str, item: str, action: Action, registry: AgencyRegistry
+) -> list[dict[str, Any]]:
     rows = []
-    for role, agencies in (("lead", action.lead_agencies), ("cooperating", action.cooperating_agencies)):
+    for role, agencies in (
+        ("lead", action.lead_agencies),
+        ("cooperating", action.cooperating_agencies),
+    ):
         for position, agency in enumerate(agencies, 1):
             entry = registry.resolve(agency.name)
             rows.append(
