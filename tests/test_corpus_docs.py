@@ -97,6 +97,6 @@ def test_connect_gives_a_view_per_table(tmp_path: Path) -> None:
     out = tmp_path / "dataset"
     corpus.build([make_folder(tmp_path / "plans")], out, jobs=1, progress=False)
     connection = corpus.connect(out)
-    (count,) = connection.sql("SELECT count(*) FROM actions").fetchone()
+    ((count,),) = connection.sql("SELECT count(*) FROM actions").fetchall()
     assert count == len(corpus.read_table(out, "actions"))
-    assert connection.sql("SELECT count(*) FROM plans").fetchone() == (6,)
+    assert connection.sql("SELECT count(*) FROM plans").fetchall() == [(6,)]
