@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import sys
 from collections import Counter
 from decimal import Decimal
@@ -423,3 +424,38 @@ def test_the_openings_of_real_plans_are_read_or_recorded(tmp_path: Path) -> None
     assert summary.plans + summary.failed == files
     recorded = rows(tmp_path / "dataset", "files")
     assert all(row["error"] for row in recorded if row["status"] == "failed")
+
+
+def test_the_command_line_writes_the_dataset_and_a_summary(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "plans")
+    command = [sys.executable, "-m", "yingshang", "corpus", str(folder), "--out"]
+    result = subprocess.run(
+        [*command, str(tmp_path / "dataset"), "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"corpus written to {tmp_path / 'dataset'} in ")
+    assert "2 processes" in lines[0]
+    counts = {line.rsplit(None, 1)[0].strip(): line.rsplit(None, 1)[1] for line in lines[4:11]}
+    assert counts == {
+        "files": "8",
+        "plans read": "6",
+        "from the cache": "0",
+        "failed": "1",
+        "duplicates": "1",
+        "items": str(len(rows(tmp_path / "dataset", "actions"))),
+        "targets": str(len(rows(tmp_path / "dataset", "targets"))),
+    }
+    assert "broken.txt: ParseError" in result.stdout
+    assert result.stderr == ""  # no bar: standard error is not a terminal
+    again = subprocess.run(
+        [*command, str(tmp_path / "dataset"), "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    assert json.loads(again.stdout)["cached"] == 6
