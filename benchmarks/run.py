@@ -13,6 +13,8 @@ What it measures, each as the median of several runs:
   (``yingshang.extract.extract_targets``);
 * the whole pipeline (parse with targets) over the plan's text repeated 1x, 4x, 16x and 64x,
   with peak memory (tracemalloc), to show that time and memory grow linearly;
+* reading the plan from a Word file and from a web page (``yingshang.readers.read_bytes``,
+  files written by ``tests/fixtures/formats/make_fixtures.py``), next to the parse itself;
 * two floors over the same texts: splitting the text into lines (``str.splitlines``) and one
   bare ``regex.finditer(r"\\d+")`` pass. Shared machines are noisy, so the ratios to these floors
   say more than the absolute times do.
@@ -186,6 +188,7 @@ def measure(runs: int, scales: tuple[int, ...]) -> dict[str, Any]:
         },
         "scaling": [],
     }
+    results["plan"].update(_reading(text, runs))
     for copies in scales:
         scaled = scaled_plan(text, copies)
         plan = yingshang.parse(scaled)
@@ -207,6 +210,28 @@ def measure(runs: int, scales: tuple[int, ...]) -> dict[str, Any]:
         row["x_floor_regex"] = row["pipeline"] / row["floor_regex"]
         row["x_floor_splitlines"] = row["pipeline"] / row["floor_splitlines"]
     return results
+
+
+def _reading(text: str, runs: int) -> dict[str, float]:
+    """Return the median time to read the plan from a .docx and an .html file (extras needed)."""
+    import tempfile
+    from pathlib import Path
+
+    from yingshang.readers import read_bytes
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    try:
+        from tests.fixtures.formats.make_fixtures import write_docx, write_html
+    except ImportError:  # the docx extra is not installed
+        return {}
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for kind, write in (("docx", write_docx), ("html", write_html)):
+            path = Path(folder) / f"plan.{kind}"
+            write(text, path)
+            data = path.read_bytes()
+            figures[f"read_{kind}"] = median_seconds(lambda data=data: read_bytes(data), runs)
+    return figures
 
 
 def _ms(seconds: float) -> str:
@@ -247,11 +272,14 @@ def report(results: dict[str, Any]) -> str:
                 ]
                 for name, key in (
                     ("parse", "parse"),
+                    ("read .docx (to the text)", "read_docx"),
+                    ("read .html (to the text)", "read_html"),
                     ("extract_targets", "extract_targets"),
                     ("pipeline", "pipeline"),
                     ("floor: regex \\d+", "floor_regex"),
                     ("floor: splitlines", "floor_splitlines"),
                 )
+                if key in plan
             ],
         ),
         "",

@@ -459,3 +459,29 @@ def test_the_command_line_writes_the_dataset_and_a_summary(tmp_path: Path) -> No
         check=True,
     )
     assert json.loads(again.stdout)["cached"] == 6
+
+
+def test_every_format_the_library_reads(tmp_path: Path) -> None:
+    pytest.importorskip("docx")  # python-docx writes the Word file
+    pytest.importorskip("lxml")
+    pytest.importorskip("pdfplumber")
+    from tests.fixtures.formats.make_fixtures import HERE, write_docx, write_html
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    text = datasets.chongqing_2019_text()
+    (folder / "chongqing.txt").write_text(text, encoding="utf-8")
+    write_docx(text, folder / "chongqing.docx")
+    write_html(text, folder / "chongqing.html")
+    shutil.copy(HERE / "chongqing-2019.pdf", folder / "chongqing.pdf")
+    summary = corpus.build([folder], tmp_path / "dataset", jobs=2, progress=False)
+    assert (summary.plans, summary.failed) == (4, 0)
+    plans = rows(tmp_path / "dataset", "plans")
+    assert sorted(row["format"] for row in plans) == ["docx", "html", "pdf", "text"]
+    assert {row["actions"] for row in plans} == {206}
+    # The same items, whatever the format they were read from.
+    by_plan: dict[str, list[tuple[str, str]]] = {}
+    for row in rows(tmp_path / "dataset", "actions"):
+        by_plan.setdefault(row["plan_id"], []).append((row["item"], row["text"]))
+    first, *others = by_plan.values()
+    assert all(other == first for other in others)

@@ -62,7 +62,7 @@ def test_parse_takes_text_not_bytes() -> None:
 def test_decode_reads_utf8_bom_and_gb18030_and_refuses_the_rest() -> None:
     assert decode("\ufeff方案".encode()) == "方案"
     assert decode("方案".encode("gbk")) == "方案"
-    with pytest.raises(ParseError, match="UTF-8 or GB18030") as caught:
+    with pytest.raises(ParseError, match="UTF-8, UTF-16, GB18030") as caught:
         decode("一二\n三".encode() + b"\xff\xfe\xff")
     assert (caught.value.line, caught.value.column) == (2, 2)
 

@@ -23,9 +23,10 @@ import attrs
 from . import __version__, io, query
 from ._display import display_width, format_table, shorten
 from .datasets import chongqing_2019, chongqing_2019_text
-from .errors import ParseError, YingshangError, line_and_column
+from .errors import ParseError, ReadError, YingshangError, line_and_column
 from .model import Area, Measure, Plan, Severity, TargetKind
-from .parse import decode, parse, parse_file
+from .parse import parse, parse_file
+from .readers import Limits, read_bytes
 from .registry import default_registry
 
 __all__ = ["main"]
@@ -76,12 +77,30 @@ class _Output:
     numeric: frozenset[int] = frozenset()
 
 
-def _load(path: str | None) -> Plan:
+def _load(path: str | None, limits: Limits | None = None) -> Plan:
     if path is None:
         return chongqing_2019()
-    if path == "-":  # standard input, as bytes: decoded as a file's bytes are
-        return parse(decode(sys.stdin.buffer.read(), "<stdin>"))
-    return parse_file(path)
+    if path == "-":  # standard input, as bytes: read as a file's bytes are
+        source = read_bytes(sys.stdin.buffer.read(), "<stdin>", limits=limits)
+        return attrs.evolve(parse(source.text), source=source)
+    return parse_file(path, limits=limits)
+
+
+def _limits(settings: Sequence[str] | None) -> Limits | None:
+    """Read ``--limit max_bytes=1000000`` options into `Limits` (None: the defaults)."""
+    if not settings:
+        return None
+    names = [field.name for field in attrs.fields(Limits)]
+    values: dict[str, int] = {}
+    for setting in settings:
+        name, _, value = setting.partition("=")
+        if name not in names or not value.isdigit() or int(value) <= 0:
+            raise argparse.ArgumentTypeError(
+                f"expected --limit NAME=N with N > 0 and NAME one of {', '.join(names)}, "
+                f"found {setting!r}"
+            )
+        values[name] = int(value)
+    return Limits(**values)
 
 
 def _json_default(value: object) -> object:
@@ -388,7 +407,14 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="?",
         metavar="FILE",
-        help="the plan's file, or - for standard input (default: the embedded 2019 Chongqing plan)",
+        help="the plan's file: text, Word (.docx), web page (.html) or PDF; - for standard input "
+        "(default: the embedded 2019 Chongqing plan)",
+    )
+    parser.add_argument(
+        "--limit",
+        action="append",
+        metavar="NAME=N",
+        help="raise or lower a reading limit, e.g. max_pages=5000 (see docs/formats.md)",
     )
 
 
@@ -525,10 +551,23 @@ def _parser() -> argparse.ArgumentParser:
 # These commands read several files (or none of the embedded plan) and run on their own path.
 
 
-def _read_plans(paths: Sequence[str]) -> list[Plan]:
+class _FileError(YingshangError):
+    """A plan that does not parse, with the name of its file (one of several read)."""
+
+
+def _parse_named(path: str | os.PathLike[str], limits: Limits | None) -> Plan:
+    try:
+        return parse_file(path, limits=limits)
+    except ReadError:  # names the file itself
+        raise
+    except ParseError as error:
+        raise _FileError(f"{os.fspath(path)}: {error}") from None
+
+
+def _read_plans(paths: Sequence[str], limits: Limits | None) -> list[Plan]:
     from .corpus import expand
 
-    return [parse_file(path) for path in expand(paths)]
+    return [_parse_named(path, limits) for path in expand(paths)]
 
 
 def _corpus_command(arguments: argparse.Namespace) -> str:
@@ -542,6 +581,7 @@ def _corpus_command(arguments: argparse.Namespace) -> str:
         progress=arguments.progress,
         engine=arguments.engine,
         scheduler=arguments.scheduler,
+        limits=_limits(arguments.limit),
     )
     if arguments.format == "json":
         return json.dumps(summary.as_dict(), ensure_ascii=False, indent=2)
@@ -572,7 +612,7 @@ def _corpus_command(arguments: argparse.Namespace) -> str:
 def _compare_command(arguments: argparse.Namespace) -> str:
     from .compare import compare
 
-    plans = _read_plans(arguments.paths)
+    plans = _read_plans(arguments.paths, _limits(arguments.limit))
     table = compare(plans, indicator=arguments.indicator, kind=arguments.kind)
     if arguments.format == "json":
         data = {"plans": list(table.labels), "rows": table.records()}
@@ -590,7 +630,9 @@ def _compare_command(arguments: argparse.Namespace) -> str:
 def _diff_command(arguments: argparse.Namespace) -> str:
     from .diff import diff
 
-    old, new = parse_file(arguments.old), parse_file(arguments.new)
+    limits = _limits(arguments.limit)
+    old = _parse_named(arguments.old, limits)
+    new = _parse_named(arguments.new, limits)
     found = diff(old, new, threshold=arguments.threshold)
     records = [change.record() for change in found.changes]
     if arguments.format == "json":
@@ -633,6 +675,12 @@ def _many_command(
         choices=formats,
         default=formats[0],
         help=f"output format (default: {formats[0]})",
+    )
+    parser.add_argument(
+        "--limit",
+        action="append",
+        metavar="NAME=N",
+        help="raise or lower a reading limit, e.g. max_pages=5000 (see docs/formats.md)",
     )
     return parser
 
@@ -707,9 +755,8 @@ def _run_many(
         parser.error(f"unrecognized arguments: {' '.join(extras)}")
     try:
         text = arguments.many(arguments)
-    except ParseError as error:
-        print(f"yingshang: {error}", file=sys.stderr)
-        return 1
+    except argparse.ArgumentTypeError as error:
+        parser.error(str(error))
     except (OSError, YingshangError) as error:
         print(f"yingshang: {error}", file=sys.stderr)
         return 1
@@ -735,11 +782,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extras)}")
     run: Callable[[Plan, argparse.Namespace], _Output] = arguments.run
     try:
-        plan = _load(arguments.file)
+        plan = _load(arguments.file, _limits(getattr(arguments, "limit", None)))
         if run is _export and arguments.format == "json":
             text = io.to_json(plan, indent=2)
         else:
             text = _render(run(plan, arguments), arguments.format)
+    except argparse.ArgumentTypeError as error:
+        parser.error(str(error))
+    except ReadError as error:  # names the file itself
+        print(f"yingshang: {error}", file=sys.stderr)
+        return 1
     except ParseError as error:
         print(f"yingshang: {arguments.file or '<embedded plan>'}: {error}", file=sys.stderr)
         return 1

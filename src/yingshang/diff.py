@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from .io import MissingDependencyError
+from .errors import MissingDependencyError
 from .model import Action, Agency, Comparator, Direction, Plan, Target, TargetKind
 from .query import Entry, entries
 from .registry import AgencyRegistry, default_registry

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from ._display import display_width
 
-__all__ = ["ParseError", "YingshangError", "line_and_column"]
+__all__ = [
+    "LimitExceededError",
+    "MissingDependencyError",
+    "ParseError",
+    "ReadError",
+    "UnsafeContentError",
+    "UnsupportedFormatError",
+    "YingshangError",
+    "line_and_column",
+]
 
 
 class YingshangError(Exception):
@@ -69,3 +78,51 @@ def _source_line(text: str, offset: int) -> str | None:
     if not line.strip() or len(line) > 200:
         return None
     return line.replace("\t", " ")
+
+
+class MissingDependencyError(YingshangError, ImportError):
+    """An optional dependency that a function needs is not installed; names the extra to install."""
+
+
+class ReadError(ParseError):
+    """A file that cannot be read as a plan's text: its format, encoding or size. Names the file.
+
+    The error is about the file as a whole, so `line` and `column` are 1 and `offset` 0.
+    """
+
+    def __init__(self, message: str, path: str | None = None) -> None:
+        self.message = message
+        self.path = path
+        self.expected = message
+        self.found = ""
+        self.offset = 0
+        self.line = self.column = 1
+        YingshangError.__init__(self, f"{path}: {message}" if path else message)
+
+    def __reduce__(self) -> tuple[type[ReadError], tuple[str, str | None]]:  # type: ignore[override]
+        return (type(self), (self.message, self.path))
+
+
+class UnsupportedFormatError(ReadError):
+    """A file in a format yingshang does not read (old binary Word, a scanned PDF, an image…)."""
+
+
+class UnsafeContentError(ReadError):
+    """A file that asks for something a plan never needs: XML entities, a DTD, external files."""
+
+
+class LimitExceededError(ReadError):
+    """A file beyond one of the reading limits (`yingshang.readers.Limits`): names the limit.
+
+    `limit` is the name of the `Limits` field, `maximum` its value; reading stopped as soon as
+    the limit was passed, so `found` is a lower bound where the rest was not read.
+    """
+
+    def __init__(self, limit: str, maximum: int, found: str, path: str | None = None) -> None:
+        self.limit = limit
+        self.maximum = maximum
+        super().__init__(f"{found}, beyond the limit {limit}={maximum:,}", path)
+        self.found = found
+
+    def __reduce__(self) -> tuple[type[LimitExceededError], tuple[str, int, str, str | None]]:  # type: ignore[override]
+        return (LimitExceededError, (self.limit, self.maximum, self.found, self.path))

@@ -30,7 +30,7 @@ import attrs
 import cattrs
 
 from . import model
-from .errors import YingshangError
+from .errors import MissingDependencyError, YingshangError
 from .indicators import default_indicator_map
 from .model import Plan
 from .registry import AgencyRegistry, default_registry
@@ -90,10 +90,6 @@ T = TypeVar("T")
 
 class SerializationError(YingshangError, ValueError):
     """JSON that is not a yingshang document of the expected type and version."""
-
-
-class MissingDependencyError(YingshangError, ImportError):
-    """An optional dependency that a function needs is not installed."""
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:

@@ -26,8 +26,9 @@ from typing import Any
 
 import attrs
 
-from ..errors import YingshangError
+from ..errors import ParseError, ReadError, YingshangError
 from ..parse import parse_file
+from ..readers import Limits
 from ._store import (
     cache_directory,
     clear,
@@ -55,9 +56,12 @@ __all__ = [
     "schema",
 ]
 
-SUFFIXES = frozenset({".txt", ".text", ".docx", ".html", ".htm", ".pdf"})
+SUFFIXES = frozenset(
+    {".txt", ".text", ".docx", ".html", ".htm", ".pdf", ".doc", ".wps", ".rtf", ".odt"}
+)
 """The file suffixes a folder is searched for (files named one by one are read whatever their
-suffix)."""
+suffix). The readers tell a file's format by its content; old Word, WPS, RTF and OpenDocument
+files need LibreOffice, and are recorded as failed, with the fix, where it is missing."""
 
 _HASH_CHUNK = 1 << 20
 
@@ -181,11 +185,14 @@ def _files_row(
     }
 
 
-def read_file(file: _File, cache: str | None = None) -> dict[str, Any]:
+def read_file(
+    file: _File, cache: str | None = None, limits: Limits | None = None
+) -> dict[str, Any]:
     """Return one file's outcome: ``{"rows": …, "cached": bool, "error": str | None}``.
 
-    Parses the file (or takes its rows from `cache`, a cache directory); every exception is
-    caught and recorded, so that one file never stops a run. Runs in worker processes.
+    Parses the file within `limits` (or takes its rows from `cache`, a cache directory); every
+    exception is caught and recorded, so that one file never stops a run. Runs in worker
+    processes.
     """
     if file.sha256 is None:
         rows: Rows = {"files": [_files_row(file, None, "failed", file.error)]}
@@ -201,7 +208,7 @@ def read_file(file: _File, cache: str | None = None) -> dict[str, Any]:
             rows["plans"] = [{**row, "path": file.path} for row in rows.get("plans", [])]
             return {"rows": rows, "cached": True, "error": kept.get("error")}
     try:
-        plan = parse_file(file.path)
+        plan = parse_file(file.path) if limits is None else parse_file(file.path, limits=limits)
         rows = plan_rows(plan, plan_id, path=file.path)
         rows["files"] = [_files_row(file, plan_id, "parsed")]
         outcome: dict[str, Any] = {"rows": rows, "cached": False, "error": None}
@@ -212,15 +219,16 @@ def read_file(file: _File, cache: str | None = None) -> dict[str, Any]:
             "cached": False,
             "error": f"{row['error_type']}: {row['error']}",
         }
-        # Only the library's own verdicts depend on the bytes alone; others may be transient.
-        if not isinstance(error, YingshangError):
+        # Only the parser's verdict depends on the bytes alone. Reading also depends on the
+        # limits, the extras and LibreOffice installed, and other errors may be transient.
+        if not isinstance(error, ParseError) or isinstance(error, ReadError):
             return outcome
     if directory is not None:
         write_cached(directory, file.sha256, outcome)
     return outcome
 
 
-def _read_task(task: tuple[_File, str | None]) -> dict[str, Any]:
+def _read_task(task: tuple[_File, str | None, Limits | None]) -> dict[str, Any]:
     return read_file(*task)
 
 
@@ -284,7 +292,7 @@ def _progress_bar(total: int, progress: bool | None) -> Any:
 
 
 def _local(
-    tasks: list[tuple[_File, str | None]], jobs: int, progress: bool | None
+    tasks: list[tuple[_File, str | None, Limits | None]], jobs: int, progress: bool | None
 ) -> Iterator[dict[str, Any]]:
     bar = None
     if jobs <= 1 or len(tasks) <= 1:
@@ -322,6 +330,7 @@ def build(
     jsonl: bool = True,
     scheduler: Any = None,
     partitions: int | None = None,
+    limits: Limits | None = None,
 ) -> Summary:
     """Read every plan `paths` name (see `expand`) and write the corpus dataset to `out`.
 
@@ -330,7 +339,8 @@ def build(
     changed since the last run into `out`. `engine="dask"` runs the same work as a `dask.bag`
     over the files, on `scheduler` ("synchronous", "threads", "processes", a
     ``dask.distributed.Client``, or None for Dask's default or the active client) in
-    `partitions` partitions; it writes the Parquet tables, not the JSON Lines.
+    `partitions` partitions; it writes the Parquet tables, not the JSON Lines. `limits` bounds
+    what each file's reader accepts (`yingshang.readers.Limits`).
 
     Raises `CorpusError` when `paths` name nothing, and `MissingDependencyError` when the
     ``corpus`` extra (or for Dask the ``dask`` extra) is not installed.
@@ -349,12 +359,12 @@ def build(
     if engine == "dask":
         from ._dask import run_dask
 
-        return run_dask(files, target, cache_dir, scheduler, partitions, start)
+        return run_dask(files, target, cache_dir, scheduler, partitions, start, limits)
     if engine != "local":
         raise CorpusError(f"expected the engine 'local' or 'dask', found {engine!r}")
     hashed = [_hash(path) for path in files]
     unique, duplicates = _unique(hashed)
-    outcomes = list(_local([(file, cache_dir) for file in unique], jobs, progress))
+    outcomes = list(_local([(file, cache_dir, limits) for file in unique], jobs, progress))
     rows = _merge(outcomes)
     rows["files"].extend(duplicates)
     rows["files"].sort(key=lambda row: row["path"])

@@ -45,6 +45,7 @@ def run_dask(
     scheduler: Any,
     partitions: int | None,
     start: float,
+    limits: Any = None,
 ) -> Summary:
     """Read `files` on Dask and write the corpus's Parquet tables to `out`; see `build`."""
     bag = require("dask.bag", "dask")
@@ -55,7 +56,7 @@ def run_dask(
     (hashed_files,) = dask.compute(hashed, **compute)
     unique, duplicates = _unique(hashed_files)
     parsed = bag.from_sequence(unique, npartitions=min(count, max(1, len(unique)))).map(
-        read_file, cache
+        read_file, cache, limits
     )
     clear(out)
     writes = [

@@ -23,7 +23,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from ..io import MissingDependencyError
+from ..errors import MissingDependencyError
 from ._tables import (
     COLUMNS,
     DECIMAL_PRECISION,

@@ -15,12 +15,12 @@ for the family of such plans as Word exports them, not for one document:
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import attrs
 
 from ..errors import ParseError
 from ..model import Area, Attachment, Plan, Snippet, Source, Span
+from ..readers import Limits, decode, read_file
 from ._body import read_body_measures
 from ._front import (
     _FrontMatter,
@@ -29,7 +29,6 @@ from ._lines import (
     _Source,
     _split_lines,
     clean_text,
-    decode,
 )
 from ._patterns import (
     _ATTACHMENT_MARKER,
@@ -45,16 +44,20 @@ from ._targets import _section_with_targets, _with_targets
 __all__ = ["clean_text", "decode", "parse", "parse_file"]
 
 
-def parse_file(path: str | os.PathLike[str]) -> Plan:
-    """Read and parse the plan in the file at `path` (UTF-8 with or without BOM, GB18030, GBK).
+def parse_file(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Plan:
+    """Read and parse the plan in the file at `path`: text, Word (.docx), web page or PDF.
 
-    Raises `ParseError` for undecodable bytes or text that is not a plan, and `OSError` when the
-    file cannot be read.
+    The format is told by the file's content; `yingshang.readers` renders it into the canonical
+    text, which the plan keeps in `Plan.source` with the file's path, format and encoding (its
+    spans slice that text). `limits` bounds what is read (`yingshang.readers.Limits`).
+
+    Raises `ParseError` for a file that cannot be read (`ReadError` and its kinds:
+    `LimitExceededError`, `UnsupportedFormatError`, `UnsafeContentError`) or text that is not
+    a plan, `MissingDependencyError` naming the extra a format needs, and `OSError` when the file
+    cannot be opened.
     """
-    data = Path(path).read_bytes()
-    plan = parse(decode(data, os.fspath(path)))
-    source = attrs.evolve(plan.source, path=os.fspath(path)) if plan.source else None
-    return attrs.evolve(plan, source=source)
+    source = read_file(path, limits=limits)
+    return attrs.evolve(parse(source.text), source=source)
 
 
 # --- the whole document --------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The source as lines: decoding, line splitting, trimming, artifacts and the text nodes keep."""
+"""The source as lines: line splitting, trimming, artifacts and the text nodes keep."""
 
 from __future__ import annotations
 
@@ -21,28 +21,6 @@ from ._patterns import (
     _MAY_HOLD_ARTIFACT,
     EXPORT_ARTIFACT,
 )
-
-# --- decoding ------------------------------------------------------------------------------------
-
-
-def decode(data: bytes, source: str = "<bytes>") -> str:
-    """Decode a plan's bytes: UTF-8 (with or without BOM), else GB18030 (which covers GBK).
-
-    Raises `ParseError` naming the first undecodable byte when neither fits.
-    """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        try:
-            return data.decode("gb18030")
-        except UnicodeDecodeError:
-            prefix = data[: utf8_error.start].decode("utf-8", errors="replace")
-            raise ParseError(
-                "text encoded as UTF-8 or GB18030",
-                prefix,
-                len(prefix),
-                found=f"byte 0x{data[utf8_error.start]:02x} in {source}",
-            ) from None
 
 
 def clean_text(text: str) -> str:
