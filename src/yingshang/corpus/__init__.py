@@ -51,7 +51,6 @@ __all__ = [
     "connect",
     "expand",
     "plan_rows",
-    "read_file",
     "read_table",
     "schema",
 ]
@@ -109,7 +108,8 @@ class Summary:
     """What a corpus run read: files, plans parsed, failures, items and targets, and its speed.
 
     `failures` pairs each failed file with its error; `cached` counts the plans whose rows came
-    from the cache rather than the parser.
+    from the cache rather than the parser; `jobs` is the number of processes, or on Dask of
+    partitions.
     """
 
     out: str
@@ -185,7 +185,7 @@ def _files_row(
     }
 
 
-def read_file(
+def _read_one(
     file: _File, cache: str | None = None, limits: Limits | None = None
 ) -> dict[str, Any]:
     """Return one file's outcome: ``{"rows": …, "cached": bool, "error": str | None}``.
@@ -229,7 +229,7 @@ def read_file(
 
 
 def _read_task(task: tuple[_File, str | None, Limits | None]) -> dict[str, Any]:
-    return read_file(*task)
+    return _read_one(*task)
 
 
 # --- the run -------------------------------------------------------------------------------------
@@ -373,11 +373,11 @@ def build(
     if jsonl:
         write_jsonl(target, rows)
     summary = _summary(target, rows, outcomes, start, jobs, engine)
-    write_summary(target, summary)
+    _write_summary(target, summary)
     return summary
 
 
-def write_summary(out: Path, summary: Summary) -> None:
+def _write_summary(out: Path, summary: Summary) -> None:
     """Write ``OUT/summary.json``."""
     import json
 

@@ -1,6 +1,6 @@
 """The corpus on Dask: a `dask.bag` over the files, each partition writing its own Parquet part.
 
-The work per file is the local engine's (`read_file`, with the same cache); only who runs it
+The work per file is the local engine's (`_read_one`, with the same cache); only who runs it
 changes. Files are hashed first (a cheap pass, also on the cluster) so that duplicates are
 read once, then each partition parses its files and writes ``OUT/<table>/part-<n>.parquet``.
 Workers of a ``dask.distributed`` cluster must see the files and `OUT` at the same paths (a
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import Summary, _hash, _merge, _summary, _unique, read_file, write_summary
+from . import Summary, _hash, _merge, _read_one, _summary, _unique, _write_summary
 from ._store import clear, require, write_parts
 from ._tables import TABLES, Rows
 
@@ -56,7 +56,7 @@ def run_dask(
     (hashed_files,) = dask.compute(hashed, **compute)
     unique, duplicates = _unique(hashed_files)
     parsed = bag.from_sequence(unique, npartitions=min(count, max(1, len(unique)))).map(
-        read_file, cache, limits
+        _read_one, cache, limits
     )
     clear(out)
     writes = [
@@ -82,5 +82,5 @@ def run_dask(
         engine="dask",
         failures=summary.failures,
     )
-    write_summary(out, summary)
+    _write_summary(out, summary)
     return summary
