@@ -101,6 +101,7 @@ any_action = st.builds(
     lead_agencies=st.lists(any_agency, **_small).map(tuple),
     cooperating_agencies=st.lists(any_agency, **_small).map(tuple),
     targets=st.lists(any_target, **_small).map(tuple),
+    agencies_inferred=st.booleans(),
 )
 any_measure = st.builds(
     Measure,
@@ -235,7 +236,9 @@ def table_measure(draw: st.DrawFn, number: int) -> Measure:
     actions: list[Action] = []
     position = 0
     for size in rows:
-        lead = tuple(Agency(n, NO_SPAN) for n in draw(st.lists(agency_name, min_size=1, max_size=3)))
+        lead = tuple(
+            Agency(n, NO_SPAN) for n in draw(st.lists(agency_name, min_size=1, max_size=3))
+        )
         cooperating = tuple(Agency(n, NO_SPAN) for n in draw(st.lists(agency_name, max_size=3)))
         for _ in range(size):
             position += 1

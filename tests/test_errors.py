@@ -45,13 +45,22 @@ def test_message_quotes_the_line_with_a_caret() -> None:
         ("", "found empty text"),
         ("  \n\u3000\n", "found only blanks"),
         ("今天天气很好。\n我们去公园。\n", "expected the plan's title"),
-        ("重庆市某方案\n这里只有一段话。\n", "body sections"),
         ("标题\x00二进制", "control character"),
+        ("plan\n1. first\n", "no Chinese text"),
     ],
 )
 def test_text_that_is_not_a_plan_is_refused_clearly(text: str, expected: str) -> None:
     with pytest.raises(ParseError, match=expected):
         yingshang.parse(text)
+
+
+def test_a_title_without_a_body_is_recovered_or_refused_when_strict() -> None:
+    text = "重庆市某方案\n这里只有一段话。\n"
+    plan = yingshang.parse(text)
+    assert plan.title.text == "重庆市某方案"
+    assert [(d.severity.value, d.code) for d in plan.diagnostics] == [("error", "no-body")]
+    with pytest.raises(ParseError, match="body sections"):
+        yingshang.parse(text, strict=True)
 
 
 def test_parse_takes_text_not_bytes() -> None:

@@ -11,7 +11,7 @@ import regex
 
 import yingshang
 from yingshang.datasets import chongqing_2019, chongqing_2019_text
-from yingshang.model import Action, Plan
+from yingshang.model import Action, Plan, Severity
 
 from .test_parse_properties import assert_spans_slice_back, uncovered
 
@@ -430,9 +430,13 @@ def test_parse_file_reads_gbk_and_utf8_with_bom(tmp_path: Path, plan: Plan, text
     assert from_gbk.areas == plan.areas
 
 
-def test_the_plan_cut_in_half_is_refused(text: str) -> None:
+def test_the_plan_cut_in_half_reads_so_far_and_says_it_is_cut(text: str, plan: Plan) -> None:
+    half = yingshang.parse(text[: len(text) // 2])
+    assert 0 < len(half.actions) < len(plan.actions)
+    assert half.actions == plan.actions[: len(half.actions)]
+    assert [d.code for d in half.diagnostics if d.severity is Severity.ERROR] == ["truncated"]
     with pytest.raises(yingshang.ParseError, match="cut short") as caught:
-        yingshang.parse(text[: len(text) // 2])
+        yingshang.parse(text[: len(text) // 2], strict=True)
     assert caught.value.line > 100
 
 

@@ -104,12 +104,18 @@ def test_an_export_artifact_is_removed_and_reported(plan: Plan, data: st.DataObj
 
 
 @given(table_plans(), st.data())
-def test_a_plan_cut_inside_its_last_row_is_refused(plan: Plan, data: st.DataObject) -> None:
+def test_a_plan_cut_inside_its_last_row_reads_so_far_or_is_refused_when_strict(
+    plan: Plan, data: st.DataObject
+) -> None:
     text = table_export(plan)
-    last = yingshang.parse(text).actions[-1]
+    whole = yingshang.parse(text)
+    last = whole.actions[-1]
     cut = data.draw(st.integers(last.span.start, last.span.end))
+    so_far = yingshang.parse(text[:cut])
+    assert "truncated" in [d.code for d in so_far.diagnostics]
+    assert so_far.title == whole.title
     with pytest.raises(yingshang.ParseError, match="cut short"):
-        yingshang.parse(text[:cut])
+        yingshang.parse(text[:cut], strict=True)
 
 
 _PLANLIKE = st.lists(

@@ -1,24 +1,20 @@
-"""Compact HTML tables for Jupyter, behind `_repr_html_` of plans, areas, measures, results."""
+"""Compact HTML for Jupyter, behind `_repr_html_` of plans, areas, measures and query results.
+
+A plan shows the report's parts (`yingshang.report`): its metadata, a table of its areas, the
+timeline of its deadlines and, folded, the agency × area matrix.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from html import escape
+from collections.abc import Sequence
 
 from ._display import shorten
 from .model import Action, Area, Measure, Plan
 from .query import Entry, Results
+from .report import matrix_html, metadata_html, timeline_svg
+from .report import table_html as _table
 
 _PREVIEW = 60
-
-
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]], caption: str = "") -> str:
-    head = "".join(f"<th>{escape(cell)}</th>" for cell in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
-    )
-    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return f"<table>{caption_html}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _preview(text: str) -> str:
@@ -33,17 +29,17 @@ def _agencies(action: Action) -> tuple[str, str]:
 
 
 def plan_html(plan: Plan) -> str:
-    """Return the plan's areas with their measure and item counts as an HTML table."""
-    parts = [plan.title.text]
-    if plan.document_number:
-        parts.append(plan.document_number)
-    if plan.issue_date:
-        parts.append(plan.issue_date.isoformat())
+    """Return the plan's metadata, its areas with their counts, its timeline and its matrix."""
     rows = [
         [str(area.ordinal), area.title, str(len(area.measures)), str(len(area.actions))]
         for area in plan.areas
     ]
-    return _table(["#", "area", "measures", "actions"], rows, caption=" · ".join(parts))
+    return (
+        metadata_html(plan)
+        + _table(["#", "area", "measures", "actions"], rows)
+        + timeline_svg(plan, width=640, height=180)
+        + f"<details><summary>agency × area</summary>{matrix_html(plan)}</details>"
+    )
 
 
 def area_html(area: Area) -> str:

@@ -45,6 +45,8 @@ _EXAMPLES = (
     ("yingshang search 工作日", "items that mention 工作日"),
     ("yingshang diagnostics", "what the parser could not place, with line:column"),
     ("yingshang export --format json > plan.json", "the whole plan as a JSON document"),
+    ("yingshang export --format xlsx -o ledger.xlsx", "the task ledger (任务台账) for Excel"),
+    ("yingshang report -o report.html", "a one-page HTML report to open in a browser"),
 )
 
 
@@ -77,13 +79,13 @@ class _Output:
     numeric: frozenset[int] = frozenset()
 
 
-def _load(path: str | None, limits: Limits | None = None) -> Plan:
+def _load(path: str | None, limits: Limits | None = None, strict: bool = False) -> Plan:
     if path is None:
         return chongqing_2019()
     if path == "-":  # standard input, as bytes: read as a file's bytes are
         source = read_bytes(sys.stdin.buffer.read(), "<stdin>", limits=limits)
-        return attrs.evolve(parse(source.text), source=source)
-    return parse_file(path, limits=limits)
+        return attrs.evolve(parse(source.text, strict=strict), source=source)
+    return parse_file(path, limits=limits, strict=strict)
 
 
 def _limits(settings: Sequence[str] | None) -> Limits | None:
@@ -367,6 +369,59 @@ def _export(plan: Plan, arguments: argparse.Namespace) -> _Output:
     return _Output(("column", "first record"), overview, records, heading)
 
 
+# --- files: the Excel ledger and the HTML report -------------------------------------------------
+
+
+def _output_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help=help_text)
+
+
+def _report_command(commands: Any) -> None:
+    summary = "write a one-page HTML report: tree, deadline timeline, agency × area matrix, targets"
+    report = commands.add_parser(
+        "report",
+        help=summary,
+        description=summary + ". The page is self-contained: it opens offline in any browser.",
+        epilog="example:\n  yingshang report plan.docx -o report.html",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report.set_defaults(run=_report, format="html")
+    _output_argument(report, "write to FILE instead of standard output")
+    _file_argument(report)
+
+
+def _report(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from .report import report_html
+
+    return _Output((), [], report_html(plan))
+
+
+def _write_files(plan: Plan, arguments: argparse.Namespace) -> str | None:
+    """Write the ledger or the report where asked; return what to print, None for other commands."""
+    output: str | None = getattr(arguments, "output", None)
+    if arguments.run is _export and arguments.format == "xlsx":
+        from .ledger import write_ledger
+
+        assert output is not None  # main checked it
+        write_ledger(plan, output)
+        leads = sum(1 for count in query.agency_counts(plan) if count.lead)
+        return (
+            f"wrote {output}: {len(plan.actions)} items, {leads} lead agencies, "
+            f"{sum(len(a.targets) for a in plan.actions)} targets"
+        )
+    if arguments.run is _report:
+        text: str = _report(plan, arguments).data
+    elif output is not None:
+        text = _text(plan, arguments)
+    else:
+        return None
+    if output is None:
+        return text
+    with open(output, "w", encoding="utf-8") as file:
+        file.write(text if text.endswith("\n") else text + "\n")
+    return f"wrote {output}"
+
+
 # --- the parser ----------------------------------------------------------------------------------
 
 
@@ -415,6 +470,11 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
         action="append",
         metavar="NAME=N",
         help="raise or lower a reading limit, e.g. max_pages=5000 (see docs/formats.md)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a FILE the parser had to recover (no title, no body, cut short)",
     )
 
 
@@ -532,9 +592,9 @@ def _parser() -> argparse.ArgumentParser:
         commands,
         "export",
         _export,
-        "export the plan: a JSON document of the whole model, or CSV records",
+        "export the plan: a JSON document of the whole model, CSV records, or the Excel ledger",
         "yingshang export --format csv --records targets > targets.csv",
-        formats=("json", "csv", "table"),
+        formats=("json", "csv", "table", "xlsx"),
     )
     export.add_argument(
         "--records",
@@ -542,7 +602,9 @@ def _parser() -> argparse.ArgumentParser:
         default="actions",
         help="with --format csv or table: one row per action item (default) or target",
     )
+    _output_argument(export, "write to FILE instead of standard output (required for xlsx)")
     _file_argument(export)
+    _report_command(commands)
     _add_many_commands(commands)
     return parser
 
@@ -768,6 +830,12 @@ def _run_many(
     return 0
 
 
+def _text(plan: Plan, arguments: argparse.Namespace) -> str:
+    if arguments.run is _export and arguments.format == "json":
+        return io.to_json(plan, indent=2)
+    return _render(arguments.run(plan, arguments), arguments.format)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit status."""
     parser = _parser()
@@ -781,12 +849,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     elif extras:
         parser.error(f"unrecognized arguments: {' '.join(extras)}")
     run: Callable[[Plan, argparse.Namespace], _Output] = arguments.run
+    if run is _export and arguments.format == "xlsx" and arguments.output is None:
+        parser.error("export --format xlsx needs -o FILE: a workbook is binary, not terminal text")
     try:
-        plan = _load(arguments.file, _limits(getattr(arguments, "limit", None)))
-        if run is _export and arguments.format == "json":
-            text = io.to_json(plan, indent=2)
-        else:
-            text = _render(run(plan, arguments), arguments.format)
+        plan = _load(
+            arguments.file,
+            _limits(getattr(arguments, "limit", None)),
+            getattr(arguments, "strict", False),
+        )
+        written = _write_files(plan, arguments)
+        text = _text(plan, arguments) if written is None else written
     except argparse.ArgumentTypeError as error:
         parser.error(str(error))
     except ReadError as error:  # names the file itself

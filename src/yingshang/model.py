@@ -87,6 +87,9 @@ class Severity(enum.Enum):
     """Something was cleaned or recognised that a reader may want to know (a removed artifact)."""
     WARNING = "warning"
     """Something was kept but not understood, or looks wrong in the source."""
+    ERROR = "error"
+    """Something a plan must have was not found (its title, its body) or the text is cut short:
+    what was read is kept, and ``parse(text, strict=True)`` raises instead."""
 
 
 @attrs.frozen
@@ -254,7 +257,11 @@ class Action:
     `number` is the item's number within its measure: the one its "（n）" marker gives, or its
     position when the item has no marker (`marker` is then None). `text` is the item without
     the marker and `span` covers that text; `marker` keeps the "（n）" with its own span. The lead
-    (牵头单位) and cooperating (配合单位) agencies are those of the table row the item stands in.
+    (牵头单位) and cooperating (配合单位) agencies are those of the table row the item stands in,
+    or those the plan writes for it (a bracket after it, a 责任单位 line below it).
+    `agencies_inferred` is True when no such assignment exists and the agencies were read from the
+    subject of the item's sentence ("发展改革委、商务部要牵头负责…"): a weaker reading.
+    `targets` include a deadline written with the agencies ("（…，6月底完成）", 时限要求：…).
     """
 
     number: int
@@ -264,6 +271,7 @@ class Action:
     lead_agencies: tuple[Agency, ...] = ()
     cooperating_agencies: tuple[Agency, ...] = ()
     targets: tuple[Target, ...] = ()
+    agencies_inferred: bool = False
 
     @property
     def agencies(self) -> tuple[Agency, ...]:

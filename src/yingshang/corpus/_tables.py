@@ -49,6 +49,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "actions": "int",
         "targets": "int",
         "warnings": "int",
+        "errors": "int",
         "characters": "int",
     },
     "areas": {
@@ -400,6 +401,8 @@ def plan_rows(
             "actions": len(rows["actions"]),
             "targets": len(rows["targets"]),
             "warnings": len(plan.warnings),
+            # Severity "error": a plan recovered from text it could not read whole (no title, cut).
+            "errors": sum(d.severity.value == "error" for d in plan.diagnostics),
             "characters": len(text),
         }
     )

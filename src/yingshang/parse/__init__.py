@@ -17,15 +17,17 @@ from __future__ import annotations
 import os
 
 import attrs
+import regex
 
 from ..errors import ParseError
-from ..model import Area, Attachment, Plan, Snippet, Source, Span
+from ..model import Area, Attachment, Diagnostic, Plan, Severity, Snippet, Source, Span
 from ..readers import Limits, decode, read_file
 from ._body import read_body_measures
 from ._front import (
     _FrontMatter,
 )
 from ._lines import (
+    _Line,
     _Source,
     _split_lines,
     clean_text,
@@ -44,7 +46,9 @@ from ._targets import _section_with_targets, _with_targets
 __all__ = ["clean_text", "decode", "parse", "parse_file"]
 
 
-def parse_file(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Plan:
+def parse_file(
+    path: str | os.PathLike[str], *, limits: Limits | None = None, strict: bool = False
+) -> Plan:
     """Read and parse the plan in the file at `path`: text, Word (.docx), web page or PDF.
 
     The format is told by the file's content; `yingshang.readers` renders it into the canonical
@@ -53,26 +57,29 @@ def parse_file(path: str | os.PathLike[str], *, limits: Limits | None = None) ->
 
     Raises `ParseError` for a file that cannot be read (`ReadError` and its kinds:
     `LimitExceededError`, `UnsupportedFormatError`, `UnsafeContentError`) or text that is not
-    a plan, `MissingDependencyError` naming the extra a format needs, and `OSError` when the file
-    cannot be opened.
+    a plan (with `strict`, also for the first error diagnostic), `MissingDependencyError` naming
+    the extra a format needs, and `OSError` when the file cannot be opened.
     """
     source = read_file(path, limits=limits)
-    return attrs.evolve(parse(source.text), source=source)
+    return attrs.evolve(parse(source.text, strict=strict), source=source)
 
 
 # --- the whole document --------------------------------------------------------------------------
 
 
-def parse(text: str) -> Plan:
+def parse(text: str, *, strict: bool = False) -> Plan:
     """Parse the text of a plan into a `Plan`.
 
-    The text is the whole document as exported from Word: the notice that issues the plan (if
-    any), the plan's title and body, and the attachment table of areas, measures and action items
-    with their lead and cooperating agencies. Whatever the parser removes or cannot place is kept in
-    ``plan.diagnostics`` with its span.
+    The text is the whole document as exported from Word or copied from a web page: the notice
+    that issues the plan (if any), the plan's title and body, and the attachment table of areas,
+    measures and action items with their lead and cooperating agencies. The parser recovers what
+    it can: whatever it removes or cannot place is kept in ``plan.diagnostics`` with its span, and
+    what a plan must have but this text lacks (a title, a body) or a text cut short is an error
+    diagnostic (severity ERROR).
 
-    Raises `ParseError`, with the line and column, when the text is not a plan: empty, without a
-    title, with neither body sections nor a table, or cut short inside the table.
+    Raises `ParseError`, with the line and column, when the text is not a plan at all: empty,
+    binary, without Chinese text, or with neither a title nor a body. With ``strict=True`` it
+    also raises on the first error diagnostic.
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes the text as str, not {type(text).__name__}")
@@ -85,6 +92,8 @@ def parse(text: str) -> Plan:
         raise ParseError(
             "the text of a plan", text, 0, found="empty text" if not text else "only blanks"
         )
+    if _HAN.search(text) is None:
+        raise ParseError("the text of a plan", text, 0, found="no Chinese text")
     source = _Source(text)
     lines = _split_lines(text)
     table_at = _find_table(lines)
@@ -129,23 +138,51 @@ def parse(text: str) -> Plan:
         start = lines[front_end].start if label is None else label.span.start
         attachment_span = Span(*source.trim(start, len(text)))
         attachment = Attachment(attachment_span, label, attachment_title, tuple(table.headers))
-    if not sections and not areas:
+    if title is None and not sections and not areas and notice is None:
+        first = next((line for line in lines if not line.blank), lines[0])
         raise ParseError(
-            "body sections (一、…) or an attachment table of measures",
+            "the plan's title (a line such as 重庆市营商环境优化提升工作方案)",
             text,
-            title.span.end,
-            found="neither",
+            source.trim(first.start, first.end)[0],
+        )
+    if title is None:
+        at = notice.span.end if notice is not None else source.trim(0, len(text))[0]
+        source.report(
+            Severity.ERROR,
+            "no-title",
+            "expected the plan's title (a line such as 重庆市营商环境优化提升工作方案)",
+            Span(at, at),
+        )
+        title = Snippet("", Span(at, at))
+    if not sections and not areas:
+        source.report(
+            Severity.ERROR,
+            "no-body",
+            "expected body sections (一、…) or an attachment table of measures, found neither",
+            Span(title.span.end, title.span.end),
         )
     issue_date = notice.issue_date if notice is not None else None
     if not areas:
         # No table: the body may list the measures, with their agencies written inline.
+        removed = frozenset(i for span in source.artifacts for i in range(span.start, span.end))
         body_sections, body_areas = read_body_measures(
-            tuple(sections), text, source.trim, clean_text, source.diagnostics.append
+            tuple(sections),
+            text,
+            source.trim,
+            clean_text,
+            source.diagnostics.append,
+            folded=source.folded,
+            removed=removed,
+            issue_date=issue_date,
         )
         sections = list(body_sections)
         areas = [_with_targets(area, text, issue_date) for area in body_areas]
     sections = [_section_with_targets(section, text, issue_date) for section in sections]
+    if table_at is None:
+        _check_end(source, lines[front_end - 1] if front_end else None)
     diagnostics = sorted(source.diagnostics, key=lambda d: (d.span.start, d.span.end))
+    if strict:
+        _raise_first_error(text, diagnostics)
     start, end = source.trim(0, len(text))
     return Plan(
         title=title,
@@ -158,4 +195,38 @@ def parse(text: str) -> Plan:
         areas=tuple(areas),
         diagnostics=tuple(diagnostics),
         source=Source(text),
+    )
+
+
+# Any CJK ideograph: a text without one is no Chinese plan.
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _raise_first_error(text: str, diagnostics: list[Diagnostic]) -> None:
+    """Raise the first error diagnostic as a `ParseError` (``parse(text, strict=True)``)."""
+    error = next((d for d in diagnostics if d.severity is Severity.ERROR), None)
+    if error is not None:
+        expected = error.message.removeprefix("expected ")
+        found = None
+        if ", found " in expected:
+            expected, _, found = expected.partition(", found ")
+        raise ParseError(expected, text, error.span.start, found=found)
+
+
+# What a text ends with when it is whole: a sentence's end, a closing bracket, a date.
+_WHOLE_END = tuple('。！？；：!?;:）)」』”"…》日】]〕')
+
+
+def _check_end(source: _Source, last: _Line | None) -> None:
+    """Report a text cut off mid-sentence: a long last line with no sentence end."""
+    if last is None:
+        return
+    view = source.view(last.start, last.end)
+    if len(view.text) < 20 or view.text.endswith(_WHOLE_END):
+        return
+    source.report(
+        Severity.ERROR,
+        "truncated",
+        "expected the text to end with a whole sentence, found one cut short",
+        Span(source.trim(last.start, last.end)[1], source.trim(last.start, last.end)[1]),
     )

@@ -22,33 +22,82 @@ each bracket of agencies: "…办理。（区市场局）…核查。（区市�
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 import attrs
 import regex
 
-from ..model import Action, Agency, Area, Diagnostic, Measure, Section, Severity, Snippet, Span
+from ..dates import parse_deadline
+from ..errors import ParseError
+from ..extract import extract_targets
+from ..fold import fold
+from ..model import (
+    Action,
+    Agency,
+    Area,
+    Diagnostic,
+    Measure,
+    Section,
+    Severity,
+    Snippet,
+    Span,
+    Target,
+    TargetKind,
+)
 
 __all__ = ["read_agencies_with_roles", "read_body_measures"]
 
 # A bracket with at most one level of brackets inside ("各市(区)人民政府"). The alternatives start
-# with different characters and are possessive, so matching is linear in the text.
+# with different characters and are possessive, so matching is linear in the text. Plans write the
+# agencies in （）, () or 〔〕 ("〔牵头单位:…,责任单位:…〕").
 # A line break may fall inside: a paragraph wrapped mid-sentence is read as one.
-_BRACKET = regex.compile(r"[（(](?P<body>(?:[^（）()]|[（(][^（）()]*+[）)])++)[）)]")
+_BRACKET = regex.compile(r"[（(〔](?P<body>(?:[^（）()〔〕]|[（(][^（）()〔〕]*+[）)])++)[）)〕]")
 _NUMBERED = regex.compile(r"(?P<number>\d{1,3})\s*[．.、]\s*")
-_ITEM_MARKER = regex.compile(r"[（(]\s*(?P<number>\d{1,3})\s*[）)]\s*")
-_ROLE_LABEL = regex.compile(
-    r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|参与单位)\s*[：:]"
+# （1）, (1), or 1. / 1、 — a dot followed by a digit is a decimal, unless a year follows
+# ("1.2019年9月底前…" is item 1).
+_ITEM_MARKER = regex.compile(
+    r"(?:[（(]\s*(?P<number>\d{1,3})\s*[）)]"
+    r"|(?P<plain>\d{1,3})\s*[.．、](?:(?![0-9０-９])|(?=(?:19|20)\d\d年)))\s*"
 )
-_TRAILING_ROLE = regex.compile(r"(?P<role>牵头|配合|参与|协同|按职责分工负责|按职责负责|负责)$")
+_ROLE_LABEL = regex.compile(
+    r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|主体责任单位|配合单位|配合部门|协办单位|参与单位"
+    r"|完成时限|时限要求|完成时间|时间要求|时限)\s*[：:]"
+)
+# Role words after the names, longest first so that 牵头负责 is not read as 负责 after a name
+# ending in 牵头.
+_TRAILING_ROLE = regex.compile(
+    r"(?P<role>按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分工负责|牵头负责|牵头落实"
+    r"|牵头实施|牵头|配合落实|配合|参与|协同|协助|共同负责|负责落实|负责)$"
+)
 _AGENCY_SEPARATOR = regex.compile(r"[、，,；;]")
 # What the name of an office, court, company or government ends with.
 _AGENCY_SUFFIX = regex.compile(
     r"(?:局|委|办|厅|院|部|政府|中心|公司|集团|银行|行|会|所|署|室|站|队|社|处|馆|台|协会|"
-    r"管委会|单位|部门|机关|组|监管局|营管部)$"
+    r"管委会|单位|部门|机关|组|监管局|营管部|各地区|各地|各区县|各县市|地区|机构)$"
 )
+# A piece of a bracket that is a deadline, not an agency: "6月底完成", "2020年底前", "长期".
+_DEADLINE_PIECE = regex.compile(
+    r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:底|末|中旬|上旬|下旬|\d{1,2}日|内|上半年|下半年)?"
+    r"(?:前|以前|之前)?(?:完成|见效|启动|实施|落实|到位|取得成效)?"
+    r"|长期(?:坚持|推进|实施)?|持续(?:推进|实施|开展)?"
+)
+# "（第一责任单位为牵头单位，下同）": the first agency named leads, here and below.
+_FIRST_LEADS = regex.compile(r"[（(]?第一责任单位为牵头单位[^）)]{0,8}[）)]?")
+# 以下均需…落实，不再列出: agencies named once for every item that follows.
+_DEFAULTS = regex.compile(
+    r"(?:以下|下列)(?:各项|所有|全部)?(?:任务|工作|措施|事项)?中?(?P<names>[^，,。；;：:]{2,60}?)(?:均|都)(?:需|要|应|须)"
+    r"[^，,。；;]{0,8}落实[，,;；]?[^。）)]{0,8}不再(?:一一)?列出"
+)
+# "发展改革委、商务部要牵头负责…": the agencies as the subject of a sentence.
+_SUBJECT = regex.compile(
+    r"(?:^|[。；;，,])\s*(?:由)?(?P<names>[^。；;，,：:]{2,60}?)(?:要|应当|应|须|需|)"
+    r"(?:牵头负责|牵头|负责)"
+)
+# A line that introduces the numbered measures of a task: "具体措施：".
+_INTRO = regex.compile(r"(?:具体|主要|工作|重点)?(?:措施|举措|任务|内容|要求|事项)(?:如下)?[：:]")
 _MAX_AGENCY = 30
-_TITLE_MAX = 60
+_TITLE_MAX = 40
 
 Report = Callable[[Diagnostic], None]
 
@@ -58,6 +107,18 @@ class _Responsibility:
     lead: tuple[Agency, ...]
     cooperating: tuple[Agency, ...]
     span: Span
+    deadlines: tuple[Span, ...] = ()
+    first_leads: bool = False  # says "第一责任单位为牵头单位，下同"
+
+
+@attrs.frozen
+class _Roles:
+    """Agencies and deadlines read from a flat text; spans index that text."""
+
+    lead: list[Agency]
+    cooperating: list[Agency]
+    deadlines: list[Span] = attrs.Factory(list)
+    first_leads: bool = False
 
 
 def _split_names(text: str, start: int) -> list[Agency]:
@@ -82,6 +143,14 @@ def _split_names(text: str, start: int) -> list[Agency]:
     return agencies
 
 
+def _is_deadline(name: str) -> bool:
+    return (
+        bool(name)
+        and _DEADLINE_PIECE.fullmatch(name) is not None
+        and (any(c.isdigit() for c in name) or name.startswith(("长期", "持续")))
+    )
+
+
 def _looks_like_agencies(agencies: list[Agency]) -> bool:
     return bool(agencies) and all(
         len(u.name) <= _MAX_AGENCY and _AGENCY_SUFFIX.search(u.name) and "。" not in u.name
@@ -89,25 +158,56 @@ def _looks_like_agencies(agencies: list[Agency]) -> bool:
     )
 
 
-def _read_responsibility(body: str) -> tuple[list[Agency], list[Agency]] | None:
-    """Read the agencies and their roles in a bracket's text, or None when it names no agencies."""
+def _without_deadlines(names: list[Agency], deadlines: list[Span]) -> list[Agency]:
+    kept = []
+    for agency in names:
+        if _is_deadline(agency.name):
+            deadlines.append(agency.span)
+        else:
+            kept.append(agency)
+    return kept
+
+
+def _read_responsibility(body: str) -> _Roles | None:
+    """Read the agencies and their roles in a bracket's text, or None when it names no agencies.
+
+    `body` is folded (牽頭 reads as 牵头); a "第一责任单位为牵头单位" remark is blanked out first.
+    """
+    first_leads = False
+    remark = _FIRST_LEADS.search(body)
+    if remark is not None:
+        first_leads = True
+        body = body[: remark.start()] + "、" * len(remark.group()) + body[remark.end() :]
     labels = list(_ROLE_LABEL.finditer(body))
     lead: list[Agency] = []
     cooperating: list[Agency] = []
+    deadlines: list[Span] = []
     if labels:
-        if body[: labels[0].start()].strip(" ；;，,"):
+        if body[: labels[0].start()].strip(" ；;，,、"):
             return None
         has_lead = any(m["label"].startswith("牵头") for m in labels)
         for index, label in enumerate(labels):
             end = labels[index + 1].start() if index + 1 < len(labels) else len(body)
-            names = _split_names(body[label.end() : end].rstrip("；;，, "), label.end())
+            value = body[label.end() : end].rstrip("；;，,、 ")
+            if "时" in label["label"]:
+                stripped = value.lstrip()
+                if stripped:
+                    at = label.end() + len(value) - len(stripped)
+                    deadlines.append(Span(at, at + len(stripped)))
+                continue
+            names = _without_deadlines(_split_names(value, label.end()), deadlines)
             if label["label"].startswith("牵头") or (
-                not has_lead and label["label"].startswith("责任")
+                not has_lead and "责任" in label["label"] and not first_leads
             ):
                 lead.extend(names)
+            elif first_leads and "责任" in label["label"] and not lead and names:
+                lead.append(names[0])
+                cooperating.extend(names[1:])
             else:
                 cooperating.extend(names)
-        return (lead, cooperating) if lead or cooperating else None
+        if not lead and not cooperating:
+            return None
+        return _Roles(lead, cooperating, deadlines, first_leads)
     # "A、B牵头，C、D配合" or "A负责": roles written after the names, clause by clause.
     clauses = [(m.start(), m.group()) for m in regex.finditer(r"[^，,；;]+", body)]
     with_roles = [
@@ -116,28 +216,43 @@ def _read_responsibility(body: str) -> tuple[list[Agency], list[Agency]] | None:
     if any(role for _, _, role in with_roles):
         for offset, clause, role in with_roles:
             stripped = clause.strip()
-            names_text = stripped[: role.start()] if role else stripped
             shift = offset + (len(clause) - len(clause.lstrip()))
+            if role is None and _is_deadline(stripped):
+                deadlines.append(Span(shift, shift + len(stripped)))
+                continue
+            names_text = stripped[: role.start()] if role else stripped
+            together = names_text.find("会同")
+            helpers: list[Agency] = []
+            if together > 0:
+                # "A会同B负责": A leads, B cooperates.
+                helpers = _split_names(names_text[together + 2 :], shift + together + 2)
+                names_text = names_text[:together]
             names = _split_names(names_text, shift)
             if not _looks_like_agencies(names) and not (role and names):
                 return None
             if (
                 role is None
-                or role["role"] == "牵头"
+                or role["role"].startswith("牵头")
                 or (role["role"].endswith("负责") and not lead)
             ):
                 lead.extend(names)
             else:
                 cooperating.extend(names)
-        return lead, cooperating
+            cooperating.extend(helpers)
+        return _Roles(lead, cooperating, deadlines, first_leads)
     names = _split_names(body, 0)
-    return (names, []) if _looks_like_agencies(names) else None
+    kept = _without_deadlines(names, deadlines)
+    if not _looks_like_agencies(kept):
+        return None
+    if first_leads:
+        return _Roles(kept[:1], kept[1:], deadlines, first_leads)
+    return _Roles(kept, [], deadlines, first_leads)
 
 
 _LEAD_MARK = regex.compile(r"[（(]\s*牵头(?:单位)?\s*[）)]$")
 
 
-def _read_with_lead_marks(body: str) -> tuple[list[Agency], list[Agency]] | None:
+def _read_with_lead_marks(body: str) -> _Roles | None:
     """Read "A（牵头）、B、C": the marked agencies lead, the others cooperate."""
     names = _split_names(body, 0)
     marked = [agency for agency in names if _LEAD_MARK.search(agency.name)]
@@ -151,24 +266,48 @@ def _read_with_lead_marks(body: str) -> tuple[list[Agency], list[Agency]] | None
             lead.append(Agency(name, Span(agency.span.start, agency.span.start + len(name))))
         else:
             cooperating.append(agency)
-    return lead, cooperating
+    return _Roles(lead, cooperating)
+
+
+@attrs.frozen
+class _Flat:
+    """A piece of the source without line breaks and artifacts, folded, with each character's
+    offset in the source: brackets wrapped across lines and Traditional copies read as one."""
+
+    text: str
+    positions: tuple[int, ...]
+    source: str
+
+    @classmethod
+    def of(cls, source: str, folded: str, start: int, end: int, removed: frozenset[int]) -> _Flat:
+        kept = tuple(i for i in range(start, end) if source[i] not in "\r\n" and i not in removed)
+        return cls("".join(folded[i] for i in kept), kept, source)
+
+    def span(self, span: Span) -> Span:
+        return Span(self.positions[span.start], self.positions[span.end - 1] + 1)
+
+    def agencies(self, agencies: list[Agency], clean: Callable[[str], str]) -> tuple[Agency, ...]:
+        """Place `agencies` read in the flat text onto the source, named as the source writes."""
+        placed = []
+        for agency in agencies:
+            span = self.span(agency.span)
+            placed.append(Agency(clean(span.slice(self.source)), span))
+        return tuple(placed)
 
 
 def _flat_roles(
-    text: str, start: int, end: int, read: Callable[[str], tuple[list[Agency], list[Agency]] | None]
+    text: str, start: int, end: int, read: Callable[[str], _Roles | None]
 ) -> tuple[tuple[Agency, ...], tuple[Agency, ...]] | None:
     """Read `text[start:end]` without its line breaks, and map the agencies' spans back onto it."""
-    kept = [i for i in range(start, end) if text[i] not in "\r\n"]
-    roles = read("".join(text[i] for i in kept))
+    flat = _Flat.of(text, text, start, end, frozenset())
+    roles = read(flat.text)
     if roles is None:
         return None
+    return flat.agencies(roles.lead, _strip), flat.agencies(roles.cooperating, _strip)
 
-    def placed(agencies: list[Agency]) -> tuple[Agency, ...]:
-        return tuple(
-            Agency(u.name, Span(kept[u.span.start], kept[u.span.end - 1] + 1)) for u in agencies
-        )
 
-    return placed(roles[0]), placed(roles[1])
+def _strip(text: str) -> str:
+    return "".join(text.split())
 
 
 def read_agencies_with_roles(
@@ -190,23 +329,73 @@ def read_agencies_with_roles(
     )
 
 
-def _responsibilities(text: str, start: int, end: int) -> list[_Responsibility]:
-    found = []
-    for match in _BRACKET.finditer(text, start, end):
-        # A bracket wrapped across lines is read without its line breaks ("责任\n单位："), and
-        # each agency's span is mapped back onto the text, line breaks included.
-        roles = _flat_roles(text, match.start("body"), match.end("body"), _read_responsibility)
-        if roles is not None:
-            found.append(_Responsibility(roles[0], roles[1], Span(*match.span())))
-    return found
-
-
 @attrs.define
 class _Reader:
     text: str
     trim: Callable[[int, int], tuple[int, int]]
     clean: Callable[[str], str]
     report: Report
+    folded: str = ""
+    removed: frozenset[int] = frozenset()  # offsets inside export artifacts (pinyin)
+    issue_date: datetime.date | None = None
+    first_leads: bool = False  # "第一责任单位为牵头单位，下同" was read
+    defaults: tuple[Agency, ...] = ()  # "以下均需…落实，不再列出"
+
+    def __attrs_post_init__(self) -> None:
+        if not self.folded:
+            self.folded = fold(self.text)
+
+    def flat(self, start: int, end: int) -> _Flat:
+        return _Flat.of(self.text, self.folded, start, end, self.removed)
+
+    def responsibilities(self, start: int, end: int) -> list[_Responsibility]:
+        found = []
+        for match in _BRACKET.finditer(self.folded, start, end):
+            responsibility = self.responsibility(match.start("body"), match.end("body"))
+            if responsibility is not None:
+                found.append(attrs.evolve(responsibility, span=Span(*match.span())))
+        return found
+
+    def responsibility(self, start: int, end: int) -> _Responsibility | None:
+        """Read the agencies written in `[start, end)` (a bracket's body, or a labelled line)."""
+        flat = self.flat(start, end)
+        roles = _read_responsibility(flat.text)
+        if roles is None:
+            return None
+        lead = flat.agencies(roles.lead, self.clean)
+        cooperating = flat.agencies(roles.cooperating, self.clean)
+        if roles.first_leads and "下同" in flat.text:
+            self.first_leads = True
+        elif self.first_leads and not roles.lead and roles.cooperating:
+            pass
+        deadlines = tuple(flat.span(span) for span in roles.deadlines)
+        return _Responsibility(lead, cooperating, Span(start, end), deadlines, roles.first_leads)
+
+    def deadline_targets(self, spans: tuple[Span, ...]) -> tuple[Target, ...]:
+        """Read the deadlines a bracket or a 时限 line gives (6月底完成 → due June's end)."""
+        targets: list[Target] = []
+        for span in spans:
+            found = tuple(
+                target
+                for target in extract_targets(
+                    span.slice(self.text), offset=span.start, issue_date=self.issue_date
+                )
+                if target.kind is TargetKind.DEADLINE
+            )
+            if found:
+                targets.extend(found)
+                continue
+            text = self.clean(span.slice(self.text))
+            deadline = None
+            phrase = regex.sub(r"(?:完成|见效|启动|实施|落实|到位|取得成效)$", "", fold(text))
+            if phrase and not phrase.endswith(("前", "内")):
+                phrase += "底前" if phrase.endswith(("年", "月")) else "前"
+            try:
+                deadline = parse_deadline(phrase, issue_date=self.issue_date)
+            except ParseError:
+                deadline = None
+            targets.append(Target(TargetKind.DEADLINE, text, span, deadline=deadline))
+        return tuple(targets)
 
     def snippet(self, start: int, end: int) -> Snippet | None:
         start, end = self.trim(start, end)
@@ -218,61 +407,228 @@ class _Reader:
             return None
         return Snippet(self.clean(self.text[start:end]), Span(start, end))
 
-    def actions(self, start: int, end: int, first_number: int) -> list[Action]:
-        """Split `[start, end)` into items at each bracket of agencies, numbered from the first."""
+    def marker(self, start: int, end: int) -> tuple[int | None, Snippet | None, int]:
+        """Read an item marker at `start`: its number, the marker, and where the text begins."""
+        start, end = self.trim(start, end)
+        while start < end and self.text[start] in "。；;，,":
+            start += 1
+        match = _ITEM_MARKER.match(self.folded, start, end)
+        if match is None:
+            return None, None, start
+        number = int(match["number"] or match["plain"])
+        marker_end = match.start() + len(match.group().rstrip())
+        marker = Snippet(self.text[match.start() : marker_end], Span(match.start(), marker_end))
+        return number, marker, match.end()
+
+    def action(
+        self,
+        number: int,
+        body: Snippet,
+        marker: Snippet | None,
+        responsibility: _Responsibility | None,
+    ) -> Action:
+        lead = responsibility.lead if responsibility else ()
+        cooperating = responsibility.cooperating if responsibility else ()
+        targets = self.deadline_targets(responsibility.deadlines) if responsibility else ()
+        inferred = False
+        if not lead and not cooperating:
+            subject = self.subject(body.span.start, body.span.end)
+            if subject is not None:
+                lead, cooperating, inferred = subject[0], subject[1], True
+        if self.defaults:
+            named = {agency.name for agency in lead + cooperating}
+            cooperating += tuple(a for a in self.defaults if a.name not in named)
+        return Action(
+            number=number,
+            text=body.text,
+            span=body.span,
+            marker=marker,
+            lead_agencies=lead,
+            cooperating_agencies=cooperating,
+            targets=targets,
+            agencies_inferred=inferred,
+        )
+
+    def subject(self, start: int, end: int) -> tuple[tuple[Agency, ...], tuple[Agency, ...]] | None:
+        """Read the agencies that are the subject of a sentence ("A、B要牵头负责…")."""
+        flat = self.flat(start, end)
+        for match in _SUBJECT.finditer(flat.text):
+            names_text = match["names"]
+            offset = match.start("names")
+            together = names_text.find("会同")
+            helpers: list[Agency] = []
+            if together > 0:
+                helpers = _split_names(names_text[together + 2 :], offset + together + 2)
+                names_text = names_text[:together]
+            names = _split_names(names_text, offset)
+            if _looks_like_agencies(names) and (not helpers or _looks_like_agencies(helpers)):
+                return flat.agencies(names, self.clean), flat.agencies(helpers, self.clean)
+        return None
+
+    def actions(
+        self, start: int, end: int, first_number: int, heading: Snippet | None = None
+    ) -> list[Action]:
+        """Split `[start, end)` into items at each bracket of agencies, numbered from the first.
+
+        An item marker after a bracket starts the next item ("(1)…（A牵头负责）(2)…"). A bracket
+        with nothing before it gives its agencies to `heading`, the task it stands under.
+        """
         actions: list[Action] = []
-        cursor = start
-        marker: Snippet | None = None
         number = first_number
-        match = _ITEM_MARKER.match(self.text, *self.trim(start, end))
-        if match:
-            number = int(match["number"])
-            marker_end = match.start() + len(match.group().rstrip())
-            marker = Snippet(self.text[match.start() : marker_end], Span(match.start(), marker_end))
-            cursor = match.end()
-        for responsibility in _responsibilities(self.text, start, end):
+        found, marker, cursor = self.marker(start, end)
+        if found is not None:
+            number = found
+        for responsibility in self.responsibilities(start, end):
+            if responsibility.span.start < cursor:
+                continue  # the marker itself, "(1)"
             body = self.snippet(cursor, responsibility.span.start)
             cursor = responsibility.span.end
+            if body is None and heading is not None and not actions:
+                body = heading
+            heading = None
             if body is None:
                 continue
-            actions.append(
-                Action(
-                    number=number,
-                    text=body.text,
-                    span=body.span,
-                    marker=marker,
-                    lead_agencies=responsibility.lead,
-                    cooperating_agencies=responsibility.cooperating,
-                )
-            )
-            number, marker = number + 1, None
+            actions.append(self.action(number, body, marker, responsibility))
+            found, marker, cursor = self.marker(cursor, end)
+            number = found if found is not None else number + 1
         rest = self.snippet(cursor, end)
         if rest is not None:
-            actions.append(Action(number=number, text=rest.text, span=rest.span, marker=marker))
-            self.report(
-                Diagnostic(
-                    Severity.WARNING,
-                    "no-lead-agency",
-                    "an item with no agencies written after it",
-                    rest.span,
+            action = self.action(number, rest, marker, None)
+            actions.append(action)
+            if not action.lead_agencies:
+                self.report(
+                    Diagnostic(
+                        Severity.WARNING,
+                        "no-lead-agency",
+                        "an item with no agencies written after it",
+                        rest.span,
+                    )
                 )
-            )
         return actions
+
+    def line_roles(self, paragraph: Snippet) -> _Responsibility | None:
+        """Read a line of roles or time below an item: "责任单位：…", "时限要求：…"."""
+        flat = self.flat(paragraph.span.start, paragraph.span.end)
+        label = _ROLE_LABEL.match(flat.text.lstrip())
+        if label is None:
+            return None
+        responsibility = self.responsibility(paragraph.span.start, paragraph.span.end)
+        if responsibility is None and "时" in label["label"]:
+            at = flat.text.index(label.group()) + len(label.group())
+            value = flat.text[at:].strip()
+            if value:
+                begin = flat.text.index(value, at)
+                span = flat.span(Span(begin, begin + len(value)))
+                return _Responsibility((), (), paragraph.span, (span,))
+        if responsibility is None:
+            return None
+        if self.first_leads and not responsibility.first_leads and not responsibility.lead:
+            # "下同": the first agency of every 责任单位 line below leads.
+            names = responsibility.cooperating
+            responsibility = attrs.evolve(responsibility, lead=names[:1], cooperating=names[1:])
+        elif self.first_leads and not responsibility.first_leads:
+            names = responsibility.lead
+            if not any(
+                label["label"].startswith("牵头") for label in _ROLE_LABEL.finditer(flat.text)
+            ):
+                responsibility = attrs.evolve(
+                    responsibility,
+                    lead=names[:1],
+                    cooperating=names[1:] + responsibility.cooperating,
+                )
+        return attrs.evolve(responsibility, span=paragraph.span)
+
+    def read_defaults(self, paragraph: Snippet) -> bool:
+        """Read "以下…均需落实，不再列出" (agencies for every item below); tell if it was one."""
+        flat = self.flat(paragraph.span.start, paragraph.span.end)
+        match = _DEFAULTS.search(flat.text)
+        if match is None:
+            return False
+        names = _split_names(match["names"], match.start("names"))
+        if not _looks_like_agencies(names):
+            return False
+        self.defaults = flat.agencies(names, self.clean)
+        return True
 
     def measure(self, number: int, heading: Snippet, body: list[Snippet]) -> Measure:
         actions: list[Action] = []
+        task = self.heading_text(heading)
+        assigned = 0  # actions before this index have had a line of roles applied
+        group = 0  # where the items of the last line of roles begin
         for paragraph in body:
-            actions.extend(self.actions(paragraph.span.start, paragraph.span.end, len(actions) + 1))
+            if _INTRO.fullmatch(fold(paragraph.text)):
+                self.report(
+                    Diagnostic(
+                        Severity.INFO,
+                        "list-intro",
+                        "a line introducing the measures below",
+                        paragraph.span,
+                    )
+                )
+                continue
+            if self.read_defaults(paragraph):
+                self.report(
+                    Diagnostic(
+                        Severity.INFO,
+                        "default-agencies",
+                        "agencies named once for every item below",
+                        paragraph.span,
+                    )
+                )
+                continue
+            roles = self.line_roles(paragraph) if actions else None
+            if roles is not None:
+                if roles.lead or roles.cooperating:
+                    group = assigned
+                    assigned = len(actions)
+                # A 时限 line belongs to the items of the 责任单位 line above it.
+                start = assigned if assigned < len(actions) else group
+                actions[start:] = [self.assigned(a, roles) for a in actions[start:]]
+                continue
+            found = self.actions(
+                paragraph.span.start,
+                paragraph.span.end,
+                len(actions) + 1,
+                task if not actions else None,
+            )
+            actions.extend(found)
         return Measure(number=number, title=heading.text, span=heading.span, actions=tuple(actions))
+
+    def assigned(self, action: Action, roles: _Responsibility) -> Action:
+        """Give an item the agencies and deadline of the lines below it."""
+        targets = action.targets + self.deadline_targets(roles.deadlines)
+        if roles.lead or roles.cooperating:
+            named = {agency.name for agency in roles.lead + roles.cooperating}
+            defaults = tuple(a for a in self.defaults if a.name not in named)
+            return attrs.evolve(
+                action,
+                lead_agencies=roles.lead,
+                cooperating_agencies=roles.cooperating + defaults,
+                agencies_inferred=False,
+                targets=targets,
+            )
+        return attrs.evolve(action, targets=targets)
+
+    def heading_text(self, heading: Snippet) -> Snippet | None:
+        """Return a heading's text without its number: the task when a bracket follows it."""
+        match = _HEADING_NUMBER.match(self.folded, heading.span.start, heading.span.end)
+        start = match.end() if match else heading.span.start
+        return self.snippet(start, heading.span.end)
 
     def numbered(self, paragraph: Snippet) -> tuple[int, Snippet, Snippet | None] | None:
         """Split "1．title。text" into its number, its heading "1．title。" and the text after."""
-        match = _NUMBERED.match(self.text, paragraph.span.start, paragraph.span.end)
+        match = _NUMBERED.match(self.folded, paragraph.span.start, paragraph.span.end)
         if match is None:
             return None
-        stop = self.text.find("。", match.end(), paragraph.span.end)
-        bracket = _BRACKET.search(self.text, match.end(), paragraph.span.end)
-        if stop == -1 or stop - match.end() > _TITLE_MAX or (bracket and bracket.start() < stop):
+        stop = self.folded.find("。", match.end(), paragraph.span.end)
+        bracket = _BRACKET.search(self.folded, match.end(), paragraph.span.end)
+        sentence = self.folded[match.end() : stop]
+        if (
+            stop == -1
+            or stop - match.end() > _TITLE_MAX
+            or (bracket and bracket.start() < stop)
+            or "," in sentence
+        ):
             title_end = match.end()  # no short title: the whole paragraph is the item
         else:
             title_end = stop + 1
@@ -283,8 +639,18 @@ class _Reader:
         return int(match["number"]), heading, self.snippet(title_end, paragraph.span.end)
 
 
+# The number before a heading's text: "（一）", "1.", "一、".
+_HEADING_NUMBER = regex.compile(
+    r"\s*(?:[（(]\s*[〇零一二三四五六七八九十\d]{1,3}\s*[）)]|[〇零一二三四五六七八九十\d]{1,3}\s*[、.．])\s*"
+)
+
+
 def _count_with_agencies(reader: _Reader, paragraphs: list[Snippet]) -> int:
-    return sum(bool(_responsibilities(reader.text, p.span.start, p.span.end)) for p in paragraphs)
+    return sum(
+        bool(reader.responsibilities(p.span.start, p.span.end))
+        or _ROLE_LABEL.match(fold(p.text)) is not None
+        for p in paragraphs
+    )
 
 
 def _numbered_groups(
@@ -315,9 +681,17 @@ def read_body_measures(
     trim: Callable[[int, int], tuple[int, int]],
     clean: Callable[[str], str],
     report: Report,
+    *,
+    folded: str = "",
+    removed: frozenset[int] = frozenset(),
+    issue_date: datetime.date | None = None,
 ) -> tuple[tuple[Section, ...], tuple[Area, ...]]:
-    """Return the sections without the parts that list measures, and those measures' areas."""
-    reader = _Reader(text, trim, clean, report)
+    """Return the sections without the parts that list measures, and those measures' areas.
+
+    `folded` is `text` folded (fold.py), `removed` the offsets of export artifacts in it, and
+    `issue_date` resolves deadlines written without a year ("6月底完成").
+    """
+    reader = _Reader(text, trim, clean, report, folded, removed, issue_date)
     kept: list[Section] = []
     areas: list[Area] = []
     for section in sections:
@@ -328,11 +702,16 @@ def read_body_measures(
 
 
 def _read_section(reader: _Reader, section: Section, done: int) -> tuple[Section, list[Area]]:
+    for paragraph in section.paragraphs:
+        reader.read_defaults(paragraph)  # "以下…均需落实，不再列出", before the measures
     # Subsections as areas, their numbered paragraphs as measures.
     grouped = [(sub, *_numbered_groups(reader, sub.paragraphs)) for sub in section.subsections]
     items = [group for _, _, groups in grouped for group in groups]
     with_agencies = sum(_count_with_agencies(reader, body) > 0 for _, _, body in items)
-    if items and _mostly(with_agencies, len(items)):
+    # A subsection whose own text names agencies is a task, and its numbered paragraphs the
+    # items under it ("（一）…（A牵头）" / "具体措施：" / "1.…（A牵头）"): read below.
+    tasks = any(_count_with_agencies(reader, before) for _, before, _ in grouped)
+    if items and not tasks and _mostly(with_agencies, len(items)):
         areas: list[Area] = []
         remaining: list[Section] = []
         for sub, before, groups in grouped:

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 
 import attrs
 import regex
 
-from ..errors import ParseError
 from ..model import (
     Notice,
     Section,
     Snippet,
     Span,
 )
+from ._head import read_head
 from ._lines import (
-    _issue_date,
     _Line,
     _small_numeral,
     _Source,
@@ -29,8 +27,8 @@ from ._patterns import (
     _CONTROL_CHARACTER,
     _DATE_LINE,
     _ORDINAL_HEADING,
+    _SPACED_HEADING,
     _SUBSECTION_HEADING,
-    DOCUMENT_NUMBER,
 )
 
 # --- the front matter: notice, title, body -------------------------------------------------------
@@ -58,126 +56,20 @@ class _FrontMatter:
     def __init__(self, source: _Source, lines: list[_Line]) -> None:
         self.source = source
         self.lines = lines
+        self.skipped: frozenset[int] = frozenset()
 
-    def parse(self) -> tuple[Snippet, Notice | None, list[Snippet], list[Section], list[Snippet]]:
-        position, notice = self._notice()
-        title_index = next(
-            (i for i, line in _with_text(self.source, self.lines) if i >= position), None
-        )
-        if title_index is None:
-            end = self.lines[-1].end if self.lines else 0
-            raise ParseError("the plan's title", self.source.text, end)
-        title_line = self.lines[title_index]
-        if not _looks_like_title(title_line.text):
-            raise ParseError(
-                "the plan's title (a line such as 重庆市营商环境优化提升工作方案)",
-                self.source.text,
-                self.source.trim(title_line.start, title_line.end)[0],
-            )
-        title = self._line_snippet(title_line)
-        body_index = title_index + 1
-        if body_index < len(self.lines) and _SUBTITLE.fullmatch(
-            self.lines[body_index].text.strip(_BLANK)
-        ):
-            # "（2019—2020年）" on the line below the title belongs to it.
-            joined = self.source.snippet(title_line.start, self.lines[body_index].end)
-            assert joined is not None
-            title, body_index = joined, body_index + 1
-        preamble, sections, references = self._body(body_index)
-        return title, notice, preamble, sections, references
+    def parse(
+        self,
+    ) -> tuple[Snippet | None, Notice | None, list[Snippet], list[Section], list[Snippet]]:
+        head = read_head(self.source, self.lines)
+        self.skipped = head.skipped
+        preamble, sections, references = self._body(head.body_at)
+        return head.title, head.notice, preamble, sections, references
 
     def _line_snippet(self, line: _Line) -> Snippet:
         snippet = self.source.snippet(line.start, line.end)
         assert snippet is not None  # callers pass non-blank lines only
         return snippet
-
-    def _notice(self) -> tuple[int, Notice | None]:
-        """Find the notice; return the index of the first line after it, and the notice."""
-        head = [(i, line) for i, line in _with_text(self.source, self.lines)][
-            : self._NOTICE_LOOKAHEAD
-        ]
-        number_at = next((i for i, line in head if DOCUMENT_NUMBER.match(line.text)), None)
-        title_end = next((i for i, line in head if line.text.strip(_BLANK).endswith("通知")), None)
-        if number_at is None and title_end is None:
-            return 0, None
-        title_lines = [
-            line for i, line in head if title_end is not None and i <= title_end and i != number_at
-        ]
-        title = None
-        if title_lines:
-            title = self.source.snippet(title_lines[0].start, title_lines[-1].end)
-        number = self._line_snippet(self.lines[number_at]) if number_at is not None else None
-        position = max(i for i in (number_at, title_end) if i is not None) + 1
-        start = head[0][1].start
-        for i, line in head:
-            if i < position and i != number_at and all(i != t.number - 1 for t in title_lines):
-                self.source.unparsed(
-                    "a line between the notice's title and number", line.start, line.end
-                )
-        end = self.lines[position - 1].end
-        if title_end is None:
-            # Only a document number above the plan's own title: no notice text follows.
-            notice = Notice(span=Span(*self.source.trim(start, end)), document_number=number)
-            return position, notice
-        recipients: Snippet | None = None
-        paragraphs: list[tuple[int, Snippet]] = []
-        issuer: Snippet | None = None
-        date: datetime.date | None = None
-        date_text: Snippet | None = None
-        remarks: list[Snippet] = []
-        date_at: int | None = None
-        for i, line in _with_text(self.source, self.lines):
-            if i < position:
-                continue
-            if recipients is None and not paragraphs and _looks_like_recipients(line.text):
-                recipients = self._line_snippet(line)
-                continue
-            match = _DATE_LINE.match(line.text)
-            if match:
-                date_at = i
-                date = _issue_date(match["date"])
-                date_text = self._line_snippet(line)
-                break
-            if _ORDINAL_HEADING.match(line.text.strip(_BLANK)):
-                break  # the body began: this notice has no signature
-            paragraphs.append((i, self._line_snippet(line)))
-        if date_at is None:
-            # Without a signature the notice's end is unknown: keep only title and number.
-            return position, Notice(
-                span=Span(*self.source.trim(start, end)),
-                title=title,
-                document_number=number,
-            )
-        if paragraphs and _looks_like_signature(paragraphs[-1][1].text):
-            issuer = paragraphs.pop()[1]
-        position = date_at + 1
-        for i, line in _with_text(self.source, self.lines):
-            if i < position:
-                continue
-            text = line.text.strip(_BLANK)
-            if text.startswith(("（", "(")) and text.endswith(("）", ")")) and len(text) <= 20:
-                remarks.append(self._line_snippet(line))
-                position = i + 1
-                continue
-            break
-        if issuer is None and title is not None and "关于" in title.text:
-            issuer_text = title.text.partition("关于")[0]
-            offset = title.span.start
-            if issuer_text and self.source.text.startswith(issuer_text, offset):
-                issuer = Snippet(issuer_text, Span(offset, offset + len(issuer_text)))
-        end = self.lines[position - 1].end
-        notice = Notice(
-            span=Span(*self.source.trim(start, end)),
-            title=title,
-            document_number=number,
-            recipients=recipients,
-            paragraphs=tuple(snippet for _, snippet in paragraphs),
-            issuer=issuer,
-            issue_date=date,
-            issue_date_text=date_text,
-            remarks=tuple(remarks),
-        )
-        return position, notice
 
     def _body(self, position: int) -> tuple[list[Snippet], list[Section], list[Snippet]]:
         preamble: list[Snippet] = []
@@ -188,6 +80,8 @@ class _FrontMatter:
         last_paragraphs: list[Snippet] | None = None  # where the last paragraph went, at all
         previous_index = -2
         for index, line in _with_text(self.source, self.lines[position:]):
+            if position + index in self.skipped:
+                continue  # site chrome, reported by the head
             text = line.text.strip(_BLANK)
             # Adjacent: no blank line since the last one (a lone page number is no break).
             between = self.lines[position + previous_index + 1 : position + index]
@@ -205,7 +99,7 @@ class _FrontMatter:
                 open_paragraphs = open_paragraphs if _open_ended(text) else None
                 continue
             snippet = self._line_snippet(line)
-            heading = _ORDINAL_HEADING.match(text)
+            heading = _ORDINAL_HEADING.match(text) or _SPACED_HEADING.match(text)
             subheading = _SUBSECTION_HEADING.match(text)
             target: list[Snippet] | None
             if _ATTACHMENT_REFERENCE.match(text):
@@ -257,7 +151,11 @@ class _SectionBuilder:
         text = source.text
         raw = heading.span.slice(text)
         # Skip the ordinal and its punctuation to reach the title.
-        match = _ORDINAL_HEADING.match(raw) or _SUBSECTION_HEADING.match(raw)
+        match = (
+            _ORDINAL_HEADING.match(raw)
+            or _SPACED_HEADING.match(raw.strip(_BLANK))
+            or _SUBSECTION_HEADING.match(raw)
+        )
         title_start = heading.span.start + (match.start("title") if match else 0)
         stop = text.find("。", title_start, heading.span.end)
         if stop == -1 or stop == heading.span.end - 1:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 
 import attrs
 
 from ..dates import parse_chinese_date
 from ..errors import ParseError
+from ..fold import fold
 from ..model import (
     Diagnostic,
     Severity,
@@ -20,6 +22,7 @@ from ._patterns import (
     _LINE_BREAK,
     _MAY_HOLD_ARTIFACT,
     EXPORT_ARTIFACT,
+    PINYIN_ANNOTATION,
 )
 
 
@@ -56,6 +59,24 @@ class _Line:
         return self.text.startswith("\t")
 
 
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+
+
+@attrs.frozen
+class _View:
+    """A piece of the source as the patterns read it: folded, artifacts and outer blanks removed.
+
+    `positions[i]` is the offset in the source of ``text[i]``.
+    """
+
+    text: str
+    positions: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> Span:
+        """Return the source span of ``text[start:end]`` (not empty)."""
+        return Span(self.positions[start], self.positions[end - 1] + 1)
+
+
 def _split_lines(text: str) -> list[_Line]:
     lines: list[_Line] = []
     start = 0
@@ -79,12 +100,45 @@ class _Source:
         # The table reads each cell more than once (header test, blank test, the row itself).
         self._snippets: dict[tuple[int, int], Snippet | None] = {}
         for span in self.artifacts:
-            self.report(
-                Severity.INFO,
-                "export-artifact",
-                f"removed the export artifact {span.slice(text)!r}",
-                span,
-            )
+            if PINYIN_ANNOTATION.fullmatch(span.slice(text)):
+                code, what = "pinyin-annotation", "the pinyin a mirror site added"
+            else:
+                code, what = "export-artifact", "the export artifact"
+            self.report(Severity.INFO, code, f"removed {what} {span.slice(text)!r}", span)
+        self._folded: str | None = None
+        self._artifact_end_list = [span.end for span in self.artifacts]
+
+    @property
+    def folded(self) -> str:
+        """The text folded to Simplified characters and ASCII, offset for offset (`fold`)."""
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    def view(self, start: int, end: int) -> _View:
+        """Return `[start, end)` folded, without artifacts and blanks at either end."""
+        folded = self.folded
+        positions: list[int] = []
+        # Artifacts come in text order and do not overlap: start at the first that ends after
+        # `start`, so that a view costs its own length, not the number of artifacts.
+        artifacts = self.artifacts
+        next_artifact = bisect.bisect_right(self._artifact_end_list, start)
+        index = start
+        while index < end:
+            if next_artifact < len(artifacts) and index >= artifacts[next_artifact].start:
+                index = max(index, artifacts[next_artifact].end)
+                next_artifact += 1
+                continue
+            if folded[index] not in _LINE_BREAKS:  # a view of wrapped lines reads as one line
+                positions.append(index)
+            index += 1
+        low, high = 0, len(positions)
+        while low < high and folded[positions[low]] in _BLANK:
+            low += 1
+        while high > low and folded[positions[high - 1]] in _BLANK:
+            high -= 1
+        kept = positions[low:high]
+        return _View("".join(folded[i] for i in kept), tuple(kept))
 
     def report(self, severity: Severity, code: str, message: str, span: Span) -> None:
         self.diagnostics.append(Diagnostic(severity, code, message, span))

@@ -8,15 +8,22 @@ import regex
 
 _CHINESE_DIGITS = "〇零一二三四五六七八九十"
 
-# Word and its converters leave markers such as "[bookmark: _GoBack]" in the text, and PDF
-# conversions leave page numbers on lines of their own ("— 3 —", "-12-").
+# Tone-marked vowels: a bracket of Latin letters holding one is pinyin, not an abbreviation.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+
+# Word and its converters leave markers such as "[bookmark: _GoBack]" in the text, PDF
+# conversions leave page numbers on lines of their own ("— 3 —", "-12-"), and some mirror sites
+# write the pinyin after characters they converted ("津政規(guī)", "優(yōu)化").
 EXPORT_ARTIFACT = regex.compile(
     r"\[(?:bookmark|footnoteRef|endnoteRef|annotation):[^\]\n]{0,200}\]"
     r"|(?m:^[ \t\u3000]*+[-—–－][ \t\u3000]*+\d{1,4}[ \t\u3000]*+[-—–－][ \t\u3000]*+$)"
+    rf"|(?<=\p{{Han}})[(（](?=[a-zü]{{0,5}}[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]"
 )
+# The pinyin alternative of EXPORT_ARTIFACT, to tell the two kinds apart in diagnostics.
+PINYIN_ANNOTATION = regex.compile(rf"[(（][a-zü{_TONED}]{{1,7}}[)）]")
 
 # Characters every export artifact holds: most text has none, and needs no substitution.
-_MAY_HOLD_ARTIFACT = regex.compile(r"[\[\-—–－]")
+_MAY_HOLD_ARTIFACT = regex.compile(r"[\[\-—–－(（]")
 
 # What str.splitlines() splits at, so that a text without any needs no splitting.
 _LINE_BREAK = regex.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -53,6 +60,11 @@ _DATE_LINE = regex.compile(
 # 一、总体要求 — a top-level heading of the body or an area of the table.
 _ORDINAL_HEADING = regex.compile(
     rf"^(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})\s*[、．.]\s*(?P<title>\S.*)$"
+)
+# 一 总体要求 — a heading written with a space for its 、 (short, no sentence in it).
+_SPACED_HEADING = regex.compile(
+    rf"^(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})[ \t\u3000]+"
+    r"(?P<title>[^ \t\u3000。，,；;][^。]{0,30})$"
 )
 # （一）加强组织领导。
 _SUBSECTION_HEADING = regex.compile(

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 import attrs
 
 from ..dates import parse_deadline
-from ..errors import ParseError
 from ..model import (
     Action,
     Agency,
@@ -170,12 +169,15 @@ class _Table:
                 continue
             if len(row.cells) != width:
                 if position == len(body_rows) - 1 and len(row.cells) < width:
-                    raise ParseError(
-                        f"a complete table row of {width} cells (is the text cut short?)",
-                        self.source.text,
-                        len(self.source.text),
-                        found=f"a last row of {len(row.cells)} cells",
+                    # The text was cut short: the plan so far stands, and an error says so.
+                    self.source.report(
+                        Severity.ERROR,
+                        "truncated",
+                        f"expected a complete table row of {width} cells (is the text cut "
+                        f"short?), found a last row of {len(row.cells)} cells",
+                        Span(*self.source.trim(row.start, row.end)),
                     )
+                    continue
                 self.source.unparsed(
                     f"a table row of {len(row.cells)} cells where rows have {width}",
                     row.start,

@@ -27,12 +27,16 @@ def _section_with_targets(section: Section, text: str, issue_date: datetime.date
 
 
 def _with_targets(area: Area, text: str, issue_date: datetime.date | None) -> Area:
-    """Attach to each action item the targets found in its source text."""
+    """Attach to each action item the targets found in its source text, before those it has."""
     measures = tuple(
         attrs.evolve(
             measure,
             actions=tuple(
-                attrs.evolve(action, targets=_targets_in(text, action.span, issue_date))
+                attrs.evolve(
+                    action,
+                    # The deadline written with the agencies comes after the item's own targets.
+                    targets=_targets_in(text, action.span, issue_date) + action.targets,
+                )
                 for action in measure.actions
             ),
         )

@@ -1,0 +1,694 @@
+"""The head of a plan as it is published: site chrome, a news lead, the notice, the plan's title.
+
+A plan reaches a reader in many heads. Each rule below reads one of them; every line is matched on
+its folded view (Simplified characters, ASCII punctuation, pinyin annotations removed), while the
+spans slice the source and the text kept is the source's own:
+
+* site chrome (政务微信, ×, 全文, 打印, ``字体:【大 中 小】``, ``来源:… 浏览次数: 发布时间:…``, a
+  breadcrumb ``首页 > …``) is reported as ``site-chrome`` and skipped wherever it stands;
+* a page's metadata (``发文字号:…``, ``发文机关:…``, ``成文日期:…``, ``标题:…``) fills what the
+  notice does not give;
+* a paragraph before the notice (a reposting site's news lead) is reported as ``news-lead``;
+* the notice: its title (``…关于印发X的通知``, on one line or two), the 文号 (on a line of its own,
+  before or after the title, in brackets on the title's line, ``〔〕``/``[]``/``()``, 號 or 号 or
+  lost), the recipients (``…：``), its paragraphs, the issuer, the date (a mangled date such as
+  ``2019116`` is reported, never guessed) and remarks such as ``（此件公开发布）``; a text may open
+  with any of them (the recipients, the 文号) and lack the rest;
+* a page heading that repeats the notice's title and 文号 above the notice is reported as
+  ``page-title``;
+* the plan's title: the line after the notice (joined when split over two lines, with a bracketed
+  line of years below it, without a 文号 written on it); else the X of ``关于印发《X》的通知``; else
+  the 《X》 of the notice's text (``《X》已经…同意``); a notice that is no 印发 (``关于…的通知``) is
+  itself the plan.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from typing import Any
+
+import attrs
+import regex
+
+from ..model import Notice, Severity, Snippet, Span
+from ._lines import _issue_date, _Line, _small_numeral, _Source, _View
+from ._patterns import _DATE_LINE, _ORDINAL_HEADING, _SPACED_HEADING, _SUBSECTION_HEADING
+
+__all__ = ["Head", "read_head"]
+
+# How many lines of text the head may hold before the body's first heading.
+_HEAD_LINES = 40
+
+# --- patterns, on the folded view of a line ----------------------------------------------------
+
+# 渝府办发〔2019〕81号, 津政规[2020]7号, 池政(2017)101号, 湘政办函〔2019〕56 (号 lost).
+_DOCUMENT_NUMBER = regex.compile(
+    r"""
+    (?P<number>
+        [\p{Han}A-Za-z]{1,16}+                      # the issuer's prefix: 渝府办发, 国办发
+        [〔\[【(﹝] [ ]* (?:19|20)\d\d [ ]* [〕\]】)﹞]  # the year in brackets
+        [ ]* 第? [ ]* \d{1,4}+                       # the serial
+        (?: [ ]* 号 | (?![\d年月日]) )               # 号, or lost
+    )
+    """,
+    regex.VERBOSE,
+)
+# What a plan's title ends with: its kind of document, and maybe a bracket ("（2019—2020年）").
+_PLAN_KIND = (
+    r"(?:方案|计划|意见|措施|要点|规划|办法|细则|规定|举措|清单|通知|决定|纲要|条例|政策|任务|行动"
+    r"|若干规定|通告|公告|工作安排|安排)"
+)
+_TITLE_END = regex.compile(rf"{_PLAN_KIND}[ ]*(?:\([^()]{{1,30}}\))?$")
+# The plan a notice issues: 关于印发《X》的通知, 关于印发X的通知, 关于转发…的通知.
+_ISSUED_PLAN = regex.compile(r"关于(?:印发|转发|下发|公布|发布|出台)(?P<plan>.+?)的?通知$")
+# A line of the notice that issues the plan: 《X》已经…同意，现印发给你们.
+_ISSUING = regex.compile(r"印发给|现印发|印发你们|现将|转发给")
+_QUOTED_PLAN = regex.compile(r"《(?P<plan>[^《》]{2,80})》")
+_REMARK = regex.compile(r"^\([^()]{0,16}(?:公开|发布|公布)[^()]{0,6}\)$")
+_MANGLED_DATE = regex.compile(r"^(?:19|20)\d\d(?:\d{1,4}|年[\d 月日.]{0,8})$")
+# A bracketed line of years or of status below a title: "（2019—2020年）", "(试行)".
+_SUBTITLE = regex.compile(r"^\((?:[^()]{0,24}\d{4}[^()]{0,24}|试行|暂行|征求意见稿|修订)\)$")
+
+# Site chrome: lines that start with a label of the page, or hold only words of its toolbar.
+_CHROME_LABEL = regex.compile(
+    r"^[【\[]?(?:来源|信息来源|文章来源|发布时间|发布日期|更新时间|浏览次数|浏览量|阅读次数|点击数"
+    r"|点击量|访问量|字体|字号|当前位置|您的位置|您当前的位置|您现在的位置|当前的位置|作者"
+    r"|责任编辑|编辑|分享到|扫一扫)[ ]*(?::|$)"
+)
+_CHROME_WORDS = frozenset(
+    [
+        "政务微信",
+        "政务微博",
+        "微信",
+        "微博",
+        "分享",
+        "分享到",
+        "打印",
+        "打印本页",
+        "打印页面",
+        "关闭",
+        "关闭窗口",
+        "关闭本页",
+        "全文",
+        "首页",
+        "返回",
+        "返回顶部",
+        "返回首页",
+        "收藏",
+        "收藏本页",
+        "加入收藏",
+        "字体",
+        "大",
+        "中",
+        "小",
+        "默认",
+        "×",
+        "x",
+        "X",
+        "下载",
+        "相关附件",
+        "视力保护色",
+        "保护视力色",
+        "【",
+        "】",
+        "我要纠错",
+        "纠错",
+        "二维码",
+        "扫一扫",
+        "分享至",
+        "正文",
+        "上一篇",
+        "下一篇",
+    ]
+)
+_CHROME_SEPARATORS = regex.compile(r"[ |/·•>»【】\[\]:]+")
+_TIMESTAMP = regex.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?: +\d{1,2}:\d\d(?::\d\d)?)?$")
+# A page's metadata table, as government portals print it above the text.
+_METADATA_LABEL = regex.compile(
+    r"(?P<label>索引号|主题分类|发文机关|发布机构|成文日期|发文字号|文号|标题|名称|发布日期|主题词"
+    r"|公文种类|有效性|生效日期|体裁分类|组配分类|服务对象|文种) *:"
+)
+
+
+def is_chrome(text: str) -> bool:
+    """Tell whether a line (folded) is a web page's chrome, not the plan's text."""
+    if len(text) > 120:
+        return False
+    if _CHROME_LABEL.match(text) or _TIMESTAMP.match(text):
+        return True
+    if text.startswith("首页") and (">" in text or "»" in text):
+        return True  # a breadcrumb
+    words = [word for word in _CHROME_SEPARATORS.split(text) if word]
+    return bool(words) and all(word in _CHROME_WORDS for word in words)
+
+
+class _Kind(enum.Enum):
+    CHROME = "chrome"
+    METADATA = "metadata"
+    NUMBER = "number"  # a 文号, alone on its line
+    NOTICE_TITLE = "notice title"
+    RECIPIENTS = "recipients"
+    DATE = "date"
+    MANGLED_DATE = "mangled date"
+    REMARK = "remark"
+    TITLE = "title"  # a line that reads as a plan's title
+    PROSE = "prose"
+    SHORT = "short"  # a short line of no other kind: an issuer, half a title
+
+
+@attrs.frozen
+class _Entry:
+    index: int  # of the line in the front matter's lines
+    line: _Line
+    view: _View
+    kind: _Kind
+    # The line's text without a 文号 written on it, and that 文号: ranges of `view.text`.
+    core: tuple[int, int]
+    number: tuple[int, int] | None
+
+    @property
+    def core_text(self) -> str:
+        return self.view.text[self.core[0] : self.core[1]]
+
+
+def _split_number(text: str) -> tuple[tuple[int, int], tuple[int, int] | None]:
+    """Split a 文号 off the start or the end of a line.
+
+    "X(池政〔2017〕101号)" and "津政规〔2020〕7号《X》" give X as the core.
+    """
+    match = _DOCUMENT_NUMBER.search(text)
+    if match is None:
+        return (0, len(text)), None
+    start, end = match.span()
+    before, after = text[:start].rstrip(" "), text[end:].lstrip(" ")
+    if before.endswith(("(", "〔", "[")) and after[:1] in (")", "〕", "]"):
+        before, after = before[:-1].rstrip(" "), after[1:].lstrip(" ")
+    if before and after:
+        return (0, len(text)), None  # a 文号 cited inside the line
+    core = (0, len(before)) if before else (len(text) - len(after), len(text))
+    core_text = text[core[0] : core[1]]
+    if core_text.startswith("《") and core_text.endswith("》"):
+        core = (core[0] + 1, core[1] - 1)
+    return core, (start, end)
+
+
+def _title_like(text: str) -> bool:
+    return (
+        2 <= len(text) <= 80
+        and "。" not in text
+        and not text.endswith((",", ":", ";", "、"))
+        and _TITLE_END.search(text) is not None
+    )
+
+
+def _classify(text: str) -> tuple[_Kind, tuple[int, int], tuple[int, int] | None]:
+    whole = (0, len(text))
+    if is_chrome(text):
+        return _Kind.CHROME, whole, None
+    if _METADATA_LABEL.match(text):
+        return _Kind.METADATA, whole, None
+    if _DATE_LINE.match(text) or _DATE_LINE.match(text.strip("()")):
+        return _Kind.DATE, whole, None
+    if _MANGLED_DATE.match(text):
+        return _Kind.MANGLED_DATE, whole, None
+    if _REMARK.match(text):
+        return _Kind.REMARK, whole, None
+    core, number = _split_number(text) if len(text) <= 150 else (whole, None)
+    core_text = text[core[0] : core[1]].strip(" ")
+    if number is not None and not core_text.strip("()《》 "):
+        return _Kind.NUMBER, core, number
+    if "。" in core_text or len(core_text) > 150:
+        return _Kind.PROSE, whole, None
+    if core_text.endswith("通知") and ("关于" in core_text or "印发" in core_text):
+        return _Kind.NOTICE_TITLE, core, number
+    if core_text.endswith(":") and "如下" not in core_text and number is None:
+        return _Kind.RECIPIENTS, whole, None
+    if _title_like(core_text):
+        return _Kind.TITLE, core, number
+    if len(core_text) > 60 or core_text.endswith((",", ";", ":", "、")):
+        return _Kind.PROSE, whole, None
+    return _Kind.SHORT, core, number
+
+
+def _is_heading(text: str) -> bool:
+    heading = (
+        _ORDINAL_HEADING.match(text)
+        or _SPACED_HEADING.match(text)
+        or _SUBSECTION_HEADING.match(text)
+    )
+    return heading is not None and _small_numeral(heading["ordinal"]) is not None
+
+
+@attrs.frozen
+class Head:
+    """What the head of a plan holds: its title, its notice, and where its body begins.
+
+    `body_at` indexes the front matter's lines; `skipped` holds the lines reported as site chrome
+    or a page's metadata, which the body leaves out.
+    """
+
+    title: Snippet | None
+    notice: Notice | None
+    body_at: int
+    skipped: frozenset[int]
+
+
+class _HeadReader:
+    def __init__(self, source: _Source, lines: list[_Line]) -> None:
+        self.source = source
+        self.lines = lines
+        self.entries: list[_Entry] = []
+        self.skipped: set[int] = set()
+        self.metadata: dict[str, Snippet] = {}
+        self.body_start = len(lines)
+        self.title_above: int | None = None  # a title line above a lone 文号, by position in live
+        for index, line in enumerate(lines):
+            if line.blank:
+                continue
+            view = source.view(line.start, line.end)
+            if not view.text:
+                continue
+            if _is_heading(view.text) or len(self.entries) >= _HEAD_LINES:
+                self.body_start = index
+                break
+            kind, core, number = _classify(view.text)
+            self.entries.append(_Entry(index, line, view, kind, core, number))
+
+    # --- helpers ---------------------------------------------------------------------------------
+
+    def snippet(self, entry: _Entry, start: int = 0, end: int | None = None) -> Snippet | None:
+        end = len(entry.view.text) if end is None else end
+        if start >= end:
+            return None
+        return self.source.snippet(*attrs.astuple(entry.view.span(start, end)))
+
+    def whole(self, entry: _Entry) -> Snippet:
+        snippet = self.snippet(entry)
+        assert snippet is not None  # entries hold text
+        return snippet
+
+    def joined(self, first: _Entry, last: _Entry) -> Snippet:
+        start = first.view.positions[0]
+        end = last.view.positions[-1] + 1
+        snippet = self.source.snippet(start, end)
+        assert snippet is not None
+        return snippet
+
+    def report(self, entry: _Entry, severity: Severity, code: str, message: str) -> None:
+        self.source.report(severity, code, message, self.whole(entry).span)
+
+    def skip(self, entry: _Entry) -> None:
+        """Report a line of chrome or metadata, which neither the head nor the body reads."""
+        if entry.kind is _Kind.METADATA:
+            self.read_metadata(entry)
+            self.report(entry, Severity.INFO, "site-metadata", "the page's metadata")
+        else:
+            self.report(entry, Severity.INFO, "site-chrome", "the web page's chrome, not the plan")
+        self.skipped.add(entry.index)
+
+    def read_metadata(self, entry: _Entry) -> None:
+        text = entry.view.text
+        labels = list(_METADATA_LABEL.finditer(text))
+        for position, label in enumerate(labels):
+            end = labels[position + 1].start() if position + 1 < len(labels) else len(text)
+            start = label.end()
+            while start < end and text[start] == " ":
+                start += 1
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            value = self.snippet(entry, start, end)
+            if value is not None:
+                self.metadata.setdefault(label["label"], value)
+
+    # --- the head --------------------------------------------------------------------------------
+
+    def read(self) -> Head:
+        entries = self.entries
+        for entry in entries:
+            if entry.kind in (_Kind.CHROME, _Kind.METADATA):
+                self.skip(entry)
+        live = [p for p, e in enumerate(entries) if e.kind not in (_Kind.CHROME, _Kind.METADATA)]
+        notice, after, notice_title_entries = self.notice(live)
+        title, body_position, number = self.title(live, after, notice, notice_title_entries)
+        notice = self.completed(notice, number)
+        body_at = entries[body_position].index if body_position < len(entries) else self.body_start
+        # Chrome lines further down (a toolbar after the text) are left out of the body too.
+        for index in range(body_at, len(self.lines)):
+            line = self.lines[index]
+            if line.blank or len(line.text) > 120:
+                continue
+            view = self.source.view(line.start, line.end)
+            if view.text and is_chrome(view.text) and index not in self.skipped:
+                entry = _Entry(index, line, view, _Kind.CHROME, (0, len(view.text)), None)
+                self.skip(entry)
+        return Head(title, notice, body_at, frozenset(self.skipped))
+
+    def notice(self, live: list[int]) -> tuple[Notice | None, int, list[_Entry]]:
+        """Find the notice; return it, the position in `entries` after it, its title's entries."""
+        entries = self.entries
+        kinds = [entries[p].kind for p in live]
+
+        def first(kind: _Kind, start: int = 0) -> int | None:
+            return next((k for k in range(start, len(live)) if kinds[k] is kind), None)
+
+        notice_title = first(_Kind.NOTICE_TITLE)
+        page_title: int | None = None
+        if notice_title is not None:
+            again = first(_Kind.NOTICE_TITLE, notice_title + 1)
+            if again is not None and again - notice_title <= 3:
+                # A page heading repeats the notice's title (and 文号) above the notice itself.
+                page_title, notice_title = notice_title, again
+        number = first(_Kind.NUMBER)
+        recipients = first(_Kind.RECIPIENTS)
+        if recipients is not None and notice_title is not None and recipients < notice_title:
+            recipients = first(_Kind.RECIPIENTS, notice_title)
+        anchors = [k for k in (notice_title, number, recipients) if k is not None]
+        issuing = next(
+            (
+                k
+                for k in range(len(live))
+                if kinds[k] is _Kind.PROSE and _ISSUING.search(entries[live[k]].view.text)
+            ),
+            None,
+        )
+        date = None
+        after_anchor = min(anchors) if anchors else issuing
+        if after_anchor is not None:
+            date = next(
+                (
+                    k
+                    for k in range(after_anchor, len(live))
+                    if kinds[k] in (_Kind.DATE, _Kind.MANGLED_DATE)
+                ),
+                None,
+            )
+        if not anchors and (issuing is None or date is None):
+            return None, 0, []
+        # The notice's title may run over two lines: "重庆市人民政府办公厅" / "关于印发…的通知".
+        title_entries: list[_Entry] = []
+        if notice_title is not None:
+            title_entries = [entries[live[notice_title]]]
+            previous = notice_title - 1
+            if (
+                previous >= 0
+                and kinds[previous] in (_Kind.SHORT, _Kind.TITLE)
+                and previous != page_title
+                and len(entries[live[previous]].core_text) <= 40
+            ):
+                title_entries.insert(0, entries[live[previous]])
+                notice_title = previous
+        elif anchors:
+            # "…关于印发重庆市营商环境" / "优化提升工作方案的通知": the title's halves read as a
+            # short line with 关于 and a title.
+            for k in range(0, max(anchors) + 1):
+                if (
+                    k + 1 < len(live)
+                    and kinds[k] is _Kind.SHORT
+                    and "关于" in entries[live[k]].view.text
+                    and entries[live[k + 1]].view.text.endswith("通知")
+                ):
+                    title_entries = [entries[live[k]], entries[live[k + 1]]]
+                    notice_title = k
+                    break
+        start = min(k for k in (notice_title, number, recipients, issuing) if k is not None)
+        if date is not None:
+            start = min(start, date)
+        if (
+            notice_title is None
+            and recipients is None
+            and date is None
+            and number is not None
+            and number >= 1
+            and kinds[number - 1] is _Kind.TITLE
+        ):
+            self.title_above = number - 1
+        for k in range(start):
+            if k != self.title_above:
+                self.before_notice(entries[live[k]], k == page_title)
+        # The parts, in the order they come.
+        title_snippet = self.notice_title_snippet(title_entries) if title_entries else None
+        number_snippet = self.number_snippet(live, number, title_entries, page_title)
+        used = {id(e) for e in title_entries}
+        if number is not None:
+            used.add(id(entries[live[number]]))
+        recipients_snippet = None
+        if recipients is not None and (date is None or recipients < date):
+            recipients_snippet = self.whole(entries[live[recipients]])
+            used.add(id(entries[live[recipients]]))
+        if date is None:
+            end = max(k for k in (notice_title, number, recipients) if k is not None)
+            if notice_title is not None and len(title_entries) == 2:
+                end = max(end, notice_title + 1)
+            paragraphs: list[Snippet] = []
+            # Without a signature the notice's text runs to the plan's title, if one follows.
+            title_at = next(
+                (k for k in range(end + 1, min(end + 6, len(live))) if kinds[k] is _Kind.TITLE),
+                None,
+            )
+            if recipients is not None and title_at is not None:
+                for k in range(end + 1, title_at):
+                    paragraphs.append(self.whole(entries[live[k]]))
+                end = title_at - 1
+            span = self.notice_span(live[start], live[end])
+            notice = Notice(
+                span=span,
+                title=title_snippet,
+                document_number=number_snippet,
+                recipients=recipients_snippet,
+                paragraphs=tuple(paragraphs),
+            )
+            return notice, end + 1, title_entries
+        # Paragraphs and the issuer between the notice's first parts and its date.
+        body = [
+            k for k in range(start, date) if id(entries[live[k]]) not in used and k != page_title
+        ]
+        issuer: Snippet | None = None
+        if (
+            body
+            and kinds[body[-1]] in (_Kind.SHORT, _Kind.TITLE)
+            and len(entries[live[body[-1]]].view.text) <= 40
+        ):
+            issuer = self.whole(entries[live[body.pop()]])
+        paragraphs = [self.whole(entries[live[k]]) for k in body]
+        date_entry = entries[live[date]]
+        date_text = self.whole(date_entry)
+        issue_date: datetime.date | None = None
+        if kinds[date] is _Kind.DATE:
+            match = _DATE_LINE.match(date_entry.view.text) or _DATE_LINE.match(
+                date_entry.view.text.strip("()")
+            )
+            assert match is not None
+            issue_date = _issue_date(match["date"])
+        if issue_date is None:
+            self.report(
+                date_entry,
+                Severity.WARNING,
+                "mangled-date",
+                f"a signature date that does not read as a date: {date_text.text!r}",
+            )
+        remarks: list[Snippet] = []
+        end = date
+        for k in range(date + 1, len(live)):
+            text = entries[live[k]].view.text
+            if kinds[k] is _Kind.REMARK or (
+                text.startswith("(")
+                and text.endswith(")")
+                and len(text) <= 20
+                and not _SUBTITLE.match(text)
+            ):
+                remarks.append(self.whole(entries[live[k]]))
+                end = k
+                continue
+            break
+        if issuer is None and title_snippet is not None and "关于" in title_snippet.text:
+            # The issuer is who writes the notice: "重庆市人民政府办公厅关于印发…".
+            prefix = title_snippet.text.partition("关于")[0]
+            offset = title_snippet.span.start
+            if prefix and self.source.text.startswith(prefix, offset):
+                issuer = Snippet(prefix, Span(offset, offset + len(prefix)))
+        notice = Notice(
+            span=self.notice_span(live[start], live[end]),
+            title=title_snippet,
+            document_number=number_snippet,
+            recipients=recipients_snippet,
+            paragraphs=tuple(paragraphs),
+            issuer=issuer,
+            issue_date=issue_date,
+            issue_date_text=date_text,
+            remarks=tuple(remarks),
+        )
+        return notice, end + 1, title_entries
+
+    def completed(self, notice: Notice | None, number: Snippet | None) -> Notice | None:
+        """Fill what the notice lacks from a 文号 on the title's line and the page's metadata."""
+        found = {
+            "document_number": number or self.metadata.get("发文字号") or self.metadata.get("文号"),
+            "issuer": self.metadata.get("发文机关") or self.metadata.get("发布机构"),
+        }
+        date_text = self.metadata.get("成文日期")
+        if notice is None:
+            parts = [snippet for snippet in found.values() if snippet is not None]
+            if date_text is not None:
+                parts.append(date_text)
+            if not parts:
+                return None
+            notice = Notice(
+                span=Span(min(p.span.start for p in parts), max(p.span.end for p in parts))
+            )
+        changes: dict[str, Any] = {
+            name: value
+            for name, value in found.items()
+            if value is not None and getattr(notice, name) is None
+        }
+        if date_text is not None and notice.issue_date is None:
+            match = _DATE_LINE.match(fold_view(self.source, date_text))
+            if match is not None:
+                changes["issue_date"] = _issue_date(match["date"])
+                changes["issue_date_text"] = date_text
+        return attrs.evolve(notice, **changes) if changes else notice
+
+    def notice_span(self, first: int, last: int) -> Span:
+        start = self.entries[first].view.positions[0]
+        end = self.entries[last].view.positions[-1] + 1
+        return Span(start, end)
+
+    def notice_title_snippet(self, title_entries: list[_Entry]) -> Snippet:
+        first, last = title_entries[0], title_entries[-1]
+        start = first.view.positions[first.core[0]] if len(title_entries) == 1 else None
+        if start is None:
+            start = first.view.positions[0]
+        end = last.view.positions[last.core[1] - 1] + 1
+        snippet = self.source.snippet(start, end)
+        assert snippet is not None
+        return snippet
+
+    def number_snippet(
+        self, live: list[int], number: int | None, title_entries: list[_Entry], page: int | None
+    ) -> Snippet | None:
+        candidates: list[_Entry] = []
+        if number is not None:
+            candidates.append(self.entries[live[number]])
+        candidates.extend(title_entries)
+        if page is not None:
+            candidates.append(self.entries[live[page]])
+        for entry in candidates:
+            if entry.number is not None:
+                return self.snippet(entry, *entry.number)
+        return None
+
+    def before_notice(self, entry: _Entry, page_title: bool) -> None:
+        if page_title or entry.kind in (_Kind.NOTICE_TITLE, _Kind.NUMBER):
+            self.report(entry, Severity.INFO, "page-title", "the page's heading above the notice")
+        elif entry.kind is _Kind.PROSE:
+            self.report(
+                entry, Severity.INFO, "news-lead", "a paragraph before the notice: not the plan"
+            )
+        else:
+            self.report(entry, Severity.WARNING, "unparsed", "a line before the notice")
+        self.skipped.add(entry.index)
+
+    def title(
+        self,
+        live: list[int],
+        after: int,
+        notice: Notice | None,
+        title_entries: list[_Entry],
+    ) -> tuple[Snippet | None, int, Snippet | None]:
+        """Find the plan's title from position `after` of `live`.
+
+        Return it, the position in `entries` where the body starts, and a 文号 on its line.
+        """
+        entries = self.entries
+        kinds = [entries[p].kind for p in live]
+        k = after
+        if notice is None:
+            # A news lead before the title: paragraphs followed closely by a title line.
+            title_at = next(
+                (j for j in range(k, min(k + 4, len(live))) if kinds[j] is _Kind.TITLE), None
+            )
+            if title_at is not None and all(kinds[j] is _Kind.PROSE for j in range(k, title_at)):
+                for j in range(k, title_at):
+                    self.before_notice(entries[live[j]], False)
+                k = title_at
+        if self.title_above is not None:
+            # The plan's title above a lone 文号: "X" / "某政办〔2023〕8号".
+            title_entry = entries[live[self.title_above]]
+            title = self.snippet(title_entry, *title_entry.core)
+            return title, live[self.title_above + 1] + 1, None
+        position = live[k] if k < len(live) else len(entries)
+        candidate = entries[live[k]] if k < len(live) else None
+        from_notice = self.title_from_notice(notice)
+        if candidate is not None and (
+            candidate.kind is _Kind.TITLE
+            or (candidate.kind is _Kind.SHORT and from_notice is None)
+            or (candidate.kind is _Kind.NUMBER and notice is None)
+        ):
+            if candidate.kind is _Kind.NUMBER:
+                # A 文号 on its own line above the plan's title: only the title follows.
+                return self.title(live, k + 1, None, title_entries)
+            last = k
+            core = candidate.core
+            text = candidate.core_text
+            # A title split over two lines: the first half reads as no title of its own.
+            if (
+                candidate.kind is _Kind.SHORT
+                and k + 1 < len(live)
+                and kinds[k + 1] in (_Kind.TITLE, _Kind.SHORT)
+                and _title_like(text + entries[live[k + 1]].core_text)
+                and len(text) <= 40
+            ):
+                last = k + 1
+            if last + 1 < len(live) and _SUBTITLE.match(entries[live[last + 1]].view.text):
+                last += 1
+            first_entry, last_entry = candidate, entries[live[last]]
+            start = first_entry.view.positions[core[0]]
+            end = (
+                last_entry.view.positions[last_entry.core[1] - 1] + 1
+                if last == k
+                else last_entry.view.positions[-1] + 1
+            )
+            title = self.source.snippet(start, end)
+            number = None
+            if candidate.number is not None:
+                number = self.snippet(candidate, *candidate.number)
+            return title, live[last] + 1, number
+        if from_notice is not None:
+            return from_notice, position, None
+        metadata = self.metadata.get("标题") or self.metadata.get("名称")
+        return metadata, position, None
+
+    def title_from_notice(self, notice: Notice | None) -> Snippet | None:
+        """Read the plan's title from the notice: 关于印发《X》的通知, or 《X》 in its text."""
+        if notice is None:
+            return None
+        if notice.title is not None:
+            view = self.source.view(notice.title.span.start, notice.title.span.end)
+            core, _ = _split_number(view.text)
+            text = view.text[core[0] : core[1]]
+            match = _ISSUED_PLAN.search(text)
+            if match is None:
+                # 关于…的通知 that issues nothing: the notice is the plan.
+                return notice.title
+            start, end = core[0] + match.start("plan"), core[0] + match.end("plan")
+            if view.text[start] == "《" and view.text[end - 1] == "》":
+                start, end = start + 1, end - 1
+            snippet = self.source.snippet(*attrs.astuple(view.span(start, end)))
+            if snippet is not None:
+                return snippet
+        for paragraph in notice.paragraphs:
+            view = self.source.view(paragraph.span.start, paragraph.span.end)
+            quoted = _QUOTED_PLAN.search(view.text)
+            if quoted is not None and _title_like(quoted["plan"]):
+                return self.source.snippet(*attrs.astuple(view.span(*quoted.span("plan"))))
+        return None
+
+
+def fold_view(source: _Source, snippet: Snippet) -> str:
+    """Return the folded text of `snippet`, as the patterns read it."""
+    return source.view(snippet.span.start, snippet.span.end).text
+
+
+def read_head(source: _Source, lines: list[_Line]) -> Head:
+    """Read the head of the front matter's `lines`: the notice, the title, where the body begins."""
+    return _HeadReader(source, lines).read()

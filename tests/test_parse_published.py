@@ -1,0 +1,251 @@
+"""Plans as they are published, one rule at a time, on openings written for these tests.
+
+Each text is made up for the project in the styles real plans come in (provinces, cities,
+counties, Traditional copies, ASCII punctuation, site chrome); none is copied from a plan.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import yingshang
+from yingshang.model import Plan, Severity, TargetKind
+
+
+def roles(plan: Plan) -> list[tuple[str, list[str], list[str]]]:
+    return [
+        (
+            action.text[:6],
+            [a.name for a in action.lead_agencies],
+            [a.name for a in action.cooperating_agencies],
+        )
+        for action in plan.actions
+    ]
+
+
+def codes(plan: Plan) -> list[str]:
+    return [d.code for d in plan.diagnostics]
+
+
+PROVINCE_TRADITIONAL = """\
+各設區市人民政府，省政府各部門：
+《某省優化營商環境若干措施》已經省政府同意，現印發給你們，請認真貫徹執行。
+某省人民政府辦公廳
+2022年4月6日
+（此件公開發布）
+某省優化營商環境若干措施
+為進一步優化營商環境，制定以下措施。
+一、提升開辦企業便利度
+1.壓縮開辦時間。企業開辦時間壓縮至1個工作日。〔牽頭單位：省市場監管局；責任單位：省公安廳、省稅務局〕
+2.推行電子印章。新辦企業免費發放電子印章。〔牽頭單位：省市場監管局，責任單位：省政務服務中心，2022年6月底前完成〕
+"""
+
+
+def test_a_traditional_copy_that_opens_with_its_recipients() -> None:
+    plan = yingshang.parse(PROVINCE_TRADITIONAL)
+    assert plan.title.text == "某省優化營商環境若干措施"
+    assert plan.issuer == "某省人民政府辦公廳"
+    assert plan.issue_date == datetime.date(2022, 4, 6)
+    assert plan.recipients == ("各設區市人民政府", "省政府各部門")
+    assert plan.notice is not None
+    assert [r.text for r in plan.notice.remarks] == ["（此件公開發布）"]
+    assert roles(plan) == [
+        ("企業開辦時間", ["省市場監管局"], ["省公安廳", "省稅務局"]),
+        ("新辦企業免費", ["省市場監管局"], ["省政務服務中心"]),
+    ]
+    (deadline,) = [t for t in plan.actions[1].targets if t.kind is TargetKind.DEADLINE]
+    assert deadline.text == "2022年6月底前完成"[:9]
+    assert deadline.deadline is not None
+    assert deadline.deadline.date == datetime.date(2022, 6, 30)
+    assert not any(d.severity is Severity.ERROR for d in plan.diagnostics)
+
+
+CITY_WITH_CHROME = """\
+首页 > 政务公开 > 政策文件
+字体：【大 中 小】 打印
+某市人民政府关于印发《某市营商环境提升行动方案》的通知
+某府发[2021]12号
+各区县人民政府，市政府各部门：
+现将《某市营商环境提升行动方案》印发给你们，请认真组织实施。
+某市人民政府
+2021115
+二维码 分享到
+一、工作目标
+到2022年底，营商环境进入全省前列。
+二、重点任务
+（一）优化政务服务。推行一网通办。（市政务服务局牵头，市各有关部门配合）
+（二）降低用电成本。减少用电环节。（市发展改革委牵头负责，6月底前完成）
+"""
+
+
+def test_a_city_page_with_chrome_a_mangled_date_and_no_title_line() -> None:
+    plan = yingshang.parse(CITY_WITH_CHROME)
+    assert plan.title.text == "某市营商环境提升行动方案"
+    assert plan.document_number == "某府发[2021]12号"
+    assert plan.issuer == "某市人民政府"
+    assert plan.issue_date is None
+    assert codes(plan).count("site-chrome") == 3
+    assert "mangled-date" in codes(plan)
+    assert [s.title for s in plan.sections][:1] == ["工作目标"]
+    assert roles(plan) == [
+        ("推行一网通办", ["市政务服务局"], ["市各有关部门"]),
+        ("减少用电环节", ["市发展改革委"], []),
+    ]
+    assert "6月底前完成" in [t.text for t in plan.actions[1].targets] or any(
+        t.text.startswith("6月底前") for t in plan.actions[1].targets
+    )
+
+
+COUNTY_WITH_LINES = """\
+某县2023年优化营商环境工作要点
+某政办〔2023〕8号
+为持续优化营商环境，制定本要点。
+一、优化审批服务
+以下各项任务各乡镇人民政府均需落实，不再列出。
+1、推行承诺制审批。对低风险项目实行告知承诺。
+责任单位：县行政审批局、县住建局（第一责任单位为牵头单位，下同）
+时限要求：2023年6月底前
+2、压缩审批时间。工程项目审批时间压缩至30个工作日以内。
+责任单位：县住建局、县自然资源局
+完成时限：2023年12月底前
+"""
+
+
+def test_a_county_writes_roles_and_deadlines_on_lines_below_each_item() -> None:
+    plan = yingshang.parse(COUNTY_WITH_LINES)
+    assert plan.title.text == "某县2023年优化营商环境工作要点"
+    assert plan.document_number == "某政办〔2023〕8号"
+    assert roles(plan) == [
+        ("对低风险项目", ["县行政审批局"], ["县住建局", "各乡镇人民政府"]),
+        ("工程项目审批", ["县住建局"], ["县自然资源局", "各乡镇人民政府"]),
+    ]
+    due = [
+        [t.deadline.date for t in a.targets if t.kind is TargetKind.DEADLINE and t.deadline]
+        for a in plan.actions
+    ]
+    assert due == [[datetime.date(2023, 6, 30)], [datetime.date(2023, 12, 31)]]
+
+
+DISTRICT_RUN_IN = """\
+某区关于进一步优化营商环境的实施意见
+一 总体要求
+坚持问题导向，持续优化营商环境。
+二 主要任务
+（一）深化商事制度改革。(1)推行全程电子化登记。(区市场监管局牵头负责)(2)推进名称自主申报。(区市场监管局、区政务服务中心牵头，各街道按职责分工负责)
+（二）优化纳税服务。区税务局要牵头负责，会同区财政局推行非接触式办税。
+"""
+
+
+def test_spaced_headings_run_in_items_and_agencies_as_a_sentences_subject() -> None:
+    plan = yingshang.parse(DISTRICT_RUN_IN)
+    assert plan.title.text == "某区关于进一步优化营商环境的实施意见"
+    assert [s.title for s in plan.sections] == ["总体要求", "主要任务"]
+    assert [(a.number, a.marker.text if a.marker else None) for a in plan.actions][:2] == [
+        (1, "(1)"),
+        (2, "(2)"),
+    ]
+    assert roles(plan) == [
+        ("推行全程电子", ["区市场监管局"], []),
+        ("推进名称自主", ["区市场监管局", "区政务服务中心"], ["各街道"]),
+        ("区税务局要牵", ["区税务局"], []),
+    ]
+    assert [a.agencies_inferred for a in plan.actions] == [False, False, True]
+
+
+NATIONAL_WITH_NEWS = """\
+日前,国务院办公厅印发通知,部署优化营商环境重点工作。通知要求各地区各部门抓好落实。
+国务院办公厅关于印发某某重点任务分工方案的通知
+国办发〔2020〕7号
+各省、自治区、直辖市人民政府,国务院各部委、各直属机构:
+《某某重点任务分工方案》已经国务院同意,现印发给你们,请认真贯彻落实。
+国务院办公厅
+2020年3月2日
+(此件公开发布)
+某某重点任务分工
+方案
+为落实会议部署,制定本分工方案。
+一、持续放宽市场准入
+(一)压减负面清单事项。(发展改革委、商务部牵头,各地区按职责分工负责)
+具体措施:
+1.2020年底前修订负面清单。(发展改革委牵头,各地区按职责分工负责)
+"""
+
+
+def test_a_news_lead_ascii_punctuation_and_a_title_split_over_two_lines() -> None:
+    plan = yingshang.parse(NATIONAL_WITH_NEWS)
+    assert plan.title.text == "某某重点任务分工方案"
+    assert plan.document_number == "国办发〔2020〕7号"
+    assert plan.issue_date == datetime.date(2020, 3, 2)
+    assert "news-lead" in codes(plan)
+    assert "list-intro" in codes(plan)
+    assert roles(plan) == [
+        ("压减负面清单", ["发展改革委", "商务部"], ["各地区"]),
+        ("2020年底", ["发展改革委"], ["各地区"]),
+    ]
+    assert plan.actions[1].marker is not None
+    assert plan.actions[1].marker.text == "1."
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "number"),
+    [
+        (
+            "某市优化营商环境实施方案(某政发〔2019〕3号)\n",
+            "某市优化营商环境实施方案",
+            "某政发〔2019〕3号",
+        ),
+        (
+            "某政发〔2019〕3号 某市优化营商环境实施方案\n",
+            "某市优化营商环境实施方案",
+            "某政发〔2019〕3号",
+        ),
+        (
+            "某政發〔2019〕3號\n某市優化營商環境實施方案\n",
+            "某市優化營商環境實施方案",
+            "某政發〔2019〕3號",
+        ),
+        (
+            "某市优化营商环境实施方案\n某政发〔2019〕3\n",
+            "某市优化营商环境实施方案",
+            "某政发〔2019〕3",
+        ),
+        ("某市人民政府关于印发某市优化营商环境实施方案的通知\n", "某市优化营商环境实施方案", None),
+        (
+            "某市人民政府关于进一步优化营商环境的通知\n",
+            "某市人民政府关于进一步优化营商环境的通知",
+            None,
+        ),
+        ("全文 打印 关闭\n某市优化营商环境实施方案\n", "某市优化营商环境实施方案", None),
+    ],
+)
+def test_title_and_document_number_wherever_they_stand(
+    head: str, title: str, number: str | None
+) -> None:
+    plan = yingshang.parse(head + "一、主要任务\n（一）推行网办。（市政务服务局负责）\n")
+    assert plan.title.text == title
+    assert plan.document_number == number
+    assert [a.name for a in plan.actions[0].lead_agencies] == ["市政务服务局"]
+
+
+def test_role_words_never_end_up_in_a_name() -> None:
+    text = (
+        "某方案\n一、任务\n1.甲事项。(市商务局牵头负责)\n2.乙事项。(市财政局牵头落实,市税务局配合)\n"
+        "3.丙事项。(市交通局会同市公安局负责)\n"
+    )
+    names = [a.name for action in yingshang.parse(text).actions for a in action.agencies]
+    assert names == ["市商务局", "市财政局", "市税务局", "市交通局", "市公安局"]
+
+
+def test_a_plan_without_a_title_is_recovered_with_an_error() -> None:
+    plan = yingshang.parse(
+        "为优化营商环境，制定如下措施。\n一、任务\n（一）推行网办。（市政务服务局负责）\n"
+    )
+    assert plan.title.text == ""
+    assert "no-title" in codes(plan)
+    with pytest.raises(yingshang.ParseError, match="title"):
+        yingshang.parse(
+            "为优化营商环境，制定如下措施。\n一、任务\n（一）推行网办。（市政务服务局负责）\n",
+            strict=True,
+        )
