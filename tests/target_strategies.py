@@ -39,6 +39,9 @@ __all__ = [
     "deadline_phrases",
     "deadlines",
     "fillers",
+    "halves",
+    "multiples",
+    "other_money",
     "phrases",
     "ranges",
     "relative_changes",
@@ -355,6 +358,94 @@ def relative_changes(draw: st.DrawFn) -> Phrase:
                                  direction=direction, baseline_year=year),))  # fmt: skip
 
 
+# --- halves, multiples, money in other units ---------------------------------------------------
+
+# What a half or a multiple is taken of, written in characters that are no lead word (按, 为, 至,
+# 的) and no unit: 法定时限, 基准利率.
+REFERENCES = ("法定时限", "贷款基准利率", "承诺时限", "市场价格", "上年水平")
+
+
+@st.composite
+def halves(draw: st.DrawFn) -> Phrase:
+    """Draw a half: 压缩一半以上, 再减少一半 (a change by 50%), 减半, 压缩至法定时限的一半."""
+    verb, direction = draw(st.one_of(
+        st.sampled_from(DECREASE_VERBS).map(lambda v: (v, Direction.DECREASE)),
+        st.sampled_from(INCREASE_VERBS).map(lambda v: (v, Direction.INCREASE)),
+    ))  # fmt: skip
+    suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
+                                               ("以上", Comparator.AT_LEAST))))  # fmt: skip
+    form = draw(st.sampled_from(["by", "short", "of"]))
+    if form == "of":
+        reference = draw(st.sampled_from(REFERENCES))
+        text = f"{verb}至{reference}的一半{suffix}"
+        return Phrase(text, (_target(text, TargetKind.PERCENTAGE, quantity=Quantity(50, "%"),
+                                     comparator=comparator, direction=direction,
+                                     reference=reference),))  # fmt: skip
+    if form == "short":
+        verb, direction = "减", Direction.DECREASE
+        text = "减半"
+    else:
+        text = f"{verb}一半{suffix}"
+    return Phrase(text, (_target(text, TargetKind.RELATIVE_CHANGE, quantity=Quantity(50, "%"),
+                                 comparator=comparator if form == "by" else Comparator.EXACTLY,
+                                 direction=direction),))  # fmt: skip
+
+
+@st.composite
+def multiples(draw: st.DrawFn) -> Phrase:
+    """Draw a multiple of a reference: 按照贷款基准利率的1.5倍, 按照市场价格的两倍."""
+    reference = draw(st.sampled_from(REFERENCES))
+    number, value = draw(st.one_of(
+        amounts(largest=20),
+        st.integers(2, 9).map(lambda n: (to_chinese_numeral(n), Decimal(n))),
+    ))  # fmt: skip
+    lead = "按照" + reference + "的"
+    target = f"{number}倍"
+    return Phrase(lead, ()) + Phrase(target, (_target(
+        target, TargetKind.MULTIPLE, quantity=Quantity(value, "倍"), reference=reference),))  # fmt: skip
+
+
+@st.composite
+def other_money(draw: st.DrawFn) -> Phrase:
+    """Draw money in a foreign currency (100万美元), a price in 分 (每千瓦时下调4.28分), 万分之五."""
+    form = draw(st.sampled_from(["currency", "fen", "per ten thousand"]))
+    if form == "currency":
+        currency = draw(st.sampled_from(["美元", "欧元", "港元", "日元"]))
+        number, value = draw(st.one_of(amounts(), magnified_amounts()))
+        text = number + currency
+        return Phrase(text, (_target(text, TargetKind.MONEY, quantity=Quantity(value, currency)),))
+    if form == "fen":
+        per = draw(st.sampled_from(["千瓦时", "立方米", "吨"]))
+        verb = draw(st.sampled_from(["下调", "降低"]))
+        number, value = draw(amounts(largest=100))
+        text = f"{verb}{number}分"
+        return Phrase(f"每{per}", ()) + Phrase(text, (_target(
+            text, TargetKind.RELATIVE_CHANGE, quantity=Quantity(value, f"分/{per}"),
+            direction=Direction.DECREASE),))  # fmt: skip
+    number, value = draw(amounts(decimals=False, largest=100))
+    scale, factor = draw(st.sampled_from([("千", Decimal("0.1")), ("万", Decimal("0.01"))]))
+    text = f"{scale}分之{number}"
+    return Phrase(text, (_target(text, TargetKind.PERCENTAGE,
+                                 quantity=Quantity((value * factor).normalize(), "%")),))  # fmt: skip
+
+
+@st.composite
+def asides(draw: st.DrawFn) -> Phrase:
+    """Draw a bound after an aside in brackets: 减至8.5天(指工作日)以内, 6亩以下(不含6亩)."""
+    written = draw(plain_quantities(TargetKind.DURATION))
+    aside = draw(st.sampled_from(["(指工作日)", "（指工作日，下同）", "(下同)"]))
+    if draw(st.booleans()):
+        text = f"{written.text}{aside}以内"
+        return Phrase(text, (_target(text, written.kind, quantity=written.quantity,
+                                     comparator=Comparator.AT_MOST),))  # fmt: skip
+    exclusion = draw(
+        st.sampled_from([("(不含", Comparator.LESS_THAN), ("(含", Comparator.AT_MOST)])
+    )
+    text = f"{written.text}以下{exclusion[0]}{written.text})"
+    return Phrase(text, (_target(text, written.kind, quantity=written.quantity,
+                                 comparator=exclusion[1]),))  # fmt: skip
+
+
 # --- ranges and lists ------------------------------------------------------------------------
 
 RANGE_JOINERS = ("至", "到", "-", "－", "~", "～", "—")
@@ -434,7 +525,28 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
     written_year = draw(st.sampled_from([str(year), _digit_by_digit(year)]))
     written_month = draw(st.sampled_from([str(month), to_chinese_numeral(month)]))
     form = draw(st.sampled_from(["year end", "month end", "before year", "by year", "before day",
-                                 "within year", "half or quarter", "relative"]))  # fmt: skip
+                                 "within year", "half or quarter", "relative", "spaced year end",
+                                 "plan's month", "holiday", "recurring"]))  # fmt: skip
+    if form == "spaced year end":  # 2023 年底前, as web copies space it
+        return f"{year} 年底前", Deadline(DeadlineKind.BY_END_OF, datetime.date(year, 12, 31), year)
+    if form == "plan's month":  # 本月底前, 下月底前, 6月底: the month of, or after, the issue
+        which = draw(st.sampled_from(["本月底前", "下月底前", "month"]))
+        if which == "month":
+            end = draw(st.sampled_from(["底", "底前"]))
+            return f"{month}月{end}", Deadline(
+                DeadlineKind.BY_END_OF, _last_day(ISSUE_DATE.year, month), ISSUE_DATE.year, month
+            )
+        first = ISSUE_DATE.replace(day=1) + relativedelta(months=which == "下月底前")
+        due = _last_day(first.year, first.month)
+        return which, Deadline(DeadlineKind.BY_END_OF, due, due.year, due.month)
+    if form == "holiday":  # 国庆节前: the day before 1 October of the plan's year
+        return "国庆节前", Deadline(
+            DeadlineKind.BEFORE, datetime.date(ISSUE_DATE.year, 9, 30), ISSUE_DATE.year
+        )
+    if form == "recurring":  # 每年年底前, 每年6月底前: due again every year
+        if draw(st.booleans()):
+            return "每年年底前", Deadline(DeadlineKind.RECURRING, None, month=12)
+        return f"每年{month}月底前", Deadline(DeadlineKind.RECURRING, None, month=month)
     if form == "year end":
         end = draw(st.sampled_from(["底前", "年底前", "末前"]))
         return f"{written_year}年{end}", Deadline(
@@ -449,9 +561,8 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
             DeadlineKind.BEFORE, datetime.date(year - 1, 12, 31), year
         )
     if form == "by year":
-        return f"{draw(st.sampled_from(['到', '截至']))}{written_year}年", Deadline(
-            DeadlineKind.BY, datetime.date(year, 12, 31), year
-        )
+        # 截至 without 前 dates a status report (截至2020年3月…), so only 到 reads as "by".
+        return f"到{written_year}年", Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year)
     if form == "within year":
         return f"{written_year}年内", Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year)
     if form == "before day":
@@ -480,7 +591,7 @@ def period_deadlines(draw: st.DrawFn, year: int, written_year: str) -> tuple[str
         number = draw(st.sampled_from(["一二三四"[quarter - 1], str(quarter)]))
         written = draw(st.sampled_from(["", "第"])) + number + "季度"
         first, last = 3 * quarter - 2, 3 * quarter
-    by = draw(st.sampled_from(["", "", "到", "截至"]))
+    by = draw(st.sampled_from(["", "", "到"]))
     bound = draw(st.sampled_from(["", "末前", "底前", "末", "前", "内"]))
     if bound == "前":  # before the period begins, as 2020年前 is
         kind, due = DeadlineKind.BEFORE, datetime.date(year, first, 1) - datetime.timedelta(days=1)
@@ -500,7 +611,7 @@ def deadline_phrases(draw: st.DrawFn) -> Phrase:
     """
     written, deadline = draw(deadlines())
     target = draw(st.one_of(single_targets(), changes(), relative_changes(), others(), ranges(),
-                            bounded_lists()))  # fmt: skip
+                            bounded_lists(), halves(), multiples(), other_money()))  # fmt: skip
     governed = Phrase(
         target.text, tuple(attrs.evolve(t, deadline=deadline) for t in target.targets)
     )
@@ -521,6 +632,10 @@ def phrases() -> st.SearchStrategy[Phrase]:
         ranges(),
         bounded_lists(),
         deadline_phrases(),
+        halves(),
+        multiples(),
+        other_money(),
+        asides(),
     )
 
 

@@ -12,7 +12,7 @@ PACKAGE = pathlib.Path(__file__).resolve().parents[1] / "src" / "yingshang"
 # Each module may import its own layer and those below, never one above. A subpackage counts
 # as the layer of its top-level name (yingshang.readers.docx is `readers`).
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"model", "errors", "_display", "fold"}),
+    frozenset({"model", "errors", "_display", "fold", "_lazy", "_cache"}),
     frozenset({"numbers", "_datafile"}),
     frozenset({"dates", "registry", "indicators", "workdays"}),
     frozenset({"extract"}),

@@ -157,11 +157,50 @@ def test_deadlines_without_a_year_take_the_plans_year(
 
 
 @pytest.mark.parametrize(
+    ("written", "with_issue", "without_issue"),
+    [
+        ("本月底前", Deadline(BY_END_OF, day(2019, 7, 31), 2019, 7), Deadline(BY_END_OF, None)),
+        ("下月底前", Deadline(BY_END_OF, day(2019, 8, 31), 2019, 8), Deadline(BY_END_OF, None)),
+        ("6月底", Deadline(BY_END_OF, day(2019, 6, 30), 2019, 6),
+         Deadline(BY_END_OF, None, None, 6)),
+        ("2023 年底前", Deadline(BY_END_OF, day(2023, 12, 31), 2023),
+         Deadline(BY_END_OF, day(2023, 12, 31), 2023)),
+        ("2025 年\n底前", Deadline(BY_END_OF, day(2025, 12, 31), 2025),
+         Deadline(BY_END_OF, day(2025, 12, 31), 2025)),
+        ("国庆节前", Deadline(BEFORE, day(2019, 9, 30), 2019), Deadline(BEFORE, None)),
+        ("2020年国庆节前", Deadline(BEFORE, day(2020, 9, 30), 2020),
+         Deadline(BEFORE, day(2020, 9, 30), 2020)),
+        ("元旦前", Deadline(BEFORE, day(2019, 12, 31), 2020), Deadline(BEFORE, None)),
+        # 春节 moves with the lunar calendar: the year is kept, the date left open.
+        ("春节前", Deadline(BEFORE, None, 2019), Deadline(BEFORE, None)),
+    ],
+)  # fmt: skip
+def test_month_and_holiday_deadlines(
+    written: str, with_issue: Deadline, without_issue: Deadline
+) -> None:
+    assert parse_deadline(written, issue_date=ISSUED) == with_issue
+    assert parse_deadline(written) == without_issue
+
+
+@pytest.mark.parametrize(
+    ("written", "month", "day_of_month"),
+    [("每年年底前", 12, None), ("每年底前", 12, None), ("每年6月底前", 6, None),
+     ("每季度末前", None, None), ("每月10日前", None, 10)],
+)  # fmt: skip
+def test_recurring_deadlines_are_kept_as_such(
+    written: str, month: int | None, day_of_month: int | None
+) -> None:
+    # A deadline due again each period has no single date, with or without the plan's year.
+    expected = Deadline(DeadlineKind.RECURRING, None, month=month, day=day_of_month)
+    assert parse_deadline(written, issue_date=ISSUED) == expected
+
+
+@pytest.mark.parametrize(
     "written",
     ["", "2017年", "2019年7月23日", "2019年13月底前", "2019年2月30日前", "2019年0月底前",
-     "3个月前", "每年年底前", "2019年前三季度", "底前", "印发之日起1个月", "2019年9月30日底前",
-     # A half-year or quarter with no year needs 末前 to be a deadline; 每季度 recurs; 前三季度
-     # is the first three quarters, a span; there is no fifth quarter.
+     "3个月前", "2019年前三季度", "底前", "印发之日起1个月", "2019年9月30日底前",
+     # A half-year or quarter with no year needs 末前 to be a deadline; 每季度末 without 前 is
+     # no deadline; 前三季度 is the first three quarters, a span; there is no fifth quarter.
      "上半年", "一季度", "第三季度", "每季度末", "每年第一季度末前", "前三季度末", "2019年五季度"],
 )  # fmt: skip
 def test_parse_deadline_rejects_dates_and_impossible_deadlines(written: str) -> None:

@@ -307,7 +307,6 @@ def test_on_the_spot_is_a_target_without_quantity() -> None:
         "对AAA级和谐劳动关系企业开展激励",
         "千兆宽带接入网络，万户市场主体",
         "2019年前三季度",
-        "每季度末前报送",
         "上半年召开",
         "第1至3项",
     ],

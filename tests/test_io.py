@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import yingshang
 from yingshang import io
-from yingshang.model import Plan, Span
+from yingshang.model import Plan, Span, TargetRole
 
 from .strategies import ANY_VALUE
 
@@ -103,8 +103,14 @@ def test_action_records_have_stable_columns_and_one_row_per_item() -> None:
 
 def test_target_records_have_stable_columns() -> None:
     rows = io.target_records(PLAN)
-    assert len(rows) == sum(len(a.targets) for a in PLAN.actions)
+    commitments = [t for a in PLAN.actions for t in a.targets if t.role is TargetRole.COMMITMENT]
+    assert len(rows) == len(commitments)
     assert all(tuple(row) == io.TARGET_COLUMNS for row in rows)
+    # role=None exports every target; a role exports only the targets that have it.
+    assert len(io.target_records(PLAN, role=None)) == sum(len(a.targets) for a in PLAN.actions)
+    scopes = io.target_records(PLAN, role=TargetRole.SCOPE)
+    assert scopes
+    assert {row["role"] for row in scopes} == {"scope"}
 
 
 def test_to_dataframe_needs_pandas() -> None:

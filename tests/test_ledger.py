@@ -33,7 +33,7 @@ from yingshang.ledger import (
     sheet_names,
     write_ledger,
 )
-from yingshang.model import Comparator, DeadlineKind, Direction, TargetKind
+from yingshang.model import Comparator, DeadlineKind, Direction, TargetKind, TargetRole
 from yingshang.registry import default_registry
 
 openpyxl = pytest.importorskip("openpyxl", reason="the ledger needs the xlsx extra (openpyxl)")
@@ -99,7 +99,12 @@ def test_the_ledger_adds_the_deadlines_words_and_the_targets(workbook: Any) -> N
         deadline_texts = [t.text for t in action.targets if t.kind is TargetKind.DEADLINE]
         for text in deadline_texts:
             assert text in row[words]
-        others = [t for t in action.targets if t.kind is not TargetKind.DEADLINE]
+        # Commitments only: the scope of a measure (水表口径DN100以下的) is no target of the item.
+        others = [
+            t
+            for t in action.targets
+            if t.kind is not TargetKind.DEADLINE and t.role is TargetRole.COMMITMENT
+        ]
         assert (row[targets] or "").splitlines() == [describe_target(t) for t in others]
     first = dict(zip(header, rows[0], strict=True))
     assert first["完成时限"] == datetime.datetime(2019, 9, 30)
@@ -274,14 +279,12 @@ def test_o_writes_any_export_format_to_a_file(tmp_path: Path) -> None:
     assert path.read_text(encoding="utf-8") == printed
 
 
-def test_only_commitments_are_shown_once_targets_carry_a_role() -> None:
-    from types import SimpleNamespace
+def test_only_commitments_are_shown() -> None:
+    import attrs
 
     from yingshang.ledger import is_commitment
 
     target = PLAN.actions[1].targets[0]
     assert is_commitment(target)
-    status = SimpleNamespace(role=SimpleNamespace(value="status"))
-    commitment = SimpleNamespace(role=SimpleNamespace(value="commitment"))
-    assert not is_commitment(status)  # type: ignore[arg-type]
-    assert is_commitment(commitment)  # type: ignore[arg-type]
+    assert not is_commitment(attrs.evolve(target, role=TargetRole.STATUS))
+    assert not is_commitment(attrs.evolve(target, role=TargetRole.SCOPE))

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import yingshang
 from yingshang import query
-from yingshang.model import Comparator, Plan, Quantity, TargetKind
+from yingshang.model import Comparator, Plan, Quantity, TargetKind, TargetRole
 from yingshang.registry import AgencyRegistry
 
 PLAN = yingshang.datasets.chongqing_2019()
@@ -218,7 +218,9 @@ def test_filters_agree_with_a_brute_force_scan(
 
 
 @given(st.sampled_from(AGENCY_NAMES), st.data())
-def test_a_agency_is_found_by_every_alias_the_registry_gives(name: str, data: st.DataObject) -> None:
+def test_a_agency_is_found_by_every_alias_the_registry_gives(
+    name: str, data: st.DataObject
+) -> None:
     registry = yingshang.default_registry()
     entry = registry.resolve(name)
     assert entry is not None
@@ -256,9 +258,18 @@ def test_targets_filter_by_kind_and_agency_agree_with_a_scan() -> None:
             for a in PLAN.actions
             if any(u.name == "市城市管理局" for u in a.agencies)
             for t in a.targets
-            if t.kind is kind
+            if t.kind is kind and t.role is TargetRole.COMMITMENT
         ]
         assert [h.target for h in hits] == expected
+
+
+def test_targets_returns_commitments_unless_asked_for_other_roles() -> None:
+    every = [t for a in PLAN.actions for t in a.targets]
+    assert [h.target for h in query.targets(PLAN, target_role=None)] == every
+    scopes = [h.target for h in query.targets(PLAN, target_role="scope")]
+    assert scopes == [t for t in every if t.role is TargetRole.SCOPE]
+    assert scopes  # 水表口径DN100以下的用水接入: what the measure covers
+    assert all(h.target.role is TargetRole.COMMITMENT for h in query.targets(PLAN))
 
 
 def test_a_working_day_target_falls_due_on_a_working_day_after_the_holidays() -> None:

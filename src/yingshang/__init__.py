@@ -10,56 +10,161 @@
 
 from __future__ import annotations
 
-from . import compare, corpus, datasets, diff, io, model, query
-from .dates import parse_chinese_date, parse_deadline
-from .errors import ParseError, YingshangError
-from .extract import extract_targets
-from .indicators import (
-    BReadyTopic,
-    IndexRef,
-    Indicator,
-    IndicatorMap,
-    IndicatorMapError,
-    default_indicator_map,
-    indicator_for_area,
-    indices_in,
-)
-from .io import from_json, to_json
-from .model import (
-    Action,
-    Agency,
-    Area,
-    Attachment,
-    Comparator,
-    Deadline,
-    DeadlineKind,
-    Diagnostic,
-    Direction,
-    Measure,
-    Notice,
-    Plan,
-    Quantity,
-    Section,
-    Severity,
-    Snippet,
-    Span,
-    Target,
-    TargetKind,
-)
-from .numbers import parse_number, to_chinese_numeral
-from .parse import clean_text, parse, parse_file
-from .registry import AgencyKind, AgencyRegistry, RegistryEntry, RegistryError, default_registry
-from .workdays import (
-    CalendarFallbackWarning,
-    ChinaWorkdayCalendar,
-    WorkdayCalendar,
-    add_working_days,
-    count_working_days,
-    due_date,
-    is_working_day,
-)
+import importlib
+import sys
+import types
+
+# typing.TYPE_CHECKING without importing typing (type checkers read the name, not its value).
+TYPE_CHECKING = False
+
+# Every name is imported on first use (PEP 562): `import yingshang` must not pay for attrs, the
+# parser's patterns, cattrs or the data files before they are used.
+if TYPE_CHECKING:  # what the names below are, for type checkers
+    from . import compare, corpus, datasets, diff, io, query
+    from .dates import parse_chinese_date, parse_deadline
+    from .errors import ParseError, YingshangError
+    from .extract import extract_targets
+    from .indicators import (
+        BReadyTopic,
+        IndexRef,
+        Indicator,
+        IndicatorMap,
+        IndicatorMapError,
+        default_indicator_map,
+        indicator_for_area,
+        indices_in,
+    )
+    from .io import from_json, to_json
+    from .model import (
+        Action,
+        Agency,
+        Area,
+        Attachment,
+        Comparator,
+        Deadline,
+        DeadlineKind,
+        Diagnostic,
+        Direction,
+        Measure,
+        Notice,
+        Plan,
+        Quantity,
+        Section,
+        Severity,
+        Snippet,
+        Source,
+        Span,
+        Target,
+        TargetKind,
+        TargetRole,
+    )
+    from .numbers import parse_number, to_chinese_numeral
+    from .parse import clean_text, parse, parse_file
+    from .registry import (
+        AgencyKind,
+        AgencyRegistry,
+        RegistryEntry,
+        RegistryError,
+        default_registry,
+    )
+    from .workdays import (
+        CalendarFallbackWarning,
+        ChinaWorkdayCalendar,
+        WorkdayCalendar,
+        add_working_days,
+        count_working_days,
+        due_date,
+        is_working_day,
+    )
 
 __version__ = "0.1.0"
+
+# Each public name imported on first use, with the submodule that defines it.
+_LAZY_NAMES: dict[str, str] = {
+    **dict.fromkeys(["parse_chinese_date", "parse_deadline"], "dates"),
+    **dict.fromkeys(["ParseError", "YingshangError"], "errors"),
+    "extract_targets": "extract",
+    **dict.fromkeys(
+        [
+            "BReadyTopic",
+            "IndexRef",
+            "Indicator",
+            "IndicatorMap",
+            "IndicatorMapError",
+            "default_indicator_map",
+            "indicator_for_area",
+            "indices_in",
+        ],
+        "indicators",
+    ),
+    **dict.fromkeys(["from_json", "to_json"], "io"),
+    **dict.fromkeys(
+        [
+            "Action",
+            "Agency",
+            "Area",
+            "Attachment",
+            "Comparator",
+            "Deadline",
+            "DeadlineKind",
+            "Diagnostic",
+            "Direction",
+            "Measure",
+            "Notice",
+            "Plan",
+            "Quantity",
+            "Section",
+            "Severity",
+            "Snippet",
+            "Source",
+            "Span",
+            "Target",
+            "TargetKind",
+            "TargetRole",
+        ],
+        "model",
+    ),
+    **dict.fromkeys(["parse_number", "to_chinese_numeral"], "numbers"),
+    **dict.fromkeys(["clean_text", "parse", "parse_file"], "parse"),
+    **dict.fromkeys(
+        ["AgencyKind", "AgencyRegistry", "RegistryEntry", "RegistryError", "default_registry"],
+        "registry",
+    ),
+    **dict.fromkeys(
+        [
+            "CalendarFallbackWarning",
+            "ChinaWorkdayCalendar",
+            "WorkdayCalendar",
+            "add_working_days",
+            "count_working_days",
+            "due_date",
+            "is_working_day",
+        ],
+        "workdays",
+    ),
+}
+
+
+def __getattr__(name: str) -> object:
+    """Import a public name, or a submodule (``yingshang.io``), the first time it is read."""
+    if name.startswith("__"):  # probes for __path__, __wrapped__ ...: not ours to import
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _LAZY_NAMES.get(name)
+    if module is not None:
+        value: object = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    else:
+        try:
+            value = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{name}":
+                raise  # a submodule that exists but fails to import: say why
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
 
 
 def _render_html(node: object) -> str:
@@ -69,7 +174,27 @@ def _render_html(node: object) -> str:
     return render(node)
 
 
-model.register_html_renderer(_render_html)
+class _Package(types.ModuleType):
+    """The package's module type: it sees each submodule bound to it on the submodule's import.
+
+    The import system binds a submodule to its package (`setattr`) when it first imports it, by
+    whatever route (``import yingshang.model``, ``from yingshang import Plan``, another module's
+    import), so this is the one place that sees every first import.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "model" and isinstance(value, types.ModuleType):
+            # The model's rich display is drawn by the outer ring (_html), registered here.
+            value.register_html_renderer(_render_html)
+        elif _LAZY_NAMES.get(name) == name and isinstance(value, types.ModuleType):
+            # `yingshang.parse` is both the function and the subpackage: the function keeps
+            # the name, however the subpackage came to be imported first.
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+# Before any submodule is imported, so that no binding escapes __setattr__.
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "Action",
@@ -100,9 +225,11 @@ __all__ = [
     "Section",
     "Severity",
     "Snippet",
+    "Source",
     "Span",
     "Target",
     "TargetKind",
+    "TargetRole",
     "WorkdayCalendar",
     "YingshangError",
     "__version__",

@@ -16,18 +16,22 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import __version__, io, query
+from . import __version__
 from ._display import display_width, format_table, shorten
 from .datasets import chongqing_2019, chongqing_2019_text
 from .errors import ParseError, ReadError, YingshangError, line_and_column
 from .model import Area, Measure, Plan, Severity, TargetKind
-from .parse import parse, parse_file
-from .readers import Limits, read_bytes
-from .registry import default_registry
+
+if TYPE_CHECKING:
+    from . import query
+    from .readers import Limits
+
+# The parser, the readers, queries, JSON (cattrs) and the registry are imported by the commands
+# that use them: `yingshang summary` of the embedded plan, read from the cache, needs none.
 
 __all__ = ["main"]
 
@@ -82,6 +86,9 @@ class _Output:
 def _load(path: str | None, limits: Limits | None = None, strict: bool = False) -> Plan:
     if path is None:
         return chongqing_2019()
+    from .parse import parse, parse_file
+    from .readers import read_bytes
+
     if path == "-":  # standard input, as bytes: read as a file's bytes are
         source = read_bytes(sys.stdin.buffer.read(), "<stdin>", limits=limits)
         return attrs.evolve(parse(source.text, strict=strict), source=source)
@@ -92,6 +99,8 @@ def _limits(settings: Sequence[str] | None) -> Limits | None:
     """Read ``--limit max_bytes=1000000`` options into `Limits` (None: the defaults)."""
     if not settings:
         return None
+    from .readers import Limits
+
     names = [field.name for field in attrs.fields(Limits)]
     values: dict[str, int] = {}
     for setting in settings:
@@ -191,6 +200,8 @@ _ACTION_COLUMNS = ("item", "action", "lead", "cooperating", "due")
 
 
 def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import io, query
+
     key: str = arguments.key.strip()
     found: Area | Measure
     area_key: int | str = key
@@ -222,6 +233,9 @@ def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _agencies(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import query
+    from .registry import default_registry
+
     registry = default_registry()
     counts = list(query.agency_counts(plan, registry))
     if arguments.role == "lead":
@@ -246,6 +260,8 @@ def _agencies(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _targets(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import io, query
+
     criteria = {"kind": arguments.kind, "agency": arguments.agency, "area": arguments.area}
     hits = query.targets(plan, **{k: v for k, v in criteria.items() if v is not None})
     records = [
@@ -268,6 +284,8 @@ def _targets(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _due(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import query
+
     if arguments.as_of is not None:
         done = [item.strip() for item in (arguments.done or "").split(",") if item.strip()]
         entries = query.overdue(plan, arguments.as_of, done)
@@ -297,6 +315,8 @@ def _due(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _search(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import query
+
     if arguments.regex:
         found = query.search(plan, pattern=arguments.text)
     else:
@@ -354,6 +374,8 @@ def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 
 def _export(plan: Plan, arguments: argparse.Namespace) -> _Output:
+    from . import io
+
     records = io.target_records(plan) if arguments.records == "targets" else io.action_records(plan)
     columns = io.TARGET_COLUMNS if arguments.records == "targets" else io.ACTION_COLUMNS
     rows = [[_cell(record[c]) for c in columns] for record in records]
@@ -403,6 +425,8 @@ def _write_files(plan: Plan, arguments: argparse.Namespace) -> str | None:
         from .ledger import write_ledger
 
         assert output is not None  # main checked it
+        from . import query
+
         write_ledger(plan, output)
         leads = sum(1 for count in query.agency_counts(plan) if count.lead)
         return (
@@ -618,6 +642,8 @@ class _FileError(YingshangError):
 
 
 def _parse_named(path: str | os.PathLike[str], limits: Limits | None) -> Plan:
+    from .parse import parse_file
+
     try:
         return parse_file(path, limits=limits)
     except ReadError:  # names the file itself
@@ -832,7 +858,9 @@ def _run_many(
 
 def _text(plan: Plan, arguments: argparse.Namespace) -> str:
     if arguments.run is _export and arguments.format == "json":
-        return io.to_json(plan, indent=2)
+        from .io import to_json
+
+        return to_json(plan, indent=2)
     return _render(arguments.run(plan, arguments), arguments.format)
 
 

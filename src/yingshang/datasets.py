@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
+from . import _cache
 from .model import Plan
-from .parse import parse
 
 __all__ = ["chongqing_2019", "chongqing_2019_text"]
 
@@ -20,6 +19,8 @@ def chongqing_2019_text() -> str:
     The text is the Word export as published, table layout and export artifacts included, so
     spans of the parsed plan index into exactly this string.
     """
+    from importlib import resources  # a module costly to import, not needed for the cached plan
+
     return (
         resources.files("yingshang").joinpath("data", _CHONGQING_2019).read_text(encoding="utf-8")
     )
@@ -27,5 +28,16 @@ def chongqing_2019_text() -> str:
 
 @functools.cache
 def chongqing_2019() -> Plan:
-    """Return the Chongqing 2019 plan, parsed once and cached (the embedded default)."""
+    """Return the Chongqing 2019 plan, parsed once and cached (the embedded default).
+
+    The parsed plan is also kept in the user's cache directory, keyed by yingshang's files and
+    Python's packages, so that a new process reads it instead of parsing the text again
+    (``YINGSHANG_NO_CACHE=1`` turns that off; see the performance page).
+    """
+    return _cache.cached("yingshang", "chongqing-2019", _parse_chongqing_2019)
+
+
+def _parse_chongqing_2019() -> Plan:
+    from .parse import parse  # only on a cache miss: the parser's patterns take time to compile
+
     return parse(chongqing_2019_text())

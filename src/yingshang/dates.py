@@ -65,12 +65,13 @@ DEADLINE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
         # 2019年9月底前, 2020年前, 到2022年, 2020年6月30日前, 2019年内: a dated deadline. The year
         # alone (2017年, 2019年7月23日) is a date, not a deadline: deadline_from_match rejects a
         # match with neither a leading 到 nor a closing 底前/前/内.
+        # Web copies space the year off (2023 年底前) and wrap lines inside it (2025 年⏎底前).
         rf"""
         (?P<by> 截至 | 截止到 | 截止 | 到 | 至 )?
         {_NOT_AFTER_A_NUMERAL}
-        (?P<year> {_YEAR} ) 年
-        (?: (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )? )?
-        (?P<bound> 年?底前 | 年?末前 | 年?底 | 年?末 | {_BEFORE} | {_WITHIN} )?
+        (?P<year> {_YEAR} ) [ ]? 年
+        (?: [ ]? (?P<month> {_MONTH} ) [ ]? 月 (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] )? )?
+        (?: [ ]? \n? (?P<bound> 年?底前 | 年?末前 | 年?底 | 年?末 | {_BEFORE} | {_WITHIN} ) )?
         """,
         # 今年年底前, 明年6月底前: a year named relative to the plan's own.
         rf"""
@@ -83,18 +84,45 @@ DEADLINE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
         (?<! [0-9０-９〇零一二两三四五六七八九十年每今本当明去] )
         年 (?P<bound> 底前 | 末前 )
         """,
-        # 9月底前, 6月30日前 with no year: the plan's year. Not 3个月前, which is relative.
+        # 9月底前, 6月30日前, 6月底(完成) with no year: the plan's year. Not 3个月前, which is
+        # relative, nor 每年6月底前, which recurs.
         rf"""
         {_NOT_AFTER_A_NUMERAL} (?<! [年个] )
-        (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )?
-        (?P<bound> 底前 | 末前 | {_BEFORE} )
+        (?P<month> {_MONTH} ) [ ]? 月 (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] )?
+        (?P<bound> 底前 | 末前 | {_BEFORE} | 底 (?! [线数部层稿子] ) )
+        (?: (?<= 底 ) (?: 完成 | 见效 | 到位 ) )?        # 6月底完成, as a bracket writes it
+        """,
+        # 本月底前, 下月底前: a month named relative to the plan's issue date.
+        # A class for the first character lets the engine skip to it; the code checks the word.
+        r"""
+        (?P<relative_month> [本当下次] 个? 月 )
+        (?P<bound> 底前 | 末前 | 底 (?! [线数部层稿子] ) | 末 )
+        """,
+        # 国庆节前, 2019年春节前: before a public holiday, in the plan's year unless one is named.
+        # With a year and without are two patterns, so that neither starts on any digit at all.
+        rf"""
+        {_NOT_AFTER_A_NUMERAL} (?P<year> {_YEAR} ) 年
+        (?P<holiday> 国庆节 | 国庆 | 春节 | 元旦 | 中秋节 | 劳动节 | 五一 )
+        (?P<bound> {_BEFORE} )
+        """,
+        rf"""
+        (?P<holiday> [国春元中劳五] (?: 庆节 | 庆 | 节 | 旦 | 秋节 | 动节 | 一 ) )
+        (?P<bound> {_BEFORE} )
+        """,
+        # 每年年底前, 每季度末前, 每年6月底前, 每月10日前: due again each period.
+        rf"""
+        每 (?P<recurs> 年 | 季度 | 半年 | 月 | 周 )
+        (?: 年? (?: 底 | 末 )
+          | (?P<month> {_MONTH} ) [ ]? 月 (?: 底 | 末 | [ ]? (?P<day> {_DAY} ) [ ]? [日号] )?
+          | (?P<day> {_DAY} ) [ ]? [日号] | (?: 底 | 末 ) )?
+        (?P<bound> {_BEFORE} )
         """,
         # 2020年上半年, 2019年三季度末前, 到2020年一季度: a half-year or a quarter of a year. The
         # bound may be left out, as plans write 2020年上半年完成: the period alone is a deadline.
         rf"""
         (?P<by> 截至 | 截止到 | 截止 | 到 | 至 )?
         {_NOT_AFTER_A_NUMERAL}
-        (?P<year> {_YEAR} ) 年 的? {_PERIOD}
+        (?P<year> {_YEAR} ) [ ]? 年 的? {_PERIOD}
         (?P<bound> 末前 | 底前 | 末 | 底 | {_BEFORE} | {_WITHIN} )?
         """,
         # 明年一季度, 今年上半年末前: a period of a year named relative to the plan's own.
@@ -194,6 +222,12 @@ def deadline_from_match(
     try:
         if "amount" in match.re.groupindex:
             return _relative_deadline(match, issue_date)
+        if "recurs" in match.re.groupindex:
+            return _recurring_deadline(match)
+        if "relative_month" in match.re.groupindex:
+            return _relative_month_deadline(match, issue_date)
+        if "holiday" in match.re.groupindex:
+            return _holiday_deadline(match, issue_date)
         return _dated_deadline(match, issue_date)
     except (ParseError, ValueError, OverflowError):
         return None
@@ -212,6 +246,64 @@ def _relative_deadline(match: regex.Match[str], issue_date: datetime.date | None
             except (ValueError, OverflowError):
                 due = None  # beyond year 9999: no date, but still a deadline
     return Deadline(DeadlineKind.WITHIN, due, offset=offset)
+
+
+def _recurring_deadline(match: regex.Match[str]) -> Deadline:
+    """每年年底前 → RECURRING, month 12; 每年6月底前 → month 6; 每季度末前 → no month."""
+    month = None if match["month"] is None else _whole(match["month"])
+    day = None if match["day"] is None else _whole(match["day"])
+    if month is None and match["recurs"] == "年":
+        month = 12  # 每年年底前, 每年底前
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"no month {month}")
+    return Deadline(DeadlineKind.RECURRING, None, month=month, day=day)
+
+
+def _relative_month_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline:
+    """本月底前 → the end of the issue month; 下月底前 → the end of the month after it."""
+    if match["relative_month"] not in _RELATIVE_MONTHS:
+        raise ValueError(f"no month named {match['relative_month']}")
+    if issue_date is None:
+        return Deadline(DeadlineKind.BY_END_OF, None)
+    first = issue_date.replace(day=1)
+    if match["relative_month"] not in ("本月", "当月"):
+        first += relativedelta(months=1)
+    due = first + relativedelta(months=1) - datetime.timedelta(days=1)
+    return Deadline(DeadlineKind.BY_END_OF, due, year=due.year, month=due.month)
+
+
+_RELATIVE_MONTHS = frozenset(("本月", "当月", "下月", "次月", "下个月"))
+_HOLIDAYS = frozenset(("国庆节", "国庆", "春节", "元旦", "中秋节", "劳动节", "五一"))
+# Holidays fixed in the Gregorian calendar, by (month, day). 春节 and 中秋节 move with the lunar
+# calendar: their deadlines keep the year and leave the date unresolved.
+_FIXED_HOLIDAYS = {
+    "国庆节": (10, 1),
+    "国庆": (10, 1),
+    "元旦": (1, 1),
+    "劳动节": (5, 1),
+    "五一": (5, 1),
+}
+
+
+def _holiday_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline:
+    """国庆节前 → BEFORE, the day before 1 October of the plan's year (or the year written)."""
+    if match["holiday"] not in _HOLIDAYS:
+        raise ValueError(f"no holiday named {match['holiday']}")
+    written_year = _group(match, "year")
+    if written_year is not None:
+        year: int | None = _whole(written_year)
+    elif issue_date is None:
+        year = None
+    else:
+        year = issue_date.year
+    fixed = _FIXED_HOLIDAYS.get(match["holiday"])
+    if year is None or fixed is None:
+        return Deadline(DeadlineKind.BEFORE, None, year=year)
+    holiday = datetime.date(year, *fixed)
+    if issue_date is not None and written_year is None and holiday <= issue_date:
+        holiday = holiday.replace(year=year + 1)  # 元旦前 in a plan issued in July: next 1 January
+    due = holiday - datetime.timedelta(days=1)
+    return Deadline(DeadlineKind.BEFORE, due, year=holiday.year)
 
 
 def _calendar_step(amount: int, unit: str) -> relativedelta | None:

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -41,7 +42,17 @@ import regex
 
 from .dates import DATE_PATTERN, DEADLINE_PATTERNS, deadline_from_match
 from .errors import ParseError
-from .model import Comparator, Deadline, Direction, Quantity, Span, Target, TargetKind
+from .fold import fold
+from .model import (
+    Comparator,
+    Deadline,
+    Direction,
+    Quantity,
+    Span,
+    Target,
+    TargetKind,
+    TargetRole,
+)
 from .numbers import NUMBER_PATTERN, parse_number
 
 __all__ = ["extract_targets"]
@@ -72,7 +83,10 @@ _UNITS: dict[str, tuple[TargetKind, str]] = {
         "公顷": "公顷", "亩": "亩", "吨": "吨",
         "km/km2": "km/km2", "km/km²": "km/km2", "公里/平方公里": "km/km2",
     }.items()},
+    "倍": (TargetKind.MULTIPLE, "倍"),
 }  # fmt: skip
+# Currencies a money amount is written in; 分 (a hundredth of a yuan) only in a price per unit.
+_CURRENCIES = ("元", "美元", "欧元", "港元", "港币", "日元", "英镑")
 
 # What plans count, written right after the measure word: 3个环节, 5个阶段, 20项证明事项. The noun
 # joins the count's unit (个环节), so that 3个环节 and 3个窗口 are not both "3个". The list is
@@ -110,7 +124,7 @@ _NOT_FOLLOWED_BY: dict[str, str] = {
 _NEVER_FOLLOWED_BY = "性"
 
 _DECREASE_VERBS = ("压缩", "压减", "缩减", "缩短", "减少", "降低", "下降", "削减", "精简", "简化",
-                   "下调")  # fmt: skip
+                   "下调", "缩小", "减小", "压降")  # fmt: skip
 _INCREASE_VERBS = ("提高", "提升", "增加", "增长", "扩大", "放宽", "延长", "上调", "上升")
 _DIRECTIONS: dict[str, Direction] = {
     **dict.fromkeys((*_DECREASE_VERBS, "减", "降"), Direction.DECREASE),
@@ -120,17 +134,19 @@ _DIRECTIONS: dict[str, Direction] = {
 # Comparator words before a number. Tight ones must touch it (约定 is not 约); loose ones may
 # stand a few characters away (至少完成2次, 不高于各项贷款不良率2个百分点).
 _LOOSE_PREFIXES: dict[str, Comparator] = {
-    **dict.fromkeys(("不超过", "不高于", "不多于", "不大于", "控制在", "最多", "至多", "最高"),
-                    Comparator.AT_MOST),
+    **dict.fromkeys(("不超过", "不高于", "不多于", "不大于", "控制在", "最多", "至多", "最高",
+                     "不得超过", "不得高于", "不得多于", "最长不超过"), Comparator.AT_MOST),
     **dict.fromkeys(("至少", "最少", "不少于", "不低于", "不小于", "达到"), Comparator.AT_LEAST),
 }  # fmt: skip
 _TIGHT_PREFIXES: dict[str, Comparator] = {
     **_LOOSE_PREFIXES,
     "达": Comparator.AT_LEAST,
     **dict.fromkeys(("约", "近", "大约"), Comparator.ABOUT),
-    **dict.fromkeys(("低于", "少于", "不足", "不到", "小于"), Comparator.LESS_THAN),
+    **dict.fromkeys(("低于", "少于", "不足", "不到", "小于", "不满"), Comparator.LESS_THAN),
     **dict.fromkeys(("超过", "高于", "多于", "大于", "超", "逾"), Comparator.MORE_THAN),
 }
+# A bound that leaves out its own value: 以下(不含6亩) is below, 以上(不含) is above.
+_EXCLUSIVE = {Comparator.AT_MOST: Comparator.LESS_THAN, Comparator.AT_LEAST: Comparator.MORE_THAN}
 _SUFFIXES: dict[str, Comparator] = {
     **dict.fromkeys(("以内", "之内", "内", "以下", "及以下"), Comparator.AT_MOST),
     **dict.fromkeys(("以上", "及以上"), Comparator.AT_LEAST),
@@ -155,17 +171,20 @@ _NUMBER = NUMBER_PATTERN.pattern
 # of a deadline). 、 joins the items of a list and ends neither.
 _CLAUSE_PUNCTUATION = "，。；：！？,;:!?\n"
 
-_QUANTITY = regex.compile(
+# Scanned over every text and tried at every number: compiled with the standard library's engine,
+# which runs this pattern (plain classes, alternations, one lookbehind) about twice as fast.
+_QUANTITY = re.compile(
     rf"""
     (?P<number> {_NUMBER} ) [ ]?
     (?P<approx> 多 | 余 )?                                    # 100多家, 300余个: more than
     (?:
-        (?P<money> 元 ) (?: (?: [/／] | 每 ) (?P<per> {_alternation(_PER_UNITS)} ) )?
-                                                              # 80元, 3.25元/吨, 3.25元每吨
+        (?P<money> {_alternation(_CURRENCIES)} | 分 (?! [钟之] ) )
+        (?: (?: [/／] | 每 ) (?P<per> {_alternation(_PER_UNITS)} ) )?
+                                                              # 80元, 3.25元/吨, 100万美元, 4.28分
       | (?P<unit> {_alternation(_UNITS)} )                    # 个工作日, %, 件, 千伏安, ...
     )
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 _PRICE_PER = regex.compile(
     rf"""
@@ -174,6 +193,8 @@ _PRICE_PER = regex.compile(
     """,
     regex.VERBOSE,
 )
+# 每千瓦时(下调4.28分): what a price written in 分 is per.
+_PER_BEFORE = regex.compile(rf"每 (?P<per> {_alternation(_PER_UNITS)} )", regex.VERBOSE)
 _NOMINAL_DIAMETER = regex.compile(
     r"""
     (?<! [A-Za-z] ) (?: DN | dn | Dn ) [ ]?                  # DN100: a pipe's nominal diameter
@@ -183,10 +204,34 @@ _NOMINAL_DIAMETER = regex.compile(
 )
 _PERCENT_IN_WORDS = regex.compile(
     rf"""
-    百分之 (?P<number> {_NUMBER} )                           # 百分之九十, 百分之95
+    (?P<per> 百 | 千 | 万 ) 分之 (?P<number> {_NUMBER} )      # 百分之九十, 千分之三, 万分之五
     """,
     regex.VERBOSE,
 )
+_PER_HUNDRED = {"百": Decimal(1), "千": Decimal("0.1"), "万": Decimal("0.01")}
+# A half: a change by half (压缩一半, 再减少一半, 减半) or to half of a reference (压缩至法定时限的
+# 一半). The reference is a short run of words before 的, within the clause.
+# The pattern is anchored on 半, the words before it read behind, so the scan skips to 半.
+_HALF = regex.compile(
+    rf"""
+      (?<= (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) 了?
+           (?: (?P<to> 至 | 到 | 为 )
+               (?: (?P<reference> [^0-9{_CLAUSE_PUNCTUATION}、()“”]{{1,16}}? ) 的 )? )?
+           一 ) 半
+    | (?<= (?P<verb> 减 | 降 ) ) 半 (?! [年天日月个小数径] )                    # 减半征收
+    """,
+    regex.VERBOSE,
+)
+# Work with no end date, written where a deadline would be (完成时限: 持续推进): alone in its
+# clause or cell, not the verb of a sentence (持续推进减时间…).
+_ONGOING = regex.compile(
+    rf"""
+    [持长] (?: 续推进 | 期坚持 | 期推进 | 续开展 | 期 )   # 持续推进, 长期坚持, 长期
+    (?= $ | [{_CLAUSE_PUNCTUATION}、()\t ] )
+    """,
+    regex.VERBOSE,
+)
+_ONGOING_AFTER = frozenset(_CLAUSE_PUNCTUATION + "、()\t ")
 _SERVICE_HOURS = regex.compile(
     r"""
     (?<! [0-9０-９] )
@@ -197,20 +242,20 @@ _SERVICE_HOURS = regex.compile(
     """,
     regex.VERBOSE,
 )
-_ON_THE_SPOT = regex.compile(
+_ON_THE_SPOT = re.compile(  # the standard engine scans literals faster
     r"""
     立等可取 | 即来即办 | 即办即结 | 即时办结 | 当场办结 | 当场办理 | 当即办结 | 立即办结
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 # Quotation marks around a short phrase: a slogan in these plans (“一网通办”, “三个作用”).
-_QUOTED = regex.compile(
+_QUOTED = re.compile(  # the standard engine scans literals faster
     r"""
     “ [^“”\n]{0,40} ”            # Chinese double quotes
   | 「 [^「」\n]{0,40} 」          # corner brackets
   | " [^"\n]{0,40} "             # ASCII quotes, in plain-text exports
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 # A change verb and the word that introduces the new value: 缩减至, 简化为, 压减环节至, 减按.
 _CHANGE_TO = regex.compile(
@@ -240,11 +285,70 @@ _LOOSE_PREFIX_BEFORE = regex.compile(
 _SUFFIX_AFTER = regex.compile(
     r"""
     [ ]?
+    (?: \( [^()\n]{1,20} \) [ ]? )?                       # 8.5天(指工作日,下同)以内: an aside
     (?P<word> 及以上 | 及以下 | 以上 | 以下 | 以内 | 之内 | 左右
             | 内 (?! [部容外资涵] ) )                           # 内, not 内部 or 内资
+    (?: [ ]? (?P<exclusive> \( 不 (?: 含 | 包括 ) [^()\n]{1,12} \) )   # 6亩以下(不含6亩)
+      | [ ]? \( (?: 含 | 包括 ) [^()\n]{1,12} \) )?
     """,
     regex.VERBOSE,
 )
+# A number that is not a quantity by what follows it: a meeting's session (七届44次会议), a day of
+# the month a news item is dated (财政部1日发布).
+_SESSION_AFTER = regex.compile(r"(?: 常务 | 全体 )? (?: 会议 | 全会 | 常委会 )", regex.VERBOSE)
+_DAY_DATED_AFTER = regex.compile(
+    r"""(?: 发布 | 印发 | 召开 | 举行 | 出台 | 公布 | 宣布 | 电 | 讯 | 起施行 | 起实施
+          | 上午 | 下午 )""",
+    regex.VERBOSE,
+)
+# A book title (《…》) names a document: its numbers (三年行动计划, 2022-2024) are part of a name.
+_TITLE = regex.compile(r"《 [^《》\n]{0,80} 》", regex.VERBOSE)
+# Counts of a text's own parts (五个方面, 26条具体措施, 三项工作): they describe the text, they
+# promise nothing.
+_OWN_PARTS_AFTER = regex.compile(
+    r"""
+    (?: 具体 | 重点 | 主要 | 重大 | 政策 | 改革 | 配套 )?
+    (?: 措施 | 举措 | 方面 | 层面 | 维度 | 板块 | 任务 | 工作 (?! 日 ) | 政策 | 意见 | 行动 | 原则
+      | 要求 )
+    """,
+    regex.VERBOSE,
+)
+# A class written with a Chinese numeral (一类、二类出口企业, 一类口岸): a rank, not a count.
+# The class may be one of a list of classes of the same noun (一类、二类出口企业).
+_CLASS_LABEL_AFTER = regex.compile(
+    r"""
+    (?: 、 [一二三四五六七八九] 类 )?
+    (?: 出口企业 | 企业 | 地区 | 城市 | 人员 | 区域 | 口岸 | 资质 | 纳税人 )
+    """,
+    regex.VERBOSE,
+)
+# What a status report says: the figures of a sentence with these words and no commitment were
+# measured, not promised (截至2020年3月…达6.94亿, 耗时10分钟, 原需6个工作日).
+_STATUS_WORDS = regex.compile(
+    r"""
+    截至 | 截止 (?! 日期 | 时间 ) | 数据显示 | 统计显示 | 累计 | 同比 | 原需 | 原来需要 | 耗时
+  | 耗费
+  | 花费 | 目前已 | 现已 | 已超 | 已达 | 已经达 | 已有 | 已累计 | 已完成 | 已实现 | 已压缩 | 已减少
+  | (?: 压缩 | 压减 | 缩短 | 减少 | 降低 | 下降 | 提高 | 提升 | 增长 | 增加 ) 了   # 压缩了78.89%
+    """,
+    regex.VERBOSE,
+)
+# What a plan says: a sentence with these words promises, whatever else it reports.
+_COMMITMENT_WORDS = regex.compile(
+    r"""
+    要 | 将 | 力争 | 确保 | 争取 | 目标 | 必须 | 应当 | 不超过 | 不得超过 | 控制在 | 以内 | 之内
+    """,
+    regex.VERBOSE,
+)
+# 已 right before the verb of a figure: 已超1亿户, 已达6.94亿 — reported, in any sentence.
+_ALREADY_BEFORE = regex.compile(r"已 (?: 经 )? [^0-9,;:。!?、\n]{0,4} \Z", regex.VERBOSE)
+# What a measure gives: a bound figure before these nouns sizes the benefit.
+_BENEFIT_AFTER = regex.compile(
+    r"补助 | 补贴 | 奖励 | 奖补 | 资助 | 扶持 | 贴息 | 优惠 | 比例 | 额度 | 资金 | 支持 | 减免",
+    regex.VERBOSE,
+)
+# What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
+_SCOPE_AFTER = regex.compile(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
 # 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).
 _FROM_BEFORE = regex.compile(
     rf"(?P<from> 由 | 从 ) (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}} ) \Z", regex.VERBOSE
@@ -280,6 +384,8 @@ _REFERENCE_AFTER_YEAR = regex.compile(
     r"的? (?: 基础上 | 为基数 | 为基准 | 为基期 | 水平上 | 同期相比 | 相比 | 同期 )", regex.VERBOSE
 )
 _REFERENCE_LEADS = frozenset("在以比较与同")
+# The words before what a multiple is of (按照…利率的1.5倍, 为上年的2倍).
+_REFERENCE_LEADS_WORDS = ("按照", "按", "为", "至", "到", "是", "相当于", "达到", "的")
 # 万人, 每万人口, 每百户: what a count is a rate of (万人发明专利拥有量达到9.2件).
 _PER_CAPITA = regex.compile(
     r"""
@@ -291,9 +397,11 @@ _PER_CAPITA = regex.compile(
 )
 # A count of days as a measure (优良天数…300天以上), not a time limit.
 _DAY_COUNT = regex.compile(r"天数 | 日数", regex.VERBOSE)
-_CLAUSE_BREAK = regex.compile(rf"[{_CLAUSE_PUNCTUATION}]")
+# The breaks are found in every text, each one a match: the standard library's engine finds
+# single characters faster than `regex` does, and these two patterns need nothing more.
+_CLAUSE_BREAK = re.compile(rf"[{_CLAUSE_PUNCTUATION}]")
 # A sentence ends at 。！？ or a line break, but 。其中… goes on with the same sentence.
-_SENTENCE_BREAK = regex.compile(r"[！？!?\n] | 。(?! [ \u3000]{0,4} 其中 )", regex.VERBOSE)
+_SENTENCE_BREAK = re.compile(r"[！？!?\n] | 。(?! [ \u3000]{0,4} 其中 )", re.VERBOSE)
 
 
 # --- the extraction ------------------------------------------------------------------------------
@@ -344,6 +452,17 @@ class _Reading:
     deadline: Deadline | None = None
     baseline_year: int | None = None
     bound_after: bool = False  # the comparator is a word after the number (以内, 以上, 左右)
+    reference: str | None = None
+    role: TargetRole = TargetRole.COMMITMENT
+
+
+@attrs.define
+class _Half:
+    """A half as plans write it: 压缩一半 (by half), 压缩至法定时限的一半 (to half of something)."""
+
+    direction: Direction
+    by: bool
+    reference: str | None
 
 
 @attrs.define
@@ -364,7 +483,7 @@ class _Marker:
 class _Breaks:
     """Positions of clause or sentence breaks, to find the clause around an offset in log time."""
 
-    def __init__(self, text: str, pattern: regex.Pattern[str]) -> None:
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
         self.positions = [match.start() for match in pattern.finditer(text)]
         self.length = len(text)
 
@@ -379,8 +498,14 @@ class _Breaks:
 
 class _Extraction:
     def __init__(self, text: str, issue_date: datetime.date | None) -> None:
-        self.text = text
+        # Patterns read the folded copy (Simplified, half-width); target texts come from the
+        # source, which the fold keeps aligned character for character.
+        self.source = text
+        text = self.text = fold(text)
         self.issue_date = issue_date
+        self.titles = [match.span() for match in _TITLE.finditer(text)]
+        self.title_starts = [start for start, _ in self.titles]
+        self.as_of: list[int] = []  # where a 截至 date starts: a status report's date
         self.clauses = _Breaks(text, _CLAUSE_BREAK)
         self.sentences = _Breaks(text, _SENTENCE_BREAK)
         self.quoted = [match.span() for match in _QUOTED.finditer(text)]
@@ -393,7 +518,6 @@ class _Extraction:
     def targets(self, offset: int) -> tuple[Target, ...]:
         deadlines: list[_Reading] = []
         others: list[_Reading] = []
-        spots: list[_Reading] = []
         found: list[_Found] = []
         selected = list(self._select(self._candidates()))
         self.reference_starts = [start for start, _, _ in self.reference_years]
@@ -404,14 +528,33 @@ class _Extraction:
                 deadlines.append(_Reading(start, end, TargetKind.DEADLINE, deadline=item))
             elif isinstance(item, Quantity):
                 others.append(_Reading(start, end, TargetKind.SERVICE_HOURS, quantity=item))
+            elif isinstance(item, _Half):
+                others.append(self._read_half(start, end, item))
             elif item == "spot":
-                spots.append(_Reading(start, end, TargetKind.ON_THE_SPOT))
-        readings = sorted(
-            [*deadlines, *others, *spots, *self._read_quantities(found)],
-            key=lambda reading: reading.start,
+                others.append(_Reading(start, end, TargetKind.ON_THE_SPOT))
+            elif item == "ongoing":
+                others.append(_Reading(start, end, TargetKind.ONGOING))
+        readings = _outermost(
+            sorted(
+                [*deadlines, *others, *self._read_quantities(found)],
+                key=lambda reading: reading.start,
+            )
         )
+        deadlines = [reading for reading in readings if reading.kind is TargetKind.DEADLINE]
+        self._read_roles(readings)
         self._attach_deadlines(readings, deadlines)
         return tuple(self._target(reading, offset) for reading in readings)
+
+    def _read_half(self, start: int, end: int, half: _Half) -> _Reading:
+        """Read 压缩一半以上 (a change by 50%) and 压缩至法定时限的一半 (50% of a reference)."""
+        kind = TargetKind.RELATIVE_CHANGE if half.by else TargetKind.PERCENTAGE
+        reading = _Reading(start, end, kind, Quantity(50, "%"), direction=half.direction)
+        reading.reference = half.reference
+        suffix = _SUFFIX_AFTER.match(self.text, end)
+        if suffix is not None and suffix["word"] in ("以上", "及以上", "左右"):
+            reading.end = suffix.end()
+            reading.comparator = _SUFFIXES[suffix["word"]]
+        return reading
 
     def _candidates(self) -> Iterator[tuple[int, int, int, object]]:
         """Yield (start, end, rank, item); at equal spans the lower rank wins."""
@@ -419,8 +562,18 @@ class _Extraction:
         for pattern in DEADLINE_PATTERNS:
             for match in pattern.finditer(text):
                 deadline = deadline_from_match(match, issue_date=self.issue_date)
-                if deadline is not None:
-                    yield match.start(), match.end(), 0, deadline
+                if deadline is None or self._in_title(match.start()):
+                    continue
+                start = match.start()
+                if text[start - 1 : start] in ("比", "较") and start > 0:
+                    continue  # 比2018年底增长: a point of reference, not a deadline
+                by = match["by"] if "by" in match.re.groupindex else None
+                if by is None and text[max(start - 2, 0) : start] in ("截至", "截止"):
+                    by = text[start - 2 : start]
+                bound = match["bound"] if "bound" in match.re.groupindex else None
+                if by in ("截至", "截止", "截止到") and not (bound or "").endswith("前"):
+                    self.as_of.append(start)  # 截至2020年3月: as of a date, in a report
+                yield start, match.end(), 0, deadline
         for match in DATE_PATTERN.finditer(text):
             # A date or a year is never a quantity (2017年 is not 2017 years); a year may be the
             # reference point of a change.
@@ -432,6 +585,15 @@ class _Extraction:
             yield match.start(), match.end(), 2, Quantity(hours, "小时/周")
         for match in _ON_THE_SPOT.finditer(text):
             yield match.start(), match.end(), 3, "spot"
+        # Most texts hold neither: a substring test skips a pass that cannot match.
+        for match in _ONGOING.finditer(text):
+            if match.start() == 0 or text[match.start() - 1] in _ONGOING_AFTER:
+                yield match.start(), match.end(), 3, "ongoing"
+        for match in _HALF.finditer(text):
+            reference = match["reference"] or None
+            by = not match["to"]
+            half = _Half(_DIRECTIONS[match["verb"]], by, reference)
+            yield match.start("verb"), match.end(), 3, half
         for pattern in (_QUANTITY, _PRICE_PER, _NOMINAL_DIAMETER, _PERCENT_IN_WORDS):
             for match in pattern.finditer(text):
                 quantity = self._found(match, pattern)
@@ -474,6 +636,8 @@ class _Extraction:
         chinese = numeral[0] not in _ARABIC_DIGITS
         if chinese and self._in_quotes(number_start):
             return None
+        if self._in_title(number_start):
+            return None
         if number_start > 0 and self.text[number_start - 1] == "第":
             return None  # 第三期: an ordinal
         value = _read_number(numeral)
@@ -482,13 +646,32 @@ class _Extraction:
         if pattern is _NOMINAL_DIAMETER:
             return _Found(start, end, TargetKind.PHYSICAL, Quantity(value, "DN"))
         if pattern is _PERCENT_IN_WORDS:
-            return _Found(start, end, TargetKind.PERCENTAGE, Quantity(value, "%"))
+            value *= _PER_HUNDRED[match["per"]]
+            return _Found(start, end, TargetKind.PERCENTAGE, Quantity(value.normalize(), "%"))
         if match["money"] is not None:
-            per = match["per"]
+            currency, per = match["money"], match["per"]
+            if currency == "分" and per is None:
+                # 每千瓦时下调4.28分: a price in 分 names what it is per before it.
+                clause_start = max(self.clauses.start_of(start), start - 16)
+                before = _PER_BEFORE.search(self.text, clause_start, start)
+                if before is None:
+                    return None  # 3分: a score, not money
+                per = before["per"]
             if per is None:
-                return _Found(start, end, TargetKind.MONEY, Quantity(value, "元"))
-            return _Found(start, end, TargetKind.UNIT_PRICE, Quantity(value, f"元/{per}"))
+                return _Found(start, end, TargetKind.MONEY, Quantity(value, currency))
+            return _Found(start, end, TargetKind.UNIT_PRICE, Quantity(value, f"{currency}/{per}"))
         word = match["unit"]
+        if word == "年" and "." in numeral and len(numeral.rpartition(".")[2]) == 4:
+            return None  # 1.2019年9月底前: an item marker run into a year
+        if word == "次" and (
+            self.text[number_start - 1 : number_start] == "届"
+            or _SESSION_AFTER.match(self.text, end) is not None
+        ):
+            return None  # 七届44次常务会议: a session
+        if word == "日" and _DAY_DATED_AFTER.match(self.text, end) is not None:
+            return None  # 财政部1日发布: the day of the month
+        if word == "类" and chinese and _CLASS_LABEL_AFTER.match(self.text, end) is not None:
+            return None  # 一类、二类出口企业: ranks
         following = self.text[end : end + 1]
         if following and (
             following in _NOT_FOLLOWED_BY.get(word, "") or following in _NEVER_FOLLOWED_BY
@@ -500,6 +683,12 @@ class _Extraction:
             if noun is not None:
                 end, unit = noun.end(), unit + noun["noun"]  # 3个环节: unit 个环节
         return _Found(start, end, kind, Quantity(value, unit), match["approx"] is not None)
+
+    def _in_title(self, position: int) -> bool:
+        if not self.titles:
+            return False
+        index = bisect.bisect_right(self.title_starts, position) - 1
+        return index >= 0 and self.titles[index][0] < position < self.titles[index][1]
 
     def _in_quotes(self, position: int) -> bool:
         index = bisect.bisect_right(self.quoted_starts, position) - 1
@@ -530,11 +719,16 @@ class _Extraction:
                 continue
             start = item.start if item.range_start is None else item.range_start
             reading = _Reading(start, item.end, item.kind, item.quantity)
+            if item.kind is TargetKind.MULTIPLE:
+                reading.reference = self._reference_before(item.start, clause_start)
             suffix = _SUFFIX_AFTER.match(text, item.end)
             if suffix is not None:
                 reading.end = suffix.end()
                 reading.comparator = _SUFFIXES[suffix["word"]]
                 reading.bound_after = True
+                if suffix["exclusive"] is not None:
+                    # 6亩以下(不含6亩): the bound itself is left out.
+                    reading.comparator = _EXCLUSIVE.get(reading.comparator, reading.comparator)
             elif item.range_start is not None:
                 # 1至3个工作日: the outcome may not pass the upper end. The lower end has no field
                 # of its own in the model; it stays in the target's text.
@@ -555,6 +749,17 @@ class _Extraction:
             previous = (reading.end, prefix_comparator)
             previous_end = item.end
             yield reading
+
+    def _reference_before(self, position: int, clause_start: int) -> str | None:
+        """Return what a multiple is of: 按照…贷款基准利率的1.5倍 → …贷款基准利率."""
+        if self.text[position - 1 : position] != "的":
+            return None
+        window = self.text[max(clause_start, position - 24) : position - 1]
+        cut = max(
+            (window.rfind(word) + len(word) for word in _REFERENCE_LEADS_WORDS if word in window),
+            default=0,
+        )
+        return window[cut:].strip() or None
 
     def _ranges(self, found: list[_Found]) -> list[_Found]:
         """Read a range (1至3个工作日, 5%-10%) as its upper end, starting where the range does.
@@ -817,10 +1022,87 @@ class _Extraction:
             if index < len(deadlines) and deadlines[index].end <= self.clauses.end_of(reading.end):
                 reading.deadline = deadlines[index].deadline
 
+    # --- fourth pass: roles --------------------------------------------------------------------
+
+    def _read_roles(self, readings: list[_Reading]) -> None:
+        """Tell commitments from status facts and from the scope of a measure.
+
+        A sentence that reports (截至, 数据显示, 累计, 耗时, 原需, 已达…) and promises nothing
+        (要, 将, 力争, 确保, 不超过, 以内…, or a deadline) gives status facts, as a change in the
+        past tense does (较2017年压缩了78.89%); so does a figure right after 已 (已超1亿户). A
+        change against a year with no such word (较2017年压缩60%) reads as a plan's commitment.
+        A bound figure that qualifies a noun (不满1千伏的, 6亩以下的) and a count of the text's
+        own parts (五个方面, 26条具体措施) give a scope; a bound figure before a benefit
+        (不超过20%的政府补助) sizes what is given, a commitment.
+        """
+        text = self.text
+        as_of = set(self.as_of)
+        sentences: dict[int, bool] = {}  # sentence start → whether it is a status report
+        promised = {
+            self.sentences.start_of(reading.start)
+            for reading in readings
+            if reading.kind is TargetKind.DEADLINE and reading.start not in as_of
+        }
+        for reading in readings:
+            if reading.start in as_of:
+                reading.role = TargetRole.STATUS
+                continue
+            if reading.kind is TargetKind.DEADLINE or reading.kind is TargetKind.ONGOING:
+                continue
+            sentence = self.sentences.start_of(reading.start)
+            if sentence not in sentences:
+                end = self.sentences.end_of(reading.start)
+                sentences[sentence] = sentence not in promised and self._reports(sentence, end)
+            window = max(reading.start - 6, 0)
+            if sentences[sentence] or (
+                "已" in text[window : reading.start]
+                and _ALREADY_BEFORE.search(text, window, reading.start)
+            ):
+                reading.role = TargetRole.STATUS
+            elif self._is_scope(reading):
+                reading.role = TargetRole.SCOPE
+        # 小于5000平方米、建筑面积小于3000平方米的项目: the bounds of a list qualify one noun.
+        for before, after in zip(readings[-2::-1], readings[:0:-1], strict=True):
+            if (
+                after.role is TargetRole.SCOPE
+                and before.role is TargetRole.COMMITMENT
+                and before.comparator is not Comparator.EXACTLY
+                and before.direction is None
+                and before.kind is not TargetKind.DEADLINE
+                and "、" in text[before.end : after.start]
+                and not _CLAUSE_BREAK.search(text, before.end, after.start)
+            ):
+                before.role = TargetRole.SCOPE
+
+    def _reports(self, start: int, end: int) -> bool:
+        """Tell whether the sentence text[start:end], with no deadline, reports figures only."""
+        if _COMMITMENT_WORDS.search(self.text, start, end):
+            return False
+        return _STATUS_WORDS.search(self.text, start, end) is not None
+
+    def _is_scope(self, reading: _Reading) -> bool:
+        text = self.text
+        if reading.quantity is None or reading.direction is not None:
+            return False
+        if reading.kind is TargetKind.COUNT:
+            # 26条具体措施, and 五个方面 (方面 is also a counted noun). Other counts count what
+            # the measure delivers (完成20件以上具有示范作用的案件), whatever follows them.
+            return bool(
+                _OWN_PARTS_AFTER.match(text, reading.end)
+                or _OWN_PARTS_AFTER.search(reading.quantity.unit)
+            )
+        if reading.comparator is Comparator.EXACTLY:
+            return False
+        scope = _SCOPE_AFTER.match(text, reading.end)
+        if scope is None or _COMMITMENT_WORDS.search(text, reading.end, scope.end()):
+            return False
+        # 给予不超过20%的政府补助: the bound is the size of the benefit, not what it covers.
+        return _BENEFIT_AFTER.search(text, scope.end(), scope.end() + 6) is None
+
     def _target(self, reading: _Reading, offset: int) -> Target:
         return Target(
             kind=reading.kind,
-            text=self.text[reading.start : reading.end],
+            text=self.source[reading.start : reading.end],
             span=Span(reading.start + offset, reading.end + offset),
             quantity=reading.quantity,
             comparator=reading.comparator,
@@ -828,7 +1110,19 @@ class _Extraction:
             direction=reading.direction,
             deadline=reading.deadline,
             baseline_year=reading.baseline_year,
+            reference=reading.reference,
+            role=reading.role,
         )
+
+
+def _outermost(readings: list[_Reading]) -> list[_Reading]:
+    """Drop readings inside an earlier one: the 6亩 of 6亩以下(不含6亩) is part of its bound."""
+    kept: list[_Reading] = []
+    for reading in readings:
+        if kept and reading.start < kept[-1].end:
+            continue
+        kept.append(reading)
+    return kept
 
 
 def _has_noun_after(unit: str, measure_word: str) -> bool:

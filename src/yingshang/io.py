@@ -339,6 +339,7 @@ TARGET_COLUMNS = (
     "baseline_value",
     "baseline_unit",
     "direction",
+    "role",
     "deadline",
     "deadline_kind",
     "lead_agencies",
@@ -400,9 +401,12 @@ def action_records(plan: Plan, registry: AgencyRegistry | None = None) -> list[R
     return rows
 
 
-def target_records(plan: Plan) -> list[Record]:
+def target_records(
+    plan: Plan, *, role: model.TargetRole | None = model.TargetRole.COMMITMENT
+) -> list[Record]:
     """Return one flat row per target, with the columns of `TARGET_COLUMNS`.
 
+    Only commitments by default; `role` picks status facts or scopes instead, None every target.
     `value` and `baseline_value` are exact `Decimal`s; enums are given by their values.
     """
     return [
@@ -411,6 +415,7 @@ def target_records(plan: Plan) -> list[Record]:
         for measure in area.measures
         for action in measure.actions
         for target in action.targets
+        if role is None or target.role is role
     ]
 
 
@@ -433,6 +438,7 @@ def target_record(
         "baseline_value": baseline.value if baseline else None,
         "baseline_unit": baseline.unit if baseline else None,
         "direction": target.direction.value if target.direction else None,
+        "role": target.role.value,
         "deadline": deadline.date if deadline else None,
         "deadline_kind": deadline.kind.value if deadline else None,
         "lead_agencies": _names(action.lead_agencies),

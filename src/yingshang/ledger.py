@@ -37,6 +37,7 @@ from .model import (
     Plan,
     Target,
     TargetKind,
+    TargetRole,
 )
 from .query import agency_counts
 from .registry import AgencyRegistry, default_registry
@@ -112,6 +113,8 @@ LABELS: dict[enum.Enum, str] = {
     TargetKind.UNIT_PRICE: "单价",
     TargetKind.COUNT: "数量",
     TargetKind.PHYSICAL: "物理量",
+    TargetKind.MULTIPLE: "倍数",
+    TargetKind.ONGOING: "持续推进",
     Comparator.AT_MOST: "≤",
     Comparator.AT_LEAST: "≥",
     Comparator.EXACTLY: "=",
@@ -124,6 +127,7 @@ LABELS: dict[enum.Enum, str] = {
     DeadlineKind.BEFORE: "之前",
     DeadlineKind.BY: "之内",
     DeadlineKind.WITHIN: "印发后",
+    DeadlineKind.RECURRING: "定期",
 }
 
 
@@ -174,10 +178,8 @@ def _deadline_words(action: Action) -> str:
 
 
 def is_commitment(target: Target) -> bool:
-    """Tell whether `target` is a commitment, not a fact or a measure's scope (always, until
-    targets carry a role: then ``target.role`` says so)."""
-    role = getattr(target, "role", None)  # the extractor's roles, where the model has them
-    return role is None or getattr(role, "value", None) == "commitment"
+    """Tell whether `target` is a commitment, not a status fact or a measure's scope."""
+    return target.role is TargetRole.COMMITMENT
 
 
 def measurable_targets(action: Action) -> list[Target]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import html
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -37,6 +36,7 @@ __all__ = [
     "Span",
     "Target",
     "TargetKind",
+    "TargetRole",
 ]
 
 
@@ -152,6 +152,21 @@ class TargetKind(enum.Enum):
     UNIT_PRICE = "unit_price"  # 3.25元/吨, 每件550元
     COUNT = "count"  # 3个环节, 5000个, 2万人次
     PHYSICAL = "physical"  # 160千伏安, 411公里, DN100以下, 8km/km2, 9.2件/万人
+    MULTIPLE = "multiple"  # 基准利率的1.5倍: a multiple of a reference (`Target.reference`)
+    ONGOING = "ongoing"  # 持续推进, 长期坚持: work with no end date, in place of a deadline
+
+
+class TargetRole(enum.Enum):
+    """What a number says in its sentence: a commitment, a fact, or the bounds of a measure.
+
+    Queries and exports return commitments unless asked for the others.
+    """
+
+    COMMITMENT = "commitment"  # 压缩至5个工作日以内, 达到90%, 2019年底前: what is promised
+    STATUS = (
+        "status"  # 截至2020年3月…达6.94亿, 已超1亿户, 耗时10分钟: what was achieved or measured
+    )
+    SCOPE = "scope"  # 不满1千伏的, 6亩以下的, 500万元以下的项目: what a measure covers
 
 
 @attrs.frozen(repr=False)
@@ -181,6 +196,7 @@ class DeadlineKind(enum.Enum):
     BEFORE = "before"  # 2020年前, 6月30日前: done before the period named
     BY = "by"  # 到2022年, 2019年内: done within the period named
     WITHIN = "within"  # 印发之日起1个月内: relative to the plan's issue date
+    RECURRING = "recurring"  # 每年年底前, 每季度末前: due again each period; `date` is None
 
 
 @attrs.frozen(repr=False)
@@ -211,7 +227,9 @@ class Target:
     `quantity` is the value aimed at, `baseline` the value changed from (由/从…), `direction`
     whether a change decreases or increases, `deadline` the date it is due, if the sentence
     names one. `baseline_year` is the reference year of a relative change (在2017年基础上压缩60%
-    → 2017). `text` is the exact source of the target and `span` its offsets.
+    → 2017). `reference` names, as written, what a share or a multiple is taken of (压缩至法定
+    时限的一半 → 法定时限). `role` says whether the number is a commitment, a status fact or the
+    scope of a measure. `text` is the exact source of the target and `span` its offsets.
     """
 
     kind: TargetKind
@@ -223,9 +241,13 @@ class Target:
     direction: Direction | None = None
     deadline: Deadline | None = None
     baseline_year: int | None = None
+    reference: str | None = None
+    role: TargetRole = TargetRole.COMMITMENT
 
     def __repr__(self) -> str:
         parts = [self.kind.name, repr(self.text), repr(self.span)]
+        if self.role is not TargetRole.COMMITMENT:
+            parts.append(self.role.name)
         if self.quantity is not None:
             parts.append(str(self.quantity))
         if self.comparator is not Comparator.EXACTLY:
@@ -234,6 +256,8 @@ class Target:
             parts.append(f"from {self.baseline}")
         if self.baseline_year is not None:
             parts.append(f"from year {self.baseline_year}")
+        if self.reference is not None:
+            parts.append(f"of {self.reference}")
         if self.direction is not None:
             parts.append(self.direction.name)
         if self.deadline is not None and self.kind is not TargetKind.DEADLINE:
@@ -504,12 +528,13 @@ class Plan:
 
 
 # Rich display for Jupyter is drawn in the outer ring (yingshang._html), which the package
-# registers here on import: the model keeps the hooks Jupyter looks for and imports nothing of ours.
+# registers as the model is first imported: the model keeps the hooks Jupyter looks for and
+# imports nothing of ours.
 _html_renderer: Callable[[object], str] | None = None
 
 
 def register_html_renderer(render: Callable[[object], str]) -> None:
-    """Make `render` draw every `_repr_html_` of the package (done when the package is imported)."""
+    """Make `render` draw every `_repr_html_` of the package (done as the model is imported)."""
     global _html_renderer
     _html_renderer = render
 
@@ -517,6 +542,8 @@ def register_html_renderer(render: Callable[[object], str]) -> None:
 def render_html(node: object) -> str:
     """Return the HTML display of `node` through the registered renderer (Jupyter's hook)."""
     if _html_renderer is None:  # the model used without the package's outer ring
+        import html  # compiles a pattern at import: only for this fallback
+
         return f"<pre>{html.escape(repr(node))}</pre>"
     return _html_renderer(node)
 

@@ -28,6 +28,7 @@ import attrs
 import regex
 
 from ._display import shorten
+from ._lazy import LazyPattern
 from .errors import YingshangError
 from .indicators import IndexRef, Indicator, default_indicator_map
 from .model import (
@@ -40,6 +41,7 @@ from .model import (
     Span,
     Target,
     TargetKind,
+    TargetRole,
     render_html,
 )
 from .registry import AgencyRegistry, default_registry
@@ -290,7 +292,7 @@ def _find_all(text: str, needle: str) -> list[Span]:
     return spans
 
 
-_CHINESE_ORDINAL = regex.compile(
+_CHINESE_ORDINAL = LazyPattern(
     r"^(?P<tens>[二三四五六七八九]?十)?(?P<ones>[一二三四五六七八九])?[、．.]?$"
 )
 _ONES = "一二三四五六七八九"
@@ -444,18 +446,26 @@ class TargetHit:
         return due_date(start, quantity, calendar=calendar)
 
 
-def targets(plan: Plan, **criteria: Any) -> tuple[TargetHit, ...]:
+def targets(
+    plan: Plan,
+    *,
+    target_role: TargetRole | str | None = TargetRole.COMMITMENT,
+    **criteria: Any,
+) -> tuple[TargetHit, ...]:
     """Return the targets of the items that meet `criteria`, in order.
 
     With ``kind=…`` only the targets of that kind are returned, not all targets of the items
-    that have one.
+    that have one. Only commitments are returned unless `target_role` asks for status facts or
+    scopes ("status", "scope"), or for every target (None).
     """
     query = Query(**criteria)
+    role = None if target_role is None else TargetRole(target_role)
     return tuple(
         TargetHit(entry, target)
         for entry in query.run(plan)
         for target in entry.action.targets
-        if query.kind is None or target.kind is query.kind
+        if (query.kind is None or target.kind is query.kind)
+        and (role is None or target.role is role)
     )
 
 

@@ -8,11 +8,18 @@ import attrs
 
 from ..extract import extract_targets
 from ..model import Area, Section, Span, Target
+from ._lines import clean_text
 
 
 def _targets_in(text: str, span: Span, issue_date: datetime.date | None) -> tuple[Target, ...]:
-    """Return the targets in `text[span]`, with spans into the whole text."""
-    return extract_targets(span.slice(text), offset=span.start, issue_date=issue_date)
+    """Return the targets in `text[span]`, with spans into the whole text.
+
+    A target wrapped across lines (2025年⏎底前) keeps its text as every node does: cleaned.
+    """
+    return tuple(
+        attrs.evolve(target, text=clean_text(target.text)) if "\n" in target.text else target
+        for target in extract_targets(span.slice(text), offset=span.start, issue_date=issue_date)
+    )
 
 
 def _section_with_targets(section: Section, text: str, issue_date: datetime.date | None) -> Section:

@@ -1,0 +1,220 @@
+"""Targets of sentences from other plans and reports, as read by hand, and copies of phrases.
+
+`../shared/corpus/phrases.json` holds published sentences read by hand (skipped when the shared
+folder is not beside the checkout); `fixtures/target-phrases.json` holds sentences written for
+these tests in the same manner and read the same way. The scoring rules are those of
+`benchmarks/score_phrases.py`: a hand-read target is found when a returned target overlaps it,
+and its value, bound, baseline, direction, due date and role must agree.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yingshang.extract import extract_targets
+from yingshang.fold import _TRADITIONAL_SIMPLIFIED
+from yingshang.model import Comparator, Quantity, Target, TargetKind, TargetRole
+
+from .target_strategies import ISSUE_DATE, Phrase, phrases
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "corpus" / "phrases.json"
+OWN = Path(__file__).parent / "fixtures" / "target-phrases.json"
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "score_phrases", ROOT / "benchmarks" / "score_phrases.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("score_phrases", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCORER = _scorer()
+
+
+def _phrases(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        pytest.skip(f"{path} is not beside this checkout")
+    phrases: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["phrases"]
+    return phrases
+
+
+def _issue_date(phrase: dict[str, Any]) -> datetime.date | None:
+    issued = phrase.get("doc_issue_date")
+    return None if issued is None else datetime.date.fromisoformat(issued)
+
+
+def _check(phrase: dict[str, Any]) -> None:
+    sentence = phrase["sentence"]
+    targets = extract_targets(sentence, issue_date=_issue_date(phrase))
+    for hand in phrase["targets"]:
+        start = hand.get("offset", sentence.find(hand["raw"]))
+        end = start + len(hand["raw"])
+        assert sentence[start:end] == hand["raw"]
+        overlapping = [t for t in targets if t.span.start < end and start < t.span.end]
+        if hand.get("borderline"):
+            continue
+        assert len(overlapping) == 1, (hand["raw"], targets)
+        assert SCORER.field_errors(hand, overlapping[0]) == [], (hand["raw"], overlapping[0])
+    for raw in phrase["non_targets"]:
+        start = sentence.find(raw)
+        assert start >= 0, raw
+        end = start + len(raw)
+        for target in targets:
+            if target.span.start < end and start < target.span.end:
+                assert target.role is not TargetRole.COMMITMENT, (raw, target)
+
+
+def _ids(path: Path) -> list[str]:
+    if not path.exists():
+        return ["absent"]
+    return [p["id"] for p in json.loads(path.read_text(encoding="utf-8"))["phrases"]]
+
+
+@pytest.mark.parametrize("phrase_id", _ids(SHARED))
+def test_published_sentences_give_their_hand_read_targets(phrase_id: str) -> None:
+    (phrase,) = [p for p in _phrases(SHARED) if p["id"] == phrase_id]
+    _check(phrase)
+
+
+@pytest.mark.parametrize("phrase_id", _ids(OWN))
+def test_written_sentences_give_their_hand_read_targets(phrase_id: str) -> None:
+    (phrase,) = [p for p in _phrases(OWN) if p["id"] == phrase_id]
+    _check(phrase)
+
+
+def test_scores_on_both_sets_reach_the_bar() -> None:
+    for path in (SHARED, OWN):
+        if not path.exists():
+            continue
+        result = SCORER.score(json.loads(path.read_text(encoding="utf-8"))["phrases"])
+        assert result["recall"] >= 0.95, (path, result)
+        assert result["precision"] >= 0.95, (path, result)
+        assert result["value_accuracy"] >= 0.95, (path, result)
+
+
+# --- roles -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "role"),
+    [
+        ("截至2020年底,全市累计办理业务3.2万件。", "3.2万件", TargetRole.STATUS),
+        ("截至2020年底,全市累计办理业务3.2万件。", "截至2020年底", TargetRole.STATUS),
+        ("平均用电报装耗时45天。", "45天", TargetRole.STATUS),
+        ("注册用户已超500万户", "超500万户", TargetRole.STATUS),
+        ("对面积不满1000平方米的项目实行备案", "不满1000平方米", TargetRole.SCOPE),
+        ("合同金额500万元以下的项目,免于招标", "500万元以下", TargetRole.SCOPE),
+        ("从五个方面提出措施", "五个方面", TargetRole.SCOPE),
+        ("给予不超过50万元的补助", "不超过50万元", TargetRole.COMMITMENT),
+        ("完成20件以上具有示范作用的案件", "20件以上", TargetRole.COMMITMENT),
+        # A deadline in the sentence, or a commitment word, makes the figures commitments.
+        ("截至2020年底前,累计办理时间压缩至3个工作日", "压缩至3个工作日", TargetRole.COMMITMENT),
+        ("目前要将耗时压缩至5天", "压缩至5天", TargetRole.COMMITMENT),
+        ("控制在10个工作日以内", "控制在10个工作日以内", TargetRole.COMMITMENT),
+        ("较2017年压缩60%", "较2017年压缩60%", TargetRole.COMMITMENT),
+        ("较2017年压缩了60%", "较2017年压缩了60%", TargetRole.STATUS),
+    ],
+)  # fmt: skip
+def test_each_number_has_a_role(text: str, raw: str, role: TargetRole) -> None:
+    (target,) = [t for t in extract_targets(text) if raw in t.text or t.text in raw]
+    assert target.role is role, target
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["市政府七届44次常务会议", "国家发展改革委3日发布", "《三年行动计划(2021-2023年)》",
+     "1.2019年9月底前", "评分3分以上", "一类、二类出口企业"],
+)  # fmt: skip
+def test_names_sessions_and_dates_are_no_quantities(text: str) -> None:
+    assert [t for t in extract_targets(text) if t.kind is not TargetKind.DEADLINE] == []
+
+
+def test_an_ongoing_commitment_stands_where_a_deadline_would() -> None:
+    (target,) = extract_targets("完成时限:持续推进")
+    assert (target.kind, target.text, target.deadline) == (TargetKind.ONGOING, "持续推进", None)
+    # As the verb of a sentence it is no commitment of its own.
+    assert extract_targets("持续推进减时间、减环节") == ()
+
+
+def test_a_multiple_keeps_what_it_is_a_multiple_of() -> None:
+    (target,) = extract_targets("按照中国人民银行同期同类贷款基准利率的1.5倍支付利息")
+    assert (target.kind, target.quantity) == (TargetKind.MULTIPLE, Quantity("1.5", "倍"))
+    assert target.reference == "中国人民银行同期同类贷款基准利率"
+
+
+def test_a_bound_after_an_aside_still_bounds() -> None:
+    (target,) = extract_targets("由目前平均20天减至8.5天(指工作日,下同)以内")
+    assert (target.quantity, target.comparator) == (Quantity("8.5", "天"), Comparator.AT_MOST)
+    (scope,) = extract_targets("6亩以下(不含6亩)的土地")
+    assert (scope.text, scope.comparator) == ("6亩以下(不含6亩)", Comparator.LESS_THAN)
+
+
+# --- copies of a phrase: Traditional, spaced, full-width punctuation ---------------------------
+
+# Simplified → one Traditional form, the reverse of the fold's table.
+TO_TRADITIONAL = str.maketrans(
+    {pair[1]: pair[0] for pair in reversed(_TRADITIONAL_SIMPLIFIED.split())}
+)
+TO_FULL_WIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)})
+SPACED_BEFORE = frozenset("年月日个天小件家项%元倍分次人户名周")
+
+
+def _spaced(text: str) -> str:
+    """Put a space between an Arabic number and the unit after it: 2023 年底前, 5 个工作日."""
+    out = []
+    for index, char in enumerate(text):
+        out.append(char)
+        after = text[index + 1 : index + 2]
+        if char.isascii() and char.isdigit() and after in SPACED_BEFORE:
+            out.append(" ")
+    return "".join(out)
+
+
+def _meaning(target: Target) -> tuple[object, ...]:
+    fields = attrs.asdict(target, recurse=False)
+    del fields["text"], fields["span"]
+    return tuple(fields.items())
+
+
+@settings(max_examples=200)
+@given(phrases())
+def test_a_traditional_copy_gives_the_same_targets(phrase: Phrase) -> None:
+    copy = phrase.text.translate(TO_TRADITIONAL)
+    assert len(copy) == len(phrase.text)
+    targets = extract_targets(copy, issue_date=ISSUE_DATE)
+    # Same spans; each text is the Traditional slice of the copy.
+    expected = tuple(attrs.evolve(t, text=copy[t.span.start : t.span.end]) for t in phrase.targets)
+    assert targets == expected
+
+
+@settings(max_examples=200)
+@given(phrases())
+def test_a_spaced_copy_gives_the_same_targets(phrase: Phrase) -> None:
+    targets = extract_targets(_spaced(phrase.text), issue_date=ISSUE_DATE)
+    assert [_meaning(t) for t in targets] == [_meaning(t) for t in phrase.targets]
+
+
+@settings(max_examples=200)
+@given(phrases(), st.booleans())
+def test_ascii_and_full_width_punctuation_give_the_same_targets(phrase: Phrase, wide: bool) -> None:
+    copy = phrase.text.translate(TO_FULL_WIDTH if wide else {})
+    targets = extract_targets(copy, issue_date=ISSUE_DATE)
+    expected = tuple(attrs.evolve(t, text=copy[t.span.start : t.span.end]) for t in phrase.targets)
+    assert targets == expected
