@@ -38,9 +38,16 @@ try:
     outcome = ["read", ""]
 except yingshang.YingshangError as error:
     outcome = [type(error).__name__, str(error)]
+# Linux keeps the parent's ru_maxrss across fork and exec (a big pytest process would count as
+# the child's); VmHWM is the child's own high-water mark.
+try:
+    with open("/proc/self/status") as status:
+        peak_kb = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"error": outcome[0], "message": outcome[1],
                   "seconds": time.perf_counter() - start,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": peak_kb / 1024}))
 """
 
 
