@@ -434,3 +434,9 @@ def test_many_targets_take_time_in_proportion() -> None:
     large_time = time.perf_counter() - started
     assert large_time < 5
     assert large_time < 4 * small_time * 3, (small_time, large_time)
+
+
+def test_a_price_in_fen_is_per_the_nearest_mei_before_it() -> None:
+    # Found by the round-trip property: a filler's 每年 before 每千瓦时 named the wrong base.
+    (target,) = extract_targets("每年每千瓦时下调4.28分")
+    assert target.quantity == Quantity("4.28", "分/千瓦时")

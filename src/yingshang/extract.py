@@ -653,7 +653,10 @@ class _Extraction:
             if currency == "分" and per is None:
                 # 每千瓦时下调4.28分: a price in 分 names what it is per before it.
                 clause_start = max(self.clauses.start_of(start), start - 16)
-                before = _PER_BEFORE.search(self.text, clause_start, start)
+                # The nearest 每 names it: 每年每千瓦时下调4.28分 is per 千瓦时.
+                before = None
+                for found in _PER_BEFORE.finditer(self.text, clause_start, start):
+                    before = found
                 if before is None:
                     return None  # 3分: a score, not money
                 per = before["per"]
