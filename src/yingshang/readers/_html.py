@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from .._lazy import LazyPattern
 from ..errors import LimitExceededError, ReadError, UnsafeContentError
 from ..model import Source
 from ._canonical import TextBuilder
@@ -32,7 +33,7 @@ _DECLARED = regex.compile(
 )
 # What browsers read a declared Chinese charset as: its superset.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950", "big5hkscs": "big5hkscs"}
-_ENTITY_DECLARATION = regex.compile(r"<!ENTITY", regex.IGNORECASE)
+_ENTITY_DECLARATION = LazyPattern(r"<!ENTITY", regex.IGNORECASE)
 
 _CHROME_TAGS = frozenset(
     (
@@ -42,7 +43,7 @@ _CHROME_TAGS = frozenset(
     )
 )
 # Class and id words of a site's chrome, in the English and pinyin the sites use.
-_CHROME_NAME = regex.compile(
+_CHROME_NAME = LazyPattern(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|topbar|header|footer|foot|bottom|breadcrumbs?|"
     r"crumbs?|sidebar|side|share|bshare|copyright|banner|toolbar|login|search|related|"
     r"position|location|dqwz|weizhi|fenxiang|daohang)(?:$|[\s_-])",
@@ -60,9 +61,9 @@ _BLOCK_TAGS = frozenset(
 _CONTAINER_TAGS = frozenset(
     ("div", "section", "article", "main", "center", "font", "span", "body", "td", "tr", "tbody")
 )
-_COLLAPSIBLE = regex.compile(r"[ \t\n\r\f]+")
+_COLLAPSIBLE = LazyPattern(r"[ \t\n\r\f]+")
 _BREAK = "\u2028"  # a <br>: clean_line turns it into a line break
-_AROUND_BREAK = regex.compile(r"[ \t\n\r\f]*\u2028[ \t\n\r\f]*")
+_AROUND_BREAK = LazyPattern(r"[ \t\n\r\f]*\u2028[ \t\n\r\f]*")
 _CHUNK = 1 << 16
 
 
