@@ -10,6 +10,7 @@ the canonical text writes merged cells.
 from __future__ import annotations
 
 import codecs
+import functools
 import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -26,11 +27,17 @@ from ._text import detect_encoding
 
 __all__ = ["read_html"]
 
-_DECLARED = regex.compile(
-    rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9_.:-]{1,40})"""
-    rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["'](?P<xml>[A-Za-z0-9_.:-]{1,40})""",
-    regex.IGNORECASE,
-)
+
+@functools.cache
+def _declared() -> regex.Pattern[bytes]:
+    # Compiled on first use (a bytes pattern, which LazyPattern does not hold).
+    return regex.compile(
+        rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9_.:-]{1,40})"""
+        rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["'](?P<xml>[A-Za-z0-9_.:-]{1,40})""",
+        regex.IGNORECASE,
+    )
+
+
 # What browsers read a declared Chinese charset as: its superset.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950", "big5hkscs": "big5hkscs"}
 _ENTITY_DECLARATION = LazyPattern(r"<!ENTITY", regex.IGNORECASE)
@@ -70,7 +77,7 @@ _CHUNK = 1 << 16
 def _decode(data: bytes, path: str | None) -> tuple[str, str]:
     detected = None
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        declared = _DECLARED.search(data[:4096])
+        declared = _declared().search(data[:4096])
         if declared is not None:
             name = (declared.group("name") or declared.group("xml")).decode("ascii").lower()
             try:
