@@ -13,6 +13,11 @@ from .mutations import Mutation, Outcome, judge, mutate, seed_texts
 FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
     (
         "chongqing-2019",
+        (Mutation("cut", 1274),),
+        "cut right after the table's header: 0 items and no warning (now an empty-table error)",
+    ),
+    (
+        "chongqing-2019",
         (Mutation("swap", 192, 30),),
         "the body's 附件：… line above the table became its label; its colon was in nothing",
     ),

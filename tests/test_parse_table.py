@@ -72,8 +72,9 @@ def test_agencies_without_an_action_and_an_action_before_any_measure() -> None:
     plan = yingshang.parse(text)
     assert plan.actions == ()
     # The item and its lead agency are kept, each in a diagnostic of its own.
-    assert codes(plan) == ["unparsed", "unparsed", "agencies-without-action"]
-    assert [d.span.slice(text) for d in plan.diagnostics[:2]] == ["推行网办。", "市财政局"]
+    # No item under the header at all is an error; each piece is still kept.
+    assert codes(plan) == ["empty-table", "unparsed", "unparsed", "agencies-without-action"]
+    assert [d.span.slice(text) for d in plan.diagnostics[1:3]] == ["推行网办。", "市财政局"]
     assert yingshang.coverage(plan) == ()
 
 
@@ -283,3 +284,35 @@ def test_areas_numbered_like_subsections_when_measures_follow() -> None:
         (2, "获得电力", [3]),
     ]
     assert plan.diagnostics == ()
+
+
+def test_a_header_with_nothing_under_it_is_an_error_not_a_quiet_plan() -> None:
+    text = "某市营商环境工作方案\n一、总体要求\n做好工作。\n附件\n主要举措\n\t目标任务\n\t工作措施\n\t牵头单位\n\t配合单位\n"
+    plan = yingshang.parse(text)
+    assert plan.actions == ()
+    assert [(d.severity, d.code) for d in plan.warnings] == [
+        (yingshang.Severity.ERROR, "empty-table")
+    ]
+    with pytest.raises(yingshang.ParseError, match="action items under the table's header"):
+        yingshang.parse(text, strict=True)
+
+
+@pytest.mark.parametrize("indent", [" ", "  ", "\u3000"])
+def test_cells_opened_by_spaces_or_u3000_read_as_tabs(indent: str) -> None:
+    text = HEAD + row(
+        "一、开办企业", "1．精简流程", "（1）推行网办。\n（2）压缩时间。", "市财政局", "市税务局"
+    )
+    spaced = yingshang.parse(text.replace("\t", indent))
+    assert [(a.text, [x.name for x in a.agencies]) for a in spaced.actions] == [
+        (a.text, [x.name for x in a.agencies]) for a in yingshang.parse(text).actions
+    ]
+    assert yingshang.coverage(spaced) == ()
+
+
+def test_a_header_whose_cells_nothing_opens_is_an_error() -> None:
+    text = HEAD + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "")
+    plan = yingshang.parse(
+        "某市营商环境工作方案\n一、总体要求\n做好工作。\n" + text.replace("\t", "")
+    )
+    assert "unreadable-table" in codes(plan)
+    assert yingshang.coverage(plan) == ()

@@ -143,8 +143,8 @@ def parse(text: str, *, strict: bool = False) -> Plan:
         source.report(
             Severity.ERROR,
             "unreadable-table",
-            "a table header (牵头单位) whose cells no tab or indent opens: the table's rows are "
-            "read as paragraphs, not as measures and items",
+            "expected a table whose cells a tab (or an indent) opens, found a header (牵头单位) "
+            "whose cells nothing opens: its rows are read as paragraphs, not as measures",
             unreadable,
         )
     if title is None and not sections and not areas and notice is None:

@@ -183,7 +183,13 @@ class _Source:
 
     def view(self, start: int, end: int) -> _View:
         """Return `[start, end)` folded, without artifacts and blanks at either end."""
-        folded = self.folded
+        # Fold only the piece asked for unless the whole text is folded already: a table's text
+        # is never viewed, and a folded copy of it all would cost its size again (fold keeps
+        # every character's offset, so a piece folds as it does in the whole).
+        if self._folded is not None:
+            folded, base = self._folded, 0
+        else:
+            folded, base = fold(self.text[start:end]), start
         positions: list[int] = []
         # Artifacts come in text order and do not overlap: start at the first that ends after
         # `start`, so that a view costs its own length, not the number of artifacts.
@@ -195,16 +201,16 @@ class _Source:
                 index = max(index, artifacts[next_artifact].end)
                 next_artifact += 1
                 continue
-            if folded[index] not in _LINE_BREAKS:  # a view of wrapped lines reads as one line
+            if folded[index - base] not in _LINE_BREAKS:  # wrapped lines read as one line
                 positions.append(index)
             index += 1
         low, high = 0, len(positions)
-        while low < high and folded[positions[low]] in _BLANK:
+        while low < high and folded[positions[low] - base] in _BLANK:
             low += 1
-        while high > low and folded[positions[high - 1]] in _BLANK:
+        while high > low and folded[positions[high - 1] - base] in _BLANK:
             high -= 1
         kept = positions[low:high]
-        return _View("".join(folded[i] for i in kept), tuple(kept))
+        return _View("".join(folded[i - base] for i in kept), tuple(kept))
 
     def report(self, severity: Severity, code: str, message: str, span: Span) -> None:
         self.diagnostics.append(Diagnostic(severity, code, message, span))

@@ -260,6 +260,15 @@ class _Table:
             # Each cell is read again only within its row: the memo of cut texts would otherwise
             # hold a copy of the whole table until the parse ends.
             self.source.forget_snippets()
+        if self.headers and not any(measure.actions for a in self.areas for measure in a.measures):
+            # A header and nothing under it is never a plan read right: the text was cut, or
+            # its rows are laid out in a way yingshang does not read.
+            self.source.report(
+                Severity.ERROR,
+                "empty-table",
+                "expected action items under the table's header (牵头单位), found none",
+                Span(self.headers[0].span.start, self.headers[-1].span.end),
+            )
 
     def _is_heading_row(self, row: _Row) -> bool:
         # A cell merged across the row exports as a row of one cell; a row cut short has more.
