@@ -6,6 +6,7 @@ import copy
 import importlib
 import pathlib
 import pickle
+import re
 
 import pytest
 import regex
@@ -13,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import yingshang
-from yingshang._lazy import LazyPattern
+from yingshang._lazy import LazyPattern, LazyStdlibPattern
 
 PACKAGE = pathlib.Path(yingshang.__file__).parent
 
@@ -63,6 +64,27 @@ def test_a_lazy_pattern_answers_as_the_compiled_one(text: str) -> None:
         assert (found and found.groupdict()) == (expected and expected.groupdict())
 
 
+@given(st.text(alphabet="0123456789.年底前个工作日%和 ", max_size=40))
+def test_a_lazy_stdlib_pattern_answers_as_the_compiled_one(text: str) -> None:
+    lazy = LazyStdlibPattern(NUMBER_OR_DEADLINE)
+    compiled = re.compile(NUMBER_OR_DEADLINE)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.sub("#", text) == compiled.sub("#", text)
+    assert lazy.split(text) == compiled.split(text)
+
+
+def test_a_lazy_stdlib_pattern_is_compiled_by_the_standard_engine() -> None:
+    lazy = LazyStdlibPattern(r"(unclosed")
+    assert repr(lazy) == "LazyStdlibPattern('(unclosed')"
+    with pytest.raises(re.error):  # not regex.error: the standard engine compiles it
+        lazy.search("text")
+    lazy = LazyStdlibPattern(r"当场|即时", re.VERBOSE)
+    assert isinstance(lazy.compile(), re.Pattern)
+    assert lazy.finditer.__self__ is lazy.compile()
+    with pytest.raises(AttributeError, match="no attribute 'splititer'"):
+        lazy.splititer  # noqa: B018  # the standard engine has none
+
+
 def _module_names() -> list[str]:
     names = []
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -80,5 +102,5 @@ def test_every_lazy_pattern_of_the_package_compiles(name: str) -> None:
     for value in vars(module).values():
         patterns = value if isinstance(value, tuple) else (value,)
         for pattern in patterns:
-            if isinstance(pattern, LazyPattern):
+            if isinstance(pattern, (LazyPattern, LazyStdlibPattern)):
                 pattern.compile()

@@ -38,9 +38,16 @@ try:
     outcome = ["read", ""]
 except yingshang.YingshangError as error:
     outcome = [type(error).__name__, str(error)]
+# Linux keeps the parent's ru_maxrss across fork and exec (a big pytest process would count as
+# the child's); VmHWM is the child's own high-water mark.
+try:
+    with open("/proc/self/status") as status:
+        peak_kb = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"error": outcome[0], "message": outcome[1],
                   "seconds": time.perf_counter() - start,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": peak_kb / 1024}))
 """
 
 
@@ -142,9 +149,7 @@ def test_too_many_zip_members_are_refused_before_reading_them(tmp_path: Path) ->
 def _entities(path: Path) -> dict[str, str]:
     secret = path / "secret.txt"
     secret.write_text(SECRET, encoding="utf-8")
-    laughs = "".join(
-        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10)
-    )
+    laughs = "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
     return {
         "external": f'<!ENTITY xxe SYSTEM "file://{secret}">',
         "laughs": '<!ENTITY lol0 "lol">' + laughs,
@@ -241,3 +246,43 @@ def test_every_refusal_is_a_parse_error() -> None:
     for kind in (LimitExceededError, UnsafeContentError, ReadError):
         assert issubclass(kind, ParseError)
         assert issubclass(kind, YingshangError)
+
+
+def test_a_corpus_run_records_hostile_files_as_failed_and_reads_the_good_ones(
+    tmp_path: Path,
+) -> None:
+    corpus = pytest.importorskip("yingshang.corpus")
+    pytest.importorskip("pyarrow")
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "good.txt").write_text(yingshang.datasets.chongqing_2019_text(), encoding="utf-8")
+    (folder / "bomb.docx").write_bytes(_bomb(200 << 20))
+    entities = _entities(tmp_path)
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [{entities["external"]}]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>方案&xxe;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    (folder / "external.docx").write_bytes(_docx_with(xml.encode()))
+    page = f"<!DOCTYPE html [{entities['laughs']}]><html><body><p>方案&lol9;</p></body></html>"
+    (folder / "laughs.html").write_text(page, encoding="utf-8")
+    (folder / "nested.html").write_text("<html><body>" + "<div>" * 200_000, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = corpus.build([folder], out, jobs=1, progress=False)
+    files = {Path(row["path"]).name: row for row in corpus.read_table(out, "files").to_pylist()}
+    assert files["good.txt"]["status"] == "parsed"
+    expected = {
+        "bomb.docx": "LimitExceededError",
+        "external.docx": "UnsafeContentError",
+        "laughs.html": "UnsafeContentError",
+        "nested.html": "LimitExceededError",
+    }
+    for name, error in expected.items():
+        assert files[name]["status"] == "failed", files[name]
+        assert files[name]["error_type"] == error, files[name]
+    assert summary.failed == len(expected)
+    actions = corpus.read_table(out, "actions").to_pylist()
+    assert len(actions) == 206  # the good plan's items, all of them
+    for written in out.rglob("*"):
+        if written.is_file():
+            assert SECRET.encode() not in written.read_bytes(), written

@@ -20,7 +20,7 @@ TYPE_CHECKING = False
 # Every name is imported on first use (PEP 562): `import yingshang` must not pay for attrs, the
 # parser's patterns, cattrs or the data files before they are used.
 if TYPE_CHECKING:  # what the names below are, for type checkers
-    from . import datasets, io, query
+    from . import compare, corpus, datasets, diff, io, query
     from .coverage import coverage
     from .dates import parse_chinese_date, parse_deadline
     from .errors import ParseError, YingshangError
@@ -237,11 +237,14 @@ __all__ = [
     "__version__",
     "add_working_days",
     "clean_text",
+    "compare",
+    "corpus",
     "count_working_days",
     "coverage",
     "datasets",
     "default_indicator_map",
     "default_registry",
+    "diff",
     "due_date",
     "extract_targets",
     "from_json",

@@ -8,17 +8,20 @@ call of one of its methods. Converting a module is one line per pattern::
     _QUANTITY = regex.compile(r"...", regex.VERBOSE)     # before
     _QUANTITY = LazyPattern(r"...", regex.VERBOSE)       # after
 
-and the call sites (``_QUANTITY.finditer(text)``) stay as they are.
+and the call sites (``_QUANTITY.finditer(text)``) stay as they are. `LazyStdlibPattern` does
+the same for a pattern kept on the standard `re` engine (which scans plain literals faster).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
-import regex
+if TYPE_CHECKING:  # imported on first compile: `yingshang.errors` holds a pattern, needs no regex
+    import regex
 
-__all__ = ["LazyPattern"]
+__all__ = ["LazyPattern", "LazyStdlibPattern"]
 
 # The pattern's methods a LazyPattern answers, all bound to the compiled pattern on first use.
 _METHODS: Final = frozenset(
@@ -26,7 +29,63 @@ _METHODS: Final = frozenset(
 )
 
 
-class LazyPattern:
+# The compiled pattern's type: the `regex` module's or the standard library's.
+_Compiled = TypeVar("_Compiled", "regex.Pattern[str]", "re.Pattern[str]")
+
+
+class _Lazy(Generic[_Compiled]):
+    """What both lazy holders share; a subclass says which engine compiles the pattern."""
+
+    # Declared without values: reading one before first use falls through to __getattr__,
+    # which compiles the pattern and stores the bound methods on the instance.
+    search: Callable[..., Any]
+    match: Callable[..., Any]
+    fullmatch: Callable[..., Any]
+    finditer: Callable[..., Iterator[Any]]
+    findall: Callable[..., list[Any]]
+    sub: Callable[..., str]
+    subn: Callable[..., tuple[str, int]]
+    split: Callable[..., list[Any]]
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern: Final = pattern
+        self.flags: Final = flags
+        self._compiled: _Compiled | None = None
+
+    def _compile_now(self) -> _Compiled:
+        raise NotImplementedError
+
+    def compile(self) -> _Compiled:
+        """Return the compiled pattern, compiling it on the first call."""
+        if self._compiled is None:
+            compiled = self._compile_now()
+            for name in _METHODS:
+                method = getattr(compiled, name, None)  # `re` has no splititer
+                if method is not None:
+                    setattr(self, name, method)
+            self._compiled = compiled
+        return self._compiled
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        """Return the named groups' numbers, as the compiled pattern's `groupindex` does."""
+        return self.compile().groupindex  # type: ignore[no-any-return]
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached for names not yet on the instance: the methods before the first use.
+        # Anything else (copy's and doctest's probes among them) must not compile the pattern.
+        if name in _METHODS:
+            self.compile()
+            if name in self.__dict__:
+                return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __repr__(self) -> str:
+        flags = f", {self.flags}" if self.flags else ""
+        return f"{type(self).__name__}({self.pattern!r}{flags})"
+
+
+class LazyPattern(_Lazy["regex.Pattern[str]"]):
     r"""A regular expression (`regex` module) compiled the first time one of its methods is used.
 
     It answers `search`, `match`, `fullmatch`, `finditer`, `findall`, `sub`, `subn`, `split`,
@@ -43,45 +102,26 @@ class LazyPattern:
     ['12', '7']
     """
 
-    # Declared without values: reading one before first use falls through to __getattr__,
-    # which compiles the pattern and stores the bound methods on the instance.
-    search: Callable[..., Any]
-    match: Callable[..., Any]
-    fullmatch: Callable[..., Any]
-    finditer: Callable[..., Iterator[Any]]
-    findall: Callable[..., list[Any]]
-    sub: Callable[..., str]
-    subn: Callable[..., tuple[str, int]]
-    split: Callable[..., list[Any]]
     splititer: Callable[..., Iterator[Any]]
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self.pattern: Final = pattern
-        self.flags: Final = flags
-        self._compiled: regex.Pattern[str] | None = None
+    def _compile_now(self) -> regex.Pattern[str]:
+        import regex  # see the import at the top
 
-    def compile(self) -> regex.Pattern[str]:
-        """Return the compiled pattern (a `regex.Pattern`), compiling it on the first call."""
-        if self._compiled is None:
-            compiled = regex.compile(self.pattern, self.flags)
-            for name in _METHODS:
-                setattr(self, name, getattr(compiled, name))
-            self._compiled = compiled
-        return self._compiled
+        return regex.compile(self.pattern, self.flags)
 
-    @property
-    def groupindex(self) -> Mapping[str, int]:
-        """Return the named groups' numbers, as `regex.Pattern.groupindex` does."""
-        return self.compile().groupindex  # type: ignore[no-any-return]
 
-    def __getattr__(self, name: str) -> Any:
-        # Only reached for names not yet on the instance: the methods before the first use.
-        # Anything else (copy's and doctest's probes among them) must not compile the pattern.
-        if name in _METHODS:
-            self.compile()
-            return self.__dict__[name]
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+class LazyStdlibPattern(_Lazy["re.Pattern[str]"]):
+    r"""A regular expression of the standard `re` module, compiled on first use.
 
-    def __repr__(self) -> str:
-        flags = f", {self.flags}" if self.flags else ""
-        return f"LazyPattern({self.pattern!r}{flags})"
+    For the few patterns the standard engine runs faster (a scan for plain literals); it answers
+    the same methods as `LazyPattern` except `splititer`, which `re` does not have.
+
+    >>> SPOT = LazyStdlibPattern(r"当场|即时")
+    >>> SPOT.search("当场办结").group()
+    '当场'
+    >>> SPOT.compile().flags & re.UNICODE != 0
+    True
+    """
+
+    def _compile_now(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, self.flags)

@@ -630,7 +630,231 @@ def _parser() -> argparse.ArgumentParser:
     _output_argument(export, "write to FILE instead of standard output (required for xlsx)")
     _file_argument(export)
     _report_command(commands)
+    _add_many_commands(commands)
     return parser
+
+
+# --- many plans: corpus, compare, diff -----------------------------------------------------------
+# These commands read several files (or none of the embedded plan) and run on their own path.
+
+
+class _FileError(YingshangError):
+    """A plan that does not parse, with the name of its file (one of several read)."""
+
+
+def _parse_named(path: str | os.PathLike[str], limits: Limits | None) -> Plan:
+    from .parse import parse_file
+
+    try:
+        return parse_file(path, limits=limits)
+    except ReadError:  # names the file itself
+        raise
+    except ParseError as error:
+        raise _FileError(f"{os.fspath(path)}: {error}") from None
+
+
+def _read_plans(paths: Sequence[str], limits: Limits | None) -> list[Plan]:
+    from .corpus import expand
+
+    return [_parse_named(path, limits) for path in expand(paths)]
+
+
+def _corpus_command(arguments: argparse.Namespace) -> str:
+    from .corpus import build
+
+    summary = build(
+        arguments.paths,
+        arguments.out,
+        jobs=arguments.jobs,
+        cache=not arguments.no_cache,
+        progress=arguments.progress,
+        engine=arguments.engine,
+        scheduler=arguments.scheduler,
+        limits=_limits(arguments.limit),
+    )
+    if arguments.format == "json":
+        return json.dumps(summary.as_dict(), ensure_ascii=False, indent=2)
+    workers = f"{summary.jobs} processes" if summary.engine == "local" else "dask"
+    rows = [
+        ["files", str(summary.files)],
+        ["plans read", str(summary.plans)],
+        ["  from the cache", str(summary.cached)],
+        ["failed", str(summary.failed)],
+        ["duplicates", str(summary.duplicates)],
+        ["items", str(summary.actions)],
+        ["targets", str(summary.targets)],
+    ]
+    lines = [
+        f"corpus written to {summary.out} in {summary.seconds:.2f} s "
+        f"({summary.plans_per_second:.1f} plans/s, {workers})",
+        "",
+        format_table(["", "count"], rows, numeric={1}),
+    ]
+    if summary.failures:
+        lines += ["", "failed files:"]
+        lines += [
+            f"  {path}: {shorten(error.splitlines()[0], 100)}" for path, error in summary.failures
+        ]
+    return "\n".join(lines)
+
+
+def _compare_command(arguments: argparse.Namespace) -> str:
+    from .compare import compare
+
+    plans = _read_plans(arguments.paths, _limits(arguments.limit))
+    table = compare(plans, indicator=arguments.indicator, kind=arguments.kind)
+    if arguments.format == "json":
+        data = {"plans": list(table.labels), "rows": table.records()}
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    columns = ("indicator", "kind", "unit", *table.labels)
+    rows = [
+        [row.title, row.kind.value, row.unit or "",
+         *("；".join(hit.target.text for hit in cell) for cell in row.cells)]
+        for row in table.rows
+    ]  # fmt: skip
+    heading = f"{len(plans)} plans, {len(rows)} rows of targets lined up by indicator"
+    return _render(_Output(columns, rows, None, heading), arguments.format)
+
+
+def _diff_command(arguments: argparse.Namespace) -> str:
+    from .diff import diff
+
+    limits = _limits(arguments.limit)
+    old = _parse_named(arguments.old, limits)
+    new = _parse_named(arguments.new, limits)
+    found = diff(old, new, threshold=arguments.threshold)
+    records = [change.record() for change in found.changes]
+    if arguments.format == "json":
+        data = {
+            "matched": len(found.matches),
+            "added": len(found.added),
+            "removed": len(found.removed),
+            "counts": found.counts(),
+            "changes": records,
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    columns = ("change", "old_item", "new_item", "area", "before", "after")
+    rows = [[_cell(record[c]) for c in columns] for record in records]
+    counts = ", ".join(f"{kind} {n}" for kind, n in found.counts().items()) or "no change"
+    heading = (
+        f"{len(found.matches)} items matched, {len(found.added)} added, "
+        f"{len(found.removed)} removed\n{counts}"
+    )
+    return _render(_Output(columns, rows, None, heading), arguments.format)
+
+
+def _many_command(
+    commands: Any,
+    name: str,
+    run: Callable[[argparse.Namespace], str],
+    summary: str,
+    example: str,
+    formats: Sequence[str] = ("table", "json", "csv"),
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=summary + ".",
+        epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(many=run)
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        default=formats[0],
+        help=f"output format (default: {formats[0]})",
+    )
+    parser.add_argument(
+        "--limit",
+        action="append",
+        metavar="NAME=N",
+        help="raise or lower a reading limit, e.g. max_pages=5000 (see docs/formats.md)",
+    )
+    return parser
+
+
+def _add_many_commands(commands: Any) -> None:
+    corpus = _many_command(
+        commands,
+        "corpus",
+        _corpus_command,
+        "read a folder, glob or list of plans into Parquet and JSON Lines tables",
+        "yingshang corpus plans/ --out dataset",
+        formats=("table", "json"),
+    )
+    corpus.add_argument("paths", nargs="+", metavar="PATH", help="plan files, folders or globs")
+    corpus.add_argument("--out", required=True, metavar="DIR", help="the dataset's directory")
+    corpus.add_argument(
+        "--jobs", type=int, metavar="N", help="processes to parse with (default: the CPU count)"
+    )
+    corpus.add_argument(
+        "--no-cache", action="store_true", help="parse every file, even those unchanged"
+    )
+    corpus.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: on a terminal)",
+    )
+    corpus.add_argument(
+        "--engine", choices=["local", "dask"], default="local", help="local processes or Dask"
+    )
+    corpus.add_argument(
+        "--scheduler",
+        metavar="SCHEDULER",
+        help="with --engine dask: synchronous, threads, processes (default: Dask's)",
+    )
+
+    compare = _many_command(
+        commands,
+        "compare",
+        _compare_command,
+        "line plans up by indicator: each plan's targets side by side",
+        "yingshang compare shanghai-2020.docx beijing-2020.docx --indicator 开办企业",
+    )
+    compare.add_argument("paths", nargs="+", metavar="PATH", help="plan files, folders or globs")
+    compare.add_argument("--indicator", help="only this indicator (key, title or English name)")
+    compare.add_argument(
+        "--kind", choices=[k.value for k in TargetKind], help="only targets of this kind"
+    )
+
+    diff = _many_command(
+        commands,
+        "diff",
+        _diff_command,
+        "compare two versions of a plan: targets tightened or loosened, deadlines, agencies",
+        "yingshang diff plan-2019.txt plan-2020.txt",
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier version's file")
+    diff.add_argument("new", metavar="NEW", help="the later version's file")
+    diff.add_argument(
+        "--threshold",
+        type=float,
+        default=60.0,
+        metavar="SCORE",
+        help="least text similarity (0-100) to match two items (default: 60)",
+    )
+
+
+def _run_many(
+    parser: argparse.ArgumentParser, arguments: argparse.Namespace, extras: Sequence[str]
+) -> int:
+    if extras:
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")
+    try:
+        text = arguments.many(arguments)
+    except argparse.ArgumentTypeError as error:
+        parser.error(str(error))
+    except (OSError, YingshangError) as error:
+        print(f"yingshang: {error}", file=sys.stderr)
+        return 1
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
 
 
 def _text(plan: Plan, arguments: argparse.Namespace) -> str:
@@ -645,6 +869,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit status."""
     parser = _parser()
     arguments, extras = parser.parse_known_args(argv)
+    if getattr(arguments, "many", None) is not None:  # corpus, compare, diff: several files
+        return _run_many(parser, arguments, extras)
     # argparse does not read a positional FILE after options ("show 14 --format csv plan.txt"),
     # though users write it there: take one leftover word as the FILE not yet given.
     if len(extras) == 1 and not extras[0].startswith("-") and arguments.file is None:

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-import regex
-
+from ._lazy import LazyPattern
 from .errors import line_and_column
 from .fold import fold
 from .model import Action, Notice, Plan, Section, Snippet, Span
@@ -27,13 +26,13 @@ __all__ = ["coverage", "quote"]
 
 # A run of text next to an agency that holds only what writes the agencies' roles and lists:
 # separators, brackets, colons, full stops and the role words of 牵头单位：… / …配合 / 等.
-_AGENCY_STRUCTURE = regex.compile(
+_AGENCY_STRUCTURE = LazyPattern(
     r"(?:[\s\ufeff、，,；;：:（）()。.]|牵头|配合|协办|协同|参与|责任|按职责分工|按职责|负责|单位|部门|等)++"
 )
 # Only brackets and blanks: what encloses a node, as a 文号 in brackets after a title.
-_BRACKETS = regex.compile(r"[\s\ufeff（）()〔〕【】\[\]]++")
+_BRACKETS = LazyPattern(r"[\s\ufeff（）()〔〕【】\[\]]++")
 # A piece of lost text as it is quoted: non-blank characters with the blanks inside one line.
-_LOST_RUN = regex.compile(r"[^\s\ufeff]++(?:[ \t\u3000]++[^\s\ufeff]++)*+")
+_LOST_RUN = LazyPattern(r"[^\s\ufeff]++(?:[ \t\u3000]++[^\s\ufeff]++)*+")
 
 
 def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:

@@ -17,6 +17,7 @@ import datetime
 import regex
 from dateutil.relativedelta import relativedelta
 
+from ._lazy import LazyPattern
 from .errors import ParseError
 from .model import Deadline, DeadlineKind, Quantity
 from .numbers import NUMBER_PATTERN, parse_number
@@ -59,8 +60,8 @@ _OFFSET_UNIT = "|".join(sorted(_OFFSET_UNITS, key=len, reverse=True))
 # One pattern per way of writing a deadline. They are searched one by one rather than as one
 # alternation: each alone starts with a literal or a narrow class the regex engine can skip to,
 # which keeps a pass over a megabyte of digits in milliseconds instead of a second.
-DEADLINE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
-    regex.compile(pattern, regex.VERBOSE)
+DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
+    LazyPattern(pattern, regex.VERBOSE)
     for pattern in (
         # 2019年9月底前, 2020年前, 到2022年, 2020年6月30日前, 2019年内: a dated deadline. The year
         # alone (2017年, 2019年7月23日) is a date, not a deadline: deadline_from_match rejects a
@@ -158,7 +159,7 @@ DEADLINE_PATTERNS: tuple[regex.Pattern[str], ...] = tuple(
 match into a `Deadline` (or rejects it). Matches of different patterns may overlap (在本方案印发
 之日起… and 本年…): a caller keeps the earliest and longest."""
 
-DATE_PATTERN = regex.compile(
+DATE_PATTERN = LazyPattern(
     rf"""
     (?= [0-9０-９〇零一二三四五六七八九十] )       # a fast first-character test, as in numbers
     {_NOT_AFTER_A_NUMERAL}

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from ._display import display_width
+from ._lazy import LazyStdlibPattern
 
 __all__ = [
     "LimitExceededError",
@@ -41,7 +40,7 @@ class PatternTimeoutError(YingshangError, TimeoutError):
 
 # Every line break str.splitlines() knows, "\r\n" as one: Mac exports end lines with "\r", and
 # text copied from web pages or PDFs may hold U+2028 LINE SEPARATOR.
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAK = LazyStdlibPattern(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 def line_and_column(text: str, offset: int) -> tuple[int, int]:

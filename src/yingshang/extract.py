@@ -40,6 +40,7 @@ from decimal import Decimal
 import attrs
 import regex
 
+from ._lazy import LazyPattern, LazyStdlibPattern
 from .dates import DATE_PATTERN, DEADLINE_PATTERNS, deadline_from_match
 from .errors import ParseError
 from .fold import fold
@@ -173,7 +174,7 @@ _CLAUSE_PUNCTUATION = "，。；：！？,;:!?\n"
 
 # Scanned over every text and tried at every number: compiled with the standard library's engine,
 # which runs this pattern (plain classes, alternations, one lookbehind) about twice as fast.
-_QUANTITY = re.compile(
+_QUANTITY = LazyStdlibPattern(
     rf"""
     (?P<number> {_NUMBER} ) [ ]?
     (?P<approx> 多 | 余 )?                                    # 100多家, 300余个: more than
@@ -186,7 +187,7 @@ _QUANTITY = re.compile(
     """,
     re.VERBOSE,
 )
-_PRICE_PER = regex.compile(
+_PRICE_PER = LazyPattern(
     rf"""
     每 (?P<per> {_alternation(_PER_UNITS)} ) [ ]?            # 每件550元: the price of one
     (?P<number> {_NUMBER} ) [ ]? (?P<money> 元 )
@@ -194,15 +195,15 @@ _PRICE_PER = regex.compile(
     regex.VERBOSE,
 )
 # 每千瓦时(下调4.28分): what a price written in 分 is per.
-_PER_BEFORE = regex.compile(rf"每 (?P<per> {_alternation(_PER_UNITS)} )", regex.VERBOSE)
-_NOMINAL_DIAMETER = regex.compile(
+_PER_BEFORE = LazyPattern(rf"每 (?P<per> {_alternation(_PER_UNITS)} )", regex.VERBOSE)
+_NOMINAL_DIAMETER = LazyPattern(
     r"""
     (?<! [A-Za-z] ) (?: DN | dn | Dn ) [ ]?                  # DN100: a pipe's nominal diameter
     (?P<number> [0-9０-９]{1,5} ) (?! [0-9０-９] )
     """,
     regex.VERBOSE,
 )
-_PERCENT_IN_WORDS = regex.compile(
+_PERCENT_IN_WORDS = LazyPattern(
     rf"""
     (?P<per> 百 | 千 | 万 ) 分之 (?P<number> {_NUMBER} )      # 百分之九十, 千分之三, 万分之五
     """,
@@ -212,7 +213,7 @@ _PER_HUNDRED = {"百": Decimal(1), "千": Decimal("0.1"), "万": Decimal("0.01")
 # A half: a change by half (压缩一半, 再减少一半, 减半) or to half of a reference (压缩至法定时限的
 # 一半). The reference is a short run of words before 的, within the clause.
 # The pattern is anchored on 半, the words before it read behind, so the scan skips to 半.
-_HALF = regex.compile(
+_HALF = LazyPattern(
     rf"""
       (?<= (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) 了?
            (?: (?P<to> 至 | 到 | 为 )
@@ -224,7 +225,7 @@ _HALF = regex.compile(
 )
 # Work with no end date, written where a deadline would be (完成时限: 持续推进): alone in its
 # clause or cell, not the verb of a sentence (持续推进减时间…).
-_ONGOING = regex.compile(
+_ONGOING = LazyPattern(
     rf"""
     [持长] (?: 续推进 | 期坚持 | 期推进 | 续开展 | 期 )   # 持续推进, 长期坚持, 长期
     (?= $ | [{_CLAUSE_PUNCTUATION}、()\t ] )
@@ -232,7 +233,7 @@ _ONGOING = regex.compile(
     regex.VERBOSE,
 )
 _ONGOING_AFTER = frozenset(_CLAUSE_PUNCTUATION + "、()\t ")
-_SERVICE_HOURS = regex.compile(
+_SERVICE_HOURS = LazyPattern(
     r"""
     (?<! [0-9０-９] )
     (?P<days> [1-7１-７] | [一二三四五六七] ) [ ]? [×xX*＊✕] [ ]?      # 7×, 5×: days a week
@@ -242,14 +243,14 @@ _SERVICE_HOURS = regex.compile(
     """,
     regex.VERBOSE,
 )
-_ON_THE_SPOT = re.compile(  # the standard engine scans literals faster
+_ON_THE_SPOT = LazyStdlibPattern(  # the standard engine scans literals faster
     r"""
     立等可取 | 即来即办 | 即办即结 | 即时办结 | 当场办结 | 当场办理 | 当即办结 | 立即办结
     """,
     re.VERBOSE,
 )
 # Quotation marks around a short phrase: a slogan in these plans (“一网通办”, “三个作用”).
-_QUOTED = re.compile(  # the standard engine scans literals faster
+_QUOTED = LazyStdlibPattern(  # the standard engine scans literals faster
     r"""
     “ [^“”\n]{0,40} ”            # Chinese double quotes
   | 「 [^「」\n]{0,40} 」          # corner brackets
@@ -258,7 +259,7 @@ _QUOTED = re.compile(  # the standard engine scans literals faster
     re.VERBOSE,
 )
 # A change verb and the word that introduces the new value: 缩减至, 简化为, 压减环节至, 减按.
-_CHANGE_TO = regex.compile(
+_CHANGE_TO = LazyPattern(
     rf"""
       (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} )
       (?P<object> [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,16}}? )  # 压减(环节)至: what changes
@@ -269,20 +270,20 @@ _CHANGE_TO = regex.compile(
     regex.VERBOSE,
 )
 # A change verb that touches the amount: 降低15%, 压缩60% (a change by the amount).
-_CHANGE_BY_BEFORE = regex.compile(
+_CHANGE_BY_BEFORE = LazyPattern(
     rf"(?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) 了? \Z", regex.VERBOSE
 )
-_TIGHT_PREFIX_BEFORE = regex.compile(
+_TIGHT_PREFIX_BEFORE = LazyPattern(
     rf"(?P<word> {_alternation(_TIGHT_PREFIXES)} ) [ ]? \Z", regex.VERBOSE
 )
-_LOOSE_PREFIX_BEFORE = regex.compile(
+_LOOSE_PREFIX_BEFORE = LazyPattern(
     rf"""
     (?P<word> {_alternation(_LOOSE_PREFIXES)} )
     (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]{{1,8}} ) \Z
     """,
     regex.VERBOSE,
 )
-_SUFFIX_AFTER = regex.compile(
+_SUFFIX_AFTER = LazyPattern(
     r"""
     [ ]?
     (?: \( [^()\n]{1,20} \) [ ]? )?                       # 8.5天(指工作日,下同)以内: an aside
@@ -295,17 +296,17 @@ _SUFFIX_AFTER = regex.compile(
 )
 # A number that is not a quantity by what follows it: a meeting's session (七届44次会议), a day of
 # the month a news item is dated (财政部1日发布).
-_SESSION_AFTER = regex.compile(r"(?: 常务 | 全体 )? (?: 会议 | 全会 | 常委会 )", regex.VERBOSE)
-_DAY_DATED_AFTER = regex.compile(
+_SESSION_AFTER = LazyPattern(r"(?: 常务 | 全体 )? (?: 会议 | 全会 | 常委会 )", regex.VERBOSE)
+_DAY_DATED_AFTER = LazyPattern(
     r"""(?: 发布 | 印发 | 召开 | 举行 | 出台 | 公布 | 宣布 | 电 | 讯 | 起施行 | 起实施
           | 上午 | 下午 )""",
     regex.VERBOSE,
 )
 # A book title (《…》) names a document: its numbers (三年行动计划, 2022-2024) are part of a name.
-_TITLE = regex.compile(r"《 [^《》\n]{0,80} 》", regex.VERBOSE)
+_TITLE = LazyPattern(r"《 [^《》\n]{0,80} 》", regex.VERBOSE)
 # Counts of a text's own parts (五个方面, 26条具体措施, 三项工作): they describe the text, they
 # promise nothing.
-_OWN_PARTS_AFTER = regex.compile(
+_OWN_PARTS_AFTER = LazyPattern(
     r"""
     (?: 具体 | 重点 | 主要 | 重大 | 政策 | 改革 | 配套 )?
     (?: 措施 | 举措 | 方面 | 层面 | 维度 | 板块 | 任务 | 工作 (?! 日 ) | 政策 | 意见 | 行动 | 原则
@@ -315,7 +316,7 @@ _OWN_PARTS_AFTER = regex.compile(
 )
 # A class written with a Chinese numeral (一类、二类出口企业, 一类口岸): a rank, not a count.
 # The class may be one of a list of classes of the same noun (一类、二类出口企业).
-_CLASS_LABEL_AFTER = regex.compile(
+_CLASS_LABEL_AFTER = LazyPattern(
     r"""
     (?: 、 [一二三四五六七八九] 类 )?
     (?: 出口企业 | 企业 | 地区 | 城市 | 人员 | 区域 | 口岸 | 资质 | 纳税人 )
@@ -324,7 +325,7 @@ _CLASS_LABEL_AFTER = regex.compile(
 )
 # What a status report says: the figures of a sentence with these words and no commitment were
 # measured, not promised (截至2020年3月…达6.94亿, 耗时10分钟, 原需6个工作日).
-_STATUS_WORDS = regex.compile(
+_STATUS_WORDS = LazyPattern(
     r"""
     截至 | 截止 (?! 日期 | 时间 ) | 数据显示 | 统计显示 | 累计 | 同比 | 原需 | 原来需要 | 耗时
   | 耗费
@@ -334,45 +335,45 @@ _STATUS_WORDS = regex.compile(
     regex.VERBOSE,
 )
 # What a plan says: a sentence with these words promises, whatever else it reports.
-_COMMITMENT_WORDS = regex.compile(
+_COMMITMENT_WORDS = LazyPattern(
     r"""
     要 | 将 | 力争 | 确保 | 争取 | 目标 | 必须 | 应当 | 不超过 | 不得超过 | 控制在 | 以内 | 之内
     """,
     regex.VERBOSE,
 )
 # 已 right before the verb of a figure: 已超1亿户, 已达6.94亿 — reported, in any sentence.
-_ALREADY_BEFORE = regex.compile(r"已 (?: 经 )? [^0-9,;:。!?、\n]{0,4} \Z", regex.VERBOSE)
+_ALREADY_BEFORE = LazyPattern(r"已 (?: 经 )? [^0-9,;:。!?、\n]{0,4} \Z", regex.VERBOSE)
 # What a measure gives: a bound figure before these nouns sizes the benefit.
-_BENEFIT_AFTER = regex.compile(
+_BENEFIT_AFTER = LazyPattern(
     r"补助 | 补贴 | 奖励 | 奖补 | 资助 | 扶持 | 贴息 | 优惠 | 比例 | 额度 | 资金 | 支持 | 减免",
     regex.VERBOSE,
 )
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
-_SCOPE_AFTER = regex.compile(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
+_SCOPE_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
 # 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).
-_FROM_BEFORE = regex.compile(
+_FROM_BEFORE = LazyPattern(
     rf"(?P<from> 由 | 从 ) (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}} ) \Z", regex.VERBOSE
 )
-_FROM_NUMBER_BEFORE = regex.compile(
+_FROM_NUMBER_BEFORE = LazyPattern(
     rf"""
     (?P<from> 由 | 从 ) (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}}? )
     (?P<number> {_NUMBER} ) [ ]? \Z                            # 由12减至7个工作日
     """,
     regex.VERBOSE,
 )
-_BARE_NUMBER = regex.compile(_NUMBER, regex.VERBOSE)
+_BARE_NUMBER = LazyPattern(_NUMBER, regex.VERBOSE)
 # The two ends of a range: 1至3个工作日, 3-5个工作日, 3～5天, 5%—10%. Only a joiner touching both
 # numbers makes a range, so that 压缩至3个工作日 and 从立项到竣工 are not ranges.
 _RANGE_JOINERS = frozenset("至到-－~～—–―")
 _RANGE_JOINER = r"[ ]? (?: 至 | 到 | [-－~～—–―] ) [ ]?"
-_RANGE_BETWEEN = regex.compile(_RANGE_JOINER, regex.VERBOSE)
-_RANGE_LOWER_BEFORE = regex.compile(
+_RANGE_BETWEEN = LazyPattern(_RANGE_JOINER, regex.VERBOSE)
+_RANGE_LOWER_BEFORE = LazyPattern(
     rf"(?P<number> {_NUMBER} ) {_RANGE_JOINER} \Z",  # 1至(3个工作日): a bare lower end
     regex.VERBOSE,
 )
 # The words that join the values of a list: 40小时和1.5小时以内, 5个、3个以上.
-_LIST_BETWEEN = regex.compile(r"[ ]? (?: 和 | 与 | 及 | 以及 | 或 | 、 ) [ ]?", regex.VERBOSE)
-_COUNTED_NOUN = regex.compile(
+_LIST_BETWEEN = LazyPattern(r"[ ]? (?: 和 | 与 | 及 | 以及 | 或 | 、 ) [ ]?", regex.VERBOSE)
+_COUNTED_NOUN = LazyPattern(
     rf"""
     (?! 中心城 )                                             # 中心城区 is a place, not centres
     (?P<noun> {_alternation(_COUNTED_NOUNS)} )
@@ -380,14 +381,14 @@ _COUNTED_NOUN = regex.compile(
     regex.VERBOSE,
 )
 # The words that make a year a reference point: 在2017年基础上, 比2017年, 与2017年相比.
-_REFERENCE_AFTER_YEAR = regex.compile(
+_REFERENCE_AFTER_YEAR = LazyPattern(
     r"的? (?: 基础上 | 为基数 | 为基准 | 为基期 | 水平上 | 同期相比 | 相比 | 同期 )", regex.VERBOSE
 )
 _REFERENCE_LEADS = frozenset("在以比较与同")
 # The words before what a multiple is of (按照…利率的1.5倍, 为上年的2倍).
 _REFERENCE_LEADS_WORDS = ("按照", "按", "为", "至", "到", "是", "相当于", "达到", "的")
 # 万人, 每万人口, 每百户: what a count is a rate of (万人发明专利拥有量达到9.2件).
-_PER_CAPITA = regex.compile(
+_PER_CAPITA = LazyPattern(
     r"""
     (?<! [0-9０-９〇零一二两三四五六七八九十百千万亿] )
     每? (?P<scale> 十万 | 百万 | 千万 | 十 | 百 | 千 | 万 | 亿 )
@@ -396,12 +397,12 @@ _PER_CAPITA = regex.compile(
     regex.VERBOSE,
 )
 # A count of days as a measure (优良天数…300天以上), not a time limit.
-_DAY_COUNT = regex.compile(r"天数 | 日数", regex.VERBOSE)
+_DAY_COUNT = LazyPattern(r"天数 | 日数", regex.VERBOSE)
 # The breaks are found in every text, each one a match: the standard library's engine finds
 # single characters faster than `regex` does, and these two patterns need nothing more.
-_CLAUSE_BREAK = re.compile(rf"[{_CLAUSE_PUNCTUATION}]")
+_CLAUSE_BREAK = LazyStdlibPattern(rf"[{_CLAUSE_PUNCTUATION}]")
 # A sentence ends at 。！？ or a line break, but 。其中… goes on with the same sentence.
-_SENTENCE_BREAK = re.compile(r"[！？!?\n] | 。(?! [ \u3000]{0,4} 其中 )", re.VERBOSE)
+_SENTENCE_BREAK = LazyStdlibPattern(r"[！？!?\n] | 。(?! [ \u3000]{0,4} 其中 )", re.VERBOSE)
 
 
 # --- the extraction ------------------------------------------------------------------------------
@@ -483,7 +484,7 @@ class _Marker:
 class _Breaks:
     """Positions of clause or sentence breaks, to find the clause around an offset in log time."""
 
-    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+    def __init__(self, text: str, pattern: LazyStdlibPattern) -> None:
         self.positions = [match.start() for match in pattern.finditer(text)]
         self.length = len(text)
 
@@ -594,9 +595,9 @@ class _Extraction:
             by = not match["to"]
             half = _Half(_DIRECTIONS[match["verb"]], by, reference)
             yield match.start("verb"), match.end(), 3, half
-        for pattern in (_QUANTITY, _PRICE_PER, _NOMINAL_DIAMETER, _PERCENT_IN_WORDS):
-            for match in pattern.finditer(text):
-                quantity = self._found(match, pattern)
+        for quantity_pattern in (_QUANTITY, _PRICE_PER, _NOMINAL_DIAMETER, _PERCENT_IN_WORDS):
+            for match in quantity_pattern.finditer(text):
+                quantity = self._found(match, quantity_pattern)
                 if quantity is not None:
                     yield quantity.start, quantity.end, 4, quantity
 
@@ -627,7 +628,9 @@ class _Extraction:
         value = parse_number(numeral)  # only called on tokens the patterns guarantee to parse
         return int(value)
 
-    def _found(self, match: regex.Match[str], pattern: regex.Pattern[str]) -> _Found | None:
+    def _found(
+        self, match: regex.Match[str], pattern: LazyPattern | LazyStdlibPattern
+    ) -> _Found | None:
         numeral = match["number"]
         if len(numeral) > _MAX_NUMBER_LENGTH:
             return None
@@ -653,7 +656,10 @@ class _Extraction:
             if currency == "分" and per is None:
                 # 每千瓦时下调4.28分: a price in 分 names what it is per before it.
                 clause_start = max(self.clauses.start_of(start), start - 16)
-                before = _PER_BEFORE.search(self.text, clause_start, start)
+                # The nearest 每 names it: 每年每千瓦时下调4.28分 is per 千瓦时.
+                before = None
+                for found in _PER_BEFORE.finditer(self.text, clause_start, start):
+                    before = found
                 if before is None:
                     return None  # 3分: a score, not money
                 per = before["per"]

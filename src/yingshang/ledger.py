@@ -23,11 +23,11 @@ from __future__ import annotations
 import datetime
 import enum
 import os
-import re
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from ._display import display_width
+from ._lazy import LazyStdlibPattern
 from .io import MissingDependencyError, action_records, target_records
 from .model import (
     Action,
@@ -238,7 +238,7 @@ _FULL_WIDTH = str.maketrans(
 )
 _SHEET_NAME_LENGTH = 31  # Excel's limit, in UTF-16 code units
 # Characters XML 1.0 cannot carry at all: a workbook with one is unreadable.
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ILLEGAL_XML = LazyStdlibPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _utf16_length(text: str) -> int:

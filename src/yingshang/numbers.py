@@ -19,6 +19,7 @@ from decimal import Decimal
 
 import regex
 
+from ._lazy import LazyPattern
 from .errors import ParseError
 
 __all__ = ["NUMBER_PATTERN", "parse_number", "to_chinese_numeral"]
@@ -46,7 +47,7 @@ _DECIMAL_POINT_WORD = "点"
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 # Arabic digits with optional thousands separators and decimals, read after full-width mapping.
-_ARABIC = regex.compile(
+_ARABIC = LazyPattern(
     r"""
     (?: [0-9]{1,3} (?: ,[0-9]{3} )+   # 1,380 or 12,345,678: thousands separators
       | [0-9]+                        # 2019, 3000
@@ -56,12 +57,12 @@ _ARABIC = regex.compile(
     regex.VERBOSE,
 )
 
-_PLAIN_DECIMAL = regex.compile(r"[0-9]{1,30}(?:\.[0-9]{1,30})?")
+_PLAIN_DECIMAL = LazyPattern(r"[0-9]{1,30}(?:\.[0-9]{1,30})?")
 
 _CHINESE_DIGIT_CLASS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CHINESE_UNIT_CLASS = "十百千万亿拾佰仟萬億"
 
-NUMBER_PATTERN = regex.compile(
+NUMBER_PATTERN = LazyPattern(
     rf"""
     # A first-character test the engine checks fast, before the alternatives and their
     # lookbehinds: it makes a scan over prose (mostly not digits) several times quicker.

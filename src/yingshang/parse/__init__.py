@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 
 import attrs
-import regex
 
+from .._lazy import LazyPattern
 from ..errors import ParseError
 from ..model import Area, Attachment, Diagnostic, Plan, Severity, Snippet, Source, Span
 from ..readers import Limits, decode, read_file
@@ -208,7 +208,7 @@ def parse(text: str, *, strict: bool = False) -> Plan:
 
 
 # Any CJK ideograph: a text without one is no Chinese plan.
-_HAN = regex.compile(r"\p{Han}")
+_HAN = LazyPattern(r"\p{Han}")
 
 
 def _raise_first_error(text: str, diagnostics: list[Diagnostic]) -> None:

@@ -28,6 +28,7 @@ from collections.abc import Callable
 import attrs
 import regex
 
+from .._lazy import LazyPattern
 from ..dates import parse_deadline
 from ..errors import ParseError
 from ..extract import extract_targets
@@ -53,50 +54,50 @@ __all__ = ["read_agencies_with_roles", "read_body_measures"]
 # with different characters and are possessive, so matching is linear in the text. Plans write the
 # agencies in （）, () or 〔〕 ("〔牵头单位:…,责任单位:…〕").
 # A line break may fall inside: a paragraph wrapped mid-sentence is read as one.
-_BRACKET = regex.compile(r"[（(〔](?P<body>(?:[^（）()〔〕]|[（(][^（）()〔〕]*+[）)])++)[）)〕]")
-_NUMBERED = regex.compile(r"(?P<number>\d{1,3})\s*[．.、]\s*")
+_BRACKET = LazyPattern(r"[（(〔](?P<body>(?:[^（）()〔〕]|[（(][^（）()〔〕]*+[）)])++)[）)〕]")
+_NUMBERED = LazyPattern(r"(?P<number>\d{1,3})\s*[．.、]\s*")
 # （1）, (1), or 1. / 1、 — a dot followed by a digit is a decimal, unless a year follows
 # ("1.2019年9月底前…" is item 1).
-_ITEM_MARKER = regex.compile(
+_ITEM_MARKER = LazyPattern(
     r"(?:[（(]\s*(?P<number>\d{1,3})\s*[）)]"
     r"|(?P<plain>\d{1,3})\s*[.．、](?:(?![0-9０-９])|(?=(?:19|20)\d\d年)))\s*"
 )
-_ROLE_LABEL = regex.compile(
+_ROLE_LABEL = LazyPattern(
     r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|主体责任单位|配合单位|配合部门|协办单位|参与单位"
     r"|完成时限|时限要求|完成时间|时间要求|时限)\s*[：:]"
 )
 # Role words after the names, longest first so that 牵头负责 is not read as 负责 after a name
 # ending in 牵头.
-_TRAILING_ROLE = regex.compile(
+_TRAILING_ROLE = LazyPattern(
     r"(?P<role>按职责分工负责|按职责分工落实|按职能分工负责|按职责负责|分工负责|牵头负责|牵头落实"
     r"|牵头实施|牵头|配合落实|配合|参与|协同|协助|共同负责|负责落实|负责)$"
 )
-_AGENCY_SEPARATOR = regex.compile(r"[、，,；;]")
+_AGENCY_SEPARATOR = LazyPattern(r"[、，,；;]")
 # What the name of an office, court, company or government ends with.
-_AGENCY_SUFFIX = regex.compile(
+_AGENCY_SUFFIX = LazyPattern(
     r"(?:局|委|办|厅|院|部|政府|中心|公司|集团|银行|行|会|所|署|室|站|队|社|处|馆|台|协会|"
     r"管委会|单位|部门|机关|组|监管局|营管部|各地区|各地|各区县|各县市|地区|机构)$"
 )
 # A piece of a bracket that is a deadline, not an agency: "6月底完成", "2020年底前", "长期".
-_DEADLINE_PIECE = regex.compile(
+_DEADLINE_PIECE = LazyPattern(
     r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:底|末|中旬|上旬|下旬|\d{1,2}日|内|上半年|下半年)?"
     r"(?:前|以前|之前)?(?:完成|见效|启动|实施|落实|到位|取得成效)?"
     r"|长期(?:坚持|推进|实施)?|持续(?:推进|实施|开展)?"
 )
 # "（第一责任单位为牵头单位，下同）": the first agency named leads, here and below.
-_FIRST_LEADS = regex.compile(r"[（(]?第一责任单位为牵头单位[^）)]{0,8}[）)]?")
+_FIRST_LEADS = LazyPattern(r"[（(]?第一责任单位为牵头单位[^）)]{0,8}[）)]?")
 # 以下均需…落实，不再列出: agencies named once for every item that follows.
-_DEFAULTS = regex.compile(
+_DEFAULTS = LazyPattern(
     r"(?:以下|下列)(?:各项|所有|全部)?(?:任务|工作|措施|事项)?中?(?P<names>[^，,。；;：:]{2,60}?)(?:均|都)(?:需|要|应|须)"
     r"[^，,。；;]{0,8}落实[，,;；]?[^。）)]{0,8}不再(?:一一)?列出"
 )
 # "发展改革委、商务部要牵头负责…": the agencies as the subject of a sentence.
-_SUBJECT = regex.compile(
+_SUBJECT = LazyPattern(
     r"(?:^|[。；;，,])\s*(?:由)?(?P<names>[^。；;，,：:]{2,60}?)(?:要|应当|应|须|需|)"
     r"(?:牵头负责|牵头|负责)"
 )
 # A line that introduces the numbered measures of a task: "具体措施：".
-_INTRO = regex.compile(r"(?:具体|主要|工作|重点)?(?:措施|举措|任务|内容|要求|事项)(?:如下)?[：:]")
+_INTRO = LazyPattern(r"(?:具体|主要|工作|重点)?(?:措施|举措|任务|内容|要求|事项)(?:如下)?[：:]")
 _MAX_AGENCY = 30
 _TITLE_MAX = 40
 
@@ -250,7 +251,7 @@ def _read_responsibility(body: str) -> _Roles | None:
     return _Roles(kept, [], deadlines, first_leads)
 
 
-_LEAD_MARK = regex.compile(r"[（(]\s*牵头(?:单位)?\s*[）)]$")
+_LEAD_MARK = LazyPattern(r"[（(]\s*牵头(?:单位)?\s*[）)]$")
 
 
 def _read_with_lead_marks(body: str) -> _Roles | None:
@@ -662,7 +663,7 @@ class _Reader:
 
 
 # The number before a heading's text: "（一）", "1.", "一、".
-_HEADING_NUMBER = regex.compile(
+_HEADING_NUMBER = LazyPattern(
     r"\s*(?:[（(]\s*[〇零一二三四五六七八九十\d]{1,3}\s*[）)]|[〇零一二三四五六七八九十\d]{1,3}\s*[、.．])\s*"
 )
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 import attrs
-import regex
 
+from .._lazy import LazyPattern
 from ..model import (
     Notice,
     Section,
@@ -227,7 +227,7 @@ class _SectionBuilder:
 # What a paragraph ends with: a line ending otherwise was wrapped mid-sentence.
 _PARAGRAPH_END = tuple('。！？；：!?;:）)」』”"…')
 # What opens a paragraph of its own: a heading, a numbered item, a reference to an attachment.
-_PARAGRAPH_START = regex.compile(
+_PARAGRAPH_START = LazyPattern(
     rf"[{_CHINESE_DIGITS}]{{1,3}}\s*[、．.]|[（(]\s*[{_CHINESE_DIGITS}\d]{{1,3}}\s*[）)]"
     r"|\d{1,3}\s*[．.、]|[①-⑳]|附件"
 )
@@ -239,7 +239,7 @@ def _open_ended(text: str) -> bool:
 
 
 # A bracket naming agencies (（牵头单位：…） or （…牵头，…配合）) belongs to the item before it.
-_AGENCIES_BRACKET_START = regex.compile(
+_AGENCIES_BRACKET_START = LazyPattern(
     r"[（(][^（）()\n]{0,60}?(?:牵头|责任单位|责任部门|配合|负责)"
 )
 
@@ -256,7 +256,7 @@ def _must_continue(text: str) -> bool:
 
 
 # A title's bracketed second line: the years a plan covers, "（2019—2020年）", "(2021年版)".
-_SUBTITLE = regex.compile(r"[（(][^（）()\n]{0,24}?\d{4}[^（）()\n]{0,24}[）)]")
+_SUBTITLE = LazyPattern(r"[（(][^（）()\n]{0,24}?\d{4}[^（）()\n]{0,24}[）)]")
 
 
 def _looks_like_title(text: str) -> bool:

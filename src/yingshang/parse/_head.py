@@ -32,6 +32,7 @@ from typing import Any
 import attrs
 import regex
 
+from .._lazy import LazyPattern
 from ..model import Notice, Severity, Snippet, Span
 from ._lines import _issue_date, _Line, _small_numeral, _Source, _View
 from ._patterns import _DATE_LINE, _ORDINAL_HEADING, _SPACED_HEADING, _SUBSECTION_HEADING
@@ -44,7 +45,7 @@ _HEAD_LINES = 40
 # --- patterns, on the folded view of a line ----------------------------------------------------
 
 # 渝府办发〔2019〕81号, 津政规[2020]7号, 池政(2017)101号, 湘政办函〔2019〕56 (号 lost).
-_DOCUMENT_NUMBER = regex.compile(
+_DOCUMENT_NUMBER = LazyPattern(
     r"""
     (?P<number>
         [\p{Han}A-Za-z]{1,16}+                      # the issuer's prefix: 渝府办发, 国办发
@@ -60,19 +61,19 @@ _PLAN_KIND = (
     r"(?:方案|计划|意见|措施|要点|规划|办法|细则|规定|举措|清单|通知|决定|纲要|条例|政策|任务|行动"
     r"|若干规定|通告|公告|工作安排|安排)"
 )
-_TITLE_END = regex.compile(rf"{_PLAN_KIND}[ ]*(?:\([^()]{{1,30}}\))?$")
+_TITLE_END = LazyPattern(rf"{_PLAN_KIND}[ ]*(?:\([^()]{{1,30}}\))?$")
 # The plan a notice issues: 关于印发《X》的通知, 关于印发X的通知, 关于转发…的通知.
-_ISSUED_PLAN = regex.compile(r"关于(?:印发|转发|下发|公布|发布|出台)(?P<plan>.+?)的?通知$")
+_ISSUED_PLAN = LazyPattern(r"关于(?:印发|转发|下发|公布|发布|出台)(?P<plan>.+?)的?通知$")
 # A line of the notice that issues the plan: 《X》已经…同意，现印发给你们.
-_ISSUING = regex.compile(r"印发给|现印发|印发你们|现将|转发给")
-_QUOTED_PLAN = regex.compile(r"《(?P<plan>[^《》]{2,80})》")
-_REMARK = regex.compile(r"^\([^()]{0,16}(?:公开|发布|公布)[^()]{0,6}\)$")
-_MANGLED_DATE = regex.compile(r"^(?:19|20)\d\d(?:\d{1,4}|年[\d 月日.]{0,8})$")
+_ISSUING = LazyPattern(r"印发给|现印发|印发你们|现将|转发给")
+_QUOTED_PLAN = LazyPattern(r"《(?P<plan>[^《》]{2,80})》")
+_REMARK = LazyPattern(r"^\([^()]{0,16}(?:公开|发布|公布)[^()]{0,6}\)$")
+_MANGLED_DATE = LazyPattern(r"^(?:19|20)\d\d(?:\d{1,4}|年[\d 月日.]{0,8})$")
 # A bracketed line of years or of status below a title: "（2019—2020年）", "(试行)".
-_SUBTITLE = regex.compile(r"^\((?:[^()]{0,24}\d{4}[^()]{0,24}|试行|暂行|征求意见稿|修订)\)$")
+_SUBTITLE = LazyPattern(r"^\((?:[^()]{0,24}\d{4}[^()]{0,24}|试行|暂行|征求意见稿|修订)\)$")
 
 # Site chrome: lines that start with a label of the page, or hold only words of its toolbar.
-_CHROME_LABEL = regex.compile(
+_CHROME_LABEL = LazyPattern(
     r"^[【\[]?(?:来源|信息来源|文章来源|发布时间|发布日期|更新时间|浏览次数|浏览量|阅读次数|点击数"
     r"|点击量|访问量|字体|字号|当前位置|您的位置|您当前的位置|您现在的位置|当前的位置|作者"
     r"|责任编辑|编辑|分享到|扫一扫)[ ]*(?::|$)"
@@ -123,10 +124,10 @@ _CHROME_WORDS = frozenset(
         "下一篇",
     ]
 )
-_CHROME_SEPARATORS = regex.compile(r"[ |/·•>»【】\[\]:]+")
-_TIMESTAMP = regex.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?: +\d{1,2}:\d\d(?::\d\d)?)?$")
+_CHROME_SEPARATORS = LazyPattern(r"[ |/·•>»【】\[\]:]+")
+_TIMESTAMP = LazyPattern(r"^\d{4}-\d{1,2}-\d{1,2}(?: +\d{1,2}:\d\d(?::\d\d)?)?$")
 # A page's metadata table, as government portals print it above the text.
-_METADATA_LABEL = regex.compile(
+_METADATA_LABEL = LazyPattern(
     r"(?P<label>索引号|主题分类|发文机关|发布机构|成文日期|发文字号|文号|标题|名称|发布日期|主题词"
     r"|公文种类|有效性|生效日期|体裁分类|组配分类|服务对象|文种) *:"
 )

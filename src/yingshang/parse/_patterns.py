@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from .._lazy import LazyPattern
+
 # --- patterns ------------------------------------------------------------------------------------
 
 _CHINESE_DIGITS = "〇零一二三四五六七八九十"
@@ -14,7 +16,7 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # Word and its converters leave markers such as "[bookmark: _GoBack]" in the text, PDF
 # conversions leave page numbers on lines of their own ("— 3 —", "-12-"), and some mirror sites
 # write the pinyin after characters they converted ("津政規(guī)", "優(yōu)化").
-EXPORT_ARTIFACT = regex.compile(
+EXPORT_ARTIFACT = LazyPattern(
     r"\[(?:bookmark|footnoteRef|endnoteRef|annotation):[^\]\n\r\u2028\u2029]{0,200}\]"
     # A line of its own: no character but a line break before or after it ("^" and "$" of
     # MULTILINE know "\n" only).
@@ -23,21 +25,21 @@ EXPORT_ARTIFACT = regex.compile(
     rf"|(?<=\p{{Han}})[(（](?=[a-zü]{{0,5}}[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]"
 )
 # The pinyin alternative of EXPORT_ARTIFACT, to tell the two kinds apart in diagnostics.
-PINYIN_ANNOTATION = regex.compile(rf"[(（][a-zü{_TONED}]{{1,7}}[)）]")
+PINYIN_ANNOTATION = LazyPattern(rf"[(（][a-zü{_TONED}]{{1,7}}[)）]")
 
 # Characters every export artifact holds: most text has none, and needs no substitution.
-_MAY_HOLD_ARTIFACT = regex.compile(r"[\[\-—–－(（]")
+_MAY_HOLD_ARTIFACT = LazyPattern(r"[\[\-—–－(（]")
 
 # What str.splitlines() splits at, so that a text without any needs no splitting: Mac exports
 # end lines with "\r", text copied from web pages and PDFs may hold U+2028 LINE SEPARATOR.
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE_BREAK = regex.compile(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
-_LINE_BREAK_OR_CRLF = regex.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAK = LazyPattern(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAK_OR_CRLF = LazyPattern(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 # Characters no text document contains; they mean binary data or a wrong decoding.
-_CONTROL_CHARACTER = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_CHARACTER = LazyPattern(r"[\x00-\x08\x0e-\x1f\x7f]")
 
-DOCUMENT_NUMBER = regex.compile(
+DOCUMENT_NUMBER = LazyPattern(
     r"""
     ^\s*
     (?P<number>
@@ -50,7 +52,7 @@ DOCUMENT_NUMBER = regex.compile(
     regex.VERBOSE,
 )
 
-_DATE_LINE = regex.compile(
+_DATE_LINE = LazyPattern(
     rf"""
     ^\s*
     (?P<date>
@@ -64,41 +66,41 @@ _DATE_LINE = regex.compile(
 )
 
 # 一、总体要求 — a top-level heading of the body or an area of the table.
-_ORDINAL_HEADING = regex.compile(
+_ORDINAL_HEADING = LazyPattern(
     rf"^(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})\s*[、．.]\s*(?P<title>\S.*)$"
 )
 # 一 总体要求 — a heading written with a space for its 、 (short, no sentence in it).
-_SPACED_HEADING = regex.compile(
+_SPACED_HEADING = LazyPattern(
     rf"^(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})[ \t\u3000]+"
     r"(?P<title>[^ \t\u3000。，,；;][^。]{0,30})$"
 )
 # （一）加强组织领导。
-_SUBSECTION_HEADING = regex.compile(
+_SUBSECTION_HEADING = LazyPattern(
     rf"^[（(]\s*(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})\s*[）)]\s*(?P<title>\S.*)$"
 )
 # 1．精简企业开办流程 — the ASCII dot also occurs ("50.增强信息披露透明度").
-_MEASURE_HEADING = regex.compile(r"^(?P<number>\d{1,4})\s*[．.、]\s*(?P<title>\S.*)$")
+_MEASURE_HEADING = LazyPattern(r"^(?P<number>\d{1,4})\s*[．.、]\s*(?P<title>\S.*)$")
 # No "^": it is matched with a start position, where "^" would never match. Items are numbered
 # （1）, (1), ①, or 1．/1、 in tables whose measures are numbered （一） (never 3.25元: a digit
 # after the dot is a decimal).
-_ITEM_MARKER = regex.compile(
+_ITEM_MARKER = LazyPattern(
     r"(?:[（(]\s*(?P<number>\d{1,3})\s*[）)]|(?P<circled>[①-⑳])"
     r"|(?P<plain>\d{1,2})\s*[．.、](?![0-9０-９]))\s*"
 )
-_ATTACHMENT_REFERENCE = regex.compile(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
-_ATTACHMENT_MARKER = regex.compile(r"^附件\s*\d{0,2}\s*[：:]?")
+_ATTACHMENT_REFERENCE = LazyPattern(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
+_ATTACHMENT_MARKER = LazyPattern(r"^附件\s*\d{0,2}\s*[：:]?")
 # Agency separators (outside brackets) and the brackets themselves, in an agencies cell.
-_AGENCY_SEPARATOR_OR_BRACKET = regex.compile(r"[、，,；;\n\r\v\f\x85\u2028\u2029（()）]")
-_LEAD_HEADER = regex.compile(r"牵头")
-_COOPERATING_HEADER = regex.compile(r"配合|协办|参与")
+_AGENCY_SEPARATOR_OR_BRACKET = LazyPattern(r"[、，,；;\n\r\v\f\x85\u2028\u2029（()）]")
+_LEAD_HEADER = LazyPattern(r"牵头")
+_COOPERATING_HEADER = LazyPattern(r"配合|协办|参与")
 # 责任单位 is the lead where no column says 牵头, and the cooperating agencies where one does.
-_RESPONSIBLE_HEADER = regex.compile(r"责任单位|责任部门|负责单位|承办单位|实施单位")
-_MEASURE_NUMBER_CELL = regex.compile(r"\d{1,4}[．.、]?")
+_RESPONSIBLE_HEADER = LazyPattern(r"责任单位|责任部门|负责单位|承办单位|实施单位")
+_MEASURE_NUMBER_CELL = LazyPattern(r"\d{1,4}[．.、]?")
 # 目标任务 heads the areas column in some tables (Chongqing's); it is not a title column.
-_TITLE_HEADER = regex.compile(r"(?<!目标)任务|事项|举措")
-_DEADLINE_HEADER = regex.compile(r"时限|完成时间|时间节点|时间要求|完成期限|时间安排")
+_TITLE_HEADER = LazyPattern(r"(?<!目标)任务|事项|举措")
+_DEADLINE_HEADER = LazyPattern(r"时限|完成时间|时间节点|时间要求|完成期限|时间安排")
 # A deadline cell may name a bare period ("2020年", "2019年12月"): the work is due by its end.
-_BARE_PERIOD = regex.compile(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?")
+_BARE_PERIOD = LazyPattern(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?")
 _HEADER_CELL_MAX = 12
 
 # Every character str.isspace() accepts (they all lie below U+3001), and the byte-order mark:

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import regex
-
+from .._lazy import LazyPattern
 from ._limits import Limits, check
 
 __all__ = ["TextBuilder", "clean_line"]
 
 # Line breaks of every kind read as LF; other control characters are no text (the parser refuses
 # them), so the formats' stray ones (PDF text layers hold NULs) are dropped.
-_LINE_BREAKS = regex.compile(r"\r\n?|[\x85\u2028\u2029\v\f]")
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_LINE_BREAKS = LazyPattern(r"\r\n?|[\x85\u2028\u2029\v\f]")
+_CONTROL = LazyPattern(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def clean_line(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 
 import regex
 
@@ -23,12 +24,17 @@ class Format(enum.Enum):
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps, .xls: Compound File Binary
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*")
+
+
 # An HTML document opens with a tag of its own (after a BOM, blanks or an XML declaration).
-_HTML_START = regex.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*"
-    rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|h[1-6])[\s>/]",
-    regex.IGNORECASE | regex.DOTALL,
-)
+@functools.cache
+def _html_start() -> regex.Pattern[bytes]:
+    # Compiled on first use (a bytes pattern, which LazyPattern does not hold).
+    return regex.compile(
+        rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*"
+        rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|h[1-6])[\s>/]",
+        regex.IGNORECASE | regex.DOTALL,
+    )
 
 
 def _sniff(data: bytes) -> bytes:
@@ -60,6 +66,6 @@ def detect_format(data: bytes, path: str | None = None) -> Format:
         raise UnsupportedFormatError(
             "an image, not text: a scan must be run through OCR before it can be read", path
         )
-    if _HTML_START.match(_sniff(data)):
+    if _html_start().match(_sniff(data)):
         return Format.HTML
     return Format.TEXT

@@ -10,12 +10,14 @@ the canonical text writes merged cells.
 from __future__ import annotations
 
 import codecs
+import functools
 import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import regex
 
+from .._lazy import LazyPattern
 from ..errors import LimitExceededError, ReadError, UnsafeContentError
 from ..model import Source
 from ._canonical import TextBuilder
@@ -25,14 +27,20 @@ from ._text import detect_encoding
 
 __all__ = ["read_html"]
 
-_DECLARED = regex.compile(
-    rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9_.:-]{1,40})"""
-    rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["'](?P<xml>[A-Za-z0-9_.:-]{1,40})""",
-    regex.IGNORECASE,
-)
+
+@functools.cache
+def _declared() -> regex.Pattern[bytes]:
+    # Compiled on first use (a bytes pattern, which LazyPattern does not hold).
+    return regex.compile(
+        rb"""<meta[^>]{0,500}?charset\s*=\s*["']?\s*(?P<name>[A-Za-z0-9_.:-]{1,40})"""
+        rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["'](?P<xml>[A-Za-z0-9_.:-]{1,40})""",
+        regex.IGNORECASE,
+    )
+
+
 # What browsers read a declared Chinese charset as: its superset.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950", "big5hkscs": "big5hkscs"}
-_ENTITY_DECLARATION = regex.compile(r"<!ENTITY", regex.IGNORECASE)
+_ENTITY_DECLARATION = LazyPattern(r"<!ENTITY", regex.IGNORECASE)
 
 _CHROME_TAGS = frozenset(
     (
@@ -42,7 +50,7 @@ _CHROME_TAGS = frozenset(
     )
 )
 # Class and id words of a site's chrome, in the English and pinyin the sites use.
-_CHROME_NAME = regex.compile(
+_CHROME_NAME = LazyPattern(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|topbar|header|footer|foot|bottom|breadcrumbs?|"
     r"crumbs?|sidebar|side|share|bshare|copyright|banner|toolbar|login|search|related|"
     r"position|location|dqwz|weizhi|fenxiang|daohang)(?:$|[\s_-])",
@@ -60,16 +68,16 @@ _BLOCK_TAGS = frozenset(
 _CONTAINER_TAGS = frozenset(
     ("div", "section", "article", "main", "center", "font", "span", "body", "td", "tr", "tbody")
 )
-_COLLAPSIBLE = regex.compile(r"[ \t\n\r\f]+")
+_COLLAPSIBLE = LazyPattern(r"[ \t\n\r\f]+")
 _BREAK = "\u2028"  # a <br>: clean_line turns it into a line break
-_AROUND_BREAK = regex.compile(r"[ \t\n\r\f]*\u2028[ \t\n\r\f]*")
+_AROUND_BREAK = LazyPattern(r"[ \t\n\r\f]*\u2028[ \t\n\r\f]*")
 _CHUNK = 1 << 16
 
 
 def _decode(data: bytes, path: str | None) -> tuple[str, str]:
     detected = None
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        declared = _DECLARED.search(data[:4096])
+        declared = _declared().search(data[:4096])
         if declared is not None:
             name = (declared.group("name") or declared.group("xml")).decode("ascii").lower()
             try:

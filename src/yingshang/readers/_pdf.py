@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 import regex
 
+from .._lazy import LazyPattern
 from ..errors import ReadError, UnsupportedFormatError
 from ..model import Source
 from ._canonical import TextBuilder
@@ -26,11 +27,11 @@ from ._limits import Limits, check
 __all__ = ["read_pdf"]
 
 # Page numbers as exports print them: "— 3 —", "-3-", "3", "第3页", "第 3 页 共 46 页", "3/46".
-_PAGE_NUMBER = regex.compile(
+_PAGE_NUMBER = LazyPattern(
     r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$"
 )
 # A line that opens a numbered item or heading starts a paragraph, wherever the line above ends.
-_OPENS_PARAGRAPH = regex.compile(
+_OPENS_PARAGRAPH = LazyPattern(
     r"^(?:[（(]\s*[0-9一二三四五六七八九十]{1,3}\s*[)）]|[①-⑳]|\d{1,3}\s*[．.、](?![0-9])"
     r"|[一二三四五六七八九十]{1,3}\s*、|附件)"
 )

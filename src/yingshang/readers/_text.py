@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-import regex
-
+from .._lazy import LazyPattern
 from ..errors import ParseError
 
 __all__ = ["decode", "detect_encoding", "normalize_line_breaks"]
@@ -19,7 +18,7 @@ _BOMS = (
 )
 
 # CRLF, CR, NEL and the Unicode line and paragraph separators all end a line.
-_LINE_BREAK = regex.compile(r"\r\n?|[\x85\u2028\u2029]")
+_LINE_BREAK = LazyPattern(r"\r\n?|[\x85\u2028\u2029]")
 
 # The common characters of each Chinese encoding: GB2312's first level (the 3,755 most used
 # simplified characters) and Big5's 常用字 (5,401 traditional ones). Text in the right encoding
