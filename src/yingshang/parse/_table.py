@@ -207,6 +207,7 @@ class _Table:
         # Two passes over the rows, made afresh each time, instead of a list of them all: the
         # first reads the headers and the rows' width, the second the rows.
         headers: set[int] = set()
+        truncated = False
         counts: Counter[int] = Counter()
         last_row = -1
         for row in _table_rows(lines, mark):
@@ -242,6 +243,7 @@ class _Table:
             if len(row.cells) != width:
                 if row.start == last_row and len(row.cells) < width:
                     # The text was cut short: the plan so far stands, and an error says so.
+                    truncated = True
                     self.source.report(
                         Severity.ERROR,
                         "truncated",
@@ -260,7 +262,11 @@ class _Table:
             # Each cell is read again only within its row: the memo of cut texts would otherwise
             # hold a copy of the whole table until the parse ends.
             self.source.forget_snippets()
-        if self.headers and not any(measure.actions for a in self.areas for measure in a.measures):
+        if (
+            self.headers
+            and not truncated  # the cut is the error to report
+            and not any(measure.actions for area in self.areas for measure in area.measures)
+        ):
             # A header and nothing under it is never a plan read right: the text was cut, or
             # its rows are laid out in a way yingshang does not read.
             self.source.report(
