@@ -457,6 +457,26 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, found {text!r}") from None
 
 
+def _subcommand(
+    commands: Any, name: str, summary: str, example: str, formats: Sequence[str]
+) -> argparse.ArgumentParser:
+    """Add a command with its help, example and --format, as every command has them."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=summary + ".",
+        epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--format",
+        choices=formats,
+        default=formats[0],
+        help=f"output format (default: {formats[0]})",
+    )
+    return parser
+
+
 def _command(
     commands: Any,
     name: str,
@@ -465,20 +485,8 @@ def _command(
     example: str,
     formats: Sequence[str] = ("table", "json", "csv"),
 ) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = commands.add_parser(
-        name,
-        help=summary,
-        description=summary + ".",
-        epilog=f"example:\n  {example}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = _subcommand(commands, name, summary, example, formats)
     parser.set_defaults(run=run)
-    parser.add_argument(
-        "--format",
-        choices=formats,
-        default=formats[0],
-        help=f"output format (default: {formats[0]})",
-    )
     return parser
 
 
@@ -751,20 +759,8 @@ def _many_command(
     example: str,
     formats: Sequence[str] = ("table", "json", "csv"),
 ) -> argparse.ArgumentParser:
-    parser: argparse.ArgumentParser = commands.add_parser(
-        name,
-        help=summary,
-        description=summary + ".",
-        epilog=f"example:\n  {example}",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    parser = _subcommand(commands, name, summary, example, formats)
     parser.set_defaults(many=run)
-    parser.add_argument(
-        "--format",
-        choices=formats,
-        default=formats[0],
-        help=f"output format (default: {formats[0]})",
-    )
     parser.add_argument(
         "--limit",
         action="append",
