@@ -153,6 +153,15 @@ def _is_deadline(name: str) -> bool:
     )
 
 
+def _split_together(text: str, start: int) -> tuple[list[Agency], list[Agency]]:
+    """Split "A会同B" into the agencies that lead (A) and those they act together with (B)."""
+    together = text.find("会同")
+    if together <= 0:
+        return _split_names(text, start), []
+    helpers = _split_names(text[together + 2 :], start + together + 2)
+    return _split_names(text[:together], start), helpers
+
+
 def _looks_like_agencies(agencies: list[Agency]) -> bool:
     return bool(agencies) and all(
         len(u.name) <= _MAX_AGENCY and _AGENCY_SUFFIX.search(u.name) and "。" not in u.name
@@ -223,13 +232,7 @@ def _read_responsibility(body: str) -> _Roles | None:
                 deadlines.append(Span(shift, shift + len(stripped)))
                 continue
             names_text = stripped[: role.start()] if role else stripped
-            together = names_text.find("会同")
-            helpers: list[Agency] = []
-            if together > 0:
-                # "A会同B负责": A leads, B cooperates.
-                helpers = _split_names(names_text[together + 2 :], shift + together + 2)
-                names_text = names_text[:together]
-            names = _split_names(names_text, shift)
+            names, helpers = _split_together(names_text, shift)
             if not _looks_like_agencies(names) and not (role and names):
                 return None
             if (
@@ -457,14 +460,7 @@ class _Reader:
         """Read the agencies that are the subject of a sentence ("A、B要牵头负责…")."""
         flat = self.flat(start, end)
         for match in _SUBJECT.finditer(flat.text):
-            names_text = match["names"]
-            offset = match.start("names")
-            together = names_text.find("会同")
-            helpers: list[Agency] = []
-            if together > 0:
-                helpers = _split_names(names_text[together + 2 :], offset + together + 2)
-                names_text = names_text[:together]
-            names = _split_names(names_text, offset)
+            names, helpers = _split_together(match["names"], match.start("names"))
             if _looks_like_agencies(names) and (not helpers or _looks_like_agencies(helpers)):
                 return flat.agencies(names, self.clean), flat.agencies(helpers, self.clean)
         return None
