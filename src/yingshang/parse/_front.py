@@ -88,15 +88,25 @@ class _FrontMatter:
                 )
                 if snippet is not None
             )
+        lines = [line for line in self.lines[: head.body_at] if not line.blank]
+        if not lines:
+            return
         text = self.source.text
-        for line in self.lines[: head.body_at]:
-            if line.blank:
-                continue
+        first, last = lines[0].start, lines[-1].end
+        # One mark per character of the head, so the check is linear in the head and the spans.
+        taken = bytearray(last - first)
+        for span in placed:
+            start, end = max(span.start, first), min(span.end, last)
+            if start < end:
+                taken[start - first : end - first] = b"\x01" * (end - start)
+            # Brackets around a node are its structure: the "(…号)" after a title.
+            if first < span.start <= last and text[span.start - 1] in _OPENING_BRACKETS:
+                taken[span.start - 1 - first] = 1
+            if first <= span.end < last and text[span.end] in _CLOSING_BRACKETS:
+                taken[span.end - first] = 1
+        for line in lines:
             start, end = self.source.trim(line.start, line.end)
-            if any(
-                text[i] not in _BLANK and not any(s.start <= i < s.end for s in placed)
-                for i in range(start, end)
-            ):
+            if any(text[i] not in _BLANK and not taken[i - first] for i in range(start, end)):
                 self.source.unparsed("a line of the notice or title not understood", start, end)
 
     def _line_snippet(self, line: _Line) -> Snippet:
@@ -180,6 +190,10 @@ class _FrontMatter:
         for expected, (ordinal, span) in enumerate(zip(ordinals, spans, strict=True), start=1):
             if not self.source.in_sequence(what, ordinal, expected, span):
                 return
+
+
+_OPENING_BRACKETS = frozenset("(（[［【〔")
+_CLOSING_BRACKETS = frozenset(")）]］】〕")
 
 
 @attrs.define
