@@ -249,3 +249,29 @@ def test_a_plan_without_a_title_is_recovered_with_an_error() -> None:
             "为优化营商环境，制定如下措施。\n一、任务\n（一）推行网办。（市政务服务局负责）\n",
             strict=True,
         )
+
+
+PLAN_ISSUED_DIRECTLY = """\
+宿州市人民政府关于创优营商环境的实施意见{number}
+{recipients}为进一步优化营商环境，提出如下意见。
+一、总体要求
+全面优化营商环境。
+二、主要任务
+（一）压缩开办时间。企业开办时间压缩至1个工作日以内。（市市场监管局牵头负责）
+"""
+
+
+@pytest.mark.parametrize("number", ["", "(宿政〔2021〕12号)", "\n宿政〔2021〕12号"])
+@pytest.mark.parametrize("recipients", ["", "各县区人民政府，市直各单位：\n"])
+def test_a_plan_issued_directly_has_its_title_above_its_number_and_recipients(
+    number: str, recipients: str
+) -> None:
+    text = PLAN_ISSUED_DIRECTLY.format(number=number, recipients=recipients)
+    plan = yingshang.parse(text)
+    assert plan.title.text == "宿州市人民政府关于创优营商环境的实施意见"
+    assert plan.document_number == ("宿政〔2021〕12号" if number else None)
+    assert plan.recipients == (("各县区人民政府", "市直各单位") if recipients else ())
+    assert codes(plan) == []  # the line with the title and its bracketed 文号 is understood
+    assert [s.title for s in plan.sections] == ["总体要求", "主要任务"]
+    assert roles(plan) == [("企业开办时间", ["市市场监管局"], [])]
+    assert yingshang.coverage(plan) == ()

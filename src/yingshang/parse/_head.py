@@ -265,6 +265,7 @@ class _HeadReader:
         self.metadata: dict[str, Snippet] = {}
         self.body_start = len(lines)
         self.title_above: int | None = None  # a title line above a lone 文号, by position in live
+        self.title_head_end = 0  # with title_above: the last line of its 文号 and recipients
         for index, line in enumerate(lines):
             if line.blank:
                 continue
@@ -418,13 +419,15 @@ class _HeadReader:
             start = min(start, date)
         if (
             notice_title is None
-            and recipients is None
             and date is None
-            and number is not None
-            and number >= 1
-            and kinds[number - 1] is _Kind.TITLE
+            and start >= 1
+            and start in (number, recipients)
+            and kinds[start - 1] is _Kind.TITLE
         ):
-            self.title_above = number - 1
+            # The plan's title above its own 文号 or recipients, with no notice issuing it:
+            # "X的实施意见" / "某政〔2021〕12号" / "各县区人民政府：" — the document is the plan.
+            self.title_above = start - 1
+            self.title_head_end = max(k for k in (number, recipients) if k is not None)
         for k in range(start):
             if k != self.title_above:
                 self.before_notice(entries[live[k]], k == page_title)
@@ -614,10 +617,13 @@ class _HeadReader:
                     self.before_notice(entries[live[j]], False)
                 k = title_at
         if self.title_above is not None:
-            # The plan's title above a lone 文号: "X" / "某政办〔2023〕8号".
+            # The plan's title above its 文号 or recipients: "X" / "某政办〔2023〕8号".
             title_entry = entries[live[self.title_above]]
             title = self.snippet(title_entry, *title_entry.core)
-            return title, live[self.title_above + 1] + 1, None
+            number = None
+            if title_entry.number is not None:  # "X(某政〔2021〕12号)" on the title's line
+                number = self.snippet(title_entry, *title_entry.number)
+            return title, live[self.title_head_end] + 1, number
         position = live[k] if k < len(live) else len(entries)
         candidate = entries[live[k]] if k < len(live) else None
         from_notice = self.title_from_notice(notice)
