@@ -23,7 +23,9 @@ from .model import Deadline, DeadlineKind, Quantity
 from .numbers import NUMBER_PATTERN, parse_number
 
 __all__ = [
+    "DATE_ANCHORS",
     "DATE_PATTERN",
+    "DEADLINE_ANCHORS",
     "DEADLINE_PATTERNS",
     "deadline_from_match",
     "parse_chinese_date",
@@ -159,6 +161,27 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
 match into a `Deadline` (or rejects it). Matches of different patterns may overlap (在本方案印发
 之日起… and 本年…): a caller keeps the earliest and longest."""
 
+# Words of which a text holds at least one wherever the pattern of the same place matches (and,
+# for the holidays, gives a deadline): a substring test skips a scan that cannot find anything,
+# which is most of them in a short text (one action item), and the `regex` engine's setup costs
+# more than the test. tests/test_dates.py checks each against its pattern.
+DEADLINE_ANCHORS: tuple[tuple[str, ...], ...] = (
+    ("年",),  # 2019年9月底前
+    ("今年", "本年", "当年", "明年"),  # 今年年底前
+    ("年底前", "年末前"),  # 年底前
+    ("月",),  # 9月底前
+    ("月底", "月末"),  # 本月底前
+    ("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"),  # 2019年春节前
+    ("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"),  # 国庆节前: other words give no deadline
+    ("每",),  # 每年年底前
+    ("半年", "季度"),  # 2020年上半年
+    ("半年", "季度"),  # 明年一季度
+    ("半年",),  # 上半年末前
+    ("季度",),  # 三季度末前
+    ("之日起", "后"),  # 印发之日起1个月内, 印发后1个月内
+)
+"""For each of `DEADLINE_PATTERNS`, the words one of which a text must hold for it to match."""
+
 DATE_PATTERN = LazyPattern(
     rf"""
     (?= [0-9０-９〇零一二三四五六七八九十] )       # a fast first-character test, as in numbers
@@ -177,6 +200,9 @@ DATE_PATTERN = LazyPattern(
     regex.VERBOSE,
 )
 """Find calendar dates and years (2017年, 2019年7月23日, 7月23日): dates, not quantities."""
+
+# The same for `DATE_PATTERN`: a year or a month, or the separator of 2019-07-23.
+DATE_ANCHORS: tuple[str, ...] = ("年", "月", "-", ".", "/")
 
 _END_BOUNDS = frozenset({"底前", "末前", "底", "末", "年底前", "年末前", "年底", "年末"})
 _BEFORE_BOUNDS = frozenset({"以前", "之前", "前"})
