@@ -164,23 +164,27 @@ match into a `Deadline` (or rejects it). Matches of different patterns may overl
 # Words of which a text holds at least one wherever the pattern of the same place matches (and,
 # for the holidays, gives a deadline): a substring test skips a scan that cannot find anything,
 # which is most of them in a short text (one action item), and the `regex` engine's setup costs
-# more than the test. tests/test_dates.py checks each against its pattern.
-DEADLINE_ANCHORS: tuple[tuple[str, ...], ...] = (
-    ("年",),  # 2019年9月底前
-    ("今年", "本年", "当年", "明年"),  # 今年年底前
-    ("年底前", "年末前"),  # 年底前
-    ("月",),  # 9月底前
-    ("月底", "月末"),  # 本月底前
-    ("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"),  # 2019年春节前
-    ("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"),  # 国庆节前: other words give no deadline
-    ("每",),  # 每年年底前
-    ("半年", "季度"),  # 2020年上半年
-    ("半年", "季度"),  # 明年一季度
-    ("半年",),  # 上半年末前
-    ("季度",),  # 三季度末前
-    ("之日起", "后"),  # 印发之日起1个月内, 印发后1个月内
+# more than the test. Where a number follows the words, every match holds one of them at most that
+# many characters after its start, and only those starts are tried. tests/test_dates.py checks
+# each against its pattern.
+DEADLINE_ANCHORS: tuple[tuple[tuple[str, ...], int | None], ...] = (
+    (("年",), None),  # 2019年9月底前
+    (("今年", "本年", "当年", "明年"), None),  # 今年年底前
+    (("年底前", "年末前"), None),  # 年底前
+    (("月",), None),  # 9月底前
+    (("月底", "月末"), None),  # 本月底前
+    (("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"), None),  # 2019年春节前
+    (("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"), None),  # 国庆节前; no other word gives one
+    (("每",), None),  # 每年年底前
+    (("半年", "季度"), None),  # 2020年上半年
+    (("半年", "季度"), None),  # 明年一季度
+    (("半年",), None),  # 上半年末前
+    (("季度",), None),  # 三季度末前
+    # 印发之日起1个月内, (自)(本方案)印发之日后…: 后 or 之日起 within 自 + 本方案 + 印发 + 之日.
+    (("之日起", "后"), 8),
 )
-"""For each of `DEADLINE_PATTERNS`, the words one of which a text must hold for it to match."""
+"""For each of `DEADLINE_PATTERNS`: the words one of which each of its matches holds (each that
+gives a deadline, for the holidays), and how far after the match's start at most (None: anywhere)."""
 
 DATE_PATTERN = LazyPattern(
     rf"""

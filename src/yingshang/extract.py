@@ -36,6 +36,7 @@ import datetime
 import operator
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 from decimal import Decimal
 
 import attrs
@@ -410,18 +411,22 @@ _DAY_COUNT = LazyPattern(r"天数 | 日数", regex.VERBOSE)
 _CLAUSE_BREAK = LazyStdlibPattern(rf"[{_CLAUSE_PUNCTUATION}]")
 # A sentence ends at 。！？ or a line break, but 。其中… goes on with the same sentence.
 _SENTENCE_BREAK = LazyStdlibPattern(r"[！？!?\n] | 。(?! [ \u3000]{0,4} 其中 )", re.VERBOSE)
-# The marks that end a sentence wherever they stand: a subset of _CLAUSE_PUNCTUATION, as 。 is.
-_SENTENCE_MARKS = frozenset("！？!?\n")
+# The marks that end a sentence, a subset of _CLAUSE_PUNCTUATION (。 not before 其中).
+_SENTENCE_MARKS = frozenset("！？!?\n。")
 
 # Anchors: a pattern runs only over a text that holds one of these words (as for the deadline
 # patterns, dates.DEADLINE_ANCHORS), since every match of it holds one.
-_ON_THE_SPOT_ANCHORS = ("即", "当场", "立等")
+# With a number, every match holds one of the words at most that many characters after its start,
+# and only those starts are tried (see _anchored_matches).
+_ON_THE_SPOT_ANCHORS = ("即", "当场", "立等")  # 立即办结, 当即办结: 即 one character in
 _ONGOING_ANCHORS = ("持续", "持期", "长续", "长期")  # [持长] then 续… or 期…
-_QUANTITY_PATTERNS: tuple[tuple[LazyPattern | LazyStdlibPattern, tuple[str, ...]], ...] = (
-    (_QUANTITY, ()),  # a number with a unit: no cheap test
-    (_PRICE_PER, ("每",)),
-    (_NOMINAL_DIAMETER, ("DN", "dn", "Dn")),
-    (_PERCENT_IN_WORDS, ("分之",)),
+_QUANTITY_PATTERNS: tuple[
+    tuple[LazyPattern | LazyStdlibPattern, tuple[str, ...], int | None], ...
+] = (
+    (_QUANTITY, (), None),  # a number with a unit: no cheap test
+    (_PRICE_PER, ("每",), 0),
+    (_NOMINAL_DIAMETER, ("DN", "dn", "Dn"), 0),
+    (_PERCENT_IN_WORDS, ("分之",), None),
 )
 _TITLE_ANCHORS = ("《",)
 _QUOTED_ANCHORS = ("“", "「", '"')
@@ -432,11 +437,48 @@ _DAY_COUNT_ANCHORS = ("天数", "日数")
 _SPAN_AND_RANK = operator.itemgetter(0, 1, 2)
 
 
-def _goes_on(text: str, position: int) -> bool:
-    """Tell whether the sentence goes on after the 。 at `position`: 。其中…, 。 其中…."""
-    after = text[position + 1 : position + 7]
-    rest = after.lstrip(" \u3000")
-    return len(after) - len(rest) <= 4 and rest.startswith("其中")
+def _goes_on(text: str) -> set[int]:
+    """Return where a 。 does not end the sentence: 。其中…, or 。 其中… with up to four spaces."""
+    positions = set()
+    index = text.find("其中")
+    while index >= 0:
+        before = index - 1
+        while before >= 0 and index - before <= 5 and text[before] in " \u3000":
+            before -= 1
+        if before >= 0 and index - before <= 5 and text[before] == "。":
+            positions.add(before)
+        index = text.find("其中", index + 1)
+    return positions
+
+
+def _anchored_matches(
+    pattern: LazyPattern | LazyStdlibPattern, text: str, anchors: tuple[str, ...], lead: int
+) -> Iterator[Any]:
+    """Yield what `pattern.finditer(text)` yields, trying only starts near an anchor word.
+
+    Exact for a pattern every match of which holds one of `anchors` at most `lead` characters
+    after its start: a start no anchor follows that closely cannot match. A few `str.find`
+    passes and a match attempt at a handful of starts cost far less than the engine's scan
+    of every start, and each start is tried at most once, so the time stays linear.
+    """
+    hits: list[int] = []
+    for word in anchors:
+        index = text.find(word)
+        while index >= 0:
+            hits.append(index)
+            index = text.find(word, index + 1)
+    hits.sort()
+    untried = 0  # starts before this were tried, or lie inside a match already yielded
+    for hit in hits:
+        start = max(untried, hit - lead)
+        while start <= hit:
+            match = pattern.match(text, start)
+            if match is None:
+                start += 1
+            else:
+                yield match
+                start = match.end()
+        untried = max(untried, start)
 
 
 def _holds_any(text: str, words: tuple[str, ...]) -> bool:
@@ -532,32 +574,20 @@ class _Breaks:
 
     @classmethod
     def of_clauses(cls, text: str) -> _Breaks:
-        """Find the clause breaks, one `str.find` loop per punctuation mark.
-
-        A pattern scan spends far longer per character than `str.find`, and the runs of each
-        mark, concatenated, sort in near-linear time (the sort merges sorted runs).
-        """
-        positions: list[int] = []
-        for mark in _CLAUSE_PUNCTUATION:
-            index = text.find(mark)
-            while index >= 0:
-                positions.append(index)
-                index = text.find(mark, index + 1)
-        positions.sort()
-        return cls(positions, len(text))
+        """Find the clause breaks of `text`."""
+        return cls([match.start() for match in _CLAUSE_BREAK.finditer(text)], len(text))
 
     def sentences(self, text: str) -> _Breaks:
         """Return the sentence breaks of `text`, whose clause breaks these are.
 
-        Every sentence break (！？!? and a line break, and 。 unless 其中 goes on with the
-        sentence) is a clause break too; what `_SENTENCE_BREAK` finds, without a second scan.
+        Every sentence break (！？!?, a line break, and 。 unless 其中 goes on with the sentence)
+        is a clause break too: picking them out of these is what `_SENTENCE_BREAK` finds, without
+        a second scan of the text.
         """
-        positions = [
-            position
-            for position in self.positions
-            if text[position] in _SENTENCE_MARKS
-            or (text[position] == "。" and not _goes_on(text, position))
-        ]
+        positions = [position for position in self.positions if text[position] in _SENTENCE_MARKS]
+        if "其中" in text:
+            going_on = _goes_on(text)
+            positions = [position for position in positions if position not in going_on]
         return _Breaks(positions, self.length)
 
     def start_of(self, position: int) -> int:
@@ -644,10 +674,14 @@ class _Extraction:
         nothing in most texts, and a substring test costs a fraction of the engine's setup.
         """
         text = self.text
-        for pattern, anchors in zip(DEADLINE_PATTERNS, DEADLINE_ANCHORS, strict=True):
-            if not _holds_any(text, anchors):
+        for pattern, (anchors, lead) in zip(DEADLINE_PATTERNS, DEADLINE_ANCHORS, strict=True):
+            if lead is not None:
+                matches = _anchored_matches(pattern, text, anchors, lead)
+            elif _holds_any(text, anchors):
+                matches = pattern.finditer(text)
+            else:
                 continue
-            for match in pattern.finditer(text):
+            for match in matches:
                 deadline = deadline_from_match(match, issue_date=self.issue_date)
                 if deadline is None or self._in_title(match.start()):
                     continue
@@ -672,23 +706,25 @@ class _Extraction:
             for match in _SERVICE_HOURS.finditer(text):
                 hours = self._number(match["days"]) * self._number(match["hours"])
                 yield match.start(), -match.end(), 2, Quantity(hours, "小时/周")
-        if _holds_any(text, _ON_THE_SPOT_ANCHORS):
-            for match in _ON_THE_SPOT.finditer(text):
-                yield match.start(), -match.end(), 3, "spot"
-        if _holds_any(text, _ONGOING_ANCHORS):
-            for match in _ONGOING.finditer(text):
-                if match.start() == 0 or text[match.start() - 1] in _ONGOING_AFTER:
-                    yield match.start(), -match.end(), 3, "ongoing"
+        for match in _anchored_matches(_ON_THE_SPOT, text, _ON_THE_SPOT_ANCHORS, 1):
+            yield match.start(), -match.end(), 3, "spot"
+        for match in _anchored_matches(_ONGOING, text, _ONGOING_ANCHORS, 0):
+            if match.start() == 0 or text[match.start() - 1] in _ONGOING_AFTER:
+                yield match.start(), -match.end(), 3, "ongoing"
         if "半" in text:
             for match in _HALF.finditer(text):
                 reference = match["reference"] or None
                 by = not match["to"]
                 half = _Half(_DIRECTIONS[match["verb"]], by, reference)
                 yield match.start("verb"), -match.end(), 3, half
-        for quantity_pattern, anchors in _QUANTITY_PATTERNS:
-            if anchors and not _holds_any(text, anchors):
+        for quantity_pattern, anchors, lead in _QUANTITY_PATTERNS:
+            if lead is not None:
+                matches = _anchored_matches(quantity_pattern, text, anchors, lead)
+            elif not anchors or _holds_any(text, anchors):
+                matches = quantity_pattern.finditer(text)
+            else:
                 continue
-            for match in quantity_pattern.finditer(text):
+            for match in matches:
                 quantity = self._found(match, quantity_pattern)
                 if quantity is not None:
                     yield quantity.start, -quantity.end, 4, quantity
@@ -810,8 +846,8 @@ class _Extraction:
         )
         rate_ends = [end for _, end, _ in rates]
         day_counts = (
-            [match.start() for match in _DAY_COUNT.finditer(text)]
-            if found and _holds_any(text, _DAY_COUNT_ANCHORS)
+            [match.start() for match in _anchored_matches(_DAY_COUNT, text, _DAY_COUNT_ANCHORS, 0)]
+            if found
             else []
         )
         previous: tuple[int, Comparator | None] | None = None  # (end, prefix comparator)
