@@ -7,11 +7,13 @@ import contextlib
 import datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from yingshang.dates import (
     DATE_PATTERN,
+    DATE_ANCHORS,
+    DEADLINE_ANCHORS,
     DEADLINE_PATTERNS,
     deadline_from_match,
     parse_chinese_date,
@@ -285,3 +287,36 @@ def test_parse_deadline_raises_only_parse_error(text: str) -> None:
 
 def _digit_by_digit(year: int) -> str:
     return "".join("〇一二三四五六七八九"[int(digit)] for digit in str(year))
+
+
+# Pieces of every way of writing a deadline, and of near misses, for the anchor words' check.
+DEADLINE_PIECES = (
+    "2019", "二〇一九", "年", "今年", "本", "当", "明", "月", "9", "九", "十二", "30", "日", "号",
+    "底", "末", "前", "内", "以前", "之内", "到", "截至", "每", "上", "下", "半年", "第", "三",
+    "季度", "国庆", "节", "春节", "元旦", "中秋", "劳动", "五一", "五", "个", "次", "自", "在",
+    "本方案", "印发", "实施", "之日起", "之日后", "后", "1", "个月", "工作日", " ", "\n", "-", ".",
+    "/", "07", "23", "，",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(DEADLINE_PIECES), max_size=12).map("".join))
+@example("2019年9月底前, 今年年底前, 当年底前, 本年内, 年末前, 明年6月底前, 本月底前, 下个月末")
+@example("2019年春节前, 国庆节前, 元旦前, 中秋节前, 劳动节前, 五一前")
+@example("每年年底前, 2020年上半年, 明年一季度, 上半年末前, 第三季度末前")
+@example("自本方案印发之日起1个月内, 在本通知印发之日后1个月内, 印发后3个月内")
+@example("2019年7月23日, 7月23日, 2019-07-23, 2019.7.23, 2019/7/23")
+def test_anchor_words_are_in_every_match(text: str) -> None:
+    # The extractor skips a pattern where its anchor words are missing, and tries only the
+    # starts `lead` characters before one where a lead is given: each match must hold one there.
+    assert len(DEADLINE_ANCHORS) == len(DEADLINE_PATTERNS)
+    for pattern, (anchors, lead) in zip(DEADLINE_PATTERNS, DEADLINE_ANCHORS, strict=True):
+        for match in pattern.finditer(text):
+            if lead is not None:  # every match: the scan tries no other starts
+                start = match.start()
+                assert any(text.find(w, start, start + lead + len(w)) >= 0 for w in anchors)
+            elif deadline_from_match(match, issue_date=ISSUED) is not None:
+                # A match that gives no deadline yields nothing (the holidays' anchors hold
+                # only for those that do).
+                assert any(word in match[0] for word in anchors), (pattern.pattern, match)
+    for match in DATE_PATTERN.finditer(text):
+        assert any(word in match[0] for word in DATE_ANCHORS), match

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from yingshang import extract
 from yingshang.extract import extract_targets
+from yingshang.fold import fold
 from yingshang.model import Comparator, DeadlineKind, Direction, Quantity, Target, TargetKind
 
 from .target_strategies import ISSUE_DATE, Phrase, fillers, phrases, sentences
@@ -401,6 +403,8 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "counted nouns": lambda n: "个环节" * (n // 3),
     "quarters without a year": lambda n: "一季度" * (n // 3),
     "half years without a year": lambda n: "上半年" * (n // 3),
+    "anchor words": lambda n: "印发后即持续" * (n // 6),
+    "sentences going on": lambda n: "。其中" * (n // 3),
 }
 
 
@@ -440,3 +444,65 @@ def test_a_price_in_fen_is_per_the_nearest_mei_before_it() -> None:
     # Found by the round-trip property: a filler's 每年 before 每千瓦时 named the wrong base.
     (target,) = extract_targets("每年每千瓦时下调4.28分")
     assert target.quantity == Quantity("4.28", "分/千瓦时")
+
+
+# --- the shortcuts the scans take ----------------------------------------------------------------
+
+# Pieces of the anchor words and of what the anchored patterns match around them, so that a
+# drawn text often holds a match (长期坚持, 当即办结, DN100, 每件550元) and near misses of one.
+ANCHORED_PIECES = (
+    "持", "长", "续推进", "续开展", "期", "期坚持", "期推进", "立即", "当即", "即", "办结", "即来",
+    "即办", "即时", "立等可取", "当场", "办理", "DN", "dn", "Dn", "D", "N", " ", "100", "5", "每",
+    "件", "吨", "元", "天数", "日数", "，", "。", "、", "(", ")", "\n", "《", "》", "“", "”", "「",
+    "」", '"', "人", "人口", "户", "家", "万", "十", "百", "压缩", "减", "降", "至", "为", "按",
+    "环节", "由", "12",
+)  # fmt: skip
+anchored_texts = st.lists(st.sampled_from(ANCHORED_PIECES), max_size=16).map("".join)
+
+
+@given(anchored_texts)
+@example("持续推进，长期坚持、长续开展。持期")
+@example("立即办结、当即办结、即来即办、即时办结、当场办理、立等可取")
+@example("DN100、dn50、Dn 80、xDN10")
+@example("每件550元, 每吨 3元")
+@example("优良天数、日数")
+def test_anchored_matches_are_the_scans_matches(text: str) -> None:
+    # Trying only the starts near an anchor word finds what the whole scan finds.
+    anchored = [
+        (extract._ON_THE_SPOT, *extract._ON_THE_SPOT_ANCHORS),
+        (extract._ONGOING, *extract._ONGOING_ANCHORS),
+        (extract._DAY_COUNT, *extract._DAY_COUNT_ANCHORS),
+        *((p, a, lead) for p, a, lead in extract._QUANTITY_PATTERNS if lead is not None),
+    ]
+    for pattern, anchors, lead in anchored:
+        expected = [match.span() for match in pattern.finditer(text)]
+        found = [m.span() for m in extract._anchored_matches(pattern, text, anchors, lead)]
+        assert found == expected, pattern
+
+
+@given(anchored_texts)
+@example('《三年行动》“一网通办”「一窗」"一次"')
+@example("压缩至3个、降为5个、减按50%、提升到9个")
+@example("每万人口、十万人、百户、千家")
+@example("每件550元、DN100、百分之九十")
+def test_anchors_are_in_every_match(text: str) -> None:
+    # A scan is skipped where its anchor words are missing: each match must hold one.
+    gated = [
+        (extract._TITLE, extract._TITLE_ANCHORS),
+        (extract._QUOTED, extract._QUOTED_ANCHORS),
+        (extract._CHANGE_TO, extract._CHANGE_TO_ANCHORS),
+        (extract._PER_CAPITA, extract._PER_CAPITA_ANCHORS),
+        *((p, a) for p, a, _ in extract._QUANTITY_PATTERNS if a),
+    ]
+    for pattern, anchors in gated:
+        for match in pattern.finditer(text):
+            assert any(word in match[0] for word in anchors), (pattern, match)
+
+
+@given(st.text(alphabet="。其中 \u3000，,!?！？\n;:；：x"))
+def test_sentence_breaks_are_the_patterns(text: str) -> None:
+    # The sentence breaks are picked out of the clause breaks, not scanned for a second time.
+    text = fold(text)
+    clauses = extract._Breaks.of_clauses(text)
+    expected = [match.start() for match in extract._SENTENCE_BREAK.finditer(text)]
+    assert clauses.sentences(text).positions == expected

@@ -418,8 +418,8 @@ _SENTENCE_MARKS = frozenset("！？!?\n。")
 # patterns, dates.DEADLINE_ANCHORS), since every match of it holds one.
 # With a number, every match holds one of the words at most that many characters after its start,
 # and only those starts are tried (see _anchored_matches).
-_ON_THE_SPOT_ANCHORS = ("即", "当场", "立等")  # 立即办结, 当即办结: 即 one character in
-_ONGOING_ANCHORS = ("持续", "持期", "长续", "长期")  # [持长] then 续… or 期…
+_ON_THE_SPOT_ANCHORS = (("即", "当场", "立等"), 1)  # 立即办结, 当即办结: 即 one character in
+_ONGOING_ANCHORS = (("持续", "持期", "长续", "长期"), 0)  # [持长] then 续… or 期…
 _QUANTITY_PATTERNS: tuple[
     tuple[LazyPattern | LazyStdlibPattern, tuple[str, ...], int | None], ...
 ] = (
@@ -432,7 +432,7 @@ _TITLE_ANCHORS = ("《",)
 _QUOTED_ANCHORS = ("“", "「", '"')
 _CHANGE_TO_ANCHORS = ("至", "到", "为", "按")
 _PER_CAPITA_ANCHORS = ("人", "户", "家")
-_DAY_COUNT_ANCHORS = ("天数", "日数")
+_DAY_COUNT_ANCHORS = (("天数", "日数"), 0)
 # Candidates sort by start, then the longest (the end is stored negated), then the rank.
 _SPAN_AND_RANK = operator.itemgetter(0, 1, 2)
 
@@ -706,9 +706,9 @@ class _Extraction:
             for match in _SERVICE_HOURS.finditer(text):
                 hours = self._number(match["days"]) * self._number(match["hours"])
                 yield match.start(), -match.end(), 2, Quantity(hours, "小时/周")
-        for match in _anchored_matches(_ON_THE_SPOT, text, _ON_THE_SPOT_ANCHORS, 1):
+        for match in _anchored_matches(_ON_THE_SPOT, text, *_ON_THE_SPOT_ANCHORS):
             yield match.start(), -match.end(), 3, "spot"
-        for match in _anchored_matches(_ONGOING, text, _ONGOING_ANCHORS, 0):
+        for match in _anchored_matches(_ONGOING, text, *_ONGOING_ANCHORS):
             if match.start() == 0 or text[match.start() - 1] in _ONGOING_AFTER:
                 yield match.start(), -match.end(), 3, "ongoing"
         if "半" in text:
@@ -846,7 +846,7 @@ class _Extraction:
         )
         rate_ends = [end for _, end, _ in rates]
         day_counts = (
-            [match.start() for match in _anchored_matches(_DAY_COUNT, text, _DAY_COUNT_ANCHORS, 0)]
+            [match.start() for match in _anchored_matches(_DAY_COUNT, text, *_DAY_COUNT_ANCHORS)]
             if found
             else []
         )
