@@ -11,8 +11,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from yingshang.dates import (
-    DATE_PATTERN,
     DATE_ANCHORS,
+    DATE_PATTERN,
     DEADLINE_ANCHORS,
     DEADLINE_PATTERNS,
     deadline_from_match,

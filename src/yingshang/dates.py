@@ -174,7 +174,7 @@ DEADLINE_ANCHORS: tuple[tuple[tuple[str, ...], int | None], ...] = (
     (("月",), None),  # 9月底前
     (("月底", "月末"), None),  # 本月底前
     (("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"), None),  # 2019年春节前
-    (("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"), None),  # 国庆节前; no other word gives one
+    (("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"), None),  # 国庆节前 (other words: none)
     (("每",), None),  # 每年年底前
     (("半年", "季度"), None),  # 2020年上半年
     (("半年", "季度"), None),  # 明年一季度
@@ -184,7 +184,8 @@ DEADLINE_ANCHORS: tuple[tuple[tuple[str, ...], int | None], ...] = (
     (("之日起", "后"), 8),
 )
 """For each of `DEADLINE_PATTERNS`: the words one of which each of its matches holds (each that
-gives a deadline, for the holidays), and how far after the match's start at most (None: anywhere)."""
+gives a deadline, for the holidays), and how far after the match's start at most (None: anywhere).
+"""
 
 DATE_PATTERN = LazyPattern(
     rf"""
