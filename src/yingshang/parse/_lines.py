@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 import datetime
 from array import array
-from collections.abc import Iterator, Sequence
-from typing import overload
+from collections.abc import Hashable, Iterator, Sequence
+from typing import TypeVar, overload
 
 import attrs
 
@@ -147,6 +147,8 @@ def _split_lines(text: str) -> _Lines:
     return _Lines(text, starts, ends)
 
 
+_V = TypeVar("_V", bound=Hashable)
+
 # Texts this short repeat (agencies, item markers, headings): each is kept once per parse.
 _SHORT = 16
 
@@ -156,8 +158,9 @@ class _Source:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # Agencies and headings repeat (市市场监管局 leads dozens of items): one string for each.
-        self._interned: dict[str, str] = {}
+        # Agencies and headings repeat (市市场监管局 leads dozens of items), and so do targets'
+        # quantities and deadlines (2019年底前): one object for each.
+        self._interned: dict[Hashable, Hashable] = {}
         self.diagnostics: list[Diagnostic] = []
         self.artifacts = [Span(m.start(), m.end()) for m in EXPORT_ARTIFACT.finditer(text)]
         # Where each artifact ends, by its start, and the reverse: trimming looks them up.
@@ -228,7 +231,11 @@ class _Source:
 
     def intern(self, text: str) -> str:
         """Return one string object for every equal short `text` of this parse."""
-        return text if len(text) > _SHORT else self._interned.setdefault(text, text)
+        return text if len(text) > _SHORT else self._interned.setdefault(text, text)  # type: ignore[return-value]
+
+    def intern_value(self, value: _V) -> _V:
+        """Return one object for every equal `value` (a quantity, a deadline) of this parse."""
+        return self._interned.setdefault(value, value)  # type: ignore[return-value]
 
     def unparsed(self, reason: str, start: int, end: int) -> None:
         """Keep text the parser could not place, if it holds anything but blanks."""

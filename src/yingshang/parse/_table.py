@@ -414,7 +414,7 @@ class _Table:
         found = tuple(
             target
             for target in _targets_in(
-                self.source.text, snippet.span, self.issue_date, self.source.intern
+                self.source.text, snippet.span, self.issue_date, self.source
             )
             if target.kind is TargetKind.DEADLINE
         )
@@ -432,7 +432,7 @@ class _Table:
 
     def _with_targets(self, action: Action, row_deadlines: tuple[Target, ...]) -> Action:
         """Attach the targets of the item's text and, where it names none, the row's deadline."""
-        targets = _targets_in(self.source.text, action.span, self.issue_date, self.source.intern)
+        targets = _targets_in(self.source.text, action.span, self.issue_date, self.source)
         if row_deadlines:
             deadline = row_deadlines[0].deadline
             targets = (
