@@ -123,6 +123,19 @@ class _Lines(Sequence[_Line]):
         start, end = self._starts[at], self._ends[at]
         return _Line(at + 1, start, end, self._text[start:end])
 
+    @property
+    def text(self) -> str:
+        """The whole text these lines are of."""
+        return self._text
+
+    def offsets(self) -> Iterator[tuple[int, int]]:
+        """Yield each line's start and end, with no line object."""
+        return zip(
+            self._starts[self._first : self._stop],
+            self._ends[self._first : self._stop],
+            strict=True,
+        )
+
     def __iter__(self) -> Iterator[_Line]:
         text, starts, ends = self._text, self._starts, self._ends
         for at in range(self._first, self._stop):
