@@ -161,6 +161,8 @@ def _split_lines(text: str) -> _Lines:
 
 
 _V = TypeVar("_V", bound=Hashable)
+_BLANK_SET = frozenset(_BLANK)
+_MISSING = object()
 
 # Texts this short repeat (agencies, item markers, headings): each is kept once per parse.
 _SHORT = 16
@@ -259,6 +261,13 @@ class _Source:
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """Narrow `[start, end)` past blanks and artifacts at either end."""
         text = self.text
+        if (
+            start < end
+            and text[start] not in _BLANK_SET
+            and text[end - 1] not in _BLANK_SET
+            and not self._artifact_ends
+        ):
+            return start, end  # most cells and items: nothing to narrow
         changed = True
         while changed and start < end:
             changed = False
@@ -281,13 +290,14 @@ class _Source:
     def snippet(self, start: int, end: int) -> Snippet | None:
         """Return the trimmed, cleaned text of `[start, end)`, or None if it is blank."""
         key = (start, end)
-        if key not in self._snippets:
+        snippet = self._snippets.get(key, _MISSING)
+        if snippet is _MISSING:
             start, end = self.trim(start, end)
             snippet = None
             if start < end:
                 snippet = Snippet(self.intern(clean_text(self.text[start:end])), Span(start, end))
             self._snippets[key] = snippet
-        return self._snippets[key]
+        return snippet  # type: ignore[return-value]
 
 
 # --- numerals ------------------------------------------------------------------------------------
