@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 from array import array
 from collections.abc import Hashable, Iterator, Sequence
 from typing import TypeVar, overload
@@ -303,8 +304,10 @@ class _Source:
 # --- numerals ------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1024)
 def _small_numeral(text: str) -> int | None:
     """Read an ordinal as headings write it (十二, 二十, 3), or None when it is not one."""
+    # Cached: a table's heading cells repeat the same few ordinals in every row.
     try:
         value = parse_number(text)
     except ParseError:
