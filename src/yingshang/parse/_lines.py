@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import sys
 from array import array
 from collections.abc import Hashable, Iterator, Sequence
 from typing import TypeVar, overload
@@ -174,8 +175,8 @@ class _Source:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # Agencies and headings repeat (市市场监管局 leads dozens of items), and so do targets'
-        # quantities and deadlines (2019年底前): one object for each.
+        # Targets' quantities and deadlines repeat (2019年底前): one object for each. (Short texts,
+        # agencies and headings, go to Python's table of interned strings: `intern`.)
         self._interned: dict[Hashable, Hashable] = {}
         self.diagnostics: list[Diagnostic] = []
         self.artifacts = [Span(m.start(), m.end()) for m in EXPORT_ARTIFACT.finditer(text)]
@@ -246,8 +247,8 @@ class _Source:
         self._snippets.clear()
 
     def intern(self, text: str) -> str:
-        """Return one string object for every equal short `text` of this parse."""
-        return text if len(text) > _SHORT else self._interned.setdefault(text, text)  # type: ignore[return-value]
+        """Return one string object for every equal short `text` (Python's own string table)."""
+        return text if len(text) > _SHORT else sys.intern(text)
 
     def intern_value(self, value: _V) -> _V:
         """Return one object for every equal `value` (a quantity, a deadline) of this parse."""

@@ -165,7 +165,7 @@ def _header_words(words: list[str], lead: bool = True) -> bool:
     )
 
 
-@attrs.define
+@attrs.define(weakref_slot=False)
 class _MeasureBuilder:
     number: int
     title: str
@@ -174,7 +174,7 @@ class _MeasureBuilder:
     repeated_at: tuple[Span, ...] = ()  # rare: a tuple made anew beats a list for every measure
 
 
-@attrs.define
+@attrs.define(weakref_slot=False)
 class _AreaBuilder:
     ordinal: int
     title: str
