@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, weakref_slot=False)
 class Span:
     """Half-open character offsets ``[start, end)`` into the parsed text."""
 
@@ -69,7 +69,7 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Snippet:
     """A piece of source text the model keeps as it stands, e.g. a title or a paragraph."""
 
@@ -93,7 +93,7 @@ class Severity(enum.Enum):
     instead."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Diagnostic:
     """A note from the parser about a piece of source it removed, kept unparsed or doubts.
 
@@ -107,7 +107,7 @@ class Diagnostic:
     span: Span
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Agency:
     """A lead or cooperating agency (牵头单位/配合单位), e.g. 市市场监管局, named as written."""
 
@@ -170,7 +170,7 @@ class TargetRole(enum.Enum):
     SCOPE = "scope"  # 不满1千伏的, 6亩以下的, 500万元以下的项目: what a measure covers
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Quantity:
     """An exact amount with its unit as the plan writes it, e.g. 7 个工作日 or 3.25 元/吨.
 
@@ -200,7 +200,7 @@ class DeadlineKind(enum.Enum):
     RECURRING = "recurring"  # 每年年底前, 每季度末前: due again each period; `date` is None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Deadline:
     """A due date (时限), e.g. 2019年9月底前 → year 2019, month 9, due 2019-09-30.
 
@@ -221,7 +221,7 @@ class Deadline:
         return f"Deadline({self.kind.name}, {due}{offset})"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Target:
     """A measurable commitment found in the text, e.g. 由12个工作日缩减至7个工作日以内.
 
@@ -275,7 +275,7 @@ def _shorten(text: str, width: int = 24) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Action:
     """An action item (工作措施的一项), e.g. （1）推行印章在线刻制…, with its responsible agencies.
 
@@ -317,7 +317,7 @@ class Action:
         return f"<Action {self.number} {_shorten(self.text)} lead={lead}>"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Measure:
     """A numbered measure (工作措施), e.g. 1．精简企业开办流程, with its action items.
 
@@ -340,7 +340,7 @@ class Measure:
         return render_html(self)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Area:
     """An area of the business environment (目标任务), e.g. 一、开办企业, with its measures.
 
@@ -371,7 +371,7 @@ class Area:
         return render_html(self)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Section:
     """A section of the plan's body, e.g. 三、组织保障, or a subsection such as （一）加强组织领导.
 
@@ -392,7 +392,7 @@ class Section:
         return f"<Section {self.ordinal} {self.title}: {len(self.subsections)} subsections>"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Notice:
     """The cover notice (印发通知) that issues a plan: title, 文号, recipients, signature, date.
 
@@ -416,7 +416,7 @@ class Notice:
         return f"<Notice {number} {title}>"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Attachment:
     """The attachment (附件) that lists the plan's measures as a table, e.g. 主要举措及责任分工.
 
@@ -435,7 +435,7 @@ class Attachment:
         return f"<Attachment {title}>"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Source:
     """The text a plan was parsed from, and where that text came from.
 
@@ -451,7 +451,7 @@ class Source:
     encoding: str | None = None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, weakref_slot=False)
 class Plan:
     """A business-environment plan (营商环境 工作方案/行动方案/实施方案), parsed.
 

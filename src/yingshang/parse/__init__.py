@@ -185,8 +185,8 @@ def parse(text: str, *, strict: bool = False) -> Plan:
             issue_date=issue_date,
         )
         sections = list(body_sections)
-        areas = [_with_targets(area, text, issue_date) for area in body_areas]
-    sections = [_section_with_targets(section, text, issue_date) for section in sections]
+        areas = [_with_targets(area, text, issue_date, source) for area in body_areas]
+    sections = [_section_with_targets(section, text, issue_date, source) for section in sections]
     if table_at is None:
         _check_end(source, lines[front_end - 1] if front_end else None)
     diagnostics = sorted(source.diagnostics, key=lambda d: (d.span.start, d.span.end))

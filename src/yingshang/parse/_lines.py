@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
+import sys
 from array import array
-from collections.abc import Iterator, Sequence
-from typing import overload
+from collections.abc import Hashable, Iterator, Sequence
+from typing import TypeVar, overload
 
 import attrs
 
@@ -123,6 +125,19 @@ class _Lines(Sequence[_Line]):
         start, end = self._starts[at], self._ends[at]
         return _Line(at + 1, start, end, self._text[start:end])
 
+    @property
+    def text(self) -> str:
+        """The whole text these lines are of."""
+        return self._text
+
+    def offsets(self) -> Iterator[tuple[int, int]]:
+        """Yield each line's start and end, with no line object."""
+        return zip(
+            self._starts[self._first : self._stop],
+            self._ends[self._first : self._stop],
+            strict=True,
+        )
+
     def __iter__(self) -> Iterator[_Line]:
         text, starts, ends = self._text, self._starts, self._ends
         for at in range(self._first, self._stop):
@@ -147,6 +162,10 @@ def _split_lines(text: str) -> _Lines:
     return _Lines(text, starts, ends)
 
 
+_V = TypeVar("_V", bound=Hashable)
+_BLANK_SET = frozenset(_BLANK)
+_MISSING = object()
+
 # Texts this short repeat (agencies, item markers, headings): each is kept once per parse.
 _SHORT = 16
 
@@ -156,8 +175,9 @@ class _Source:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # Agencies and headings repeat (市市场监管局 leads dozens of items): one string for each.
-        self._interned: dict[str, str] = {}
+        # Targets' quantities and deadlines repeat (2019年底前): one object for each. (Short texts,
+        # agencies and headings, go to Python's table of interned strings: `intern`.)
+        self._interned: dict[Hashable, Hashable] = {}
         self.diagnostics: list[Diagnostic] = []
         self.artifacts = [Span(m.start(), m.end()) for m in EXPORT_ARTIFACT.finditer(text)]
         # Where each artifact ends, by its start, and the reverse: trimming looks them up.
@@ -227,8 +247,12 @@ class _Source:
         self._snippets.clear()
 
     def intern(self, text: str) -> str:
-        """Return one string object for every equal short `text` of this parse."""
-        return text if len(text) > _SHORT else self._interned.setdefault(text, text)
+        """Return one string object for every equal short `text` (Python's own string table)."""
+        return text if len(text) > _SHORT else sys.intern(text)
+
+    def intern_value(self, value: _V) -> _V:
+        """Return one object for every equal `value` (a quantity, a deadline) of this parse."""
+        return self._interned.setdefault(value, value)  # type: ignore[return-value]
 
     def unparsed(self, reason: str, start: int, end: int) -> None:
         """Keep text the parser could not place, if it holds anything but blanks."""
@@ -239,6 +263,13 @@ class _Source:
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """Narrow `[start, end)` past blanks and artifacts at either end."""
         text = self.text
+        if (
+            start < end
+            and text[start] not in _BLANK_SET
+            and text[end - 1] not in _BLANK_SET
+            and not self._artifact_ends
+        ):
+            return start, end  # most cells and items: nothing to narrow
         changed = True
         while changed and start < end:
             changed = False
@@ -261,20 +292,23 @@ class _Source:
     def snippet(self, start: int, end: int) -> Snippet | None:
         """Return the trimmed, cleaned text of `[start, end)`, or None if it is blank."""
         key = (start, end)
-        if key not in self._snippets:
+        snippet = self._snippets.get(key, _MISSING)
+        if snippet is _MISSING:
             start, end = self.trim(start, end)
             snippet = None
             if start < end:
                 snippet = Snippet(self.intern(clean_text(self.text[start:end])), Span(start, end))
             self._snippets[key] = snippet
-        return self._snippets[key]
+        return snippet  # type: ignore[return-value]
 
 
 # --- numerals ------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1024)
 def _small_numeral(text: str) -> int | None:
     """Read an ordinal as headings write it (十二, 二十, 3), or None when it is not one."""
+    # Cached: a table's heading cells repeat the same few ordinals in every row.
     try:
         value = parse_number(text)
     except ParseError:

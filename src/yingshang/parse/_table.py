@@ -6,6 +6,7 @@ import datetime
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -24,6 +25,7 @@ from ..model import (
 from ._body import read_agencies_with_roles
 from ._lines import (
     _Line,
+    _Lines,
     _small_numeral,
     _Source,
 )
@@ -49,41 +51,44 @@ from ._targets import _targets_in
 # --- the attachment table ------------------------------------------------------------------------
 
 
-@attrs.frozen
-class _Cell:
+class _Cell(NamedTuple):
     """One table cell: the lines that make it, the first without its leading tab."""
 
     start: int
     end: int
 
 
-@attrs.frozen
-class _Row:
+class _Row(NamedTuple):
+    # Named tuples, not attrs classes: a parse makes one per cell of the table, twice.
     cells: tuple[_Cell, ...]
     start: int
     end: int
-    stray: tuple[_Line, ...]  # non-tab lines before the first cell
+    stray: tuple[tuple[int, int], ...]  # the offsets of non-tab lines before the first cell
 
 
-def _table_rows(lines: Sequence[_Line], mark: str = "\t") -> Iterator[_Row]:
+def _table_rows(lines: _Lines, mark: str = "\t") -> Iterator[_Row]:
     """Group lines into rows at blank lines, and rows into cells at lines opened by `mark`."""
-    group: list[_Line] = []
-    for line in itertools.chain(lines, [None]):
-        if line is not None and not (line.blank and not line.text.startswith(mark)):
-            group.append(line)
+    # On the lines' offsets, with no line object: the table is read twice, line by line.
+    text = lines.text
+    cells: list[_Cell] = []
+    stray: list[tuple[int, int]] = []
+    row_start = row_end = -1
+    for start, end in itertools.chain(lines.offsets(), [(-1, -1)]):
+        opens_cell = start >= 0 and text.startswith(mark, start, end)
+        if start >= 0 and (opens_cell or text[start:end].strip(_BLANK)):
+            if row_start < 0:
+                row_start = start
+            row_end = end
+            if opens_cell:
+                cells.append(_Cell(start + len(mark), end))
+            elif cells:
+                cells[-1] = _Cell(cells[-1].start, end)
+            else:
+                stray.append((start, end))
             continue
-        if group:
-            cells: list[_Cell] = []
-            stray: list[_Line] = []
-            for member in group:
-                if member.text.startswith(mark):
-                    cells.append(_Cell(member.start + len(mark), member.end))
-                elif cells:
-                    cells[-1] = _Cell(cells[-1].start, member.end)
-                else:
-                    stray.append(member)
-            yield _Row(tuple(cells), group[0].start, group[-1].end, tuple(stray))
-            group = []
+        if row_start >= 0:
+            yield _Row(tuple(cells), row_start, row_end, tuple(stray))
+            cells, stray, row_start = [], [], -1
 
 
 @attrs.frozen
@@ -160,7 +165,7 @@ def _header_words(words: list[str], lead: bool = True) -> bool:
     )
 
 
-@attrs.define
+@attrs.define(weakref_slot=False)
 class _MeasureBuilder:
     number: int
     title: str
@@ -169,7 +174,7 @@ class _MeasureBuilder:
     repeated_at: tuple[Span, ...] = ()  # rare: a tuple made anew beats a list for every measure
 
 
-@attrs.define
+@attrs.define(weakref_slot=False)
 class _AreaBuilder:
     ordinal: int
     title: str
@@ -203,7 +208,7 @@ class _Table:
         self.cooperating_from_right: int | None = 1
         self.deadline_from_right: int | None = None
 
-    def parse(self, lines: Sequence[_Line], mark: str = "\t") -> None:
+    def parse(self, lines: _Lines, mark: str = "\t") -> None:
         # Two passes over the rows, made afresh each time, instead of a list of them all: the
         # first reads the headers and the rows' width, the second the rows.
         headers: set[int] = set()
@@ -211,8 +216,8 @@ class _Table:
         counts: Counter[int] = Counter()
         last_row = -1
         for row in _table_rows(lines, mark):
-            for line in row.stray:
-                self.source.unparsed("text outside the table's cells", line.start, line.end)
+            for start, end in row.stray:
+                self.source.unparsed("text outside the table's cells", start, end)
             if self._is_header(row):
                 self._read_header(row)
                 headers.add(row.start)
@@ -233,7 +238,7 @@ class _Table:
                 # A blank line that is the indent alone ("\u3000", a space) reads as an empty
                 # cell where spaces open the cells: past the row's width it is only a blank line.
                 cells = cells[:-1]
-            row = attrs.evolve(row, cells=cells)
+            row = row._replace(cells=cells)
             if not row.cells or all(self._blank(cell) for cell in row.cells):
                 continue
             if len(row.cells) != width and self._is_heading_row(row):
@@ -403,8 +408,9 @@ class _Table:
                 "a table row with action items but an empty lead-agency (牵头单位) cell",
                 Span(*self.source.trim(actions_cell.start, actions_cell.end)),
             )
-        for action in self._actions(actions_cell, measure, tuple(lead), tuple(cooperating)):
-            measure.actions.append(self._with_targets(action, row_deadlines))
+        measure.actions.extend(
+            self._actions(actions_cell, measure, tuple(lead), tuple(cooperating), row_deadlines)
+        )
 
     def _deadlines(self, cell: _Cell) -> tuple[Target, ...]:
         """Read a deadline column's cell (完成时限) into deadline targets; keep what it cannot."""
@@ -414,7 +420,7 @@ class _Table:
         found = tuple(
             target
             for target in _targets_in(
-                self.source.text, snippet.span, self.issue_date, self.source.intern
+                self.source.text, snippet.span, self.issue_date, self.source
             )
             if target.kind is TargetKind.DEADLINE
         )
@@ -430,9 +436,9 @@ class _Table:
             )
         return found
 
-    def _with_targets(self, action: Action, row_deadlines: tuple[Target, ...]) -> Action:
-        """Attach the targets of the item's text and, where it names none, the row's deadline."""
-        targets = _targets_in(self.source.text, action.span, self.issue_date, self.source.intern)
+    def _targets(self, span: Span, row_deadlines: tuple[Target, ...]) -> tuple[Target, ...]:
+        """Return the targets of an item's text and, where it names none, the row's deadline."""
+        targets = _targets_in(self.source.text, span, self.issue_date, self.source)
         if row_deadlines:
             deadline = row_deadlines[0].deadline
             targets = (
@@ -441,7 +447,7 @@ class _Table:
                 )
                 + row_deadlines
             )
-        return attrs.evolve(action, targets=targets)
+        return targets
 
     def _read_headings(self, cells: tuple[_Cell, ...]) -> None:
         """Read a row's area and measure cells: "一、开办企业", "1．精简流程", or a number cell
@@ -580,6 +586,7 @@ class _Table:
         measure: _MeasureBuilder,
         lead: tuple[Agency, ...],
         cooperating: tuple[Agency, ...],
+        row_deadlines: tuple[Target, ...],
     ) -> Iterator[Action]:
         """Split a cell into its items at the "（n）" that open its paragraphs."""
         text = self.source.text
@@ -599,7 +606,8 @@ class _Table:
                     marker.span if marker else Span(start, end),
                 )
                 return None
-            return Action(number, snippet.text, snippet.span, marker, lead, cooperating)
+            targets = self._targets(snippet.span, row_deadlines)
+            return Action(number, snippet.text, snippet.span, marker, lead, cooperating, targets)
 
         paragraph_start = cell.start
         while paragraph_start <= cell.end:
