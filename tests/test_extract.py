@@ -467,7 +467,8 @@ anchored_texts = st.lists(st.sampled_from(ANCHORED_PIECES), max_size=16).map("".
 @example("每件550元, 每吨 3元")
 @example("优良天数、日数")
 def test_anchored_matches_are_the_scans_matches(text: str) -> None:
-    # Trying only the starts near an anchor word finds what the whole scan finds.
+    # Trying only the starts near an anchor word finds what the whole scan finds, both as called
+    # and with no density limit (the anchored path even where anchor words crowd a short text).
     anchored = [
         (extract._ON_THE_SPOT, *extract._ON_THE_SPOT_ANCHORS),
         (extract._ONGOING, *extract._ONGOING_ANCHORS),
@@ -476,8 +477,9 @@ def test_anchored_matches_are_the_scans_matches(text: str) -> None:
     ]
     for pattern, anchors, lead in anchored:
         expected = [match.span() for match in pattern.finditer(text)]
-        found = [m.span() for m in extract._anchored_matches(pattern, text, anchors, lead)]
-        assert found == expected, pattern
+        for dense in (extract._DENSE, None):
+            matches = extract._anchored_matches(pattern, text, anchors, lead, dense=dense)
+            assert [match.span() for match in matches] == expected, (pattern, dense)
 
 
 @given(anchored_texts)

@@ -451,16 +451,30 @@ def _goes_on(text: str) -> set[int]:
     return positions
 
 
+# More than one anchor word in this many characters, and the whole scan is the cheaper.
+_DENSE = 64
+
+
 def _anchored_matches(
-    pattern: LazyPattern | LazyStdlibPattern, text: str, anchors: tuple[str, ...], lead: int
+    pattern: LazyPattern | LazyStdlibPattern,
+    text: str,
+    anchors: tuple[str, ...],
+    lead: int,
+    dense: int | None = _DENSE,
 ) -> Iterator[Any]:
     """Yield what `pattern.finditer(text)` yields, trying only starts near an anchor word.
 
     Exact for a pattern every match of which holds one of `anchors` at most `lead` characters
     after its start: a start no anchor follows that closely cannot match. A few `str.find`
     passes and a match attempt at a handful of starts cost far less than the engine's scan
-    of every start, and each start is tried at most once, so the time stays linear.
+    of every start, and each start is tried at most once, so the time stays linear. Where
+    anchor words are `dense` (more than one in that many characters), the whole scan runs.
     """
+    if dense is not None and sum(text.count(word) for word in anchors) * dense > len(text):
+        # Anchor words everywhere (a hostile or degenerate text): one scan costs less than a
+        # match attempt at nearly every start.
+        yield from pattern.finditer(text)
+        return
     hits: list[int] = []
     for word in anchors:
         index = text.find(word)
