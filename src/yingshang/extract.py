@@ -470,16 +470,17 @@ def _anchored_matches(
     of every start, and each start is tried at most once, so the time stays linear. Where
     anchor words are `dense` (more than one in that many characters), the whole scan runs.
     """
-    if dense is not None and sum(text.count(word) for word in anchors) * dense > len(text):
-        # Anchor words everywhere (a hostile or degenerate text): one scan costs less than a
-        # match attempt at nearly every start.
-        yield from pattern.finditer(text)
-        return
+    most = len(text) // dense if dense is not None else len(text)
     hits: list[int] = []
     for word in anchors:
         index = text.find(word)
         while index >= 0:
             hits.append(index)
+            if len(hits) > most:
+                # Anchor words everywhere (a hostile or degenerate text): one scan costs less
+                # than a match attempt at nearly every start.
+                yield from pattern.finditer(text)
+                return
             index = text.find(word, index + 1)
     hits.sort()
     untried = 0  # starts before this were tried, or lie inside a match already yielded
