@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import functools
 import operator
 import re
 from collections.abc import Iterable, Iterator
@@ -629,8 +630,6 @@ class _Extraction:
         )
         self.title_starts = [start for start, _ in self.titles]
         self.as_of: list[int] = []  # where a 截至 date starts: a status report's date
-        self.clauses = _Breaks.of_clauses(text)
-        self.sentences = self.clauses.sentences(text)
         self.quoted = (
             [match.span() for match in _QUOTED.finditer(text)]
             if _holds_any(text, _QUOTED_ANCHORS)
@@ -640,6 +639,15 @@ class _Extraction:
         self.reference_years: list[tuple[int, int, int]] = []  # (start, end, year)
         self.reference_starts: list[int] = []
 
+    # The breaks are found when a candidate needs them: most items of a plan have none.
+    @functools.cached_property
+    def clauses(self) -> _Breaks:
+        return _Breaks.of_clauses(self.text)
+
+    @functools.cached_property
+    def sentences(self) -> _Breaks:
+        return self.clauses.sentences(self.text)
+
     # --- first pass: every candidate, then the ones that do not overlap ------------------------
 
     def targets(self, offset: int) -> tuple[Target, ...]:
@@ -647,6 +655,8 @@ class _Extraction:
         others: list[_Reading] = []
         found: list[_Found] = []
         selected = list(self._select(self._candidates()))
+        if not selected:
+            return ()  # nothing to read: skip the readings' passes
         self.reference_starts = [start for start, _, _ in self.reference_years]
         for start, end, item in selected:
             if isinstance(item, _Found):
