@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 import pytest
+import regex
 from hypothesis import given
 
 import yingshang
@@ -93,3 +94,21 @@ def test_a_plan_without_its_source_needs_the_text() -> None:
     with pytest.raises(ValueError, match="source text"):
         yingshang.coverage(plan)
     assert yingshang.coverage(plan, yingshang.datasets.chongqing_2019_text()) == ()
+
+
+def test_every_role_word_the_parser_reads_counts_as_structure() -> None:
+    # The parser reads these after or before the names (A牵头，B按职责分工负责; 牵头单位：A); the
+    # words themselves are in no node, so coverage must know every one of them, or a plan that
+    # writes one is reported as losing it (分工负责 once was).
+    from yingshang.coverage import _AGENCY_STRUCTURE
+    from yingshang.parse import _body
+
+    trailing = regex.fullmatch(r"\(\?P<role>([^()]*)\)\$", _body._TRAILING_ROLE.pattern)
+    assert trailing is not None
+    labels = regex.fullmatch(r"\(\?P<label>([^()]*)\)\\s\*\[：:\]", _body._ROLE_LABEL.pattern)
+    assert labels is not None
+    deadlines = {"完成时限", "时限要求", "完成时间", "时间要求", "时限"}  # targets, not structure
+    words = trailing[1].split("|") + [w for w in labels[1].split("|") if w not in deadlines]
+    assert len(words) > 20
+    for word in words:
+        assert _AGENCY_STRUCTURE.fullmatch(f"{word}）"), word

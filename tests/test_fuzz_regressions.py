@@ -55,6 +55,16 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "按职责分工负责 after the cooperating agencies is their role, not lost text",
     ),
+    (
+        "chongqing-2019",
+        (Mutation("insert", 5500, piece="6"),),
+        "a digit in a blank areas cell, before a measure heading: the number cell was dropped",
+    ),
+    (
+        "05-hunan-2021-fangguanfu-fengong",
+        (Mutation("swap", 12289, 30000), Mutation("insert", 4896, piece="\u3000")),
+        "按职\u3000责分工负责: the role 分工负责 after an agency was in nothing",
+    ),
 ]
 
 

@@ -316,3 +316,25 @@ def test_a_header_whose_cells_nothing_opens_is_an_error() -> None:
     )
     assert "unreadable-table" in codes(plan)
     assert yingshang.coverage(plan) == ()
+
+
+def test_a_number_cell_beside_a_heading_with_its_own_number() -> None:
+    # 序号 "2" beside "2．提升审批效率" is one heading; 序号 "7" beside it numbers nothing and is
+    # kept, where it was once dropped without a word (found by the fuzzer: a digit in a blank
+    # areas cell).
+    def plan(number: str) -> yingshang.Plan:
+        return yingshang.parse(
+            NUMBERED_HEAD
+            + row("1", "优化开办服务", "推行网办。", "区市场局", "2020年底前")
+            + row(number, "2．提升审批效率", "推行告知承诺制。", "区住建委", "2020年底前")
+        )
+
+    same = plan("2")
+    assert [(m.number, m.title) for m in same.measures] == [(1, "优化开办服务"), (2, "提升审批效率")]
+    assert same.measures[1].span.slice(same.source.text).startswith("2\n\t2．")
+    assert codes(same) == ["implicit-area"]
+    other = plan("7")
+    assert [(m.number, m.title) for m in other.measures] == [(1, "优化开办服务"), (2, "提升审批效率")]
+    (unparsed,) = [d for d in other.diagnostics if d.code == "unparsed"]
+    assert unparsed.span.slice(other.source.text) == "7"
+    assert yingshang.coverage(other) == ()

@@ -165,6 +165,11 @@ def _header_words(words: list[str], lead: bool = True) -> bool:
     )
 
 
+def _cell_number(cell: Snippet) -> int:
+    """Read a number cell (序号): "5", "5．"."""
+    return int(cell.text.rstrip("．.、"))
+
+
 @attrs.define(weakref_slot=False)
 class _MeasureBuilder:
     number: int
@@ -460,6 +465,14 @@ class _Table:
             area_match = _ORDINAL_HEADING.match(snippet.text)
             measure_match = _MEASURE_HEADING.match(snippet.text)
             bracketed = _SUBSECTION_HEADING.match(snippet.text)
+            heading_start = snippet.span.start
+            if number is not None and (area_match or measure_match or bracketed):
+                if measure_match and int(measure_match["number"]) == _cell_number(number):
+                    heading_start = number.span.start  # 序号 "5" beside "5．…": one heading
+                else:
+                    # A heading of its own after a number cell: the number titles nothing.
+                    self._unplaced_number(number)
+                number = None
             if (
                 area_match
                 and (ordinal := _small_numeral(area_match["ordinal"]))
@@ -489,13 +502,16 @@ class _Table:
                     self._read_measure_heading(ordinal, title, snippet.span)
             elif measure_match:
                 title = measure_match["title"].strip(_BLANK)
-                self._read_measure_heading(int(measure_match["number"]), title, snippet.span)
+                span = Span(heading_start, snippet.span.end)
+                self._read_measure_heading(int(measure_match["number"]), title, span)
             elif _MEASURE_NUMBER_CELL.fullmatch(snippet.text):
+                if number is not None:
+                    self._unplaced_number(number)
                 number = snippet
                 continue
             elif number is not None or self.has_title_column:
                 # A title cell: numbered by the cell before it, or else by its position.
-                value = int(number.text.rstrip("．.、")) if number else self._next_measure_number()
+                value = _cell_number(number) if number else self._next_measure_number()
                 span = Span(number.span.start if number else snippet.span.start, snippet.span.end)
                 self._read_measure_heading(value, snippet.text, span)
             else:
@@ -504,7 +520,13 @@ class _Table:
                 )
             number = None
         if number is not None:  # a number with no title cell: the measure has no title
-            self._read_measure_heading(int(number.text.rstrip("．.、")), "", number.span)
+            self._read_measure_heading(_cell_number(number), "", number.span)
+
+    def _unplaced_number(self, number: Snippet) -> None:
+        """Keep a number cell that numbers nothing."""
+        self.source.unparsed(
+            "a number cell (序号) with no title cell after it", number.span.start, number.span.end
+        )
 
     def _next_measure_number(self) -> int:
         return self.last_measure.number + 1 if self.last_measure else 1
