@@ -119,10 +119,12 @@ def test_every_table_holds_what_the_plans_hold(built: tuple[Path, corpus.Summary
     out, summary = built
     plans = {row["path"]: row for row in rows(out, "plans")}
     parsed = {path: yingshang.parse_file(path) for path in plans}
-    assert len(rows(out, "actions")) == summary.actions == sum(len(p.actions) for p in parsed.values())
-    expected_targets = sum(
-        len(a.targets) for p in parsed.values() for a in p.actions
-    ) + sum(len(s.targets) for p in parsed.values() for s in _all_sections(p.sections))
+    assert (
+        len(rows(out, "actions")) == summary.actions == sum(len(p.actions) for p in parsed.values())
+    )
+    expected_targets = sum(len(a.targets) for p in parsed.values() for a in p.actions) + sum(
+        len(s.targets) for p in parsed.values() for s in _all_sections(p.sections)
+    )
     assert len(rows(out, "targets")) == summary.targets == expected_targets
     assert len(rows(out, "areas")) == sum(len(p.areas) for p in parsed.values())
     assert len(rows(out, "measures")) == sum(len(p.measures) for p in parsed.values())
@@ -256,7 +258,9 @@ def test_a_rerun_reuses_the_cache_and_reparses_only_what_changed(
     # One file changed: only it is parsed.
     parsed: list[str] = []
     monkeypatch.setattr(
-        corpus, "parse_file", lambda path: parsed.append(Path(path).name) or yingshang.parse_file(path)
+        corpus,
+        "parse_file",
+        lambda path: parsed.append(Path(path).name) or yingshang.parse_file(path),
     )
     changed = folder / "examples" / "jia-2021.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("99.95%", "99.99%"), "utf-8")
@@ -485,3 +489,43 @@ def test_every_format_the_library_reads(tmp_path: Path) -> None:
         by_plan.setdefault(row["plan_id"], []).append((row["item"], row["text"]))
     first, *others = by_plan.values()
     assert all(other == first for other in others)
+
+
+def test_strict_records_a_recovered_plan_as_failed_and_keeps_the_cache_whole(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    text = datasets.chongqing_2019_text()
+    (folder / "whole.txt").write_text(text, encoding="utf-8")
+    # Cut mid-table: the parser recovers the rows so far, with a `truncated` error.
+    (folder / "cut.txt").write_text(text[: len(text) * 2 // 3].rstrip(), encoding="utf-8")
+    out = tmp_path / "dataset"
+
+    def statuses() -> dict[str, tuple[str, str | None]]:
+        return {Path(r["path"]).name: (r["status"], r["error"]) for r in rows(out, "files")}
+
+    lenient = corpus.build([folder], out, jobs=1, progress=False)
+    assert (lenient.plans, lenient.failed) == (2, 0)
+    strict = corpus.build([folder], out, jobs=1, progress=False, strict=True)
+    assert (strict.plans, strict.failed, strict.cached) == (1, 1, 1)
+    found = statuses()
+    assert found["whole.txt"] == ("parsed", None)
+    status, error = found["cut.txt"]
+    assert status == "failed"
+    assert error is not None
+    assert "truncated" in error
+    assert "line " in error
+    # The cache holds what the parser read, not the strict verdict: a lenient rerun reads both.
+    again = corpus.build([folder], out, jobs=1, progress=False)
+    assert (again.plans, again.failed, again.cached) == (2, 0, 2)
+    # compare and diff refuse such a file too, naming it.
+    result = subprocess.run(
+        [sys.executable, "-m", "yingshang", "compare", str(folder / "cut.txt"), "--strict"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert result.returncode != 0
+    assert "cut.txt" in result.stderr
+    assert "cut short" in result.stderr

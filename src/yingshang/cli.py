@@ -650,21 +650,23 @@ class _FileError(YingshangError):
     """A plan that does not parse, with the name of its file (one of several read)."""
 
 
-def _parse_named(path: str | os.PathLike[str], limits: Limits | None) -> Plan:
+def _parse_named(
+    path: str | os.PathLike[str], limits: Limits | None, strict: bool = False
+) -> Plan:
     from .parse import parse_file
 
     try:
-        return parse_file(path, limits=limits)
+        return parse_file(path, limits=limits, strict=strict)
     except ReadError:  # names the file itself
         raise
     except ParseError as error:
         raise _FileError(f"{os.fspath(path)}: {error}") from None
 
 
-def _read_plans(paths: Sequence[str], limits: Limits | None) -> list[Plan]:
+def _read_plans(paths: Sequence[str], limits: Limits | None, strict: bool = False) -> list[Plan]:
     from .corpus import expand
 
-    return [_parse_named(path, limits) for path in expand(paths)]
+    return [_parse_named(path, limits, strict) for path in expand(paths)]
 
 
 def _corpus_command(arguments: argparse.Namespace) -> str:
@@ -679,6 +681,7 @@ def _corpus_command(arguments: argparse.Namespace) -> str:
         engine=arguments.engine,
         scheduler=arguments.scheduler,
         limits=_limits(arguments.limit),
+        strict=arguments.strict,
     )
     if arguments.format == "json":
         return json.dumps(summary.as_dict(), ensure_ascii=False, indent=2)
@@ -709,7 +712,7 @@ def _corpus_command(arguments: argparse.Namespace) -> str:
 def _compare_command(arguments: argparse.Namespace) -> str:
     from .compare import compare
 
-    plans = _read_plans(arguments.paths, _limits(arguments.limit))
+    plans = _read_plans(arguments.paths, _limits(arguments.limit), arguments.strict)
     table = compare(plans, indicator=arguments.indicator, kind=arguments.kind)
     if arguments.format == "json":
         data = {"plans": list(table.labels), "rows": table.records()}
@@ -728,8 +731,8 @@ def _diff_command(arguments: argparse.Namespace) -> str:
     from .diff import diff
 
     limits = _limits(arguments.limit)
-    old = _parse_named(arguments.old, limits)
-    new = _parse_named(arguments.new, limits)
+    old = _parse_named(arguments.old, limits, arguments.strict)
+    new = _parse_named(arguments.new, limits, arguments.strict)
     found = diff(old, new, threshold=arguments.threshold)
     records = [change.record() for change in found.changes]
     if arguments.format == "json":
@@ -766,6 +769,11 @@ def _many_command(
         action="append",
         metavar="NAME=N",
         help="raise or lower a reading limit, e.g. max_pages=5000 (see docs/formats.md)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a file the parser had to recover (no title, no body, cut short)",
     )
     return parser
 

@@ -186,14 +186,39 @@ def _files_row(
 
 
 def _read_one(
-    file: _File, cache: str | None = None, limits: Limits | None = None
+    file: _File, cache: str | None = None, limits: Limits | None = None, strict: bool = False
 ) -> dict[str, Any]:
     """Return one file's outcome: ``{"rows": …, "cached": bool, "error": str | None}``.
 
     Parses the file within `limits` (or takes its rows from `cache`, a cache directory); every
-    exception is caught and recorded, so that one file never stops a run. Runs in worker
+    exception is caught and recorded, so that one file never stops a run. With `strict`, a plan
+    the parser had to recover (an error diagnostic) is recorded as failed. Runs in worker
     processes.
     """
+    outcome = _parse_one(file, cache, limits)
+    return _refuse_recovered(file, outcome) if strict else outcome
+
+
+def _refuse_recovered(file: _File, outcome: dict[str, Any]) -> dict[str, Any]:
+    """Turn the outcome of a plan with an error diagnostic into a failure naming the first."""
+    # Applied after the cache, which keeps what the parser read: strict or not, the same entry.
+    errors = [row for row in outcome["rows"].get("diagnostics", []) if row["severity"] == "error"]
+    if not errors:
+        return outcome
+    first = errors[0]
+    message = (
+        f"line {first['line']}, column {first['column']}: {first['message']} "
+        f"({first['code']}; strict)"
+    )
+    error = f"ParseError: {message}"
+    return {
+        "rows": {"files": [_files_row(file, None, "failed", error)]},
+        "cached": False,
+        "error": error,
+    }
+
+
+def _parse_one(file: _File, cache: str | None, limits: Limits | None) -> dict[str, Any]:
     if file.sha256 is None:
         rows: Rows = {"files": [_files_row(file, None, "failed", file.error)]}
         return {"rows": rows, "cached": False, "error": file.error}
@@ -228,7 +253,7 @@ def _read_one(
     return outcome
 
 
-def _read_task(task: tuple[_File, str | None, Limits | None]) -> dict[str, Any]:
+def _read_task(task: tuple[_File, str | None, Limits | None, bool]) -> dict[str, Any]:
     return _read_one(*task)
 
 
@@ -292,7 +317,7 @@ def _progress_bar(total: int, progress: bool | None) -> Any:
 
 
 def _local(
-    tasks: list[tuple[_File, str | None, Limits | None]], jobs: int, progress: bool | None
+    tasks: list[tuple[_File, str | None, Limits | None, bool]], jobs: int, progress: bool | None
 ) -> Iterator[dict[str, Any]]:
     bar = None
     if jobs <= 1 or len(tasks) <= 1:
@@ -331,6 +356,7 @@ def build(
     scheduler: Any = None,
     partitions: int | None = None,
     limits: Limits | None = None,
+    strict: bool = False,
 ) -> Summary:
     """Read every plan `paths` name (see `expand`) and write the corpus dataset to `out`.
 
@@ -340,7 +366,9 @@ def build(
     over the files, on `scheduler` ("synchronous", "threads", "processes", a
     ``dask.distributed.Client``, or None for Dask's default or the active client) in
     `partitions` partitions; it writes the Parquet tables, not the JSON Lines. `limits` bounds
-    what each file's reader accepts (`yingshang.readers.Limits`).
+    what each file's reader accepts (`yingshang.readers.Limits`). With `strict`, a plan the
+    parser had to recover (an error diagnostic: no title, no body, cut short) is recorded as a
+    failed file, as ``parse_file(..., strict=True)`` would refuse it.
 
     Raises `CorpusError` when `paths` name nothing, and `MissingDependencyError` when the
     ``corpus`` extra (or for Dask the ``dask`` extra) is not installed.
@@ -359,12 +387,13 @@ def build(
     if engine == "dask":
         from ._dask import run_dask
 
-        return run_dask(files, target, cache_dir, scheduler, partitions, start, limits)
+        return run_dask(files, target, cache_dir, scheduler, partitions, start, limits, strict)
     if engine != "local":
         raise CorpusError(f"expected the engine 'local' or 'dask', found {engine!r}")
     hashed = [_hash(path) for path in files]
     unique, duplicates = _unique(hashed)
-    outcomes = list(_local([(file, cache_dir, limits) for file in unique], jobs, progress))
+    tasks = [(file, cache_dir, limits, strict) for file in unique]
+    outcomes = list(_local(tasks, jobs, progress))
     rows = _merge(outcomes)
     rows["files"].extend(duplicates)
     rows["files"].sort(key=lambda row: row["path"])

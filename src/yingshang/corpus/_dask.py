@@ -46,6 +46,7 @@ def run_dask(
     partitions: int | None,
     start: float,
     limits: Any = None,
+    strict: bool = False,
 ) -> Summary:
     """Read `files` on Dask and write the corpus's Parquet tables to `out`; see `build`."""
     bag = require("dask.bag", "dask")
@@ -56,7 +57,7 @@ def run_dask(
     (hashed_files,) = dask.compute(hashed, **compute)
     unique, duplicates = _unique(hashed_files)
     parsed = bag.from_sequence(unique, npartitions=min(count, max(1, len(unique)))).map(
-        _read_one, cache, limits
+        _read_one, cache, limits, strict
     )
     clear(out)
     writes = [
