@@ -99,6 +99,12 @@ def test_the_command_line_in_every_format() -> None:
     assert [t["value"] for t in duration["plans"]["jia-2021"]] == ["15"]
     rows = list(csv.reader(io.StringIO(_run(*files, "--format", "csv"))))
     assert rows[0] == ["indicator", "kind", "unit", "jia-2020", "jia-2021"]
-    assert ["开办企业", "duration", "个工作日", "压缩至3个工作日以内", "压缩至1个工作日以内"] in rows
+    assert [
+        "开办企业",
+        "duration",
+        "个工作日",
+        "压缩至3个工作日以内",
+        "压缩至1个工作日以内",
+    ] in rows
     # A folder stands for its plans.
     assert "3 plans" in _run(str(EXAMPLE_PLANS))

@@ -74,7 +74,9 @@ def test_a_plan_against_itself_has_no_change() -> None:
 
 
 def test_a_tightened_and_a_loosened_target(changes: Any) -> None:
-    assert _only(changes, ChangeKind.TARGET_TIGHTENED) == [("2.1", "3个工作日以内", "1个工作日以内")]
+    assert _only(changes, ChangeKind.TARGET_TIGHTENED) == [
+        ("2.1", "3个工作日以内", "1个工作日以内")
+    ]
     assert _only(changes, ChangeKind.TARGET_LOOSENED) == [("13.1", "达到99.96%", "达到99.90%")]
 
 
@@ -168,7 +170,9 @@ def _target(text: str, value: str, unit: str, comparator: Comparator, kind: Targ
          ChangeKind.TARGET_CHANGED),
     ],
 )  # fmt: skip
-def test_which_way_a_figure_moved(old: tuple[Any, ...], new: tuple[Any, ...], verdict: ChangeKind) -> None:
+def test_which_way_a_figure_moved(
+    old: tuple[Any, ...], new: tuple[Any, ...], verdict: ChangeKind
+) -> None:
     from yingshang.diff import _verdict
 
     assert _verdict(_target(*old), _target(*new)) is verdict

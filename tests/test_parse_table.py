@@ -330,11 +330,17 @@ def test_a_number_cell_beside_a_heading_with_its_own_number() -> None:
         )
 
     same = plan("2")
-    assert [(m.number, m.title) for m in same.measures] == [(1, "优化开办服务"), (2, "提升审批效率")]
+    assert [(m.number, m.title) for m in same.measures] == [
+        (1, "优化开办服务"),
+        (2, "提升审批效率"),
+    ]
     assert same.measures[1].span.slice(same.source.text).startswith("2\n\t2．")
     assert codes(same) == ["implicit-area"]
     other = plan("7")
-    assert [(m.number, m.title) for m in other.measures] == [(1, "优化开办服务"), (2, "提升审批效率")]
+    assert [(m.number, m.title) for m in other.measures] == [
+        (1, "优化开办服务"),
+        (2, "提升审批效率"),
+    ]
     (unparsed,) = [d for d in other.diagnostics if d.code == "unparsed"]
     assert unparsed.span.slice(other.source.text) == "7"
     assert yingshang.coverage(other) == ()

@@ -109,8 +109,11 @@ def test_merged_cells_and_paragraphs_in_a_cell_read_as_the_canonical_rows() -> N
         + _tc("牵头单位")
         + "</w:tr>"
         "<w:tr>" + _tc("一、开办企业", properties='<w:gridSpan w:val="3"/>') + "</w:tr>"
-        "<w:tr>" + _tc("1．精简流程", properties='<w:vMerge w:val="restart"/>')
-        + _tc("（1）第一。", "（2）第二。") + _tc("市市场监管局") + "</w:tr>"
+        "<w:tr>"
+        + _tc("1．精简流程", properties='<w:vMerge w:val="restart"/>')
+        + _tc("（1）第一。", "（2）第二。")
+        + _tc("市市场监管局")
+        + "</w:tr>"
         "<w:tr>" + _tc(properties="<w:vMerge/>") + _tc("（3）第三。") + _tc("市公安局") + "</w:tr>"
         "</w:tbl>"
     )
@@ -155,14 +158,21 @@ def test_numbering_formats_levels_and_restarts_count_as_word_does() -> None:
         ]
     )
     text = read_bytes(_document_xml(body, numbering)).text
-    assert text.split("\n")[:8] == ["一、甲", "①乙", "②丙", "1.1丁", "二、戊", "①己", "庚", "十一、辛"]
+    assert text.split("\n")[:8] == [
+        "一、甲",
+        "①乙",
+        "②丙",
+        "1.1丁",
+        "二、戊",
+        "①己",
+        "庚",
+        "十一、辛",
+    ]
 
 
 @settings(max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(random_plan=table_plans())
-def test_random_plans_written_to_word_read_back_equal(
-    random_plan: Plan, tmp_path: Path
-) -> None:
+def test_random_plans_written_to_word_read_back_equal(random_plan: Plan, tmp_path: Path) -> None:
     text = table_export(random_plan)
     path = tmp_path / "plan.docx"
     write_docx(text, path)

@@ -52,7 +52,9 @@ def test_a_traditional_plan_in_big5_is_not_read_as_gb18030_mojibake() -> None:
     traditional = "臺北市政府關於印發優化營商環境實施方案的通知\n一、總體要求\n推進企業開辦便利化，縮短辦理時間。\n"
     assert detect_encoding(traditional.encode("big5")) == ("cp950", traditional)
     # And the simplified plan in GBK, which Big5 also decodes, is still GB18030.
-    simplified = "重庆市营商环境优化提升工作方案\n一、总体要求\n推进企业开办便利化，缩短办理时间。\n"
+    simplified = (
+        "重庆市营商环境优化提升工作方案\n一、总体要求\n推进企业开办便利化，缩短办理时间。\n"
+    )
     assert detect_encoding(simplified.encode("gbk")) == ("gb18030", simplified)
 
 

@@ -650,9 +650,7 @@ class _FileError(YingshangError):
     """A plan that does not parse, with the name of its file (one of several read)."""
 
 
-def _parse_named(
-    path: str | os.PathLike[str], limits: Limits | None, strict: bool = False
-) -> Plan:
+def _parse_named(path: str | os.PathLike[str], limits: Limits | None, strict: bool = False) -> Plan:
     from .parse import parse_file
 
     try:

@@ -424,9 +424,7 @@ class _Table:
             return ()
         found = tuple(
             target
-            for target in _targets_in(
-                self.source.text, snippet.span, self.issue_date, self.source
-            )
+            for target in _targets_in(self.source.text, snippet.span, self.issue_date, self.source)
             if target.kind is TargetKind.DEADLINE
         )
         if not found:

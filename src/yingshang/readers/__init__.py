@@ -50,9 +50,7 @@ def read_text(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIM
     return Source(normalize_line_breaks(text), path, "text", encoding)
 
 
-def read_bytes(
-    data: bytes, path: str | None = None, *, limits: Limits | None = None
-) -> Source:
+def read_bytes(data: bytes, path: str | None = None, *, limits: Limits | None = None) -> Source:
     """Render the file `data` (its name `path`, for messages) into the canonical text.
 
     Raises `ReadError` (a `ParseError`) for a file that cannot be read, or one of its kinds:

@@ -61,7 +61,9 @@ class TextBuilder:
         for cell in cells:
             # A blank line would end the row, so blank paragraphs inside a cell are dropped.
             lines = [
-                line for paragraph in cell for line in clean_line(paragraph).split("\n")
+                line
+                for paragraph in cell
+                for line in clean_line(paragraph).split("\n")
                 if line.strip()
             ]
             self._add("\t" + (lines[0] if lines else ""))

@@ -19,23 +19,51 @@ __all__ = ["read_docx"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (
-    f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt", f"{_W}sdtContent"
+    f"{_W}p",
+    f"{_W}tbl",
+    f"{_W}tr",
+    f"{_W}tc",
+    f"{_W}sdt",
+    f"{_W}sdtContent",
 )
 # Wrappers whose content belongs to the text as if they were not there.
 _TRANSPARENT = {
-    f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag", f"{_W}hyperlink",
-    f"{_W}ins", f"{_W}r", f"{_W}fldSimple", f"{_W}dir", f"{_W}bdo", f"{_W}moveTo",
+    f"{_W}sdt",
+    f"{_W}sdtContent",
+    f"{_W}customXml",
+    f"{_W}smartTag",
+    f"{_W}hyperlink",
+    f"{_W}ins",
+    f"{_W}r",
+    f"{_W}fldSimple",
+    f"{_W}dir",
+    f"{_W}bdo",
+    f"{_W}moveTo",
 }
 # Inside a paragraph, what is not its text: properties, deleted text, field codes, text boxes
 # (their paragraphs are read where they are anchored only by Word's layout, not in the flow).
 _SKIPPED = {
-    f"{_W}pPr", f"{_W}rPr", f"{_W}del", f"{_W}moveFrom", f"{_W}instrText", f"{_W}delText",
-    f"{_W}drawing", f"{_W}pict", f"{_W}object", f"{_W}footnoteReference",
-    f"{_W}endnoteReference", "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-    "AlternateContent",
+    f"{_W}pPr",
+    f"{_W}rPr",
+    f"{_W}del",
+    f"{_W}moveFrom",
+    f"{_W}instrText",
+    f"{_W}delText",
+    f"{_W}drawing",
+    f"{_W}pict",
+    f"{_W}object",
+    f"{_W}footnoteReference",
+    f"{_W}endnoteReference",
+    "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent",
 }
 _T, _TAB, _BR, _CR, _SYM, _NO_BREAK_HYPHEN, _PTAB = (
-    f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}sym", f"{_W}noBreakHyphen", f"{_W}ptab"
+    f"{_W}t",
+    f"{_W}tab",
+    f"{_W}br",
+    f"{_W}cr",
+    f"{_W}sym",
+    f"{_W}noBreakHyphen",
+    f"{_W}ptab",
 )
 
 

@@ -123,9 +123,7 @@ def _centred_in(box: Sequence[float]) -> Any:
 
 
 def _covered_horizontally(cells: Sequence[Any], column: int, x: float) -> bool:
-    return any(
-        cell is not None and cell[0] < x - 1 and cell[2] > x + 1 for cell in cells[:column]
-    )
+    return any(cell is not None and cell[0] < x - 1 and cell[2] > x + 1 for cell in cells[:column])
 
 
 def _table_rows(page: Any, table: Any) -> list[_Row]:

@@ -77,7 +77,12 @@ class SafeZip:
                     )
                     chunks.append(chunk)
         except (
-            zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError, zlib.error
+            zipfile.BadZipFile,
+            EOFError,
+            OSError,
+            RuntimeError,
+            NotImplementedError,
+            zlib.error,
         ) as problem:
             raise ReadError(f"a damaged zip member {name} ({problem})", self.path) from None
         content = b"".join(chunks)
