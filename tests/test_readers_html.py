@@ -84,3 +84,76 @@ def test_random_plans_written_to_a_page_read_back_equal(random_plan: Plan, tmp_p
     path = tmp_path / "plan.html"
     write_html(text, path, encoding="utf-8")
     assert comparable(yingshang.parse_file(path)) == comparable(yingshang.parse(text))
+
+
+_TITLED_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{title}_某市人民政府</title></head>
+<body>
+<div class="header"><h1>某市人民政府门户网站</h1><a href="/">首页</a></div>
+<div class="main">
+  <div class="{box}">{heading}
+    <div class="info">发布时间：2020-03-05 来源：市政府办公厅 字号：大 中 小</div>
+  </div>
+  <div class="content">
+    {repeat}<p>某府办发〔2020〕12号</p>
+    <p>各区县人民政府，市政府各部门：</p>
+    <p>现将《某市优化营商环境行动方案》印发给你们，请认真贯彻执行。</p>
+    <p>某市人民政府办公厅</p><p>2020年3月1日</p>
+    <p>某市优化营商环境行动方案</p>
+    <p>为持续优化营商环境，激发市场活力，制定本方案。</p>
+    <p>一、优化开办企业</p>
+    <p>（一）压缩开办时间。企业开办时间压缩至3个工作日以内。（市市场监管局牵头，市税务局配合）</p>
+    <p>（二）推行电子证照。2020年6月底前实现电子营业执照全面应用。（市大数据局牵头）</p>
+    <p>二、提升审批效率</p>
+    <p>（一）推行告知承诺。审批时间压缩至法定时限的一半。（市政务服务局牵头，市司法局配合）</p>
+    <p>（二）精简申请材料。申请材料减少30%以上。（市政务服务局牵头）</p>
+  </div>
+</div>
+<div class="footer">版权所有：某市人民政府办公厅</div>
+</body></html>
+"""
+_NOTICE_TITLE = "某市人民政府办公厅关于印发某市优化营商环境行动方案的通知"
+
+
+@pytest.mark.parametrize(
+    ("box", "heading"),
+    [
+        ("article-title", f"<h1>{_NOTICE_TITLE}</h1>"),
+        ("titlebox", f"<div class='bt'>{_NOTICE_TITLE}</div>"),
+    ],
+    ids=["h1", "class"],
+)
+def test_a_title_set_above_the_article_is_the_notices_title(
+    tmp_path: Path, box: str, heading: str
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        _TITLED_PAGE.format(title=_NOTICE_TITLE, box=box, heading=heading, repeat=""), "utf-8"
+    )
+    plan = yingshang.parse_file(path)
+    assert plan.notice is not None
+    assert plan.notice.title is not None
+    assert plan.notice.title.text == _NOTICE_TITLE
+    assert plan.document_number == "某府办发〔2020〕12号"
+    assert plan.title.text == "某市优化营商环境行动方案"
+    assert [d.code for d in plan.diagnostics if d.severity.value == "error"] == []
+    assert plan.source is not None
+    for chrome in ("门户网站", "发布时间", "版权所有"):
+        assert chrome not in plan.source.text
+
+
+def test_a_title_the_article_repeats_is_read_once(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    page = _TITLED_PAGE.format(
+        title=_NOTICE_TITLE,
+        box="article-title",
+        heading=f"<h1>{_NOTICE_TITLE}</h1>",
+        repeat=f"<p>{_NOTICE_TITLE}</p>",
+    )
+    path.write_text(page, "utf-8")
+    plan = yingshang.parse_file(path)
+    assert plan.source is not None
+    assert plan.source.text.count(_NOTICE_TITLE) == 1
+    assert plan.notice is not None
+    assert plan.notice.title is not None
+    assert plan.notice.title.text == _NOTICE_TITLE

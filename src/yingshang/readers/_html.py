@@ -124,6 +124,15 @@ _BLOCK_TAGS = frozenset(
 _CONTAINER_TAGS = frozenset(
     ("div", "section", "article", "main", "center", "font", "span", "body", "td", "tr", "tbody")
 )
+# What a heading above the article must name to be the document's title, not a site's name.
+_DOCUMENT_TITLE = LazyPattern(
+    r"通知|方案|意见|办法|决定|规定|计划|措施|细则|公告|通告|批复|规划|条例|指引|清单|要点"
+)
+# What a heading block holding the page's facts (发布时间：… 来源：…) says, and a title does not.
+_PAGE_FACTS = LazyPattern(r"发布时间|发布日期|来源[:：]|字号|浏览次数|点击[率数]|打印|关闭")
+# Class and id words of a title element (title, article-title, biaoti, bt).
+_TITLE_NAME = LazyPattern(r"(?:^|[\s_-])(?:[a-z]*title|biaoti|bt)(?:$|[\s_-])", regex.I)
+_TITLE_MAX = 120
 _COLLAPSIBLE = LazyPattern(r"[ \t\n\r\f]+")
 _BREAK = "\u2028"  # a <br>: clean_line turns it into a line break
 _AROUND_BREAK = LazyPattern(r"[ \t\n\r\f]*\u2028[ \t\n\r\f]*")
@@ -238,22 +247,61 @@ def _is_data_table(table: Any) -> bool:
     return any(len(_cells(row)) >= 3 for row in _rows(table))
 
 
-def _article(root: Any) -> Any:
-    """Return the element holding the article: descend while one child holds most of the text."""
+def _article(root: Any) -> tuple[Any, str | None]:
+    """Return the element holding the article, and the document's title where the page sets it
+    above the article: descend while one child holds most of the text."""
     body = root.find("body")
     node = root if body is None else body
     weights = _weights(node)
+    title = None
     while True:
         children = [c for c in node if isinstance(c.tag, str)]
         if not children:
-            return node
+            return node, title
         best = max(children, key=lambda c: weights.get(c, 0))
         descendable = best.tag in _CONTAINER_TAGS or (
             best.tag == "table" and not _is_data_table(best)
         )
         if not descendable or weights.get(best, 0) < 0.8 * weights.get(node, 0):
-            return node
+            return node, title
+        # Government pages set the title in a heading beside the article's text, not in it.
+        title = _title_before(children, best) or title
         node = best
+
+
+def _title_before(children: list[Any], article: Any) -> str | None:
+    """Return the last heading before `article` among `children` that names a document."""
+    found = None
+    for child in children:
+        if child is article:
+            break
+        for element in child.iter():
+            if not isinstance(element.tag, str) or not _is_heading(element):
+                continue
+            text = _short_text(element)
+            if text and _DOCUMENT_TITLE.search(text) and not _PAGE_FACTS.search(text):
+                found = text
+    return found
+
+
+def _short_text(element: Any) -> str | None:
+    """Return an element's text, collapsed, or None when it is longer than a title."""
+    pieces: list[str] = []
+    size = 0
+    for piece in element.itertext():  # stops early: a heading holding the page is no title
+        pieces.append(piece)
+        size += len(piece.strip())
+        if size > 4 * _TITLE_MAX:
+            return None
+    text = _collapse("".join(pieces)).replace(_BREAK, "")
+    return text if len(text) <= _TITLE_MAX else None
+
+
+def _is_heading(element: Any) -> bool:
+    if element.tag in ("h1", "h2", "h3", "h4"):
+        return True
+    name = f"{element.get('class', '')} {element.get('id', '')}"
+    return _TITLE_NAME.search(name) is not None
 
 
 def _is_wide(char: str) -> bool:
@@ -380,6 +428,11 @@ def read_html(data: bytes, path: str | None, limits: Limits) -> Source:
     _strip_chrome(root)
     builder = TextBuilder(limits, path)
     renderer = _Renderer(builder, limits)
-    renderer.walk(_article(root))
+    article, title = _article(root)
+    if title is not None:
+        opening = "".join("".join(article.itertext())[: 4 * _TITLE_MAX].split())
+        if "".join(title.split()) not in opening:  # a page may repeat it in the article
+            builder.paragraph(title)
+    renderer.walk(article)
     renderer.flush()
     return Source(builder.text(), path, "html", encoding)
