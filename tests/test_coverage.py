@@ -112,3 +112,9 @@ def test_every_role_word_the_parser_reads_counts_as_structure() -> None:
     assert len(words) > 20
     for word in words:
         assert _AGENCY_STRUCTURE.fullmatch(f"{word}）"), word
+    # And every bracket the parser reads agencies in: （）, () and 〔〕.
+    brackets = regex.match(r"\[([^\]]*)\]", _body._BRACKET.pattern)
+    assert brackets is not None
+    for opening in brackets[1]:
+        assert _AGENCY_STRUCTURE.fullmatch(f"、{opening}"), opening
+    assert _AGENCY_STRUCTURE.fullmatch("、〕")

@@ -65,6 +65,11 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         (Mutation("swap", 12289, 30000), Mutation("insert", 4896, piece="\u3000")),
         "按职\u3000责分工负责: the role 分工负责 after an agency was in nothing",
     ),
+    (
+        "12-taizhou-2019-jujiao-qiye-guanqie-xingdong-fangan",
+        (Mutation("insert", 234, piece="Ò"), Mutation("insert", 483, piece="〕")),
+        "a 〕 closing a bracket of agencies early: the 〕 was in nothing",
+    ),
 ]
 
 
