@@ -118,3 +118,18 @@ def test_every_role_word_the_parser_reads_counts_as_structure() -> None:
     for opening in brackets[1]:
         assert _AGENCY_STRUCTURE.fullmatch(f"、{opening}"), opening
     assert _AGENCY_STRUCTURE.fullmatch("、〕")
+
+
+def test_the_first_leads_remark_inside_a_bracket_is_structure() -> None:
+    # "（A、B，第一责任单位为牵头单位，下同）": the remark says who leads; it is read, not lost.
+    text = (
+        "某市优化营商环境行动方案\n\n一、优化开办企业\n"
+        "（一）压缩开办时间。企业开办时间压缩至3个工作日以内。"
+        "（市市场监管局、市税务局，第一责任单位为牵头单位，下同）\n"
+        "（二）推行电子证照。实现电子营业执照全面应用。（市大数据局）\n"
+    )
+    plan = yingshang.parse(text)
+    first = plan.actions[0]
+    assert [a.name for a in first.lead_agencies] == ["市市场监管局"]
+    assert [a.name for a in first.cooperating_agencies] == ["市税务局"]
+    assert yingshang.coverage(plan) == ()
