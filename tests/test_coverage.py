@@ -97,9 +97,9 @@ def test_a_plan_without_its_source_needs_the_text() -> None:
 
 
 def test_every_role_word_the_parser_reads_counts_as_structure() -> None:
-    # The parser reads these after or before the names (A牵头，B按职责分工负责; 牵头单位：A); the
-    # words themselves are in no node, so coverage must know every one of them, or a plan that
-    # writes one is reported as losing it (分工负责 once was).
+    # The parser reads these after or before the names (A牵头，B按职责分工负责; 牵头单位：A;
+    # A会同B; 完成时限：…); the words themselves are in no node, so coverage must know every one
+    # of them, or a plan that writes one is reported as losing it (分工负责 once was).
     from yingshang.coverage import _AGENCY_STRUCTURE
     from yingshang.parse import _body
 
@@ -107,9 +107,8 @@ def test_every_role_word_the_parser_reads_counts_as_structure() -> None:
     assert trailing is not None
     labels = regex.fullmatch(r"\(\?P<label>([^()]*)\)\\s\*\[：:\]", _body._ROLE_LABEL.pattern)
     assert labels is not None
-    deadlines = {"完成时限", "时限要求", "完成时间", "时间要求", "时限"}  # targets, not structure
-    words = trailing[1].split("|") + [w for w in labels[1].split("|") if w not in deadlines]
-    assert len(words) > 20
+    words = trailing[1].split("|") + labels[1].split("|") + ["会同"]
+    assert len(words) > 30
     for word in words:
         assert _AGENCY_STRUCTURE.fullmatch(f"{word}）"), word
     # And every bracket the parser reads agencies in: （）, () and 〔〕.
@@ -132,4 +131,24 @@ def test_the_first_leads_remark_inside_a_bracket_is_structure() -> None:
     first = plan.actions[0]
     assert [a.name for a in first.lead_agencies] == ["市市场监管局"]
     assert [a.name for a in first.cooperating_agencies] == ["市税务局"]
+    assert yingshang.coverage(plan) == ()
+
+
+@pytest.mark.parametrize(
+    "bracket",
+    [
+        "（市发展改革委会同市财政局负责）",
+        "（牵头单位：市发展改革委；配合单位：市财政局；完成时限：2020年底）",
+    ],
+)
+def test_words_between_agencies_in_a_bracket_are_structure(bracket: str) -> None:
+    text = (
+        "某市优化营商环境行动方案\n\n一、优化开办企业\n"
+        f"（一）压缩开办时间。企业开办时间压缩至3个工作日以内。{bracket}\n"
+        "（二）推行电子证照。实现电子营业执照全面应用。（市大数据局）\n"
+    )
+    plan = yingshang.parse(text)
+    first = plan.actions[0]
+    assert [a.name for a in first.lead_agencies] == ["市发展改革委"]
+    assert [a.name for a in first.cooperating_agencies] == ["市财政局"]
     assert yingshang.coverage(plan) == ()

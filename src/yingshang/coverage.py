@@ -25,11 +25,13 @@ from .model import Action, Notice, Plan, Section, Snippet, Span
 __all__ = ["coverage", "quote"]
 
 # A run of text next to an agency that holds only what writes the agencies' roles and lists:
-# separators, brackets, colons, full stops, the role words of 牵头单位：… / …配合 / 等, and the
-# remark 第一责任单位为牵头单位，下同 (the first agency named leads).
+# separators, brackets, colons, full stops, the role words of 牵头单位：… / …配合 / A会同B / 等,
+# the remark 第一责任单位为牵头单位，下同 (the first agency named leads), and the labels of the
+# deadlines written among them (完成时限：…, whose date is a target).
 _AGENCY_STRUCTURE = LazyPattern(
     r"(?:[\s\ufeff、，,；;：:（）()〔〕。.]|牵头|配合|协办|协同|协助|参与|责任|主体|按职责|按职能|分工|共同"
-    r"|负责|落实|实施|单位|部门|等|第一责任单位为牵头单位|下同)++"
+    r"|负责|落实|实施|单位|部门|等|会同|第一责任单位为牵头单位|下同|完成时限|时限要求|完成时间"
+    r"|时间要求|时限)++"
 )
 # Only brackets and blanks: what encloses a node, as a 文号 in brackets after a title.
 _BRACKETS = LazyPattern(r"[\s\ufeff（）()〔〕【】\[\]]++")
