@@ -252,3 +252,49 @@ def test_a_bracketed_line_of_years_below_the_title_belongs_to_it(subtitle: str) 
     assert plan.title.text == "某市优化营商环境行动计划" + subtitle
     assert [p.text for p in plan.preamble] == ["为持续优化营商环境，制定本计划。"]
     assert_spans_slice_back(plan, text)
+
+
+def _bracketed_items(*brackets: str) -> Plan:
+    items = "".join(
+        f"（{numeral}）推进第{numeral}项改革。实现全程网办。{bracket}\n"
+        for numeral, bracket in zip("一二三四五六", brackets, strict=False)
+    )
+    return yingshang.parse(f"某市优化营商环境行动方案\n\n一、优化开办企业\n{items}")
+
+
+def _roles(plan: Plan) -> list[tuple[list[str], list[str]]]:
+    return [
+        ([a.name for a in action.lead_agencies], [a.name for a in action.cooperating_agencies])
+        for action in plan.actions
+    ]
+
+
+def test_a_clause_opened_by_huitong_names_the_agencies_acting_with_the_lead() -> None:
+    plan = _bracketed_items(
+        "（市发展改革委牵头，会同市财政局、市税务局负责）", "（市大数据局牵头）"
+    )
+    assert _roles(plan)[0] == (["市发展改革委"], ["市财政局", "市税务局"])
+    assert yingshang.coverage(plan) == ()
+
+
+def test_first_agency_leads_below_a_bracket_that_says_so() -> None:
+    # "第一责任单位为牵头单位，下同" in a bracket: in every list below that writes no roles, the
+    # first agency leads; a list that writes them keeps its own.
+    plan = _bracketed_items(
+        "（市发展改革委、市财政局，第一责任单位为牵头单位，下同）",
+        "（市大数据局、市市场监管局）",
+        "（责任单位：市政务服务局、市司法局）",
+        "（市税务局牵头，市人力社保局配合）",
+    )
+    assert _roles(plan) == [
+        (["市发展改革委"], ["市财政局"]),
+        (["市大数据局"], ["市市场监管局"]),
+        (["市政务服务局"], ["市司法局"]),
+        (["市税务局"], ["市人力社保局"]),
+    ]
+    assert yingshang.coverage(plan) == ()
+    # Without the remark, a list that writes no roles names leads only.
+    assert _roles(_bracketed_items("（市发展改革委、市财政局）"))[0] == (
+        ["市发展改革委", "市财政局"],
+        [],
+    )

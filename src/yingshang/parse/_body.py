@@ -121,6 +121,9 @@ class _Roles:
     cooperating: list[Agency]
     deadlines: list[Span] = attrs.Factory(list)
     first_leads: bool = False
+    # Whether the text writes who leads (牵头, 配合, 会同, 负责): a bare list, or 责任单位：…, does
+    # not, and after "第一责任单位为牵头单位，下同" its first agency leads.
+    roles_written: bool = True
 
 
 def _split_names(text: str, start: int) -> list[Agency]:
@@ -156,8 +159,10 @@ def _is_deadline(name: str) -> bool:
 def _split_together(text: str, start: int) -> tuple[list[Agency], list[Agency]]:
     """Split "A会同B" into the agencies that lead (A) and those they act together with (B)."""
     together = text.find("会同")
-    if together <= 0:
+    if together < 0:
         return _split_names(text, start), []
+    if together == 0:  # "（A牵头，会同B、C负责）": the clause names only those acting with A
+        return [], _split_names(text[2:], start + 2)
     helpers = _split_names(text[together + 2 :], start + together + 2)
     return _split_names(text[:together], start), helpers
 
@@ -218,7 +223,7 @@ def _read_responsibility(body: str) -> _Roles | None:
                 cooperating.extend(names)
         if not lead and not cooperating:
             return None
-        return _Roles(lead, cooperating, deadlines, first_leads)
+        return _Roles(lead, cooperating, deadlines, first_leads, roles_written=has_lead)
     # "A、B牵头，C、D配合" or "A负责": roles written after the names, clause by clause.
     clauses = [(m.start(), m.group()) for m in regex.finditer(r"[^，,；;]+", body)]
     with_roles = [
@@ -233,7 +238,11 @@ def _read_responsibility(body: str) -> _Roles | None:
                 continue
             names_text = stripped[: role.start()] if role else stripped
             names, helpers = _split_together(names_text, shift)
-            if not _looks_like_agencies(names) and not (role and names):
+            if not (
+                _looks_like_agencies(names)
+                or (role and names)
+                or (not names and _looks_like_agencies(helpers))
+            ):
                 return None
             if (
                 role is None
@@ -251,7 +260,7 @@ def _read_responsibility(body: str) -> _Roles | None:
         return None
     if first_leads:
         return _Roles(kept[:1], kept[1:], deadlines, first_leads)
-    return _Roles(kept, [], deadlines, first_leads)
+    return _Roles(kept, [], deadlines, first_leads, roles_written=False)
 
 
 _LEAD_MARK = LazyPattern(r"[（(]\s*牵头(?:单位)?\s*[）)]$")
@@ -373,8 +382,9 @@ class _Reader:
         cooperating = flat.agencies(roles.cooperating, self.clean)
         if roles.first_leads and "下同" in flat.text:
             self.first_leads = True
-        elif self.first_leads and not roles.lead and roles.cooperating:
-            pass
+        elif self.first_leads and not roles.roles_written and not cooperating:
+            # "下同" said so above: of a list that writes no roles, the first agency leads.
+            lead, cooperating = lead[:1], lead[1:]
         deadlines = tuple(flat.span(span) for span in roles.deadlines)
         return _Responsibility(lead, cooperating, Span(start, end), deadlines, roles.first_leads)
 
