@@ -298,3 +298,21 @@ def test_first_agency_leads_below_a_bracket_that_says_so() -> None:
         ["市发展改革委", "市财政局"],
         [],
     )
+
+
+def test_lines_of_roles_right_below_a_numbered_heading_assign_the_heading() -> None:
+    # "1．…。" with 牵头单位：/配合单位：/完成时限： lines under it and no item text of its own:
+    # the heading is the item; the lines were once read as the item's text.
+    plan = yingshang.parse(
+        "某市优化营商环境行动方案\n\n一、优化开办企业\n（一）压缩开办时间\n"
+        "1.企业开办时间压缩至3个工作日以内。\n牵头单位：市市场监管局\n"
+        "配合单位：市税务局、市公安局\n完成时限：2020年6月底前\n"
+        "2.推行电子营业执照。\n责任单位：市大数据局\n"
+    )
+    assert [(a.text, [t.text for t in a.targets]) for a in plan.actions] == [
+        ("企业开办时间压缩至3个工作日以内。", ["压缩至3个工作日以内", "2020年6月底前"]),
+        ("推行电子营业执照。", []),
+    ]
+    assert _roles(plan) == [(["市市场监管局"], ["市税务局", "市公安局"]), (["市大数据局"], [])]
+    assert yingshang.coverage(plan) == ()
+    assert plan.diagnostics == ()

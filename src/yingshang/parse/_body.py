@@ -605,8 +605,11 @@ class _Reader:
                     )
                 )
                 continue
-            roles = self.line_roles(paragraph) if actions else None
+            roles = self.line_roles(paragraph) if actions or task is not None else None
             if roles is not None:
+                if not actions and task is not None:
+                    # "1．企业开办…。" then 牵头单位：… lines: the heading is the item they assign.
+                    actions.append(self.action(1, task, None, None))
                 if roles.lead or roles.cooperating:
                     group = assigned
                     assigned = len(actions)
