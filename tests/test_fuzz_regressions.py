@@ -70,6 +70,11 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         (Mutation("insert", 234, piece="Ò"), Mutation("insert", 483, piece="〕")),
         "a 〕 closing a bracket of agencies early: the 〕 was in nothing",
     ),
+    (
+        "05-hunan-2021-fangguanfu-fengong",
+        (Mutation("insert", 2084, piece="\r"), Mutation("insert", 5595, piece="\u2028")),
+        "a line break inside 牵头 in a bracket: read by the parser, reported lost by coverage",
+    ),
 ]
 
 

@@ -62,8 +62,9 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
     edges = {edge for span in placed for edge in (span.start, span.end)}
     lost: list[Span] = []
     for start, end in _gaps(placed, len(text)):
-        # Traditional copies write the same roles (牽頭單位): read the gap folded.
-        gap = fold(text[start:end])
+        # Traditional copies write the same roles (牽頭單位): read the gap folded; and, as the
+        # parser reads agencies, without line breaks (牵⏎头 in a bracket wrapped mid-word).
+        gap = "".join(fold(text[start:end]).splitlines())
         if (start in agency_edges or end in agency_edges) and _AGENCY_STRUCTURE.fullmatch(gap):
             continue
         if (start in edges or end in edges) and _BRACKETS.fullmatch(gap):
