@@ -75,6 +75,16 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         (Mutation("insert", 2084, piece="\r"), Mutation("insert", 5595, piece="\u2028")),
         "a line break inside 牵头 in a bracket: read by the parser, reported lost by coverage",
     ),
+    (
+        "02-national-2019-guobanfa39-fengong",
+        (
+            Mutation("insert", 0, piece="、"),
+            Mutation("half-width line", 315),
+            Mutation("replace", piece="\n→\u2029"),
+            Mutation("duplicate", 0),
+        ),
+        "an item's paragraph opened by ',': the parser leaves it out of the item, as it should",
+    ),
 ]
 
 

@@ -33,6 +33,9 @@ _AGENCY_STRUCTURE = LazyPattern(
     r"|负责|落实|实施|单位|部门|等|会同|第一责任单位为牵头单位|下同|完成时限|时限要求|完成时间"
     r"|时间要求|时限)++"
 )
+# Sentence punctuation before an item's text: the parser leaves it out of the item ("（A牵头）。
+# （2）…", or a paragraph opened by "，"), as the end of what came before.
+_LEADING_PUNCTUATION = LazyPattern(r"[\s\ufeff。；;，,]++")
 # Only brackets and blanks: what encloses a node, as a 文号 in brackets after a title.
 _BRACKETS = LazyPattern(r"[\s\ufeff（）()〔〕【】\[\]]++")
 # A piece of lost text as it is quoted: non-blank characters with the blanks inside one line.
@@ -60,6 +63,7 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
     agencies = [agency.span for action in plan.actions for agency in action.agencies]
     agency_edges = {edge for span in agencies for edge in (span.start, span.end)}
     edges = {edge for span in placed for edge in (span.start, span.end)}
+    item_starts = {action.span.start for action in plan.actions}
     lost: list[Span] = []
     for start, end in _gaps(placed, len(text)):
         # Traditional copies write the same roles (牽頭單位): read the gap folded; and, as the
@@ -69,6 +73,8 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
             continue
         if (start in edges or end in edges) and _BRACKETS.fullmatch(gap):
             continue  # the brackets around a node: "(池政〔2017〕101号)" after a title
+        if end in item_starts and _LEADING_PUNCTUATION.fullmatch(gap):
+            continue
         lost.extend(Span(*match.span()) for match in _LOST_RUN.finditer(text, start, end))
     return tuple(lost)
 
