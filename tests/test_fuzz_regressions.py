@@ -85,6 +85,11 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "an item's paragraph opened by ',': the parser leaves it out of the item, as it should",
     ),
+    (
+        "16-chizhou-2017-chizheng101-sizui-shishiyijian",
+        (Mutation("insert", 680, piece="[bookmark: _GoBack]"),),
+        "a Word bookmark inside 牵头负责: the role, read without it, was reported lost",
+    ),
 ]
 
 

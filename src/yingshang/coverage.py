@@ -36,6 +36,8 @@ _AGENCY_STRUCTURE = LazyPattern(
 # Sentence punctuation before an item's text: the parser leaves it out of the item ("（A牵头）。
 # （2）…", or a paragraph opened by "，"), as the end of what came before.
 _LEADING_PUNCTUATION = LazyPattern(r"[\s\ufeff。；;，,]++")
+# The diagnostics of text the parser removed before reading (Word's bookmarks, a mirror's pinyin).
+_ARTIFACTS = frozenset(("export-artifact", "pinyin-annotation"))
 # Only brackets and blanks: what encloses a node, as a 文号 in brackets after a title.
 _BRACKETS = LazyPattern(r"[\s\ufeff（）()〔〕【】\[\]]++")
 # A piece of lost text as it is quoted: non-blank characters with the blanks inside one line.
@@ -64,8 +66,25 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
     agency_edges = {edge for span in agencies for edge in (span.start, span.end)}
     edges = {edge for span in placed for edge in (span.start, span.end)}
     item_starts = {action.span.start for action in plan.actions}
+    # An export artifact the parser removed may fall inside a role word (牵头负[bookmark: …]责):
+    # the gaps on either side of it are read as one, as the parser reads the text without it.
+    artifacts = {d.span.start: d.span.end for d in plan.diagnostics if d.code in _ARTIFACTS}
+    gaps = list(_gaps(placed, len(text)))
+    joined: set[int] = set()  # the indexes of gaps read as part of structure across artifacts
+    for index, (start, _) in enumerate(gaps):
+        if index in joined or start not in agency_edges:
+            continue
+        last = index
+        while last + 1 < len(gaps) and artifacts.get(gaps[last][1]) == gaps[last + 1][0]:
+            last += 1
+        if last > index:
+            pieces = "".join(text[a:b] for a, b in gaps[index : last + 1])
+            if _AGENCY_STRUCTURE.fullmatch("".join(fold(pieces).splitlines())):
+                joined.update(range(index, last + 1))
     lost: list[Span] = []
-    for start, end in _gaps(placed, len(text)):
+    for index, (start, end) in enumerate(gaps):
+        if index in joined:
+            continue
         # Traditional copies write the same roles (牽頭單位): read the gap folded; and, as the
         # parser reads agencies, without line breaks (牵⏎头 in a bracket wrapped mid-word).
         gap = "".join(fold(text[start:end]).splitlines())
