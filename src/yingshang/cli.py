@@ -498,6 +498,11 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
         help="the plan's file: text, Word (.docx), web page (.html) or PDF; - for standard input "
         "(default: the embedded 2019 Chongqing plan)",
     )
+    _reading_options(parser, "a FILE")
+
+
+def _reading_options(parser: argparse.ArgumentParser, what: str) -> None:
+    """Add --limit and --strict, which every command that reads files takes."""
     parser.add_argument(
         "--limit",
         action="append",
@@ -507,7 +512,7 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="refuse a FILE the parser had to recover (no title, no body, cut short)",
+        help=f"refuse {what} the parser had to recover (no title, no body, cut short)",
     )
 
 
@@ -762,17 +767,7 @@ def _many_command(
 ) -> argparse.ArgumentParser:
     parser = _subcommand(commands, name, summary, example, formats)
     parser.set_defaults(many=run)
-    parser.add_argument(
-        "--limit",
-        action="append",
-        metavar="NAME=N",
-        help="raise or lower a reading limit, e.g. max_pages=5000 (see docs/formats.md)",
-    )
-    parser.add_argument(
-        "--strict",
-        action="store_true",
-        help="refuse a file the parser had to recover (no title, no body, cut short)",
-    )
+    _reading_options(parser, "a file")
     return parser
 
 
