@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -80,6 +81,26 @@ def test_help_explains_each_command_with_an_example() -> None:
     assert "summary" in result.stdout
     assert "example" in result.stdout
     assert "example" in run("summary", "--help").stdout
+
+
+def test_a_parser_of_one_command_reads_that_command_as_the_whole_parser_does() -> None:
+    # main builds only the command it runs; its help, defaults and errors must be the same.
+    from yingshang import cli
+
+    def commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+        (action,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        return dict(action.choices)
+
+    whole = cli._parser()
+    assert list(commands(whole)) == list(cli._COMMANDS)
+    example = {"show": ["14"], "search": ["x"], "corpus": ["p", "--out", "d"], "compare": ["p"]}
+    example["diff"] = ["a", "b"]
+    for name in cli._COMMANDS:
+        alone = cli._parser(name)
+        assert list(commands(alone)) == [name]
+        assert commands(alone)[name].format_help() == commands(whole)[name].format_help()
+        arguments = [name, *example.get(name, []), "--strict"]
+        assert alone.parse_known_args(arguments) == whole.parse_known_args(arguments)
 
 
 def test_the_console_script_is_installed() -> None:

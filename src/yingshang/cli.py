@@ -8,10 +8,7 @@ with status 1; usage errors exit with status 2.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
-import io as _io
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -130,11 +127,20 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def _dumps(data: Any) -> str:
+    import json  # here, as csv below: the table format, which most runs print, needs neither
+
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
+
+
 def _render(output: _Output, output_format: str) -> str:
     if output_format == "json":
-        return json.dumps(output.data, ensure_ascii=False, indent=2, default=_json_default)
+        return _dumps(output.data)
     if output_format == "csv":
-        buffer = _io.StringIO()
+        import csv
+        import io
+
+        buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(output.columns)
         writer.writerows(output.rows)
@@ -399,7 +405,7 @@ def _output_argument(parser: argparse.ArgumentParser, help_text: str) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help=help_text)
 
 
-def _report_command(commands: Any) -> None:
+def _add_report(commands: Any) -> None:
     summary = "write a one-page HTML report: tree, deadline timeline, agency × area matrix, targets"
     report = commands.add_parser(
         "report",
@@ -516,16 +522,7 @@ def _reading_options(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="yingshang",
-        description="Read Chinese business-environment plans (营商环境 工作方案) as data.",
-        epilog=_epilog(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"yingshang {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
+def _add_summary(commands: Any) -> None:
     summary = _command(
         commands,
         "summary",
@@ -535,6 +532,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _file_argument(summary)
 
+
+def _add_show(commands: Any) -> None:
     show = _command(
         commands,
         "show",
@@ -549,6 +548,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _file_argument(show)
 
+
+def _add_agencies(commands: Any) -> None:
     agencies = _command(
         commands,
         "agencies",
@@ -570,6 +571,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _file_argument(agencies)
 
+
+def _add_targets(commands: Any) -> None:
     targets = _command(
         commands,
         "targets",
@@ -584,6 +587,8 @@ def _parser() -> argparse.ArgumentParser:
     targets.add_argument("--area", help="only this area (ordinal or title)")
     _file_argument(targets)
 
+
+def _add_due(commands: Any) -> None:
     due = _command(
         commands,
         "due",
@@ -603,6 +608,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _file_argument(due)
 
+
+def _add_search(commands: Any) -> None:
     search = _command(
         commands,
         "search",
@@ -614,6 +621,8 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--regex", action="store_true", help="read TEXT as a regular expression")
     _file_argument(search)
 
+
+def _add_diagnostics(commands: Any) -> None:
     diagnostics = _command(
         commands,
         "diagnostics",
@@ -626,6 +635,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _file_argument(diagnostics)
 
+
+def _add_export(commands: Any) -> None:
     export = _command(
         commands,
         "export",
@@ -642,8 +653,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     _output_argument(export, "write to FILE instead of standard output (required for xlsx)")
     _file_argument(export)
-    _report_command(commands)
-    _add_many_commands(commands)
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Return the command line's parser; with `only`, one that knows that command alone.
+
+    A run uses one command, and setting up each command's arguments costs argparse about a
+    millisecond: `main` builds the whole parser only for top-level help and errors.
+    """
+    parser = argparse.ArgumentParser(
+        prog="yingshang",
+        description="Read Chinese business-environment plans (营商环境 工作方案) as data.",
+        epilog=_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"yingshang {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    for name, add in _COMMANDS.items():
+        if only is None or name == only:
+            add(commands)
     return parser
 
 
@@ -687,7 +716,7 @@ def _corpus_command(arguments: argparse.Namespace) -> str:
         strict=arguments.strict,
     )
     if arguments.format == "json":
-        return json.dumps(summary.as_dict(), ensure_ascii=False, indent=2)
+        return _dumps(summary.as_dict())
     workers = f"{summary.jobs} processes" if summary.engine == "local" else "dask"
     rows = [
         ["files", str(summary.files)],
@@ -719,7 +748,7 @@ def _compare_command(arguments: argparse.Namespace) -> str:
     table = compare(plans, indicator=arguments.indicator, kind=arguments.kind)
     if arguments.format == "json":
         data = {"plans": list(table.labels), "rows": table.records()}
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return _dumps(data)
     columns = ("indicator", "kind", "unit", *table.labels)
     rows = [
         [row.title, row.kind.value, row.unit or "",
@@ -746,7 +775,7 @@ def _diff_command(arguments: argparse.Namespace) -> str:
             "counts": found.counts(),
             "changes": records,
         }
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return _dumps(data)
     columns = ("change", "old_item", "new_item", "area", "before", "after")
     rows = [[_cell(record[c]) for c in columns] for record in records]
     counts = ", ".join(f"{kind} {n}" for kind, n in found.counts().items()) or "no change"
@@ -771,7 +800,7 @@ def _many_command(
     return parser
 
 
-def _add_many_commands(commands: Any) -> None:
+def _add_corpus(commands: Any) -> None:
     corpus = _many_command(
         commands,
         "corpus",
@@ -803,6 +832,8 @@ def _add_many_commands(commands: Any) -> None:
         help="with --engine dask: synchronous, threads, processes (default: Dask's)",
     )
 
+
+def _add_compare(commands: Any) -> None:
     compare = _many_command(
         commands,
         "compare",
@@ -816,6 +847,8 @@ def _add_many_commands(commands: Any) -> None:
         "--kind", choices=[k.value for k in TargetKind], help="only targets of this kind"
     )
 
+
+def _add_diff(commands: Any) -> None:
     diff = _many_command(
         commands,
         "diff",
@@ -832,6 +865,23 @@ def _add_many_commands(commands: Any) -> None:
         metavar="SCORE",
         help="least text similarity (0-100) to match two items (default: 60)",
     )
+
+
+# Every command, in the order of the help; `_parser` adds them.
+_COMMANDS: dict[str, Callable[[Any], None]] = {
+    "summary": _add_summary,
+    "show": _add_show,
+    "agencies": _add_agencies,
+    "targets": _add_targets,
+    "due": _add_due,
+    "search": _add_search,
+    "diagnostics": _add_diagnostics,
+    "export": _add_export,
+    "report": _add_report,
+    "corpus": _add_corpus,
+    "compare": _add_compare,
+    "diff": _add_diff,
+}
 
 
 def _run_many(
@@ -864,7 +914,8 @@ def _text(plan: Plan, arguments: argparse.Namespace) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: ``sys.argv[1:]``); return the exit status."""
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(argv[0] if argv and argv[0] in _COMMANDS else None)
     arguments, extras = parser.parse_known_args(argv)
     if getattr(arguments, "many", None) is not None:  # corpus, compare, diff: several files
         return _run_many(parser, arguments, extras)

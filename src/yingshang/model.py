@@ -170,15 +170,21 @@ class TargetRole(enum.Enum):
     SCOPE = "scope"  # 不满1千伏的, 6亩以下的, 500万元以下的项目: what a measure covers
 
 
+def _to_decimal(value: Decimal | float | str) -> Decimal:
+    # A Python function, not the `Decimal` class: attrs reads a converter's signature, and a
+    # builtin's is parsed from text by `tokenize`, whose pattern costs ~10 ms to compile at import.
+    return value if isinstance(value, Decimal) else Decimal(value)
+
+
 @attrs.frozen(repr=False, weakref_slot=False)
 class Quantity:
     """An exact amount with its unit as the plan writes it, e.g. 7 个工作日 or 3.25 元/吨.
 
-    `value` is exact (`Decimal`), with any magnitude folded in (2万人次 → 20000 人次); `agency` is
+    `value` is exact (`Decimal`), with any magnitude folded in (2万人次 → 20000 人次); `unit` is
     the normalised unit word ("个工作日", "%", "元/吨", "件/万人").
     """
 
-    value: Decimal = attrs.field(converter=Decimal)
+    value: Decimal = attrs.field(converter=_to_decimal)
     unit: str
 
     def __str__(self) -> str:
