@@ -26,7 +26,11 @@ def test_every_model_type_round_trips_through_evolve_equality_and_hash(
     assert copy == value
     assert hash(copy) == hash(value)
     assert {value: 1}[copy] == 1
-    assert pickle.loads(pickle.dumps(value)) == value
+    unpickled = pickle.loads(pickle.dumps(value))
+    assert unpickled == value
+    # every field, those that take no part in == (a plan's source) too
+    for field in attrs.fields(kind):
+        assert getattr(unpickled, field.name) == getattr(value, field.name), field.name
     field = attrs.fields(kind)[0]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         setattr(value, field.name, getattr(value, field.name))

@@ -12,6 +12,7 @@ import datetime
 import enum
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TypeVar
 
 import attrs
 
@@ -40,6 +41,29 @@ __all__ = [
 ]
 
 
+_Class = TypeVar("_Class", bound=type)
+
+
+def _pickled_by_fields(cls: _Class) -> _Class:
+    """Pickle `cls` as a call of its constructor with its fields, in order.
+
+    attrs pickles a slotted class through a ``__setstate__`` written in Python; a constructor call
+    unpickles a plan in about half the time (the cached embedded plan, plans sent between
+    processes), and runs the constructor's checks on what it reads.
+    """
+    fields = attrs.fields(cls)
+    if any(not field.init or field.kw_only for field in fields):
+        raise TypeError(f"{cls.__name__}: every field must be a positional constructor argument")
+    names = tuple(field.name for field in fields)
+
+    def reduce(self: object) -> tuple[type, tuple[object, ...]]:
+        return type(self), tuple([getattr(self, name) for name in names])
+
+    cls.__reduce__ = reduce  # type: ignore[method-assign, assignment]
+    return cls
+
+
+@_pickled_by_fields
 @attrs.frozen(order=True, weakref_slot=False)
 class Span:
     """Half-open character offsets ``[start, end)`` into the parsed text."""
@@ -69,6 +93,7 @@ class Span:
         return self.start <= other.start and other.end <= self.end
 
 
+@_pickled_by_fields
 @attrs.frozen(weakref_slot=False)
 class Snippet:
     """A piece of source text the model keeps as it stands, e.g. a title or a paragraph."""
@@ -93,6 +118,7 @@ class Severity(enum.Enum):
     instead."""
 
 
+@_pickled_by_fields
 @attrs.frozen(weakref_slot=False)
 class Diagnostic:
     """A note from the parser about a piece of source it removed, kept unparsed or doubts.
@@ -107,6 +133,7 @@ class Diagnostic:
     span: Span
 
 
+@_pickled_by_fields
 @attrs.frozen(weakref_slot=False)
 class Agency:
     """A lead or cooperating agency (牵头单位/配合单位), e.g. 市市场监管局, named as written."""
@@ -176,6 +203,7 @@ def _to_decimal(value: Decimal | float | str) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(value)
 
 
+@_pickled_by_fields
 @attrs.frozen(repr=False, weakref_slot=False)
 class Quantity:
     """An exact amount with its unit as the plan writes it, e.g. 7 个工作日 or 3.25 元/吨.
@@ -206,6 +234,7 @@ class DeadlineKind(enum.Enum):
     RECURRING = "recurring"  # 每年年底前, 每季度末前: due again each period; `date` is None
 
 
+@_pickled_by_fields
 @attrs.frozen(repr=False, weakref_slot=False)
 class Deadline:
     """A due date (时限), e.g. 2019年9月底前 → year 2019, month 9, due 2019-09-30.
@@ -227,6 +256,7 @@ class Deadline:
         return f"Deadline({self.kind.name}, {due}{offset})"
 
 
+@_pickled_by_fields
 @attrs.frozen(repr=False, weakref_slot=False)
 class Target:
     """A measurable commitment found in the text, e.g. 由12个工作日缩减至7个工作日以内.
@@ -281,6 +311,7 @@ def _shorten(text: str, width: int = 24) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+@_pickled_by_fields
 @attrs.frozen(repr=False, weakref_slot=False)
 class Action:
     """An action item (工作措施的一项), e.g. （1）推行印章在线刻制…, with its responsible agencies.
@@ -323,6 +354,7 @@ class Action:
         return f"<Action {self.number} {_shorten(self.text)} lead={lead}>"
 
 
+@_pickled_by_fields
 @attrs.frozen(repr=False, weakref_slot=False)
 class Measure:
     """A numbered measure (工作措施), e.g. 1．精简企业开办流程, with its action items.
@@ -346,6 +378,7 @@ class Measure:
         return render_html(self)
 
 
+@_pickled_by_fields
 @attrs.frozen(repr=False, weakref_slot=False)
 class Area:
     """An area of the business environment (目标任务), e.g. 一、开办企业, with its measures.
@@ -377,6 +410,7 @@ class Area:
         return render_html(self)
 
 
+@_pickled_by_fields
 @attrs.frozen(repr=False, weakref_slot=False)
 class Section:
     """A section of the plan's body, e.g. 三、组织保障, or a subsection such as （一）加强组织领导.
@@ -398,6 +432,7 @@ class Section:
         return f"<Section {self.ordinal} {self.title}: {len(self.subsections)} subsections>"
 
 
+@_pickled_by_fields
 @attrs.frozen(repr=False, weakref_slot=False)
 class Notice:
     """The cover notice (印发通知) that issues a plan: title, 文号, recipients, signature, date.
@@ -422,6 +457,7 @@ class Notice:
         return f"<Notice {number} {title}>"
 
 
+@_pickled_by_fields
 @attrs.frozen(repr=False, weakref_slot=False)
 class Attachment:
     """The attachment (附件) that lists the plan's measures as a table, e.g. 主要举措及责任分工.
@@ -441,6 +477,7 @@ class Attachment:
         return f"<Attachment {title}>"
 
 
+@_pickled_by_fields
 @attrs.frozen(weakref_slot=False)
 class Source:
     """The text a plan was parsed from, and where that text came from.
@@ -457,6 +494,7 @@ class Source:
     encoding: str | None = None
 
 
+@_pickled_by_fields
 @attrs.frozen(repr=False, weakref_slot=False)
 class Plan:
     """A business-environment plan (营商环境 工作方案/行动方案/实施方案), parsed.
