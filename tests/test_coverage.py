@@ -111,12 +111,17 @@ def test_every_role_word_the_parser_reads_counts_as_structure() -> None:
     assert len(words) > 30
     for word in words:
         assert _AGENCY_STRUCTURE.fullmatch(f"{word}）"), word
-    # And every bracket the parser reads agencies in: （）, () and 〔〕.
-    brackets = regex.match(r"\[([^\]]*)\]", _body._BRACKET.pattern)
-    assert brackets is not None
-    for opening in brackets[1]:
-        assert _AGENCY_STRUCTURE.fullmatch(f"、{opening}"), opening
-    assert _AGENCY_STRUCTURE.fullmatch("、〕")
+    # And every bracket the parser reads agencies in: （）, (), 〔〕 and 【】, opening and closing.
+    brackets = regex.findall(r"\[([^\]]*)\]", _body._BRACKET.pattern)
+    opening, closing = brackets[0], brackets[-1]
+    assert len(opening) == len(closing) >= 4
+    for bracket in opening + closing:
+        assert _AGENCY_STRUCTURE.fullmatch(f"、{bracket}"), bracket
+    # And the others unnamed after a list: "市税务局等有关部门".
+    others = regex.fullmatch(r"等\(\?:([^()]*)\)\?\(\?:([^()]*)\)\?\$", _body._OTHERS.pattern)
+    assert others is not None
+    for word in ["等", *others[1].split("|"), *others[2].split("|")]:
+        assert _AGENCY_STRUCTURE.fullmatch(f"{word}）"), word
 
 
 def test_the_first_leads_remark_inside_a_bracket_is_structure() -> None:

@@ -316,3 +316,36 @@ def test_lines_of_roles_right_below_a_numbered_heading_assign_the_heading() -> N
     assert _roles(plan) == [(["市市场监管局"], ["市税务局", "市公安局"]), (["市大数据局"], [])]
     assert yingshang.coverage(plan) == ()
     assert plan.diagnostics == ()
+
+
+def test_agencies_in_square_black_brackets_are_read_as_in_round_ones() -> None:
+    # 【牵头单位：…】 is how some plans set the agencies apart; it reads as （牵头单位：…）.
+    brackets = (
+        "【牵头单位：市市场监管局；配合单位：市税务局、市公安局】",
+        "【市大数据局牵头，市政务服务局配合】",
+    )
+    plan = _bracketed_items(*brackets)
+    round_brackets = [b.replace("【", "（").replace("】", "）") for b in brackets]
+    assert _roles(plan) == _roles(_bracketed_items(*round_brackets))
+    assert _roles(plan) == [
+        (["市市场监管局"], ["市税务局", "市公安局"]),
+        (["市大数据局"], ["市政务服务局"]),
+    ]
+    assert [a.text for a in plan.actions] == ["实现全程网办。"] * 2
+    assert yingshang.coverage(plan) == ()
+
+
+@pytest.mark.parametrize("others", ["等", "等部门", "等单位", "等有关部门", "等相关单位"])
+def test_others_unnamed_after_the_last_agency_are_not_part_of_its_name(others: str) -> None:
+    # "市税务局等部门配合": 市税务局 and others unnamed; the agency is 市税务局.
+    plan = _bracketed_items(f"（市发展改革委牵头，市财政局、市税务局{others}配合）")
+    assert _roles(plan) == [(["市发展改革委"], ["市财政局", "市税务局"])]
+    assert yingshang.coverage(plan) == ()
+    for agency in plan.actions[0].agencies:
+        assert agency.span.slice(plan.source.text) == agency.name
+
+
+def test_a_name_with_deng_inside_keeps_it() -> None:
+    # 等 ends a name only as "等", "等部门", "等(有关)单位": 市高等教育局 keeps its 等.
+    plan = _bracketed_items("（市高等教育局牵头，市平等就业促进中心配合）")
+    assert _roles(plan) == [(["市高等教育局"], ["市平等就业促进中心"])]

@@ -25,13 +25,14 @@ from .model import Action, Notice, Plan, Section, Snippet, Span
 __all__ = ["coverage", "quote"]
 
 # A run of text next to an agency that holds only what writes the agencies' roles and lists:
-# separators, brackets, colons, full stops, the role words of 牵头单位：… / …配合 / A会同B / 等,
-# the remark 第一责任单位为牵头单位，下同 (the first agency named leads), and the labels of the
-# deadlines written among them (完成时限：…, whose date is a target).
+# separators, brackets, colons, full stops, the role words of 牵头单位：… / …配合 / A会同B,
+# the others unnamed (等有关部门), the remark 第一责任单位为牵头单位，下同 (the first agency
+# named leads), and the labels of the deadlines written among them (完成时限：…, whose date
+# is a target).
 _AGENCY_STRUCTURE = LazyPattern(
-    r"(?:[\s\ufeff、，,；;：:（）()〔〕。.]|牵头|配合|协办|协同|协助|参与|责任|主体|按职责|按职能|分工|共同"
-    r"|负责|落实|实施|单位|部门|等|会同|第一责任单位为牵头单位|下同|完成时限|时限要求|完成时间"
-    r"|时间要求|时限)++"
+    r"(?:[\s\ufeff、，,；;：:（）()〔〕【】。.]|牵头|配合|协办|协同|协助|参与|责任|主体|按职责|按职能"
+    r"|分工|共同|负责|落实|实施|单位|部门|等|有关|相关|会同|第一责任单位为牵头单位|下同"
+    r"|完成时限|时限要求|完成时间|时间要求|时限)++"
 )
 # Sentence punctuation before an item's text: the parser leaves it out of the item ("（A牵头）。
 # （2）…", or a paragraph opened by "，"), as the end of what came before.

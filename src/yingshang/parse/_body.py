@@ -52,9 +52,11 @@ __all__ = ["read_agencies_with_roles", "read_body_measures"]
 
 # A bracket with at most one level of brackets inside ("各市(区)人民政府"). The alternatives start
 # with different characters and are possessive, so matching is linear in the text. Plans write the
-# agencies in （）, () or 〔〕 ("〔牵头单位:…,责任单位:…〕").
+# agencies in （）, (), 〔〕 or 【】 ("〔牵头单位:…,责任单位:…〕", "【牵头单位：…】").
 # A line break may fall inside: a paragraph wrapped mid-sentence is read as one.
-_BRACKET = LazyPattern(r"[（(〔](?P<body>(?:[^（）()〔〕]|[（(][^（）()〔〕]*+[）)])++)[）)〕]")
+_BRACKET = LazyPattern(
+    r"[（(〔【](?P<body>(?:[^（）()〔〕【】]|[（(][^（）()〔〕【】]*+[）)])++)[）)〕】]"
+)
 _NUMBERED = LazyPattern(r"(?P<number>\d{1,3})\s*[．.、]\s*")
 # （1）, (1), or 1. / 1、 — a dot followed by a digit is a decimal, unless a year follows
 # ("1.2019年9月底前…" is item 1).
@@ -73,6 +75,8 @@ _TRAILING_ROLE = LazyPattern(
     r"|牵头实施|牵头|配合落实|配合|参与|协同|协助|共同负责|负责落实|负责)$"
 )
 _AGENCY_SEPARATOR = LazyPattern(r"[、，,；;]")
+# "等", "等部门", "等有关单位" after the last name: others, unnamed, act too; not part of the name.
+_OTHERS = LazyPattern(r"等(?:有关|相关)?(?:部门|单位)?$")
 # What the name of an office, court, company or government ends with.
 _AGENCY_SUFFIX = LazyPattern(
     r"(?:局|委|办|厅|院|部|政府|中心|公司|集团|银行|行|会|所|署|室|站|队|社|处|馆|台|协会|"
@@ -139,8 +143,9 @@ def _split_names(text: str, start: int) -> list[Agency]:
         elif depth == 0 and _AGENCY_SEPARATOR.match(char):
             raw = text[piece_start:index]
             name = raw.strip()
-            if name.endswith("等") and len(name) > 1:
-                name = name[:-1]  # "市财政局等" names 市财政局; 等 is not part of it
+            others = _OTHERS.search(name)
+            if others is not None and others.start() > 0:
+                name = name[: others.start()]  # "市财政局等(有关)部门" names 市财政局
             if name:
                 offset = start + piece_start + (len(raw) - len(raw.lstrip()))
                 agencies.append(Agency(name, Span(offset, offset + len(name))))

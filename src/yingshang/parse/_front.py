@@ -252,9 +252,9 @@ def _open_ended(text: str) -> bool:
     return not text.endswith(_PARAGRAPH_END)
 
 
-# A bracket naming agencies (（牵头单位：…） or （…牵头，…配合）) belongs to the item before it.
+# A bracket naming agencies (（牵头单位：…）, 【…】, （…牵头，…配合）) belongs to the item before.
 _AGENCIES_BRACKET_START = LazyPattern(
-    r"[（(][^（）()\n]{0,60}?(?:牵头|责任单位|责任部门|配合|负责)"
+    r"[（(【][^（）()【】\n]{0,60}?(?:牵头|责任单位|责任部门|配合|负责)"
 )
 
 
