@@ -6,8 +6,9 @@ Run from the repository's root::
     python benchmarks/fuzz.py --inputs 2000 --jobs 2     # a quick look, on two processes
     python benchmarks/fuzz.py --inputs 500 --shrink      # stop at the first failure, shrunk
 
-Each input is the embedded plan or an opening of a real plan (../shared/corpus/openings, when
-it is beside the checkout) with one to four mutations drawn by Hypothesis (tests/mutations.py:
+Each input is the embedded plan, an opening of a real plan (../shared/corpus/openings, when
+it is beside the checkout) or one of the tests' plans with agencies in the body
+(tests/fixtures/inline-*.txt), with one to four mutations drawn by Hypothesis (tests/mutations.py:
 lines deleted, duplicated, swapped; characters inserted; cuts; digits replaced; full-width
 punctuation made half-width; tabs and spaces swapped; other line breaks). The script prints how
 many inputs it tried, how many gave a clean `ParseError`, how many a plan that accounts for every

@@ -27,6 +27,7 @@ import yingshang
 from yingshang.coverage import coverage, quote
 
 CORPUS = pathlib.Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "openings"
+FIXTURES = pathlib.Path(__file__).resolve().parent / "fixtures"
 
 _HALF_WIDTH = str.maketrans("（）：，；．！？、", "():,;.!?,")
 _DIGITS = "0123456789一二三四五六七八九十"
@@ -129,11 +130,14 @@ MUTATIONS: st.SearchStrategy[Mutation] = st.one_of(
 
 @functools.cache
 def seed_texts() -> dict[str, str]:
-    """Return the texts mutations start from: the embedded plan and the corpus's openings."""
+    """Return the texts mutations start from: the embedded plan, the corpus's openings and the
+    plans of the tests that write their agencies in the body (brackets, labels, sentences)."""
     seeds = {"chongqing-2019": yingshang.datasets.chongqing_2019_text()}
+    paths = sorted(FIXTURES.glob("inline-*.txt"))
     if CORPUS.is_dir():
-        for path in sorted(CORPUS.glob("*.txt")):
-            seeds[path.stem] = path.read_text(encoding="utf-8")
+        paths += sorted(CORPUS.glob("*.txt"))
+    for path in paths:
+        seeds[path.stem] = path.read_text(encoding="utf-8")
     return seeds
 
 
@@ -142,7 +146,7 @@ def mutated_texts(draw: st.DrawFn) -> tuple[str, tuple[Mutation, ...]]:
     """Draw a seed's name and one to four mutations of it; return the seed and the mutations."""
     seeds = seed_texts()
     # Half the inputs start from the embedded plan (a whole plan, with its table), half from
-    # the openings of real plans (front matter as the web shows it).
+    # the openings of real plans (front matter as the web shows it) and the inline plans.
     names = sorted(seeds)
     name = draw(
         st.one_of(st.just("chongqing-2019"), st.sampled_from(names))

@@ -41,7 +41,8 @@ def outline(plan: Plan) -> list[tuple[str, int, str, str, list[str], list[str]]]
 
 
 @pytest.mark.parametrize(
-    "name", ["inline-labelled.txt", "inline-subsections.txt", "inline-paragraphs.txt"]
+    "name",
+    ["inline-labelled.txt", "inline-subsections.txt", "inline-paragraphs.txt", "inline-roles.txt"],
 )
 def test_spans_slice_back_in_every_inline_layout(name: str) -> None:
     plan, text = load(name)
@@ -207,7 +208,8 @@ def sections_outline(plan: Plan) -> list[tuple[str, list[str], list[tuple[str, l
 
 @pytest.mark.parametrize("width", [7, 13, 29])
 @pytest.mark.parametrize(
-    "name", ["inline-labelled.txt", "inline-subsections.txt", "inline-paragraphs.txt"]
+    "name",
+    ["inline-labelled.txt", "inline-subsections.txt", "inline-paragraphs.txt", "inline-roles.txt"],
 )
 def test_lines_wrapped_mid_sentence_join_into_paragraphs(name: str, width: int) -> None:
     plan, text = load(name)
@@ -349,3 +351,52 @@ def test_a_name_with_deng_inside_keeps_it() -> None:
     # 等 ends a name only as "等", "等部门", "等(有关)单位": 市高等教育局 keeps its 等.
     plan = _bracketed_items("（市高等教育局牵头，市平等就业促进中心配合）")
     assert _roles(plan) == [(["市高等教育局"], ["市平等就业促进中心"])]
+
+
+def test_a_sentence_that_only_says_who_does_the_work_reads_as_a_bracket() -> None:
+    # "…。A牵头，B、C配合。" with no bracket: the roles end the item as a bracket would.
+    items = [
+        ("企业开办时间压缩至3个工作日以内。", "市市场监管局牵头，市税务局、市公安局配合"),
+        ("实现电子营业执照全面应用。", "市大数据局负责"),
+        ("实现开办企业全程网上办理。", "市政务服务局牵头，各区县政府配合"),
+    ]
+
+    def plan_of(roles: list[str]) -> Plan:
+        lines = [
+            f"（{numeral}）推进第{numeral}项改革。{text}{written}\n"
+            for numeral, (text, _), written in zip("一二三", items, roles, strict=True)
+        ]
+        return yingshang.parse("某市优化营商环境行动方案\n\n一、优化开办企业\n" + "".join(lines))
+
+    plan = plan_of([f"{roles}。" for _, roles in items])
+    assert [a.text for a in plan.actions] == [text for text, _ in items]
+    assert _roles(plan) == _roles(plan_of([f"（{roles}）" for _, roles in items]))
+    assert _roles(plan)[2] == (["市政务服务局"], ["各区县政府"])
+    assert not any(action.agencies_inferred for action in plan.actions)
+    assert yingshang.coverage(plan) == ()
+    assert plan.diagnostics == ()
+
+
+@pytest.mark.parametrize("sentence", ["各地要切实负责。", "全市上下共同负责。"])
+def test_a_sentence_ending_in_a_role_word_without_agencies_stays_text(sentence: str) -> None:
+    plan = _bracketed_items(sentence, "（市大数据局牵头）")
+    assert plan.actions[0].text.endswith(sentence)
+    assert _roles(plan)[0] == ([], [])
+
+
+def test_roles_as_sentences_and_in_square_brackets_in_one_plan() -> None:
+    plan, text = load("inline-roles.txt")
+    assert [(a.title, [len(m.actions) for m in a.measures]) for a in plan.areas] == [
+        ("提升政务服务效能", [1, 1, 1]),
+        ("优化市场环境", [1, 1, 1]),
+    ]
+    assert _roles(plan) == [
+        (["县市场监管局"], ["县税务局", "县公安局"]),
+        (["县大数据中心"], ["县政务服务中心"]),
+        (["县司法局"], []),
+        (["县发展改革局"], ["国网县供电公司"]),
+        (["县市场监管局"], ["县财政局"]),
+        ([], []),
+    ]
+    assert [d.code for d in plan.diagnostics] == ["no-lead-agency"]
+    assert yingshang.coverage(plan, text) == ()

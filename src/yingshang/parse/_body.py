@@ -75,6 +75,11 @@ _TRAILING_ROLE = LazyPattern(
     r"|牵头实施|牵头|配合落实|配合|参与|协同|协助|共同负责|负责落实|负责)$"
 )
 _AGENCY_SEPARATOR = LazyPattern(r"[、，,；;]")
+# A sentence within a paragraph, with what ends it; a clause of a sentence.
+_SENTENCE = LazyPattern(r"(?P<body>[^。；;]+)[。；;]?")
+_CLAUSE = LazyPattern(r"[^，,；;]+")
+# The first character of an item's text: what is neither blank nor punctuation between sentences.
+_CONTENT = LazyPattern(r"[^\s。；;，,]")
 # "等", "等部门", "等有关单位" after the last name: others, unnamed, act too; not part of the name.
 _OTHERS = LazyPattern(r"等(?:有关|相关)?(?:部门|单位)?$")
 # What the name of an office, court, company or government ends with.
@@ -151,6 +156,22 @@ def _split_names(text: str, start: int) -> list[Agency]:
                 agencies.append(Agency(name, Span(offset, offset + len(name))))
             piece_start = index + 1
     return agencies
+
+
+def _only_roles(text: str) -> bool:
+    """Tell whether a sentence only says who does the work: every clause is agencies and a role
+    word ("A牵头，B、C配合"), with no bracket around it to say so."""
+    for clause in _CLAUSE.findall(text):
+        clause = clause.strip()
+        role = _TRAILING_ROLE.search(clause)
+        if role is None or clause.startswith("由"):
+            return False  # "由A牵头" is a subject's sentence, read as one
+        names, helpers = _split_together(clause[: role.start()], 0)
+        if not _looks_like_agencies(names) and not (not names and helpers):
+            return False
+        if helpers and not _looks_like_agencies(helpers):
+            return False
+    return True
 
 
 def _is_deadline(name: str) -> bool:
@@ -369,13 +390,43 @@ class _Reader:
     def flat(self, start: int, end: int) -> _Flat:
         return _Flat.of(self.text, self.folded, start, end, self.removed)
 
-    def responsibilities(self, start: int, end: int) -> list[_Responsibility]:
+    def responsibilities(
+        self, start: int, end: int, under_heading: bool = False
+    ) -> list[_Responsibility]:
+        """Read the brackets of agencies in `[start, end)`, and the sentences that only say who
+        does the work ("…。市大数据局牵头，各区县政府配合。"), in order.
+
+        Such a sentence counts after an item's text, or first when the text stands under a
+        heading that it gives the agencies to (`under_heading`).
+        """
         found = []
+        brackets = []
         for match in _BRACKET.finditer(self.folded, start, end):
+            brackets.append(match.span())
             responsibility = self.responsibility(match.start("body"), match.end("body"))
             if responsibility is not None:
                 found.append(attrs.evolve(responsibility, span=Span(*match.span())))
-        return found
+        item_start = -1  # where the text of the first item begins, found once
+        next_bracket = 0
+        for sentence in _SENTENCE.finditer(self.folded, start, end):
+            if not _TRAILING_ROLE.search(sentence["body"].rstrip()):
+                continue  # the cheap test first: most sentences end with no role word
+            while next_bracket < len(brackets) and brackets[next_bracket][1] <= sentence.start():
+                next_bracket += 1
+            if next_bracket < len(brackets) and brackets[next_bracket][0] < sentence.end():
+                continue  # a bracket in the sentence: read as one
+            if item_start < 0:
+                _, _, cursor = self.marker(start, end)
+                content = _CONTENT.search(self.folded, cursor, end)
+                item_start = content.start() if content else end
+            if item_start >= sentence.start() and not (under_heading and not found):
+                continue  # no item before it: a sentence about the agencies, not of roles
+            if not _only_roles(self.flat(sentence.start(), sentence.end("body")).text):
+                continue
+            responsibility = self.responsibility(sentence.start(), sentence.end("body"))
+            if responsibility is not None:
+                found.append(attrs.evolve(responsibility, span=Span(*sentence.span())))
+        return sorted(found, key=lambda responsibility: responsibility.span.start)
 
     def responsibility(self, start: int, end: int) -> _Responsibility | None:
         """Read the agencies written in `[start, end)` (a bracket's body, or a labelled line)."""
@@ -493,7 +544,7 @@ class _Reader:
         found, marker, cursor = self.marker(start, end)
         if found is not None:
             number = found
-        for responsibility in self.responsibilities(start, end):
+        for responsibility in self.responsibilities(start, end, heading is not None):
             if responsibility.span.start < cursor:
                 continue  # the marker itself, "(1)"
             body = self.snippet(cursor, responsibility.span.start)
@@ -507,7 +558,7 @@ class _Reader:
                     Diagnostic(
                         Severity.WARNING,
                         "agencies-without-action",
-                        "a bracket of agencies with no item text before it",
+                        "agencies (a bracket or a sentence of roles) with no item text before them",
                         responsibility.span,
                     )
                 )
