@@ -359,19 +359,23 @@ def test_a_sentence_that_only_says_who_does_the_work_reads_as_a_bracket() -> Non
         ("企业开办时间压缩至3个工作日以内。", "市市场监管局牵头，市税务局、市公安局配合"),
         ("实现电子营业执照全面应用。", "市大数据局负责"),
         ("实现开办企业全程网上办理。", "市政务服务局牵头，各区县政府配合"),
+        ("推行告知承诺制。", "由市司法局牵头，市政务服务局配合"),
     ]
 
     def plan_of(roles: list[str]) -> Plan:
         lines = [
             f"（{numeral}）推进第{numeral}项改革。{text}{written}\n"
-            for numeral, (text, _), written in zip("一二三", items, roles, strict=True)
+            for numeral, (text, _), written in zip("一二三四", items, roles, strict=True)
         ]
         return yingshang.parse("某市优化营商环境行动方案\n\n一、优化开办企业\n" + "".join(lines))
 
     plan = plan_of([f"{roles}。" for _, roles in items])
     assert [a.text for a in plan.actions] == [text for text, _ in items]
     assert _roles(plan) == _roles(plan_of([f"（{roles}）" for _, roles in items]))
-    assert _roles(plan)[2] == (["市政务服务局"], ["各区县政府"])
+    assert _roles(plan)[2:] == [
+        (["市政务服务局"], ["各区县政府"]),
+        (["市司法局"], ["市政务服务局"]),
+    ]
     assert not any(action.agencies_inferred for action in plan.actions)
     assert yingshang.coverage(plan) == ()
     assert plan.diagnostics == ()

@@ -25,13 +25,13 @@ from .model import Action, Notice, Plan, Section, Snippet, Span
 __all__ = ["coverage", "quote"]
 
 # A run of text next to an agency that holds only what writes the agencies' roles and lists:
-# separators, brackets, colons, full stops, the role words of 牵头单位：… / …配合 / A会同B,
+# separators, brackets, colons, full stops, the role words of 牵头单位：… / (由)…牵头 / A会同B,
 # the others unnamed (等有关部门), the remark 第一责任单位为牵头单位，下同 (the first agency
 # named leads), and the labels of the deadlines written among them (完成时限：…, whose date
 # is a target).
 _AGENCY_STRUCTURE = LazyPattern(
     r"(?:[\s\ufeff、，,；;：:（）()〔〕【】。.]|牵头|配合|协办|协同|协助|参与|责任|主体|按职责|按职能"
-    r"|分工|共同|负责|落实|实施|单位|部门|等|有关|相关|会同|第一责任单位为牵头单位|下同"
+    r"|分工|共同|负责|落实|实施|单位|部门|等|有关|相关|会同|由|第一责任单位为牵头单位|下同"
     r"|完成时限|时限要求|完成时间|时间要求|时限)++"
 )
 # Sentence punctuation before an item's text: the parser leaves it out of the item ("（A牵头）。

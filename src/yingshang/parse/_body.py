@@ -164,8 +164,8 @@ def _only_roles(text: str) -> bool:
     for clause in _CLAUSE.findall(text):
         clause = clause.strip()
         role = _TRAILING_ROLE.search(clause)
-        if role is None or clause.startswith("由"):
-            return False  # "由A牵头" is a subject's sentence, read as one
+        if role is None:
+            return False
         names, helpers = _split_together(clause[: role.start()], 0)
         if not _looks_like_agencies(names) and not (not names and helpers):
             return False
@@ -263,6 +263,8 @@ def _read_responsibility(body: str) -> _Roles | None:
                 deadlines.append(Span(shift, shift + len(stripped)))
                 continue
             names_text = stripped[: role.start()] if role else stripped
+            if role is not None and names_text.startswith("由"):  # "由A牵头": 由 is not a name's
+                names_text, shift = names_text[1:], shift + 1
             names, helpers = _split_together(names_text, shift)
             if not (
                 _looks_like_agencies(names)
