@@ -1,7 +1,8 @@
 """Inputs the fuzzer (benchmarks/fuzz.py) once found to crash the parser or lose text, kept.
 
-Each is a seed (the embedded plan, or an opening of ../shared/corpus, skipped when absent) and
-the mutations that broke it, as the fuzzer prints them: never a copy of the seed's text.
+Each is a seed (the embedded plan, a plan of tests/fixtures, or an opening of ../shared/corpus,
+skipped when absent) and the mutations that broke it, as the fuzzer prints them: never a copy
+of the seed's text.
 """
 
 from __future__ import annotations
@@ -89,6 +90,11 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         "16-chizhou-2017-chizheng101-sizui-shishiyijian",
         (Mutation("insert", 680, piece="[bookmark: _GoBack]"),),
         "a Word bookmark inside 牵头负责: the role, read without it, was reported lost",
+    ),
+    (
+        "inline-roles",
+        (Mutation("insert", 316, piece="("),),
+        "a bracket left open in a sentence of roles (A(会同B负责): A was dropped with its bracket",
     ),
 ]
 

@@ -404,3 +404,13 @@ def test_roles_as_sentences_and_in_square_brackets_in_one_plan() -> None:
     ]
     assert [d.code for d in plan.diagnostics] == ["no-lead-agency"]
     assert yingshang.coverage(plan, text) == ()
+
+
+def test_a_sentence_of_roles_reads_brackets_in_names_only_when_they_close() -> None:
+    plan = _bracketed_items("市大数据局牵头，各市(区)人民政府配合。", "（市财政局牵头）")
+    assert _roles(plan)[0] == (["市大数据局"], ["各市(区)人民政府"])
+    assert plan.actions[0].text == "实现全程网办。"
+    for sentence in ("市大数据局牵头，各市(区人民政府配合。", ")市大数据局牵头，各区县政府配合。"):
+        plan = _bracketed_items(sentence, "（市财政局牵头）")
+        assert plan.actions[0].text.endswith(sentence)  # not read as roles: a bracket left open
+        assert yingshang.coverage(plan) == ()

@@ -161,17 +161,33 @@ def _split_names(text: str, start: int) -> list[Agency]:
 def _only_roles(text: str) -> bool:
     """Tell whether a sentence only says who does the work: every clause is agencies and a role
     word ("A牵头，B、C配合"), with no bracket around it to say so."""
+    if not _balanced(text):
+        return False  # a name's bracket left open: what the names are is not clear
     for clause in _CLAUSE.findall(text):
         clause = clause.strip()
         role = _TRAILING_ROLE.search(clause)
         if role is None:
             return False
         names, helpers = _split_together(clause[: role.start()], 0)
-        if not _looks_like_agencies(names) and not (not names and helpers):
-            return False
+        if names or not clause.startswith("会同"):  # "会同B负责" names only those acting with
+            if not _looks_like_agencies(names):
+                return False
         if helpers and not _looks_like_agencies(helpers):
             return False
     return True
+
+
+def _balanced(text: str) -> bool:
+    """Tell whether the round brackets of `text` close, one level deep at most, as in names."""
+    depth = 0
+    for char in text:
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth -= 1
+        if not 0 <= depth <= 1:
+            return False
+    return depth == 0
 
 
 def _is_deadline(name: str) -> bool:
@@ -404,9 +420,9 @@ class _Reader:
         found = []
         brackets = []
         for match in _BRACKET.finditer(self.folded, start, end):
-            brackets.append(match.span())
             responsibility = self.responsibility(match.start("body"), match.end("body"))
             if responsibility is not None:
+                brackets.append(match.span())
                 found.append(attrs.evolve(responsibility, span=Span(*match.span())))
         item_start = -1  # where the text of the first item begins, found once
         next_bracket = 0
@@ -416,7 +432,7 @@ class _Reader:
             while next_bracket < len(brackets) and brackets[next_bracket][1] <= sentence.start():
                 next_bracket += 1
             if next_bracket < len(brackets) and brackets[next_bracket][0] < sentence.end():
-                continue  # a bracket in the sentence: read as one
+                continue  # a bracket of agencies in the sentence: read as one
             if item_start < 0:
                 _, _, cursor = self.marker(start, end)
                 content = _CONTENT.search(self.folded, cursor, end)
