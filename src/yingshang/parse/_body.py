@@ -169,9 +169,9 @@ def _only_roles(text: str) -> bool:
         if role is None:
             return False
         names, helpers = _split_together(clause[: role.start()], 0)
-        if names or not clause.startswith("会同"):  # "会同B负责" names only those acting with
-            if not _looks_like_agencies(names):
-                return False
+        # Only "会同B负责" names no one before 会同: it names those acting with the lead.
+        if (names or not clause.startswith("会同")) and not _looks_like_agencies(names):
+            return False
         if helpers and not _looks_like_agencies(helpers):
             return False
     return True
