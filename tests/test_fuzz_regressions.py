@@ -96,6 +96,14 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         (Mutation("insert", 316, piece="("),),
         "a bracket left open in a sentence of roles (A(会同B负责): A was dropped with its bracket",
     ),
+    (
+        "inline-roles",
+        (
+            Mutation("insert", 2000, piece="[bookmark: _GoBack]"),
+            Mutation("insert", 2000, piece="[bookmark: _GoBack]"),
+        ),
+        "a bookmark inside 【牵头单位：: coverage joined gaps across it only from an agency on",
+    ),
 ]
 
 

@@ -67,21 +67,22 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
     agency_edges = {edge for span in agencies for edge in (span.start, span.end)}
     edges = {edge for span in placed for edge in (span.start, span.end)}
     item_starts = {action.span.start for action in plan.actions}
-    # An export artifact the parser removed may fall inside a role word (牵头负[bookmark: …]责):
-    # the gaps on either side of it are read as one, as the parser reads the text without it.
+    # An export artifact the parser removed may fall inside a role word (牵头负[bookmark: …]责,
+    # 【牵[bookmark: …]头单位：): the gaps on either side of it are read as one, as the parser
+    # reads the text without it, when the run of them touches an agency at either end.
     artifacts = {d.span.start: d.span.end for d in plan.diagnostics if d.code in _ARTIFACTS}
     gaps = list(_gaps(placed, len(text)))
     joined: set[int] = set()  # the indexes of gaps read as part of structure across artifacts
-    for index, (start, _) in enumerate(gaps):
-        if index in joined or start not in agency_edges:
-            continue
+    index = 0
+    while index < len(gaps):
         last = index
         while last + 1 < len(gaps) and artifacts.get(gaps[last][1]) == gaps[last + 1][0]:
             last += 1
-        if last > index:
+        if last > index and (gaps[index][0] in agency_edges or gaps[last][1] in agency_edges):
             pieces = "".join(text[a:b] for a, b in gaps[index : last + 1])
             if _AGENCY_STRUCTURE.fullmatch("".join(fold(pieces).splitlines())):
                 joined.update(range(index, last + 1))
+        index = last + 1
     lost: list[Span] = []
     for index, (start, end) in enumerate(gaps):
         if index in joined:
