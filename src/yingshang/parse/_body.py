@@ -267,7 +267,7 @@ def _read_responsibility(body: str) -> _Roles | None:
             return None
         return _Roles(lead, cooperating, deadlines, first_leads, roles_written=has_lead)
     # "A、B牵头，C、D配合" or "A负责": roles written after the names, clause by clause.
-    clauses = [(m.start(), m.group()) for m in regex.finditer(r"[^，,；;]+", body)]
+    clauses = [(m.start(), m.group()) for m in _CLAUSE.finditer(body)]
     with_roles = [
         (offset, clause, _TRAILING_ROLE.search(clause.strip())) for offset, clause in clauses
     ]
@@ -439,16 +439,21 @@ class _Reader:
                 item_start = content.start() if content else end
             if item_start >= sentence.start() and not (under_heading and not found):
                 continue  # no item before it: a sentence about the agencies, not of roles
-            if not _only_roles(self.flat(sentence.start(), sentence.end("body")).text):
-                continue
-            responsibility = self.responsibility(sentence.start(), sentence.end("body"))
+            responsibility = self.responsibility(
+                sentence.start(), sentence.end("body"), only_roles=True
+            )
             if responsibility is not None:
                 found.append(attrs.evolve(responsibility, span=Span(*sentence.span())))
         return sorted(found, key=lambda responsibility: responsibility.span.start)
 
-    def responsibility(self, start: int, end: int) -> _Responsibility | None:
-        """Read the agencies written in `[start, end)` (a bracket's body, or a labelled line)."""
+    def responsibility(
+        self, start: int, end: int, only_roles: bool = False
+    ) -> _Responsibility | None:
+        """Read the agencies written in `[start, end)`: a bracket's body, a labelled line, or with
+        `only_roles` a sentence that must say nothing but who does the work."""
         flat = self.flat(start, end)
+        if only_roles and not _only_roles(flat.text):
+            return None
         roles = _read_responsibility(flat.text)
         if roles is None:
             return None
