@@ -124,15 +124,18 @@ def test_every_role_word_the_parser_reads_counts_as_structure() -> None:
         assert _AGENCY_STRUCTURE.fullmatch(f"{word}）"), word
 
 
-def test_the_first_leads_remark_inside_a_bracket_is_structure() -> None:
-    # "（A、B，第一责任单位为牵头单位，下同）": the remark says who leads; it is read, not lost.
-    text = (
+def _two_items(bracket: str) -> Plan:
+    """Parse a plan of two items under one area, the first with `bracket` after its text."""
+    return yingshang.parse(
         "某市优化营商环境行动方案\n\n一、优化开办企业\n"
-        "（一）压缩开办时间。企业开办时间压缩至3个工作日以内。"
-        "（市市场监管局、市税务局，第一责任单位为牵头单位，下同）\n"
+        f"（一）压缩开办时间。企业开办时间压缩至3个工作日以内。{bracket}\n"
         "（二）推行电子证照。实现电子营业执照全面应用。（市大数据局）\n"
     )
-    plan = yingshang.parse(text)
+
+
+def test_the_first_leads_remark_inside_a_bracket_is_structure() -> None:
+    # "（A、B，第一责任单位为牵头单位，下同）": the remark says who leads; it is read, not lost.
+    plan = _two_items("（市市场监管局、市税务局，第一责任单位为牵头单位，下同）")
     first = plan.actions[0]
     assert [a.name for a in first.lead_agencies] == ["市市场监管局"]
     assert [a.name for a in first.cooperating_agencies] == ["市税务局"]
@@ -147,12 +150,7 @@ def test_the_first_leads_remark_inside_a_bracket_is_structure() -> None:
     ],
 )
 def test_words_between_agencies_in_a_bracket_are_structure(bracket: str) -> None:
-    text = (
-        "某市优化营商环境行动方案\n\n一、优化开办企业\n"
-        f"（一）压缩开办时间。企业开办时间压缩至3个工作日以内。{bracket}\n"
-        "（二）推行电子证照。实现电子营业执照全面应用。（市大数据局）\n"
-    )
-    plan = yingshang.parse(text)
+    plan = _two_items(bracket)
     first = plan.actions[0]
     assert [a.name for a in first.lead_agencies] == ["市发展改革委"]
     assert [a.name for a in first.cooperating_agencies] == ["市财政局"]
