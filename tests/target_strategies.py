@@ -392,6 +392,18 @@ def halves(draw: st.DrawFn) -> Phrase:
 
 
 @st.composite
+def doublings(draw: st.DrawFn) -> Phrase:
+    """Draw a doubling: 翻一番 (an increase by 100%), 翻两番 (by 300%), 翻番以上."""
+    times, written = draw(st.sampled_from([(1, "一"), (1, ""), (2, "两"), (3, "三")]))
+    suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
+                                               ("以上", Comparator.AT_LEAST))))  # fmt: skip
+    text = f"翻{written}番{suffix}"
+    grown = Quantity(100 * (2**times - 1), "%")
+    return Phrase(text, (_target(text, TargetKind.RELATIVE_CHANGE, quantity=grown,
+                                 comparator=comparator, direction=Direction.INCREASE),))  # fmt: skip
+
+
+@st.composite
 def multiples(draw: st.DrawFn) -> Phrase:
     """Draw a multiple of a reference: 按照贷款基准利率的1.5倍, 按照市场价格的两倍."""
     reference = draw(st.sampled_from(REFERENCES))
@@ -422,6 +434,12 @@ def other_money(draw: st.DrawFn) -> Phrase:
         return Phrase(f"每{per}", ()) + Phrase(text, (_target(
             text, TargetKind.RELATIVE_CHANGE, quantity=Quantity(value, f"分/{per}"),
             direction=Direction.DECREASE),))  # fmt: skip
+    if draw(st.booleans()):  # 三分之一, 五分之二: a fraction, in hundredths
+        denominator = draw(st.integers(2, 10))
+        numerator = draw(st.integers(1, denominator - 1))
+        text = f"{to_chinese_numeral(denominator)}分之{to_chinese_numeral(numerator)}"
+        value = (100 * Decimal(numerator) / denominator).normalize()
+        return Phrase(text, (_target(text, TargetKind.PERCENTAGE, quantity=Quantity(value, "%")),))
     number, value = draw(amounts(decimals=False, largest=100))
     scale, factor = draw(st.sampled_from([("千", Decimal("0.1")), ("万", Decimal("0.01"))]))
     text = f"{scale}分之{number}"
@@ -564,7 +582,16 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
         # 截至 without 前 dates a status report (截至2020年3月…), so only 到 reads as "by".
         return f"到{written_year}年", Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year)
     if form == "within year":
-        return f"{written_year}年内", Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year)
+        which = draw(st.sampled_from(["written", "year", "plan's year"]))
+        if which == "plan's year":  # 今年内, 年内, 本年度内: within the year of the issue
+            written = draw(st.sampled_from(["今年内", "今年年内", "年内", "本年度内", "年度内"]))
+            return written, Deadline(
+                DeadlineKind.BY, datetime.date(ISSUE_DATE.year, 12, 31), ISSUE_DATE.year
+            )
+        word = "年度" if which == "year" else "年"
+        return f"{written_year}{word}内", Deadline(
+            DeadlineKind.BY, datetime.date(year, 12, 31), year
+        )
     if form == "before day":
         day = draw(st.integers(min_value=1, max_value=calendar.monthrange(year, month)[1]))
         return f"{year}年{month}月{day}日前", Deadline(
@@ -633,6 +660,7 @@ def phrases() -> st.SearchStrategy[Phrase]:
         bounded_lists(),
         deadline_phrases(),
         halves(),
+        doublings(),
         multiples(),
         other_money(),
         asides(),

@@ -53,6 +53,11 @@ def only(text: str) -> Target:
         ("道路网密度达到8km/km2以上", TargetKind.PHYSICAL, Quantity(8, "km/km2"), Comparator.AT_LEAST),
         ("水表口径DN100以下", TargetKind.PHYSICAL, Quantity(100, "DN"), Comparator.AT_MOST),
         ("优良天数稳定在300天以上", TargetKind.PHYSICAL, Quantity(300, "天"), Comparator.AT_LEAST),
+        ("平均审理天数压缩至100天以内", TargetKind.DURATION, Quantity(100, "天"), Comparator.AT_MOST),
+        ("市场主体总量突破800万户", TargetKind.COUNT, Quantity(8_000_000, "户"), Comparator.MORE_THAN),
+        ("贷款占比不低于三分之一", TargetKind.PERCENTAGE, Quantity(100 / Decimal(3), "%"), Comparator.AT_LEAST),
+        ("高新技术企业数量翻一番", TargetKind.RELATIVE_CHANGE, Quantity(100, "%"), Comparator.EXACTLY),
+        ("外贸总额翻两番以上", TargetKind.RELATIVE_CHANGE, Quantity(300, "%"), Comparator.AT_LEAST),
         ("万人发明专利拥有量达到9.2件", TargetKind.PHYSICAL, Quantity("9.2", "件/万人"), Comparator.AT_LEAST),
         ("推行7×24小时通关", TargetKind.SERVICE_HOURS, Quantity(168, "小时/周"), Comparator.EXACTLY),
         ("提高两个百分点", TargetKind.PERCENTAGE_POINTS, Quantity(2, "个百分点"), Comparator.EXACTLY),
@@ -126,6 +131,46 @@ def test_a_reference_year_is_kept_and_not_reported() -> None:
     assert (change.quantity, change.baseline_year) == (Quantity(60, "%"), 2017)
     assert change.deadline is not None
     assert change.deadline.date == datetime.date(2019, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text", "quantity", "year"),
+    [
+        ("通关时间比2017年压缩一半以上。", "比2017年压缩一半以上", Quantity(50, "%"), 2017),
+        ("外贸总额比2020年翻番。", "比2020年翻番", Quantity(100, "%"), 2020),
+    ],
+)
+def test_a_change_in_words_keeps_its_reference_year(
+    text: str, target_text: str, quantity: Quantity, year: int
+) -> None:
+    (change,) = extract_targets(text)
+    assert (change.text, change.quantity, change.baseline_year) == (target_text, quantity, year)
+
+
+def test_a_span_of_time_before_a_plan_name_is_a_time_limit_only_when_bounded() -> None:
+    (limit,) = extract_targets("三年内完成规划编制")
+    assert (limit.kind, limit.quantity, limit.comparator) == (
+        TargetKind.DURATION,
+        Quantity(3, "年"),
+        Comparator.AT_MOST,
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["今年内完成清理", "今年年内完成清理", "年内完成清理", "本年度内完成清理"]
+)
+def test_within_the_year_is_the_plans_year(text: str) -> None:
+    (deadline,) = extract_targets(text, issue_date=datetime.date(2020, 3, 1))
+    assert deadline.deadline is not None
+    assert (deadline.deadline.kind, deadline.deadline.date) == (
+        DeadlineKind.BY,
+        datetime.date(2020, 12, 31),
+    )
+
+
+@pytest.mark.parametrize("text", ["半年内完成", "多年内", "青年内部"])
+def test_a_year_word_before_nei_is_no_deadline(text: str) -> None:
+    assert not [t for t in extract_targets(text) if t.kind is TargetKind.DEADLINE]
 
 
 def test_the_deadline_governs_every_target_of_its_sentence() -> None:
@@ -312,6 +357,8 @@ def test_on_the_spot_is_a_target_without_quantity() -> None:
         "2019年前三季度",
         "上半年召开",
         "第1至3项",
+        "实施优化营商环境三年行动计划",
+        "持续开展营商环境三年提升行动，制定两年行动方案",
     ],
 )
 def test_numbers_that_are_not_quantities_are_not_reported(text: str) -> None:

@@ -73,19 +73,22 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         (?P<by> 截至 | 截止到 | 截止 | 到 | 至 )?
         {_NOT_AFTER_A_NUMERAL}
         (?P<year> {_YEAR} ) [ ]? 年
-        (?: [ ]? (?P<month> {_MONTH} ) [ ]? 月 (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] )? )?
+        (?: [ ]? (?P<month> {_MONTH} ) [ ]? 月 (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] )?
+          | 度 (?= [ ]? 内 ) )?                                 # 2020年度内: the year
         (?: [ ]? \n? (?P<bound> 年?底前 | 年?末前 | 年?底 | 年?末 | {_BEFORE} | {_WITHIN} ) )?
         """,
-        # 今年年底前, 明年6月底前: a year named relative to the plan's own.
+        # 今年年底前, 明年6月底前, 今年内, 本年度内: a year named relative to the plan's own.
         rf"""
-        (?P<relative_year> 今年 | 本年 | 当年 | 明年 ) 年?
+        (?P<relative_year> 今年 | 本年 | 当年 | 明年 ) (?: 年 | 度 (?= 内 ) )?
         (?: (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )? )?
-        (?P<bound> 底前 | 末前 | 年底前 | 年末前 | {_BEFORE} )
+        (?P<bound> 底前 | 末前 | 年底前 | 年末前 | {_BEFORE} | {_WITHIN} )
         """,
-        # 年底前 with no year: the plan's year. Not 每年年底前, which recurs.
-        r"""
-        (?<! [0-9０-９〇零一二两三四五六七八九十年每今本当明去] )
-        年 (?P<bound> 底前 | 末前 )
+        # 年底前, 年内 with no year: the plan's year. Not 每年年底前, which recurs, nor 半年内
+        # or 多年内, which are spans of time, nor the tail of a word (青年, 往年, 同年).
+        rf"""
+        (?<! [0-9０-９〇零一二两三四五六七八九十年每今本当明去半多近几数余]
+           | [青少成老童中往历逐周同前早晚] )
+        年 度? (?P<bound> 底前 | 末前 | {_WITHIN} )
         """,
         # 9月底前, 6月30日前, 6月底(完成) with no year: the plan's year. Not 3个月前, which is
         # relative, nor 每年6月底前, which recurs.
@@ -170,7 +173,7 @@ match into a `Deadline` (or rejects it). Matches of different patterns may overl
 DEADLINE_ANCHORS: tuple[tuple[tuple[str, ...], int | None], ...] = (
     (("年",), None),  # 2019年9月底前
     (("今年", "本年", "当年", "明年"), None),  # 今年年底前
-    (("年底前", "年末前"), None),  # 年底前
+    (("年底前", "年末前", "年内", "年以内", "年之内", "年度"), None),  # 年底前, 年内, 年度内
     (("月",), None),  # 9月底前
     (("月底", "月末"), None),  # 本月底前
     (("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"), None),  # 2019年春节前

@@ -153,7 +153,7 @@ _TIGHT_PREFIXES: dict[str, Comparator] = {
     "达": Comparator.AT_LEAST,
     **dict.fromkeys(("约", "近", "大约"), Comparator.ABOUT),
     **dict.fromkeys(("低于", "少于", "不足", "不到", "小于", "不满"), Comparator.LESS_THAN),
-    **dict.fromkeys(("超过", "高于", "多于", "大于", "超", "逾"), Comparator.MORE_THAN),
+    **dict.fromkeys(("超过", "高于", "多于", "大于", "超", "逾", "突破"), Comparator.MORE_THAN),
 }
 # A bound that leaves out its own value: 以下(不含6亩) is below, 以上(不含) is above.
 _EXCLUSIVE = {Comparator.AT_MOST: Comparator.LESS_THAN, Comparator.AT_LEAST: Comparator.MORE_THAN}
@@ -214,11 +214,17 @@ _NOMINAL_DIAMETER = LazyPattern(
 )
 _PERCENT_IN_WORDS = LazyPattern(
     rf"""
-    (?P<per> 百 | 千 | 万 ) 分之 (?P<number> {_NUMBER} )      # 百分之九十, 千分之三, 万分之五
+    (?: (?P<per> 百 | 千 | 万 )                                 # 百分之九十, 千分之三, 万分之五
+      | (?<! [0-9０-９〇零一二两三四五六七八九十百千万亿] )
+        (?P<denominator> [二三四五六七八九十] ) )               # 三分之一, 五分之二: a fraction
+    分之 (?P<number> {_NUMBER} )
     """,
     regex.VERBOSE,
 )
 _PER_HUNDRED = {"百": Decimal(1), "千": Decimal("0.1"), "万": Decimal("0.01")}
+# Doubling as plans count it: 翻一番 (twice as much), 翻两番 (four times), 翻番.
+_DOUBLING = LazyPattern(r"翻 (?P<times> 一 | 两 | 二 | 三 )? 番", regex.VERBOSE)
+_DOUBLINGS = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
 # A half: a change by half (压缩一半, 再减少一半, 减半) or to half of a reference (压缩至法定时限的
 # 一半). The reference is a short run of words before 的, within the clause.
 # The pattern is anchored on 半, the words before it read behind, so the scan skips to 半.
@@ -323,6 +329,12 @@ _OWN_PARTS_AFTER = LazyPattern(
     """,
     regex.VERBOSE,
 )
+# A span of time that names a plan or a campaign (三年行动计划, 三年提升行动, 五年规划). Not one
+# bounded or measured (三年内完成…规划, 三年时间, 为期): those are time limits.
+_PLAN_NAME_AFTER = LazyPattern(
+    r"[^\p{P}\s0-9０-９内以之前完时期]{0,4}? (?: 行动 | 计划 | 规划 | 方案 | 攻坚 )", regex.VERBOSE
+)
+_NAMING_SPANS = frozenset(("年", "个月", "天", "日"))
 # A class written with a Chinese numeral (一类、二类出口企业, 一类口岸): a rank, not a count.
 # The class may be one of a list of classes of the same noun (一类、二类出口企业).
 _CLASS_LABEL_AFTER = LazyPattern(
@@ -405,8 +417,11 @@ _PER_CAPITA = LazyPattern(
     """,
     regex.VERBOSE,
 )
-# A count of days as a measure (优良天数…300天以上), not a time limit.
-_DAY_COUNT = LazyPattern(r"天数 | 日数", regex.VERBOSE)
+# A count of days as a measure (优良天数…300天以上), not a time limit. The days a procedure
+# takes (审理天数, 办理天数) are its time limit.
+_DAY_COUNT = LazyPattern(
+    r"(?<! 审理 | 办理 | 审批 | 办结 | 结案 | 审查 | 处理 | 用时 ) (?: 天数 | 日数 )", regex.VERBOSE
+)
 # The breaks are found in every text, each one a match: the standard library's engine finds
 # single characters faster than `regex` does, and these two patterns need nothing more.
 _CLAUSE_BREAK = LazyStdlibPattern(rf"[{_CLAUSE_PUNCTUATION}]")
@@ -568,6 +583,13 @@ class _Half:
 
 
 @attrs.define
+class _Doubling:
+    """翻一番 (times 1: twice as much), 翻两番 (times 2: four times as much)."""
+
+    times: int
+
+
+@attrs.define
 class _Marker:
     """A change verb with its 至/为 (缩减至), and the baseline found before it, if any."""
 
@@ -667,6 +689,8 @@ class _Extraction:
                 others.append(_Reading(start, end, TargetKind.SERVICE_HOURS, quantity=item))
             elif isinstance(item, _Half):
                 others.append(self._read_half(start, end, item))
+            elif isinstance(item, _Doubling):
+                others.append(self._read_doubling(start, end, item))
             elif item == "spot":
                 others.append(_Reading(start, end, TargetKind.ON_THE_SPOT))
             elif item == "ongoing":
@@ -687,11 +711,26 @@ class _Extraction:
         kind = TargetKind.RELATIVE_CHANGE if half.by else TargetKind.PERCENTAGE
         reading = _Reading(start, end, kind, Quantity(50, "%"), direction=half.direction)
         reading.reference = half.reference
-        suffix = _SUFFIX_AFTER.match(self.text, end)
+        self._read_bound_after(reading)
+        if half.by:
+            self._read_reference_year(reading, self.clauses.start_of(start))
+        return reading
+
+    def _read_doubling(self, start: int, end: int, doubling: _Doubling) -> _Reading:
+        """Read 翻一番 (an increase by 100%) and 翻两番 (by 300%): a change by an amount."""
+        grown = Quantity(100 * (2**doubling.times - 1), "%")
+        kind = TargetKind.RELATIVE_CHANGE
+        reading = _Reading(start, end, kind, grown, direction=Direction.INCREASE)
+        self._read_bound_after(reading)
+        self._read_reference_year(reading, self.clauses.start_of(start))
+        return reading
+
+    def _read_bound_after(self, reading: _Reading) -> None:
+        """Take a lower or loose bound after a change in words (压缩一半以上, 翻一番以上)."""
+        suffix = _SUFFIX_AFTER.match(self.text, reading.end)
         if suffix is not None and suffix["word"] in ("以上", "及以上", "左右"):
             reading.end = suffix.end()
             reading.comparator = _SUFFIXES[suffix["word"]]
-        return reading
 
     def _candidates(self) -> Iterator[tuple[int, int, int, object]]:
         """Yield (start, -end, rank, item); at equal spans the lower rank wins.
@@ -743,6 +782,9 @@ class _Extraction:
                 by = not match["to"]
                 half = _Half(_DIRECTIONS[match["verb"]], by, reference)
                 yield match.start("verb"), -match.end(), 3, half
+        if "番" in text:
+            for match in _DOUBLING.finditer(text):
+                yield match.start(), -match.end(), 3, _Doubling(_DOUBLINGS[match["times"]])
         for quantity_pattern, anchors, lead in _QUANTITY_PATTERNS:
             if lead is not None:
                 matches = _anchored_matches(quantity_pattern, text, anchors, lead)
@@ -803,7 +845,13 @@ class _Extraction:
         if pattern is _NOMINAL_DIAMETER:
             return _Found(start, end, TargetKind.PHYSICAL, Quantity(value, "DN"))
         if pattern is _PERCENT_IN_WORDS:
-            value *= _PER_HUNDRED[match["per"]]
+            if match["per"] is not None:
+                value *= _PER_HUNDRED[match["per"]]
+            else:
+                denominator = parse_number(match["denominator"])
+                if not 0 < value < denominator:
+                    return None  # 三分之五: not how a share is written
+                value = 100 * value / denominator  # 三分之一: 33.33…%, to Decimal's precision
             return _Found(start, end, TargetKind.PERCENTAGE, Quantity(value.normalize(), "%"))
         if match["money"] is not None:
             currency, per = match["money"], match["per"]
@@ -823,6 +871,8 @@ class _Extraction:
         word = match["unit"]
         if word == "年" and "." in numeral and len(numeral.rpartition(".")[2]) == 4:
             return None  # 1.2019年9月底前: an item marker run into a year
+        if word in _NAMING_SPANS and _PLAN_NAME_AFTER.match(self.text, end) is not None:
+            return None  # 三年行动计划, 三年提升行动: the name of a plan, not a time limit
         if word == "次" and (
             self.text[number_start - 1 : number_start] == "届"
             or _SESSION_AFTER.match(self.text, end) is not None
