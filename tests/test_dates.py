@@ -320,3 +320,20 @@ def test_anchor_words_are_in_every_match(text: str) -> None:
                 assert any(word in match[0] for word in anchors), (pattern.pattern, match)
     for match in DATE_PATTERN.finditer(text):
         assert any(word in match[0] for word in DATE_ANCHORS), match
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("6月底前", datetime.date(2021, 6, 30)),
+        ("年底前", datetime.date(2021, 12, 31)),
+        ("今年内", datetime.date(2021, 12, 31)),
+        ("明年一季度", datetime.date(2022, 3, 31)),
+        ("国庆节前", datetime.date(2021, 9, 30)),
+        ("印发之日起1个月内", datetime.date(2021, 1, 28)),  # from the issue date, not the year
+    ],
+)
+def test_the_plans_year_dates_what_is_written_without_one(phrase: str, due: datetime.date) -> None:
+    # A 2021 plan issued on 28 December 2020.
+    deadline = parse_deadline(phrase, issue_date=datetime.date(2020, 12, 28), year=2021)
+    assert deadline.date == due

@@ -9,7 +9,7 @@ import regex
 from hypothesis import given
 
 import yingshang
-from yingshang.model import Plan
+from yingshang.model import Plan, TargetKind
 from yingshang.parse._front import _PARAGRAPH_END, _continues
 
 from .render import inline_export
@@ -414,3 +414,54 @@ def test_a_sentence_of_roles_reads_brackets_in_names_only_when_they_close() -> N
         plan = _bracketed_items(sentence, "（市财政局牵头）")
         assert plan.actions[0].text.endswith(sentence)  # not read as roles: a bracket left open
         assert yingshang.coverage(plan) == ()
+
+
+def _annual_plan(title: str, notice: str = "") -> Plan:
+    return yingshang.parse(
+        f"{notice}{title}\n"
+        "一、提升政务服务效能\n"
+        "1.推进相对集中行政许可权改革。实现一枚印章管审批。"
+        "（牵头单位：州行政审批服务局；责任单位：各县市人民政府，6月底完成）\n"
+        "2.推动政务服务导则落实。年内完成标准化建设。（州政务服务中心牵头，国庆节前完成）\n"
+    )
+
+
+def _due_dates(plan: Plan) -> list[str | None]:
+    return [
+        None if t.deadline is None or t.deadline.date is None else t.deadline.date.isoformat()
+        for action in plan.actions
+        for t in action.targets
+        if t.kind is TargetKind.DEADLINE
+    ]
+
+
+def test_an_annual_plan_dates_deadlines_without_a_year_in_the_year_its_title_names() -> None:
+    # A web copy of 2020年…工作计划 without its notice still dates 6月底完成 in 2020.
+    plan = _annual_plan("某州2020年深化放管服改革优化营商环境工作计划")
+    assert _due_dates(plan) == ["2020-06-30", "2020-12-31", "2020-09-30"]
+
+
+def test_the_year_a_title_names_wins_over_the_year_of_issue() -> None:
+    # A plan for 2021 issued at the end of 2020: 6月底 is June 2021.
+    notice = (
+        "关于印发2021年优化营商环境工作要点的通知\n各区县人民政府：\n"
+        "现印发给你们，请认真贯彻落实。\n某某市人民政府办公室\n2020年12月28日\n"
+    )
+    plan = _annual_plan("2021年优化营商环境工作要点", notice)
+    assert plan.notice is not None
+    assert plan.notice.issue_date is not None
+    assert plan.notice.issue_date.year == 2020
+    assert _due_dates(plan) == ["2021-06-30", "2021-12-31", "2021-09-30"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "优化营商环境三年行动方案（2021—2023年）",
+        "2019-2021年优化营商环境行动方案",
+        "优化营商环境工作方案",
+    ],
+)
+def test_a_title_with_no_single_year_leaves_such_deadlines_undated(title: str) -> None:
+    plan = _annual_plan(title)
+    assert _due_dates(plan) == [None, None, None]

@@ -344,3 +344,13 @@ def test_a_number_cell_beside_a_heading_with_its_own_number() -> None:
     (unparsed,) = [d for d in other.diagnostics if d.code == "unparsed"]
     assert unparsed.span.slice(other.source.text) == "7"
     assert yingshang.coverage(other) == ()
+
+
+def test_a_deadline_cell_without_a_year_is_in_the_year_the_title_names() -> None:
+    head = HEAD.replace("\t配合单位\n", "\t配合单位\n\t完成时限\n").replace(
+        "某市营商环境工作方案", "某市2021年营商环境工作方案"
+    )
+    text = head + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "", "9月底前")
+    (deadline,) = yingshang.parse(text).actions[0].deadlines
+    assert deadline.date is not None
+    assert deadline.date.isoformat() == "2021-09-30"

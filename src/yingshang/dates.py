@@ -217,7 +217,9 @@ _BEFORE_BOUNDS = frozenset({"以前", "之前", "前"})
 _WITHIN_BOUNDS = frozenset({"以内", "之内", "内"})
 
 
-def parse_deadline(s: str, *, issue_date: datetime.date | None = None) -> Deadline:
+def parse_deadline(
+    s: str, *, issue_date: datetime.date | None = None, year: int | None = None
+) -> Deadline:
     """Read one deadline phrase (时限) into a `Deadline` with its due date.
 
     - 2019年9月底前 → BY_END_OF, 2019-09-30; 2019年底前 → BY_END_OF, 2019-12-31;
@@ -226,7 +228,8 @@ def parse_deadline(s: str, *, issue_date: datetime.date | None = None) -> Deadli
     - 到2022年 → BY, 2022-12-31; 2019年内 → BY, 2019-12-31;
     - 在本方案印发之日起1个月内 → WITHIN, offset 1 个月, due `issue_date` + 1 month (None without
       an issue date, and for working days, which need a holiday calendar);
-    - 年底前, 9月底前 → the year of `issue_date` (date None without one);
+    - 年底前, 9月底前 → the plan's year: `year` if given (an annual plan's title names it),
+      else the year of `issue_date` (date None without either);
     - 2020年上半年 → BY_END_OF, 2020-06-30; 2019年三季度末前, 2019年第三季度 → BY_END_OF,
       2019-09-30; 2020年下半年前 → BEFORE, 2020-06-30; 三季度末前 → the year of `issue_date`
       (a half-year or quarter with no year needs 末前/底前/末 to be a deadline).
@@ -239,7 +242,7 @@ def parse_deadline(s: str, *, issue_date: datetime.date | None = None) -> Deadli
     for pattern in DEADLINE_PATTERNS:
         match = pattern.fullmatch(stripped)
         if match is not None:
-            deadline = deadline_from_match(match, issue_date=issue_date)
+            deadline = deadline_from_match(match, issue_date=issue_date, year=year)
             break
     if deadline is None:
         raise ParseError("a deadline such as 2019年底前 or 印发之日起1个月内", s, lead)
@@ -247,13 +250,16 @@ def parse_deadline(s: str, *, issue_date: datetime.date | None = None) -> Deadli
 
 
 def deadline_from_match(
-    match: regex.Match[str], *, issue_date: datetime.date | None = None
+    match: regex.Match[str], *, issue_date: datetime.date | None = None, year: int | None = None
 ) -> Deadline | None:
     """Turn a match of one of `DEADLINE_PATTERNS` into a `Deadline`, or None if it is none.
 
     A plain date (no 到 before it, no 底前/前/内 after it) and an impossible one (13月, 2月30日)
-    give None; this function never raises.
+    give None; this function never raises. `year` is the plan's year, for deadlines written
+    without one (年底前, 6月底前, 今年内, 国庆节前); it defaults to `issue_date`'s.
     """
+    if year is None and issue_date is not None:
+        year = issue_date.year
     try:
         if "amount" in match.re.groupindex:
             return _relative_deadline(match, issue_date)
@@ -262,8 +268,8 @@ def deadline_from_match(
         if "relative_month" in match.re.groupindex:
             return _relative_month_deadline(match, issue_date)
         if "holiday" in match.re.groupindex:
-            return _holiday_deadline(match, issue_date)
-        return _dated_deadline(match, issue_date)
+            return _holiday_deadline(match, issue_date, year)
+        return _dated_deadline(match, year)
     except (ParseError, ValueError, OverflowError):
         return None
 
@@ -320,22 +326,23 @@ _FIXED_HOLIDAYS = {
 }
 
 
-def _holiday_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline:
+def _holiday_deadline(
+    match: regex.Match[str], issue_date: datetime.date | None, plan_year: int | None
+) -> Deadline:
     """国庆节前 → BEFORE, the day before 1 October of the plan's year (or the year written)."""
     if match["holiday"] not in _HOLIDAYS:
         raise ValueError(f"no holiday named {match['holiday']}")
     written_year = _group(match, "year")
-    if written_year is not None:
-        year: int | None = _whole(written_year)
-    elif issue_date is None:
-        year = None
-    else:
-        year = issue_date.year
+    year = plan_year if written_year is None else _whole(written_year)
     fixed = _FIXED_HOLIDAYS.get(match["holiday"])
     if year is None or fixed is None:
         return Deadline(DeadlineKind.BEFORE, None, year=year)
     holiday = datetime.date(year, *fixed)
-    if issue_date is not None and written_year is None and holiday <= issue_date:
+    if (
+        issue_date is not None
+        and written_year is None
+        and holiday <= issue_date < (holiday.replace(year=year + 1))
+    ):
         holiday = holiday.replace(year=year + 1)  # 元旦前 in a plan issued in July: next 1 January
     due = holiday - datetime.timedelta(days=1)
     return Deadline(DeadlineKind.BEFORE, due, year=holiday.year)
@@ -354,7 +361,7 @@ def _calendar_step(amount: int, unit: str) -> relativedelta | None:
     return steps.get(unit)
 
 
-def _dated_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline | None:
+def _dated_deadline(match: regex.Match[str], plan_year: int | None) -> Deadline | None:
     bound, by = _group(match, "bound"), _group(match, "by") is not None
     written_year, relative_year = _group(match, "year"), _group(match, "relative_year")
     period = _period(match)
@@ -363,9 +370,9 @@ def _dated_deadline(match: regex.Match[str], issue_date: datetime.date | None) -
             return None  # 2017年, 2019年7月23日: a date, not a deadline
         year: int | None = _whole(written_year)
     elif relative_year == "明年":
-        year = None if issue_date is None else issue_date.year + 1
+        year = None if plan_year is None else plan_year + 1
     else:
-        year = None if issue_date is None else issue_date.year
+        year = plan_year
     if period is not None:
         return _period_deadline(period, bound, year, by=by)
     written_month, written_day = _group(match, "month"), _group(match, "day")

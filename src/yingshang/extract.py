@@ -525,21 +525,27 @@ def _holds_any(text: str, words: tuple[str, ...]) -> bool:
 
 
 def extract_targets(
-    text: str, *, offset: int = 0, issue_date: datetime.date | None = None
+    text: str,
+    *,
+    offset: int = 0,
+    issue_date: datetime.date | None = None,
+    year: int | None = None,
 ) -> tuple[Target, ...]:
     """Find every quantitative target in `text`, in text order.
 
     Each target's `text` is the exact slice of `text` it comes from, and its `span` the offsets
     of that slice plus `offset` (pass the slice's start when `text` is part of a document).
     `issue_date` resolves relative deadlines (印发之日起1个月内) and years left implicit
-    (年底前). Never raises for any `text`; raises ValueError for a negative `offset`.
+    (年底前); `year`, the plan's year when it is not the issue date's (an annual plan's title
+    names it), resolves the latter instead. Never raises for any `text`; raises ValueError for
+    a negative `offset`.
 
     >>> [str(t.quantity) for t in extract_targets("由12个工作日缩减至7个工作日以内")]
     ['7个工作日']
     """
     if offset < 0:
         raise ValueError(f"offset must be >= 0, got {offset}")
-    return _Extraction(text, issue_date).targets(offset)
+    return _Extraction(text, issue_date, year).targets(offset)
 
 
 @attrs.define
@@ -639,12 +645,13 @@ class _Breaks:
 
 
 class _Extraction:
-    def __init__(self, text: str, issue_date: datetime.date | None) -> None:
+    def __init__(self, text: str, issue_date: datetime.date | None, year: int | None) -> None:
         # Patterns read the folded copy (Simplified, half-width); target texts come from the
         # source, which the fold keeps aligned character for character.
         self.source = text
         text = self.text = fold(text)
         self.issue_date = issue_date
+        self.year = year
         self.titles = (
             [match.span() for match in _TITLE.finditer(text)]
             if _holds_any(text, _TITLE_ANCHORS)
@@ -747,7 +754,7 @@ class _Extraction:
             else:
                 continue
             for match in matches:
-                deadline = deadline_from_match(match, issue_date=self.issue_date)
+                deadline = deadline_from_match(match, issue_date=self.issue_date, year=self.year)
                 if deadline is None or self._in_title(match.start()):
                     continue
                 start = match.start()
@@ -839,6 +846,8 @@ class _Extraction:
             return None
         if number_start > 0 and self.text[number_start - 1] == "第":
             return None  # 第三期: an ordinal
+        if numeral == "一" and self.text[number_start - 1 : number_start] == "同":
+            return None  # 同一天, 同一窗口: the same one, not a count of one
         value = _read_number(numeral)
         if value is None:
             return None

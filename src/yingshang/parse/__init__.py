@@ -28,6 +28,7 @@ from ._front import (
 )
 from ._lines import (
     _Line,
+    _plan_year,
     _Source,
     _split_lines,
     clean_text,
@@ -132,8 +133,18 @@ def parse(text: str, *, strict: bool = False) -> Plan:
     title, notice, preamble, sections, references = front.parse()
     attachment: Attachment | None = None
     areas: list[Area] = []
+    issue_date = notice.issue_date if notice is not None else None
+    # An annual plan (2020年…工作计划) dates 6月底前 in its own year, whenever it was issued.
+    year = next(
+        (
+            found
+            for snippet in (title, attachment_title)
+            if snippet is not None and (found := _plan_year(snippet.text)) is not None
+        ),
+        None,
+    )
     if table_at is not None:
-        table = _Table(source, notice.issue_date if notice is not None else None, attachment_title)
+        table = _Table(source, issue_date, attachment_title, year)
         table.parse(lines[table_at:], table_start.mark if table_start else "\t")
         areas = table.freeze()
         start = lines[front_end].start if label is None else label.span.start
@@ -170,7 +181,6 @@ def parse(text: str, *, strict: bool = False) -> Plan:
             "expected body sections (一、…) or an attachment table of measures, found neither",
             Span(title.span.end, title.span.end),
         )
-    issue_date = notice.issue_date if notice is not None else None
     if not areas:
         # No table: the body may list the measures, with their agencies written inline.
         removed = frozenset(i for span in source.artifacts for i in range(span.start, span.end))
@@ -183,10 +193,13 @@ def parse(text: str, *, strict: bool = False) -> Plan:
             folded=source.folded,
             removed=removed,
             issue_date=issue_date,
+            year=year,
         )
         sections = list(body_sections)
-        areas = [_with_targets(area, text, issue_date, source) for area in body_areas]
-    sections = [_section_with_targets(section, text, issue_date, source) for section in sections]
+        areas = [_with_targets(area, text, issue_date, source, year) for area in body_areas]
+    sections = [
+        _section_with_targets(section, text, issue_date, source, year) for section in sections
+    ]
     if table_at is None:
         _check_end(source, lines[front_end - 1] if front_end else None)
     diagnostics = sorted(source.diagnostics, key=lambda d: (d.span.start, d.span.end))

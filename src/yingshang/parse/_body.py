@@ -398,6 +398,7 @@ class _Reader:
     folded: str = ""
     removed: frozenset[int] = frozenset()  # offsets inside export artifacts (pinyin)
     issue_date: datetime.date | None = None
+    year: int | None = None  # the plan's year, when its title names one
     first_leads: bool = False  # "第一责任单位为牵头单位，下同" was read
     defaults: tuple[Agency, ...] = ()  # "以下均需…落实，不再列出"
 
@@ -474,7 +475,10 @@ class _Reader:
             found = tuple(
                 target
                 for target in extract_targets(
-                    span.slice(self.text), offset=span.start, issue_date=self.issue_date
+                    span.slice(self.text),
+                    offset=span.start,
+                    issue_date=self.issue_date,
+                    year=self.year,
                 )
                 if target.kind is TargetKind.DEADLINE
             )
@@ -487,7 +491,7 @@ class _Reader:
             if phrase and not phrase.endswith(("前", "内")):
                 phrase += "底前" if phrase.endswith(("年", "月")) else "前"
             try:
-                deadline = parse_deadline(phrase, issue_date=self.issue_date)
+                deadline = parse_deadline(phrase, issue_date=self.issue_date, year=self.year)
             except ParseError:
                 deadline = None
             targets.append(Target(TargetKind.DEADLINE, text, span, deadline=deadline))
@@ -796,13 +800,15 @@ def read_body_measures(
     folded: str = "",
     removed: frozenset[int] = frozenset(),
     issue_date: datetime.date | None = None,
+    year: int | None = None,
 ) -> tuple[tuple[Section, ...], tuple[Area, ...]]:
     """Return the sections without the parts that list measures, and those measures' areas.
 
     `folded` is `text` folded (fold.py), `removed` the offsets of export artifacts in it, and
-    `issue_date` resolves deadlines written without a year ("6月底完成").
+    `issue_date` resolves deadlines written without a year ("6月底完成"), in the plan's `year`
+    when its title names one.
     """
-    reader = _Reader(text, trim, clean, report, folded, removed, issue_date)
+    reader = _Reader(text, trim, clean, report, folded, removed, issue_date, year)
     kept: list[Section] = []
     areas: list[Area] = []
     for section in sections:

@@ -11,7 +11,9 @@ from collections.abc import Hashable, Iterator, Sequence
 from typing import TypeVar, overload
 
 import attrs
+import regex
 
+from .._lazy import LazyPattern
 from ..dates import parse_chinese_date
 from ..errors import ParseError
 from ..fold import fold
@@ -314,6 +316,29 @@ def _small_numeral(text: str) -> int | None:
     except ParseError:
         return None
     return int(value) if value == value.to_integral_value() and 0 < value < 1000 else None
+
+
+# A year in a title: four digits, Arabic or Chinese (二〇二〇), on their own.
+_TITLE_YEAR = LazyPattern(
+    r"(?<! [0-9〇零一二三四五六七八九] ) (?P<year> [0-9]{4} | [〇零一二三四五六七八九]{4} )"
+    r" (?! [0-9〇零一二三四五六七八九] ) (?P<nian> 年 )?",
+    regex.VERBOSE,
+)
+
+
+def _plan_year(title: str) -> int | None:
+    """Return the one year an annual plan's title names (2020年…工作计划), else None.
+
+    A title with two years (2021—2023年, 2019-2021年) names a span, not the plan's year; one with
+    none (三年行动方案) names no year.
+    """
+    matches = list(_TITLE_YEAR.finditer(fold(title)))
+    if len(matches) != 1 or matches[0]["nian"] is None:
+        return None
+    try:
+        return int(parse_number(matches[0]["year"]))
+    except ParseError:
+        return None
 
 
 def _issue_date(text: str) -> datetime.date | None:

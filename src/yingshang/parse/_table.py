@@ -196,9 +196,11 @@ class _Table:
         source: _Source,
         issue_date: datetime.date | None,
         attachment_title: Snippet | None = None,
+        year: int | None = None,
     ) -> None:
         self.source = source
         self.issue_date = issue_date
+        self.year = year  # the plan's year, when its title names one
         self.areas: list[_AreaBuilder] = []
         self.headers: list[Snippet] = []
         self.header_width = 0
@@ -424,7 +426,9 @@ class _Table:
             return ()
         found = tuple(
             target
-            for target in _targets_in(self.source.text, snippet.span, self.issue_date, self.source)
+            for target in _targets_in(
+                self.source.text, snippet.span, self.issue_date, self.source, self.year
+            )
             if target.kind is TargetKind.DEADLINE
         )
         if not found:
@@ -441,7 +445,7 @@ class _Table:
 
     def _targets(self, span: Span, row_deadlines: tuple[Target, ...]) -> tuple[Target, ...]:
         """Return the targets of an item's text and, where it names none, the row's deadline."""
-        targets = _targets_in(self.source.text, span, self.issue_date, self.source)
+        targets = _targets_in(self.source.text, span, self.issue_date, self.source, self.year)
         if row_deadlines:
             deadline = row_deadlines[0].deadline
             targets = (

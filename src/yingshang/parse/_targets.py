@@ -17,14 +17,15 @@ def _targets_in(
     span: Span,
     issue_date: datetime.date | None,
     source: _Source | None = None,
+    year: int | None = None,
 ) -> tuple[Target, ...]:
     """Return the targets in `text[span]`, with spans into the whole text.
 
     A target wrapped across lines (2025年⏎底前) keeps its text as every node does: cleaned. With
     the parse's `source`, each target's text, quantity and deadline is kept once per parse
-    ("2019年底前" recurs in most items).
+    ("2019年底前" recurs in most items). `year` is the plan's year (see `extract_targets`).
     """
-    found = extract_targets(span.slice(text), offset=span.start, issue_date=issue_date)
+    found = extract_targets(span.slice(text), offset=span.start, issue_date=issue_date, year=year)
     if source is None and not any(_LINE_BREAK.search(target.text) for target in found):
         return found
     kept = []
@@ -47,22 +48,30 @@ def _targets_in(
 
 
 def _section_with_targets(
-    section: Section, text: str, issue_date: datetime.date | None, source: _Source | None = None
+    section: Section,
+    text: str,
+    issue_date: datetime.date | None,
+    source: _Source | None = None,
+    year: int | None = None,
 ) -> Section:
     """Attach to a section, and to its subsections, the targets its own paragraphs set."""
     targets = tuple(
         target
         for paragraph in section.paragraphs
-        for target in _targets_in(text, paragraph.span, issue_date, source)
+        for target in _targets_in(text, paragraph.span, issue_date, source, year)
     )
     subsections = tuple(
-        _section_with_targets(s, text, issue_date, source) for s in section.subsections
+        _section_with_targets(s, text, issue_date, source, year) for s in section.subsections
     )
     return attrs.evolve(section, targets=targets, subsections=subsections)
 
 
 def _with_targets(
-    area: Area, text: str, issue_date: datetime.date | None, source: _Source | None = None
+    area: Area,
+    text: str,
+    issue_date: datetime.date | None,
+    source: _Source | None = None,
+    year: int | None = None,
 ) -> Area:
     """Attach to each action item the targets found in its source text, before those it has."""
     measures = tuple(
@@ -72,7 +81,8 @@ def _with_targets(
                 attrs.evolve(
                     action,
                     # The deadline written with the agencies comes after the item's own targets.
-                    targets=_targets_in(text, action.span, issue_date, source) + action.targets,
+                    targets=_targets_in(text, action.span, issue_date, source, year)
+                    + action.targets,
                 )
                 for action in measure.actions
             ),
