@@ -43,7 +43,7 @@ from ._table import (
     _Table,
     find_unreadable_table,
 )
-from ._targets import _section_with_targets, _with_targets
+from ._targets import _areas_with_targets, _sections_with_targets
 
 __all__ = ["clean_text", "decode", "parse", "parse_file"]
 
@@ -196,10 +196,8 @@ def parse(text: str, *, strict: bool = False) -> Plan:
             year=year,
         )
         sections = list(body_sections)
-        areas = [_with_targets(area, text, issue_date, source, year) for area in body_areas]
-    sections = [
-        _section_with_targets(section, text, issue_date, source, year) for section in sections
-    ]
+        areas = _areas_with_targets(body_areas, text, issue_date, source, year)
+    sections = _sections_with_targets(sections, text, issue_date, source, year)
     if table_at is None:
         _check_end(source, lines[front_end - 1] if front_end else None)
     diagnostics = sorted(source.diagnostics, key=lambda d: (d.span.start, d.span.end))

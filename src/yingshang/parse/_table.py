@@ -46,7 +46,7 @@ from ._patterns import (
     _SUBSECTION_HEADING,
     _TITLE_HEADER,
 )
-from ._targets import _targets_in
+from ._targets import _targets_in, _targets_of_spans
 
 # --- the attachment table ------------------------------------------------------------------------
 
@@ -175,8 +175,20 @@ class _MeasureBuilder:
     number: int
     title: str
     span: Span
-    actions: list[Action] = attrs.Factory(list)
+    actions: list[_PendingAction] = attrs.Factory(list)
     repeated_at: tuple[Span, ...] = ()  # rare: a tuple made anew beats a list for every measure
+
+
+class _PendingAction(NamedTuple):
+    """An action item read from a row, whose targets are found once the whole table is read."""
+
+    number: int
+    text: str
+    span: Span
+    marker: Snippet | None
+    lead: tuple[Agency, ...]
+    cooperating: tuple[Agency, ...]
+    row_deadlines: tuple[Target, ...]
 
 
 @attrs.define(weakref_slot=False)
@@ -298,6 +310,29 @@ class _Table:
         )
 
     def freeze(self) -> list[Area]:
+        """Build the areas read so far, finding every item's targets in one pass."""
+        pending = [
+            action for area in self.areas for measure in area.measures for action in measure.actions
+        ]
+        found = _targets_of_spans(
+            self.source.text,
+            [action.span for action in pending],
+            self.issue_date,
+            self.source,
+            self.year,
+        )
+        actions = iter(
+            Action(
+                action.number,
+                action.text,
+                action.span,
+                action.marker,
+                action.lead,
+                action.cooperating,
+                _with_row_deadlines(targets, action.row_deadlines),
+            )
+            for action, targets in zip(pending, found, strict=True)
+        )
         return [
             Area(
                 ordinal=area.ordinal,
@@ -308,7 +343,7 @@ class _Table:
                         number=measure.number,
                         title=measure.title,
                         span=measure.span,
-                        actions=tuple(measure.actions),
+                        actions=tuple(itertools.islice(actions, len(measure.actions))),
                         repeated_at=tuple(measure.repeated_at),
                     )
                     for measure in area.measures
@@ -442,19 +477,6 @@ class _Table:
                 "a deadline cell with no date yingshang can read", cell.start, cell.end
             )
         return found
-
-    def _targets(self, span: Span, row_deadlines: tuple[Target, ...]) -> tuple[Target, ...]:
-        """Return the targets of an item's text and, where it names none, the row's deadline."""
-        targets = _targets_in(self.source.text, span, self.issue_date, self.source, self.year)
-        if row_deadlines:
-            deadline = row_deadlines[0].deadline
-            targets = (
-                tuple(
-                    attrs.evolve(t, deadline=deadline) if t.deadline is None else t for t in targets
-                )
-                + row_deadlines
-            )
-        return targets
 
     def _read_headings(self, cells: tuple[_Cell, ...]) -> None:
         """Read a row's area and measure cells: "一、开办企业", "1．精简流程", or a number cell
@@ -611,13 +633,13 @@ class _Table:
         lead: tuple[Agency, ...],
         cooperating: tuple[Agency, ...],
         row_deadlines: tuple[Target, ...],
-    ) -> Iterator[Action]:
+    ) -> Iterator[_PendingAction]:
         """Split a cell into its items at the "（n）" that open its paragraphs."""
         text = self.source.text
         pending: tuple[int, int, Snippet | None, int] | None = None  # start, end, marker, number
         count = len(measure.actions)
 
-        def finish() -> Action | None:
+        def finish() -> _PendingAction | None:
             if pending is None:
                 return None
             start, end, marker, number = pending
@@ -630,8 +652,9 @@ class _Table:
                     marker.span if marker else Span(start, end),
                 )
                 return None
-            targets = self._targets(snippet.span, row_deadlines)
-            return Action(number, snippet.text, snippet.span, marker, lead, cooperating, targets)
+            return _PendingAction(
+                number, snippet.text, snippet.span, marker, lead, cooperating, row_deadlines
+            )
 
         paragraph_start = cell.start
         while paragraph_start <= cell.end:
@@ -662,3 +685,16 @@ class _Table:
             paragraph_start = cell.end + 1 if newline is None else newline.end()
         if (action := finish()) is not None:
             yield action
+
+
+def _with_row_deadlines(
+    targets: tuple[Target, ...], row_deadlines: tuple[Target, ...]
+) -> tuple[Target, ...]:
+    """Add the row's deadline to an item's targets, and give it to those that name none."""
+    if not row_deadlines:
+        return targets
+    deadline = row_deadlines[0].deadline
+    return (
+        tuple(attrs.evolve(t, deadline=deadline) if t.deadline is None else t for t in targets)
+        + row_deadlines
+    )

@@ -1,0 +1,68 @@
+"""Targets found in one pass over many spans are those each span gives alone."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import yingshang
+from yingshang.model import Span
+from yingshang.parse._targets import _targets_in, _targets_of_spans
+
+from .mutations import Mutation, mutate, mutated_texts
+from .target_strategies import ISSUE_DATE, sentences
+
+# What stands between the targets' sentences: line breaks, blanks, and the characters a plan
+# writes around its items (brackets of agencies, tabs, markers).
+_GLUE = st.text(alphabet="\n\t 　（）()、，。；：牵头单位1．（2）年月底前内", max_size=6)
+
+
+@st.composite
+def texts_and_spans(draw: st.DrawFn) -> tuple[str, list[Span]]:
+    parts = draw(st.lists(st.tuples(sentences(), _GLUE), min_size=1, max_size=6))
+    text = "".join(sentence.text + glue for sentence, glue in parts)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=12)))
+    spans = [Span(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+    return text, draw(st.permutations(spans))
+
+
+def _alone(text: str, spans: list[Span]) -> list[tuple[yingshang.Target, ...]]:
+    return [_targets_in(text, span, ISSUE_DATE) for span in spans]
+
+
+@given(texts_and_spans())
+def test_one_pass_over_spans_gives_each_spans_own_targets(case: tuple[str, list[Span]]) -> None:
+    text, spans = case
+    assert _targets_of_spans(text, spans, ISSUE_DATE) == _alone(text, spans)
+
+
+@given(mutated_texts())
+def test_one_pass_over_a_plans_items_gives_each_items_own_targets(
+    case: tuple[str, tuple[Mutation, ...]],
+) -> None:
+    name, mutations = case
+    text = mutate(name, mutations)
+    try:
+        plan = yingshang.parse(text)
+    except yingshang.ParseError:
+        return
+    spans = [action.span for action in plan.actions]
+    spans += [p.span for section in plan.sections for p in section.paragraphs]
+    assert _targets_of_spans(text, spans, ISSUE_DATE) == _alone(text, spans)
+
+
+def test_spans_a_character_apart_are_read_one_by_one() -> None:
+    # "2025 年" and "底前" a line break apart are two texts, not 2025 年⏎底前.
+    text = "到2025 年\n底前完成"
+    spans = [Span(0, 7), Span(8, 12)]
+    assert _targets_of_spans(text, spans, ISSUE_DATE) == _alone(text, spans)
+    assert [t.text for t in _targets_in(text, Span(0, 12), ISSUE_DATE)] == ["到2025 年底前"]
+
+
+def test_a_deadline_governs_only_the_targets_of_its_own_span() -> None:
+    # Read alone, the second item has no deadline: the first item's 2019年底前 must not reach it.
+    text = "2019年底前推行网办\t（市财政局牵头）\t办结时间压缩至3个工作日"
+    first, second = Span(0, 11), Span(text.index("办结"), len(text))
+    (_,), (duration,) = _targets_of_spans(text, [first, second], ISSUE_DATE)
+    assert duration.deadline is None
+    assert _targets_of_spans(text, [first, second], ISSUE_DATE) == _alone(text, [first, second])
