@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 import yingshang
 from yingshang.model import Span
+from yingshang.parse import _targets
 from yingshang.parse._targets import _targets_in, _targets_of_spans
 
 from .mutations import Mutation, mutate, mutated_texts
@@ -30,10 +33,15 @@ def _alone(text: str, spans: list[Span]) -> list[tuple[yingshang.Target, ...]]:
     return [_targets_in(text, span, ISSUE_DATE) for span in spans]
 
 
-@given(texts_and_spans())
-def test_one_pass_over_spans_gives_each_spans_own_targets(case: tuple[str, list[Span]]) -> None:
+@given(texts_and_spans(), st.sampled_from([(2048, 512), (24, 8), (1, 1)]))
+def test_one_pass_over_spans_gives_each_spans_own_targets(
+    case: tuple[str, list[Span]], limits: tuple[int, int]
+) -> None:
+    # Runs of every length: the whole text, a few spans, one span each.
     text, spans = case
-    assert _targets_of_spans(text, spans, ISSUE_DATE) == _alone(text, spans)
+    run, gap = limits
+    with mock.patch.object(_targets, "_RUN", run), mock.patch.object(_targets, "_GAP", gap):
+        assert _targets_of_spans(text, spans, ISSUE_DATE) == _alone(text, spans)
 
 
 @given(mutated_texts())

@@ -310,48 +310,61 @@ class _Table:
         )
 
     def freeze(self) -> list[Area]:
-        """Build the areas read so far, finding every item's targets in one pass."""
-        pending = [
-            action for area in self.areas for measure in area.measures for action in measure.actions
-        ]
-        found = _targets_of_spans(
-            self.source.text,
-            [action.span for action in pending],
-            self.issue_date,
-            self.source,
-            self.year,
-        )
-        actions = iter(
-            Action(
-                action.number,
-                action.text,
-                action.span,
-                action.marker,
-                action.lead,
-                action.cooperating,
-                _with_row_deadlines(targets, action.row_deadlines),
+        """Build the areas read so far, finding the items' targets a few runs of items at a time.
+
+        Each item read from a row waits as a `_PendingAction` until here, and is dropped as soon
+        as its `Action` is built, so that the two are not all held at once.
+        """
+        found = iter(
+            _targets_of_spans(
+                self.source.text,
+                [
+                    action.span
+                    for area in self.areas
+                    for measure in area.measures
+                    for action in measure.actions
+                ],
+                self.issue_date,
+                self.source,
+                self.year,
             )
-            for action, targets in zip(pending, found, strict=True)
         )
-        return [
-            Area(
-                ordinal=area.ordinal,
-                title=area.title,
-                span=area.span,
-                measures=tuple(
+        areas = []
+        for area in self.areas:
+            measures = []
+            for measure in area.measures:
+                actions = tuple(
+                    Action(
+                        action.number,
+                        action.text,
+                        action.span,
+                        action.marker,
+                        action.lead,
+                        action.cooperating,
+                        _with_row_deadlines(next(found), action.row_deadlines),
+                    )
+                    for action in measure.actions
+                )
+                measure.actions.clear()
+                measures.append(
                     Measure(
                         number=measure.number,
                         title=measure.title,
                         span=measure.span,
-                        actions=tuple(itertools.islice(actions, len(measure.actions))),
+                        actions=actions,
                         repeated_at=tuple(measure.repeated_at),
                     )
-                    for measure in area.measures
-                ),
-                repeated_at=tuple(area.repeated_at),
+                )
+            areas.append(
+                Area(
+                    ordinal=area.ordinal,
+                    title=area.title,
+                    span=area.span,
+                    measures=tuple(measures),
+                    repeated_at=tuple(area.repeated_at),
+                )
             )
-            for area in self.areas
-        ]
+        return areas
 
     def _blank(self, cell: _Cell) -> bool:
         start, end = self.source.trim(cell.start, cell.end)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import itertools
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -55,6 +54,12 @@ def _kept(found: tuple[Target, ...], source: _Source | None) -> tuple[Target, ..
     return tuple(kept)
 
 
+# Spans are read in runs of this many characters at most, so that what the extractor holds at
+# once stays small beside the plan it builds; a run ends at a gap this long (masked as blanks).
+_RUN = 2048
+_GAP = 512
+
+
 def _targets_of_spans(
     text: str,
     spans: Sequence[Span],
@@ -62,45 +67,74 @@ def _targets_of_spans(
     source: _Source | None = None,
     year: int | None = None,
 ) -> list[tuple[Target, ...]]:
-    """Return what `_targets_in` returns for each of `spans`, from one pass of the extractor.
+    """Return what `_targets_in` returns for each of `spans`, from a few passes of the extractor.
 
-    The extractor reads a copy of `text` in which all but the spans is masked: a line break at
-    each end of a gap and spaces between. A line break ends every sentence and clause, and no
-    pattern reads across one or starts on a space, so each span gives the targets it gives alone,
-    at the cost of one scan instead of one per span. Overlapping spans, or spans a character
-    apart (where 2025 年⏎底前 could join two), are read one by one, as they all are if the masked
-    copy gives anything outside a span.
+    The extractor reads a run of spans as one text in which the gaps between them are masked:
+    a line break at each end of a gap and spaces between. A line break ends every sentence and
+    clause, and no pattern reads across one or starts on a space, so each span gives the targets
+    it gives alone, at the cost of one scan of the run instead of one per span. Overlapping
+    spans, or spans a character apart (where 2025 年⏎底前 could join two), are read one by one,
+    as are all of a run if its masked text gives anything outside a span.
     """
+    result: list[tuple[Target, ...]] = [()] * len(spans)
     order = [i for i, span in enumerate(spans) if span.start < span.end]
     order.sort(key=lambda i: spans[i].start)
-    ordered = [spans[i] for i in order]
-    if len(ordered) < 2 or not all(
-        after.start - before.end >= 2 for before, after in itertools.pairwise(ordered)
-    ):
-        return [_targets_in(text, span, issue_date, source, year) for span in spans]
+    run: list[int] = []
+    for index in order:
+        span = spans[index]
+        if run:
+            last, first = spans[run[-1]], spans[run[0]]
+            if span.start - last.end < 2:
+                return [_targets_in(text, span, issue_date, source, year) for span in spans]
+            if span.start - last.end > _GAP or span.end - first.start > _RUN:
+                _read_run(text, spans, run, result, issue_date, source, year)
+                run = []
+        run.append(index)
+    if run:
+        _read_run(text, spans, run, result, issue_date, source, year)
+    return result
+
+
+def _read_run(
+    text: str,
+    spans: Sequence[Span],
+    run: list[int],
+    result: list[tuple[Target, ...]],
+    issue_date: datetime.date | None,
+    source: _Source | None,
+    year: int | None,
+) -> None:
+    """Fill in `result` for the spans of `run` (indices in text order), read in one pass."""
+    if len(run) == 1:
+        result[run[0]] = _targets_in(text, spans[run[0]], issue_date, source, year)
+        return
+    start = spans[run[0]].start
     pieces = []
-    at = 0
-    for span in ordered:
+    at = start
+    for index in run:
+        span = spans[index]
         gap = span.start - at
         if gap:
-            pieces.append("\n" if gap == 1 else "\n" + " " * (gap - 2) + "\n")
+            pieces.append("\n" + " " * (gap - 2) + "\n")
         pieces.append(text[span.start : span.end])
         at = span.end
-    found = extract_targets("".join(pieces), issue_date=issue_date, year=year)
+    found = extract_targets("".join(pieces), offset=start, issue_date=issue_date, year=year)
     starts = [target.span.start for target in found]
-    result: list[tuple[Target, ...]] = [()] * len(spans)
     placed = 0
-    for index, span in zip(order, ordered, strict=True):
+    for index in run:
+        span = spans[index]
         first = bisect.bisect_left(starts, span.start)
         last = bisect.bisect_left(starts, span.end, first)
         if last > first and found[last - 1].span.end > span.end:
-            placed = -1
             break
         placed += last - first
         result[index] = _kept(found[first:last], source)
-    if placed != len(found):  # a target across a mask: not one the spans give alone
-        return [_targets_in(text, span, issue_date, source, year) for span in spans]
-    return result
+    else:
+        if placed == len(found):
+            return
+    # A target across a mask: not one the spans give alone.
+    for index in run:
+        result[index] = _targets_in(text, spans[index], issue_date, source, year)
 
 
 def _sections_with_targets(
