@@ -72,9 +72,9 @@ def _targets_of_spans(
     The extractor reads a run of spans as one text in which the gaps between them are masked:
     a line break at each end of a gap and spaces between. A line break ends every sentence and
     clause, and no pattern reads across one or starts on a space, so each span gives the targets
-    it gives alone, at the cost of one scan of the run instead of one per span. Overlapping
-    spans, or spans a character apart (where 2025 年⏎底前 could join two), are read one by one,
-    as are all of a run if its masked text gives anything outside a span.
+    it gives alone, at the cost of one scan of the run instead of one per span. Spans that
+    overlap or stand a character apart (where 2025 年⏎底前 could join two) go in separate runs,
+    and a run whose masked text gives anything across a gap is read one span at a time.
     """
     result: list[tuple[Target, ...]] = [()] * len(spans)
     order = [i for i, span in enumerate(spans) if span.start < span.end]
@@ -83,10 +83,9 @@ def _targets_of_spans(
     for index in order:
         span = spans[index]
         if run:
-            last, first = spans[run[-1]], spans[run[0]]
-            if span.start - last.end < 2:
-                return [_targets_in(text, span, issue_date, source, year) for span in spans]
-            if span.start - last.end > _GAP or span.end - first.start > _RUN:
+            gap = span.start - spans[run[-1]].end
+            # Spans less than two characters apart (or overlapping) go in runs of their own.
+            if not 2 <= gap <= _GAP or span.end - spans[run[0]].start > _RUN:
                 _read_run(text, spans, run, result, issue_date, source, year)
                 run = []
         run.append(index)
@@ -113,26 +112,27 @@ def _read_run(
     at = start
     for index in run:
         span = spans[index]
-        gap = span.start - at
-        if gap:
-            pieces.append("\n" + " " * (gap - 2) + "\n")
+        if span.start > at:
+            pieces.append("\n" + " " * (span.start - at - 2) + "\n")
         pieces.append(text[span.start : span.end])
         at = span.end
     found = extract_targets("".join(pieces), offset=start, issue_date=issue_date, year=year)
     starts = [target.span.start for target in found]
-    placed = 0
+    inside = []
     for index in run:
         span = spans[index]
         first = bisect.bisect_left(starts, span.start)
         last = bisect.bisect_left(starts, span.end, first)
-        if last > first and found[last - 1].span.end > span.end:
-            break
-        placed += last - first
-        result[index] = _kept(found[first:last], source)
-    else:
-        if placed == len(found):
-            return
-    # A target across a mask: not one the spans give alone.
+        inside.append(found[first:last])
+    if sum(map(len, inside)) == len(found) and all(
+        targets[-1].span.end <= spans[index].end
+        for index, targets in zip(run, inside, strict=True)
+        if targets
+    ):
+        for index, targets in zip(run, inside, strict=True):
+            result[index] = _kept(targets, source)
+        return
+    # A target across a mask is not one the spans give alone: read them one by one.
     for index in run:
         result[index] = _targets_in(text, spans[index], issue_date, source, year)
 
