@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import re
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +35,7 @@ from typing import Any
 from yingshang.extract import extract_targets
 from yingshang.fold import fold
 from yingshang.model import Comparator, Target
+from yingshang.numbers import parse_number
 
 DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "phrases.json"
 
@@ -47,6 +49,7 @@ COMPARATORS = {
 }
 MAGNITUDES = (("万亿", 10**12), ("亿", 10**8), ("万", 10**4))
 FRACTIONS = {"一半": Decimal(50)}
+SHARE = re.compile(r"(?P<denominator>[二三四五六七八九十])分之(?P<numerator>[一二三四五六七八九])")
 
 
 def expected_value(value: object, unit: str | None) -> Decimal | None:
@@ -57,6 +60,9 @@ def expected_value(value: object, unit: str | None) -> Decimal | None:
     written = fold(unit or "")
     if written in FRACTIONS:
         return FRACTIONS[written]
+    share = SHARE.fullmatch(written)
+    if share is not None:  # 三分之一, written as the unit: a share, in hundredths
+        return 100 * parse_number(share["numerator"]) / parse_number(share["denominator"])
     for word, factor in MAGNITUDES:
         if written.startswith(word) and len(written) > len(word):
             return amount * factor
