@@ -404,6 +404,16 @@ def doublings(draw: st.DrawFn) -> Phrase:
 
 
 @st.composite
+def ranks(draw: st.DrawFn) -> Phrase:
+    """Draw a place in a ranking: 前10位, 前二十名 (at most that place)."""
+    place = draw(st.integers(1, 100))
+    unit = draw(st.sampled_from(["名", "位"]))
+    text = f"前{draw(written_integers(place))}{unit}"
+    return Phrase(text, (_target(text, TargetKind.RANK, quantity=Quantity(place, unit),
+                                 comparator=Comparator.AT_MOST),))  # fmt: skip
+
+
+@st.composite
 def multiples(draw: st.DrawFn) -> Phrase:
     """Draw a multiple of a reference: 按照贷款基准利率的1.5倍, 按照市场价格的两倍."""
     reference = draw(st.sampled_from(REFERENCES))
@@ -544,7 +554,12 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
     written_month = draw(st.sampled_from([str(month), to_chinese_numeral(month)]))
     form = draw(st.sampled_from(["year end", "month end", "before year", "by year", "before day",
                                  "within year", "half or quarter", "relative", "spaced year end",
-                                 "plan's month", "holiday", "recurring"]))  # fmt: skip
+                                 "plan's month", "holiday", "recurring",
+                                 "five-year plan"]))  # fmt: skip
+    if form == "five-year plan":  # 到“十四五”末: by the end of the plan's last year
+        name, last = draw(st.sampled_from([("十三五", 2020), ("十四五", 2025), ("十五五", 2030)]))
+        quoted = draw(st.sampled_from([f"“{name}”", name]))
+        return f"到{quoted}末", Deadline(DeadlineKind.BY_END_OF, datetime.date(last, 12, 31), last)
     if form == "spaced year end":  # 2023 年底前, as web copies space it
         return f"{year} 年底前", Deadline(DeadlineKind.BY_END_OF, datetime.date(year, 12, 31), year)
     if form == "plan's month":  # 本月底前, 下月底前, 6月底: the month of, or after, the issue
@@ -661,6 +676,7 @@ def phrases() -> st.SearchStrategy[Phrase]:
         deadline_phrases(),
         halves(),
         doublings(),
+        ranks(),
         multiples(),
         other_money(),
         asides(),

@@ -147,6 +147,13 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         rf"""
         {_NO_YEAR_BEFORE} 第? (?P<quarter> {_QUARTER} ) 季度 (?P<bound> 末前 | 底前 | 末 | 底 )
         """,
+        # 到“十四五”末, 十四五期末, “十四五”期间: by the end of a five-year plan's period.
+        r"""
+        (?P<by> 到 | 至 | 截至 | 截止 )?
+        [“"「]? (?P<five_year> 十 [一二三四五] 五 ) [”"」]?
+        (?: 规划 )? (?: 时期 | 期 )?
+        (?P<bound> 末 | 期末 | 末期 | 期间 | 内 )
+        """,
         # (在)本方案印发之日起1个月内: relative to the day the plan is issued.
         rf"""
         (?P<since>
@@ -183,6 +190,7 @@ DEADLINE_ANCHORS: tuple[tuple[tuple[str, ...], int | None], ...] = (
     (("半年", "季度"), None),  # 明年一季度
     (("半年",), None),  # 上半年末前
     (("季度",), None),  # 三季度末前
+    (("十一五", "十二五", "十三五", "十四五", "十五五"), None),  # 到“十四五”末
     # 印发之日起1个月内, (自)(本方案)印发之日后…: 后 or 之日起 within 自 + 本方案 + 印发 + 之日.
     (("之日起", "后"), 8),
 )
@@ -269,6 +277,8 @@ def deadline_from_match(
             return _relative_month_deadline(match, issue_date)
         if "holiday" in match.re.groupindex:
             return _holiday_deadline(match, issue_date, year)
+        if "five_year" in match.re.groupindex:
+            return _five_year_deadline(match)
         return _dated_deadline(match, year)
     except (ParseError, ValueError, OverflowError):
         return None
@@ -346,6 +356,17 @@ def _holiday_deadline(
         holiday = holiday.replace(year=year + 1)  # 元旦前 in a plan issued in July: next 1 January
     due = holiday - datetime.timedelta(days=1)
     return Deadline(DeadlineKind.BEFORE, due, year=holiday.year)
+
+
+# The last year of each five-year plan's period (十四五: 2021–2025).
+_FIVE_YEAR_ENDS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+
+
+def _five_year_deadline(match: regex.Match[str]) -> Deadline:
+    """到“十四五”末 → BY_END_OF 2025-12-31; “十四五”期间 → BY, the same day."""
+    year = _FIVE_YEAR_ENDS[match["five_year"]]
+    kind = DeadlineKind.BY_END_OF if "末" in match["bound"] else DeadlineKind.BY
+    return Deadline(kind, datetime.date(year, 12, 31), year=year)
 
 
 def _calendar_step(amount: int, unit: str) -> relativedelta | None:

@@ -222,6 +222,8 @@ _PERCENT_IN_WORDS = LazyPattern(
     regex.VERBOSE,
 )
 _PER_HUNDRED = {"百": Decimal(1), "千": Decimal("0.1"), "万": Decimal("0.01")}
+# A place in a ranking at most: 进入全国前10位, 排名前20名 (not 前10名员工次, nor 第10名).
+_RANK = LazyPattern(rf"前 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 ) (?! 次 )", regex.VERBOSE)
 # Doubling as plans count it: 翻一番 (twice as much), 翻两番 (four times), 翻番.
 _DOUBLING = LazyPattern(r"翻 (?P<times> 一 | 两 | 二 | 三 )? 番", regex.VERBOSE)
 _DOUBLINGS = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
@@ -443,6 +445,7 @@ _QUANTITY_PATTERNS: tuple[
     (_PRICE_PER, ("每",), 0),
     (_NOMINAL_DIAMETER, ("DN", "dn", "Dn"), 0),
     (_PERCENT_IN_WORDS, ("分之",), None),
+    (_RANK, ("前",), 0),
 )
 _TITLE_ANCHORS = ("《",)
 _QUOTED_ANCHORS = ("“", "「", '"')
@@ -853,6 +856,8 @@ class _Extraction:
             return None
         if pattern is _NOMINAL_DIAMETER:
             return _Found(start, end, TargetKind.PHYSICAL, Quantity(value, "DN"))
+        if pattern is _RANK:
+            return _Found(start, end, TargetKind.RANK, Quantity(value, match["unit"]))
         if pattern is _PERCENT_IN_WORDS:
             if match["per"] is not None:
                 value *= _PER_HUNDRED[match["per"]]
@@ -960,6 +965,8 @@ class _Extraction:
                 reading.comparator = Comparator.AT_MOST
             elif item.approximate:
                 reading.comparator = Comparator.MORE_THAN
+            elif item.kind is TargetKind.RANK:
+                reading.comparator = Comparator.AT_MOST  # 前10位: tenth place or better
             prefix_comparator = self._prefix(reading, clause_start)
             if prefix_comparator is None and previous is not None:
                 # 至少完成5家上市公司、2家新三板公司: a comparator before a list covers the list.

@@ -114,6 +114,7 @@ LABELS: dict[enum.Enum, str] = {
     TargetKind.COUNT: "数量",
     TargetKind.PHYSICAL: "物理量",
     TargetKind.MULTIPLE: "倍数",
+    TargetKind.RANK: "排名",
     TargetKind.ONGOING: "持续推进",
     Comparator.AT_MOST: "≤",
     Comparator.AT_LEAST: "≥",

@@ -181,6 +181,7 @@ class TargetKind(enum.Enum):
     COUNT = "count"  # 3个环节, 5000个, 2万人次
     PHYSICAL = "physical"  # 160千伏安, 411公里, DN100以下, 8km/km2, 9.2件/万人
     MULTIPLE = "multiple"  # 基准利率的1.5倍: a multiple of a reference (`Target.reference`)
+    RANK = "rank"  # 进入全国前10位: a place in a ranking, at most
     ONGOING = "ongoing"  # 持续推进, 长期坚持: work with no end date, in place of a deadline
 
 
