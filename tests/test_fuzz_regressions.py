@@ -104,6 +104,21 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "a bookmark inside 【牵头单位：: coverage joined gaps across it only from an agency on",
     ),
+    (
+        "16-chizhou-2017-chizheng101-sizui-shishiyijian",
+        (Mutation("insert", 1744, piece="。"),),
+        "。。 before an item's marker: the second 。, left out of every node, was reported lost",
+    ),
+    (
+        "13-xiangxi-2020-zhouzhengfa5-gongzuojihua-trad",
+        (
+            Mutation("insert", 2010, piece="。"),
+            Mutation("replace", 0, piece="\t→  "),
+            Mutation("replace", 0, piece="\t→  "),
+            Mutation("insert", 2010, piece="。"),
+        ),
+        "）。 after a bracket's deadline (…，6月底完成）。): coverage knew it only after an agency",
+    ),
 ]
 
 

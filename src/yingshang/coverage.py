@@ -64,9 +64,19 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
         text = plan.source.text
     placed = sorted(span for span in _leaf_spans(plan) if span.start < span.end)
     agencies = [agency.span for action in plan.actions for agency in action.agencies]
+    # A deadline written among the agencies (…，6月底完成）) stands where an agency would.
+    agencies += [
+        target.span
+        for action in plan.actions
+        for target in action.targets
+        if not action.span.start <= target.span.start < action.span.end
+    ]
     agency_edges = {edge for span in agencies for edge in (span.start, span.end)}
     edges = {edge for span in placed for edge in (span.start, span.end)}
-    item_starts = {action.span.start for action in plan.actions}
+    # Where an item begins: its marker (（1）), or its text when it has none.
+    item_starts = {action.span.start for action in plan.actions} | {
+        action.marker.span.start for action in plan.actions if action.marker is not None
+    }
     # An export artifact the parser removed may fall inside a role word (牵头负[bookmark: …]责,
     # 【牵[bookmark: …]头单位：): the gaps on either side of it are read as one, as the parser
     # reads the text without it, when the run of them touches an agency at either end.
