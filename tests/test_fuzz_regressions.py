@@ -119,6 +119,15 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "）。 after a bracket's deadline (…，6月底完成）。): coverage knew it only after an agency",
     ),
+    (
+        "inline-roles",
+        (
+            Mutation("insert", 20076, piece="[bookmark: _GoBack]"),
+            Mutation("replace on line", 2998, piece="\t→ "),
+            Mutation("insert", 26772, piece="[bookmark: _GoBack]"),
+        ),
+        "a bookmark between an agency and 等单位】: coverage read 等单位 apart from the agency",
+    ),
 ]
 
 
