@@ -223,7 +223,11 @@ _PERCENT_IN_WORDS = LazyPattern(
 )
 _PER_HUNDRED = {"百": Decimal(1), "千": Decimal("0.1"), "万": Decimal("0.01")}
 # A place in a ranking at most: 进入全国前10位, 排名前20名 (not 前10名员工次, nor 第10名).
-_RANK = LazyPattern(rf"前 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 ) (?! 次 )", regex.VERBOSE)
+# The standard engine scans for the literal 前 itself, far faster than a match tried at each 前
+# (most of them 年底前).
+_RANK = LazyStdlibPattern(
+    rf"前 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 ) (?! 次 )", re.VERBOSE
+)
 # Doubling as plans count it: 翻一番 (twice as much), 翻两番 (four times), 翻番.
 _DOUBLING = LazyPattern(r"翻 (?P<times> 一 | 两 | 二 | 三 )? 番", regex.VERBOSE)
 _DOUBLINGS = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
@@ -337,6 +341,8 @@ _PLAN_NAME_AFTER = LazyPattern(
     r"[^\p{P}\s0-9０-９内以之前完时期]{0,4}? (?: 行动 | 计划 | 规划 | 方案 | 攻坚 )", regex.VERBOSE
 )
 _NAMING_SPANS = frozenset(("年", "个月", "天", "日"))
+# The first characters of those names' words: a cheap test before the match is tried.
+_PLAN_NAME_FIRSTS = frozenset("行计规方攻")
 # A class written with a Chinese numeral (一类、二类出口企业, 一类口岸): a rank, not a count.
 # The class may be one of a list of classes of the same noun (一类、二类出口企业).
 _CLASS_LABEL_AFTER = LazyPattern(
@@ -445,7 +451,7 @@ _QUANTITY_PATTERNS: tuple[
     (_PRICE_PER, ("每",), 0),
     (_NOMINAL_DIAMETER, ("DN", "dn", "Dn"), 0),
     (_PERCENT_IN_WORDS, ("分之",), None),
-    (_RANK, ("前",), 0),
+    (_RANK, ("前",), None),
 )
 _TITLE_ANCHORS = ("《",)
 _QUOTED_ANCHORS = ("“", "「", '"')
@@ -515,11 +521,23 @@ def _anchored_matches(
         untried = max(untried, start)
 
 
-def _holds_any(text: str, words: tuple[str, ...]) -> bool:
-    """Tell whether `text` holds one of `words`: a test that skips a scan which cannot match."""
+def _holds_any(text: str, words: tuple[str, ...], known: dict[str, bool] | None = None) -> bool:
+    """Tell whether `text` holds one of `words`: a test that skips a scan which cannot match.
+
+    `known` keeps what earlier tests of the same text found: looking for a word of two common
+    characters (国庆 in a text full of 国 and 重庆) costs a scan of the whole text when it is
+    absent, and several patterns share anchor words.
+    """
     # A loop, not any() over a generator, which costs more than the tests themselves.
-    for word in words:  # noqa: SIM110
-        if word in text:
+    for word in words:
+        found: bool | None
+        if known is None:
+            found = word in text
+        else:
+            found = known.get(word)
+            if found is None:
+                found = known[word] = word in text
+        if found:
             return True
     return False
 
@@ -749,10 +767,11 @@ class _Extraction:
         nothing in most texts, and a substring test costs a fraction of the engine's setup.
         """
         text = self.text
+        known: dict[str, bool] = {}
         for pattern, (anchors, lead) in zip(DEADLINE_PATTERNS, DEADLINE_ANCHORS, strict=True):
             if lead is not None:
                 matches = _anchored_matches(pattern, text, anchors, lead)
-            elif _holds_any(text, anchors):
+            elif _holds_any(text, anchors, known):
                 matches = pattern.finditer(text)
             else:
                 continue
@@ -885,7 +904,11 @@ class _Extraction:
         word = match["unit"]
         if word == "年" and "." in numeral and len(numeral.rpartition(".")[2]) == 4:
             return None  # 1.2019年9月底前: an item marker run into a year
-        if word in _NAMING_SPANS and _PLAN_NAME_AFTER.match(self.text, end) is not None:
+        if (
+            word in _NAMING_SPANS
+            and not _PLAN_NAME_FIRSTS.isdisjoint(self.text[end : end + 5])
+            and _PLAN_NAME_AFTER.match(self.text, end) is not None
+        ):
             return None  # 三年行动计划, 三年提升行动: the name of a plan, not a time limit
         if word == "次" and (
             self.text[number_start - 1 : number_start] == "届"
