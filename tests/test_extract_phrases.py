@@ -124,6 +124,13 @@ def test_scores_on_both_sets_reach_the_bar() -> None:
         ("从五个方面提出措施", "五个方面", TargetRole.SCOPE),
         ("给予不超过50万元的补助", "不超过50万元", TargetRole.COMMITMENT),
         ("完成20件以上具有示范作用的案件", "20件以上", TargetRole.COMMITMENT),
+        # A bound before a benefit sizes it; before who is given one, it bounds the receiver.
+        ("给予不超过30万元的一次性奖励", "不超过30万元", TargetRole.COMMITMENT),
+        ("对年纳税额超过1000万元的企业给予奖励", "超过1000万元", TargetRole.SCOPE),
+        ("对投资额5000万元以上的项目予以补助", "5000万元以上", TargetRole.SCOPE),
+        # What a change has reached now is reported, not promised.
+        ("由过去的15个工作日压缩到现在的3个工作日", "3个工作日", TargetRole.STATUS),
+        ("由目前的15个工作日压缩到3个工作日", "3个工作日", TargetRole.COMMITMENT),
         # A deadline in the sentence, or a commitment word, makes the figures commitments.
         ("截至2020年底前,累计办理时间压缩至3个工作日", "压缩至3个工作日", TargetRole.COMMITMENT),
         ("目前要将耗时压缩至5天", "压缩至5天", TargetRole.COMMITMENT),

@@ -134,8 +134,8 @@ _NOT_FOLLOWED_BY: dict[str, str] = {
 _NEVER_FOLLOWED_BY = "性"
 
 _DECREASE_VERBS = ("压缩", "压减", "缩减", "缩短", "减少", "降低", "下降", "削减", "精简", "简化",
-                   "下调", "缩小", "减小", "压降")  # fmt: skip
-_INCREASE_VERBS = ("提高", "提升", "增加", "增长", "扩大", "放宽", "延长", "上调", "上升")
+                   "下调", "下浮", "缩小", "减小", "压降")  # fmt: skip
+_INCREASE_VERBS = ("提高", "提升", "增加", "增长", "扩大", "放宽", "延长", "上调", "上浮", "上升")
 _DIRECTIONS: dict[str, Direction] = {
     **dict.fromkeys((*_DECREASE_VERBS, "减", "降"), Direction.DECREASE),
     **dict.fromkeys((*_INCREASE_VERBS, "增", "升"), Direction.INCREASE),
@@ -360,6 +360,7 @@ _STATUS_WORDS = LazyPattern(
   | 耗费
   | 花费 | 目前已 | 现已 | 已超 | 已达 | 已经达 | 已有 | 已累计 | 已完成 | 已实现 | 已压缩 | 已减少
   | (?: 压缩 | 压减 | 缩短 | 减少 | 降低 | 下降 | 提高 | 提升 | 增长 | 增加 ) 了   # 压缩了78.89%
+  | (?: 到 | 至 | 为 ) 现在的                                  # 由过去的15天压缩到现在的3天
     """,
     regex.VERBOSE,
 )
@@ -377,6 +378,9 @@ _BENEFIT_AFTER = LazyPattern(
     r"补助 | 补贴 | 奖励 | 奖补 | 资助 | 扶持 | 贴息 | 优惠 | 比例 | 额度 | 资金 | 支持 | 减免",
     regex.VERBOSE,
 )
+# The words that give a benefit to someone: 对…企业给予奖励. A bound figure before them bounds
+# who receives it (超过1000万元的企业给予奖励), not what is given.
+_GIVING = ("给", "予以", "享受", "获得")
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
 _SCOPE_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
 # 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).
@@ -1353,8 +1357,10 @@ class _Extraction:
         scope = _SCOPE_AFTER.match(text, reading.end)
         if scope is None or _COMMITMENT_WORDS.search(text, reading.end, scope.end()):
             return False
-        # 给予不超过20%的政府补助: the bound is the size of the benefit, not what it covers.
-        return _BENEFIT_AFTER.search(text, scope.end(), scope.end() + 6) is None
+        # 给予不超过20%的政府补助: the bound is the size of the benefit, not what it covers;
+        # but in 超过1000万元的企业给予奖励 it bounds the receiver.
+        benefit = _BENEFIT_AFTER.search(text, scope.end(), scope.end() + 6)
+        return benefit is None or _holds_any(text[scope.end() : benefit.start()], _GIVING)
 
     def _target(self, reading: _Reading, offset: int) -> Target:
         return Target(
