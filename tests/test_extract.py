@@ -129,6 +129,18 @@ def test_a_change_is_one_target_with_baseline_and_direction(
     assert (target.direction, target.comparator) == (direction, comparator)
 
 
+def test_a_change_between_years_keeps_its_baseline_and_is_due_in_the_later_year() -> None:
+    (target,) = extract_targets("网上可办率由2018年的60%提升至2020年的95%。")
+    assert target.text == "由2018年的60%提升至2020年的95%"
+    assert (target.quantity, target.baseline) == (Quantity(95, "%"), Quantity(60, "%"))
+    assert target.direction is Direction.INCREASE
+    assert target.deadline is not None
+    assert target.deadline.date == datetime.date(2020, 12, 31)
+    # The year of the baseline is no deadline: nothing is due at the end of 2018.
+    (target,) = extract_targets("网上可办率由2018年底的60%提升至95%。")
+    assert (target.baseline, target.deadline) == (Quantity(60, "%"), None)
+
+
 def test_a_reference_year_is_kept_and_not_reported() -> None:
     targets = extract_targets("2019年底前实现口岸整体通关时间在2017年基础上压缩60%。")
     assert [t.kind for t in targets] == [TargetKind.DEADLINE, TargetKind.RELATIVE_CHANGE]
@@ -172,6 +184,30 @@ def test_within_the_year_is_the_plans_year(text: str) -> None:
         DeadlineKind.BY,
         datetime.date(2020, 12, 31),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "due"),
+    [
+        # A deadline without a year, after one with a year in the same sentence, is in that year.
+        ("2020年3月底前出台实施细则，6月底前全面实施", "6月底前", datetime.date(2020, 6, 30)),
+        ("二〇二一年一季度末前完成试点，年底前全面推开", "年底前", datetime.date(2021, 12, 31)),
+        ("自2021年1月1日起施行，国庆节前完成评估", "国庆节前", datetime.date(2021, 9, 30)),
+        # Otherwise the plan's: a year of reference, another sentence, a document's title.
+        ("在2017年基础上压缩60%，6月底前完成", "6月底前", datetime.date(2019, 6, 30)),
+        ("较2018年下降10%，年底前完成", "年底前", datetime.date(2019, 12, 31)),
+        ("2020年3月底前出台。6月底前全面实施", "6月底前", datetime.date(2019, 6, 30)),
+        ("按《2021年工作要点》要求，6月底前完成", "6月底前", datetime.date(2019, 6, 30)),
+        ("6月底前完成试点，2020年底前全面推开", "6月底前", datetime.date(2019, 6, 30)),
+    ],
+)  # fmt: skip
+def test_a_deadline_without_a_year_takes_the_sentences(
+    text: str, phrase: str, due: datetime.date
+) -> None:
+    targets = extract_targets(text, issue_date=datetime.date(2019, 7, 1))
+    (deadline,) = [t.deadline for t in targets if t.text == phrase]
+    assert deadline is not None
+    assert deadline.date == due
 
 
 @pytest.mark.parametrize("text", ["半年内完成", "多年内", "青年内部"])

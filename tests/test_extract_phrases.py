@@ -131,6 +131,10 @@ def test_scores_on_both_sets_reach_the_bar() -> None:
         # What a change has reached now is reported, not promised.
         ("由过去的15个工作日压缩到现在的3个工作日", "3个工作日", TargetRole.STATUS),
         ("由目前的15个工作日压缩到3个工作日", "3个工作日", TargetRole.COMMITMENT),
+        # Words of the past or of a period so far: 去年, 以来, 前三季度.
+        ("去年全市新登记市场主体8.9万户", "8.9万户", TargetRole.STATUS),
+        ("今年以来，全省新设立市场主体45.6万户", "45.6万户", TargetRole.STATUS),
+        ("今年前三季度，全市新增减税降费超过200亿元", "超过200亿元", TargetRole.STATUS),
         # A deadline in the sentence, or a commitment word, makes the figures commitments.
         ("截至2020年底前,累计办理时间压缩至3个工作日", "压缩至3个工作日", TargetRole.COMMITMENT),
         ("目前要将耗时压缩至5天", "压缩至5天", TargetRole.COMMITMENT),
@@ -142,6 +146,22 @@ def test_scores_on_both_sets_reach_the_bar() -> None:
 def test_each_number_has_a_role(text: str, raw: str, role: TargetRole) -> None:
     (target,) = [t for t in extract_targets(text) if raw in t.text or t.text in raw]
     assert target.role is role, target
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("2018年，全市GDP达到2.04万亿元，增长6%。", TargetRole.STATUS),
+        ("2019年，全市企业开办时间压缩至3个工作日。", TargetRole.COMMITMENT),
+        ("2020年，网上可办率达到90%。", TargetRole.COMMITMENT),
+    ],
+)
+def test_a_sentence_headed_by_a_year_before_the_plans_reports(text: str, role: TargetRole) -> None:
+    # The plan is of 2019: what it says of 2018 was measured; of 2019 and later, promised.
+    targets = extract_targets(text, issue_date=datetime.date(2019, 7, 1))
+    assert targets
+    assert {t.role for t in targets} == {role}
+    assert {t.role for t in extract_targets(text)} == {TargetRole.COMMITMENT}
 
 
 @pytest.mark.parametrize(

@@ -361,9 +361,13 @@ _STATUS_WORDS = LazyPattern(
   | 花费 | 目前已 | 现已 | 已超 | 已达 | 已经达 | 已有 | 已累计 | 已完成 | 已实现 | 已压缩 | 已减少
   | (?: 压缩 | 压减 | 缩短 | 减少 | 降低 | 下降 | 提高 | 提升 | 增长 | 增加 ) 了   # 压缩了78.89%
   | (?: 到 | 至 | 为 ) 现在的                                  # 由过去的15天压缩到现在的3天
+  | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far
     """,
     regex.VERBOSE,
 )
+# A year at the head of a sentence (2018年，全市…): before the plan's own year, what follows
+# reports the past.
+_LEADING_YEAR = LazyPattern(r"[ \u3000]* (?P<year> [0-9]{4} ) [ ]? 年", regex.VERBOSE)
 # What a plan says: a sentence with these words promises, whatever else it reports.
 _COMMITMENT_WORDS = LazyPattern(
     r"""
@@ -384,8 +388,13 @@ _GIVING = ("给", "予以", "享受", "获得")
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
 _SCOPE_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
 # 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).
+# The gap may open with the year the baseline was measured in: 由2018年的60%提升至….
 _FROM_BEFORE = LazyPattern(
-    rf"(?P<from> 由 | 从 ) (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}} ) \Z", regex.VERBOSE
+    rf"""
+    (?P<from> 由 | 从 )
+    (?P<gap> (?: [0-9]{{4}} [ ]? 年 (?: 底 | 末 )? )? [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}} ) \Z
+    """,
+    regex.VERBOSE,
 )
 _FROM_NUMBER_BEFORE = LazyPattern(
     rf"""
@@ -464,6 +473,7 @@ _PER_CAPITA_ANCHORS = ("人", "户", "家")
 _DAY_COUNT_ANCHORS = (("天数", "日数"), 0)
 # Candidates sort by start, then the longest (the end is stored negated), then the rank.
 _SPAN_AND_RANK = operator.itemgetter(0, 1, 2)
+_START = operator.methodcaller("start")
 
 
 def _goes_on(text: str) -> set[int]:
@@ -645,7 +655,13 @@ class _Breaks:
     @classmethod
     def of_clauses(cls, text: str) -> _Breaks:
         """Find the clause breaks of `text`."""
-        return cls([match.start() for match in _CLAUSE_BREAK.finditer(text)], len(text))
+        # The pieces between breaks are cheaper to make than a match object per break.
+        positions = []
+        position = -1
+        for piece in _CLAUSE_BREAK.split(text)[:-1]:
+            position += len(piece) + 1
+            positions.append(position)
+        return cls(positions, len(text))
 
     def sentences(self, text: str) -> _Breaks:
         """Return the sentence breaks of `text`, whose clause breaks these are.
@@ -733,8 +749,8 @@ class _Extraction:
                 key=lambda reading: reading.start,
             )
         )
-        deadlines = [reading for reading in readings if reading.kind is TargetKind.DEADLINE]
         self._read_roles(readings)
+        # Every deadline governs, also one inside a change (由2018年的60%提升至2020年的95%).
         self._attach_deadlines(readings, deadlines)
         return tuple(self._target(reading, offset) for reading in readings)
 
@@ -772,6 +788,9 @@ class _Extraction:
         """
         text = self.text
         known: dict[str, bool] = {}
+        # Where a year is written (2020年3月底前, 自2020年1月1日起), in text order: a deadline
+        # without one later in the sentence is in that year (…，6月底前全面实施).
+        written: list[list[regex.Match[str]]] = []  # each pattern's matches that may hold one
         for pattern, (anchors, lead) in zip(DEADLINE_PATTERNS, DEADLINE_ANCHORS, strict=True):
             if lead is not None:
                 matches = _anchored_matches(pattern, text, anchors, lead)
@@ -779,13 +798,24 @@ class _Extraction:
                 matches = pattern.finditer(text)
             else:
                 continue
+            groups = pattern.groupindex
+            year_less = "year" not in groups and "relative_year" not in groups
+            with_year: list[regex.Match[str]] | None = None
+            if "year" in groups:
+                with_year = []
+                written.append(with_year)
             for match in matches:
-                deadline = deadline_from_match(match, issue_date=self.issue_date, year=self.year)
-                if deadline is None or self._in_title(match.start()):
-                    continue
                 start = match.start()
-                if text[start - 1 : start] in ("比", "较") and start > 0:
-                    continue  # 比2018年底增长: a point of reference, not a deadline
+                year = self._year_before(start, written) if year_less else self.year
+                deadline = deadline_from_match(match, issue_date=self.issue_date, year=year)
+                if with_year is not None:
+                    with_year.append(match)  # read only if a deadline without a year follows
+                if deadline is None or self._in_title(start):
+                    continue
+                if text[start - 1 : start] in ("比", "较", "由", "从") and start > 0:
+                    # 比2018年底增长, 由2018年底的60%: a point of reference, 从2019年底: a
+                    # start; neither is a deadline.
+                    continue
                 by = match["by"] if "by" in match.re.groupindex else None
                 if by is None and text[max(start - 2, 0) : start] in ("截至", "截止"):
                     by = text[start - 2 : start]
@@ -841,6 +871,37 @@ class _Extraction:
             if start >= last_end:
                 last_end = -negative_end
                 yield start, last_end, item
+
+    def _year_before(self, position: int, written: list[list[regex.Match[str]]]) -> int | None:
+        """Return the year last written before `position` in its sentence, else the plan's.
+
+        A year of reference (比2018年, 在2017年基础上) or in a document's title does not count.
+        Only the nearest few of each pattern are tried, which keeps a text of many years linear.
+        """
+        if not any(written):
+            return self.year
+        text = self.text
+        sentence_start = self.sentences.start_of(position)
+        best: tuple[int, int] | None = None  # (start, year)
+        for matches in written:
+            index = bisect.bisect_left(matches, position, key=_START) - 1
+            for match in reversed(matches[max(index - 3, 0) : index + 1]):
+                start, end = match.span()
+                if start < sentence_start or (best is not None and start <= best[0]):
+                    break
+                year = match["year"]
+                if (
+                    year is None
+                    or (start > 0 and text[start - 1] in _REFERENCE_LEADS)
+                    or _REFERENCE_AFTER_YEAR.match(text, end) is not None
+                    or self._in_title(start)
+                ):
+                    continue
+                value = _read_number(year)
+                if value is not None:
+                    best = (start, int(value))
+                    break
+        return self.year if best is None else best[1]
 
     def _note_reference_year(self, match: regex.Match[str]) -> None:
         start, end = match.span()
@@ -1339,7 +1400,13 @@ class _Extraction:
         """Tell whether the sentence text[start:end], with no deadline, reports figures only."""
         if _COMMITMENT_WORDS.search(self.text, start, end):
             return False
-        return _STATUS_WORDS.search(self.text, start, end) is not None
+        if _STATUS_WORDS.search(self.text, start, end) is not None:
+            return True
+        now = self.year or (self.issue_date.year if self.issue_date is not None else None)
+        if now is None:
+            return False
+        leading = _LEADING_YEAR.match(self.text, start, end)
+        return leading is not None and int(leading["year"]) < now
 
     def _is_scope(self, reading: _Reading) -> bool:
         text = self.text
