@@ -322,6 +322,18 @@ def test_a_range_is_read_as_at_most_its_upper_end(
     assert (target.text, target.quantity, target.comparator) == (target_text, quantity, comparator)
 
 
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [("审批时限压缩至法定时限的一半以内", Comparator.AT_MOST),
+     ("审批时限压缩至法定时限的一半", Comparator.EXACTLY),
+     ("审批时限压缩一半以上", Comparator.AT_LEAST),
+     ("审批时限压缩一半以内", Comparator.EXACTLY)],
+)  # fmt: skip
+def test_a_share_brought_to_may_be_bounded_from_above(text: str, comparator: Comparator) -> None:
+    (target,) = extract_targets(text)
+    assert (target.quantity, target.comparator) == (Quantity(50, "%"), comparator)
+
+
 def test_a_range_after_a_change_verb_keeps_the_direction() -> None:
     target = only("审批时间压缩至1至3个工作日。")
     assert (target.text, target.quantity) == ("压缩至1至3个工作日", Quantity(3, "个工作日"))
@@ -347,6 +359,12 @@ def test_a_range_after_a_change_verb_keeps_the_direction() -> None:
                                (Quantity(5, "%"), Comparator.AT_MOST)]),
         ("分别为40小时，1.5小时以内", [(Quantity(40, "小时"), Comparator.EXACTLY),
                                       (Quantity("1.5", "小时"), Comparator.AT_MOST)]),
+        # The noun after the last value holds for bare measure words before it.
+        ("报装时间分别压缩至5个、10个和15个工作日以内",
+         [(Quantity(5, "个工作日"), Comparator.AT_MOST), (Quantity(10, "个工作日"), Comparator.AT_MOST),
+          (Quantity(15, "个工作日"), Comparator.AT_MOST)]),
+        ("培育5个、引进10个重点项目", [(Quantity(5, "个"), Comparator.EXACTLY),
+                                       (Quantity(10, "个"), Comparator.EXACTLY)]),
     ],
 )  # fmt: skip
 def test_a_bound_after_the_last_value_of_a_list_bounds_every_value(

@@ -162,6 +162,10 @@ _SUFFIXES: dict[str, Comparator] = {
     **dict.fromkeys(("以上", "及以上"), Comparator.AT_LEAST),
     "左右": Comparator.ABOUT,
 }
+# The bounds a change in words takes (压缩一半以上), and a share a value is brought to
+# (压缩至法定时限的一半以内): only the second may be bounded from above.
+_BOUNDS_AFTER_A_CHANGE = frozenset(("以上", "及以上", "左右"))
+_BOUNDS_AFTER_A_SHARE = _BOUNDS_AFTER_A_CHANGE | {"以内", "之内", "以下", "及以下"}
 
 # A Chinese numeral token this long or an Arabic one this long is not a quantity in prose; the
 # limit keeps parsing constant-time per token on hostile input (a megabyte of digits).
@@ -759,7 +763,7 @@ class _Extraction:
         kind = TargetKind.RELATIVE_CHANGE if half.by else TargetKind.PERCENTAGE
         reading = _Reading(start, end, kind, Quantity(50, "%"), direction=half.direction)
         reading.reference = half.reference
-        self._read_bound_after(reading)
+        self._read_bound_after(reading, upper=not half.by)
         if half.by:
             self._read_reference_year(reading, self.clauses.start_of(start))
         return reading
@@ -773,10 +777,14 @@ class _Extraction:
         self._read_reference_year(reading, self.clauses.start_of(start))
         return reading
 
-    def _read_bound_after(self, reading: _Reading) -> None:
-        """Take a lower or loose bound after a change in words (压缩一半以上, 翻一番以上)."""
+    def _read_bound_after(self, reading: _Reading, *, upper: bool = False) -> None:
+        """Take a lower or loose bound after a change in words (压缩一半以上, 翻一番以上).
+
+        With `upper`, an upper bound too: a share a value is brought to (压缩至…的一半以内).
+        """
         suffix = _SUFFIX_AFTER.match(self.text, reading.end)
-        if suffix is not None and suffix["word"] in ("以上", "及以上", "左右"):
+        words = _BOUNDS_AFTER_A_SHARE if upper else _BOUNDS_AFTER_A_CHANGE
+        if suffix is not None and suffix["word"] in words:
             reading.end = suffix.end()
             reading.comparator = _SUFFIXES[suffix["word"]]
 
@@ -1010,8 +1018,29 @@ class _Extraction:
 
     def _read_quantities(self, found: list[_Found]) -> list[_Reading]:
         readings = list(self._read_each(self._ranges(found)))
+        self._share_units_after(readings)
         self._share_bounds_after(readings)
         return readings
+
+    def _share_units_after(self, readings: list[_Reading]) -> None:
+        """Give the bare measure words of a list the noun written after its last value.
+
+        分别压缩至5个、10个和15个工作日以内: the 5 and the 10 are 个工作日 too, as plans write the
+        noun once. Walking back from the end carries it along a list of any length.
+        """
+        for index in range(len(readings) - 1, 0, -1):
+            last, before = readings[index], readings[index - 1]
+            if (
+                before.quantity is not None
+                and last.quantity is not None
+                and before.quantity.unit in _NOUN_MEASURE_WORDS
+                and last.quantity.unit != before.quantity.unit
+                and last.quantity.unit.startswith(before.quantity.unit)
+                and before.direction == last.direction
+                and _LIST_BETWEEN.fullmatch(self.text, before.end, last.start)
+            ):
+                before.quantity = Quantity(before.quantity.value, last.quantity.unit)
+                before.kind = last.kind
 
     def _read_each(self, found: list[_Found]) -> Iterator[_Reading]:
         text = self.text
