@@ -367,15 +367,26 @@ REFERENCES = ("法定时限", "贷款基准利率", "承诺时限", "市场价�
 
 @st.composite
 def halves(draw: st.DrawFn) -> Phrase:
-    """Draw a half: 压缩一半以上, 再减少一半 (a change by 50%), 减半, 压缩至法定时限的一半."""
+    """Draw a half: 压缩一半以上, 再减少一半 (a change by 50%), 减半, 压缩至法定时限的一半以内,
+    半天, 半个工作日以内 (half a unit of time)."""
     verb, direction = draw(st.one_of(
         st.sampled_from(DECREASE_VERBS).map(lambda v: (v, Direction.DECREASE)),
         st.sampled_from(INCREASE_VERBS).map(lambda v: (v, Direction.INCREASE)),
     ))  # fmt: skip
     suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
                                                ("以上", Comparator.AT_LEAST))))  # fmt: skip
-    form = draw(st.sampled_from(["by", "short", "of"]))
+    form = draw(st.sampled_from(["by", "short", "of", "time"]))
+    if form == "time":
+        unit = draw(st.sampled_from(["天", "个工作日", "小时", "日", "个月"]))
+        suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
+                                                   ("以内", Comparator.AT_MOST))))  # fmt: skip
+        text = f"半{unit}{suffix}"
+        return Phrase(text, (_target(text, TargetKind.DURATION, quantity=Quantity("0.5", unit),
+                                     comparator=comparator),))  # fmt: skip
     if form == "of":
+        suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
+                                                   ("以上", Comparator.AT_LEAST),
+                                                   ("以内", Comparator.AT_MOST))))  # fmt: skip
         reference = draw(st.sampled_from(REFERENCES))
         text = f"{verb}至{reference}的一半{suffix}"
         return Phrase(text, (_target(text, TargetKind.PERCENTAGE, quantity=Quantity(50, "%"),
@@ -478,6 +489,7 @@ def asides(draw: st.DrawFn) -> Phrase:
 
 RANGE_JOINERS = ("至", "到", "-", "－", "~", "～", "—")
 LIST_JOINERS = ("和", "与", "及", "以及", "或", "、")
+MEASURE_WORDS = ("个", "项", "件", "类", "种", "家", "份", "套", "条", "座")
 
 
 @st.composite
@@ -524,12 +536,47 @@ def bounded_lists(draw: st.DrawFn) -> Phrase:
     joiners = draw(st.lists(st.sampled_from(LIST_JOINERS), min_size=len(items) - 1,
                             max_size=len(items) - 1))  # fmt: skip
     suffix, comparator = draw(st.sampled_from(SUFFIXES))
+    # A bare measure word before a value that names its noun takes the noun (5个和3个环节).
+    units = [item.quantity.unit for item in items]
+    for index in range(len(units) - 2, -1, -1):
+        after = units[index + 1]
+        if (
+            units[index] in MEASURE_WORDS
+            and after != units[index]
+            and after.startswith(units[index])
+        ):
+            units[index] = after
     phrase = Phrase("", ())
     for index, item in enumerate(items):
         text = item.text + (suffix if index == len(items) - 1 else "")
-        phrase = phrase + Phrase(text, (_target(text, kind, quantity=item.quantity,
+        quantity = Quantity(item.quantity.value, units[index])
+        phrase = phrase + Phrase(text, (_target(text, kind, quantity=quantity,
                                                 comparator=comparator),))  # fmt: skip
         if index < len(joiners):
+            phrase = phrase + Phrase(joiners[index], ())
+    return phrase
+
+
+@st.composite
+def shared_nouns(draw: st.DrawFn) -> Phrase:
+    """Draw a list whose last value names the noun: 5个、10个和15个工作日以内, 3个、2个环节.
+
+    The bare measure words before it take the noun, and the bound after it.
+    """
+    unit, kind = draw(st.sampled_from([("个工作日", TargetKind.DURATION),
+                                       ("个环节", TargetKind.COUNT)]))  # fmt: skip
+    values = draw(st.lists(st.integers(1, 99), min_size=2, max_size=4))
+    joiners = draw(st.lists(st.sampled_from(LIST_JOINERS), min_size=len(values) - 1,
+                            max_size=len(values) - 1))  # fmt: skip
+    suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
+                                               ("以内", Comparator.AT_MOST))))  # fmt: skip
+    phrase = Phrase("", ())
+    for index, value in enumerate(values):
+        last = index == len(values) - 1
+        text = f"{value}{unit + suffix if last else '个'}"
+        phrase = phrase + Phrase(text, (_target(text, kind, quantity=Quantity(value, unit),
+                                                comparator=comparator),))  # fmt: skip
+        if not last:
             phrase = phrase + Phrase(joiners[index], ())
     return phrase
 
@@ -673,6 +720,7 @@ def phrases() -> st.SearchStrategy[Phrase]:
         others(),
         ranges(),
         bounded_lists(),
+        shared_nouns(),
         deadline_phrases(),
         halves(),
         doublings(),

@@ -334,6 +334,26 @@ def test_a_share_brought_to_may_be_bounded_from_above(text: str, comparator: Com
     assert (target.quantity, target.comparator) == (Quantity(50, "%"), comparator)
 
 
+@pytest.mark.parametrize(
+    ("text", "target_text", "quantity"),
+    [("由原来的5天缩短为半天", "由原来的5天缩短为半天", Quantity("0.5", "天")),
+     ("企业开办压缩至半个工作日以内", "压缩至半个工作日以内", Quantity("0.5", "个工作日")),
+     ("半小时办结", "半小时", Quantity("0.5", "小时"))],
+)  # fmt: skip
+def test_half_a_unit_of_time_is_a_duration(text: str, target_text: str, quantity: Quantity) -> None:
+    (target,) = extract_targets(text)
+    assert (target.kind, target.text, target.quantity) == (
+        TargetKind.DURATION,
+        target_text,
+        quantity,
+    )
+
+
+@pytest.mark.parametrize("text", ["上半年完成试点", "每半月通报", "半年内完成", "压缩一半"])
+def test_half_a_year_or_a_share_is_no_half_duration(text: str) -> None:
+    assert not [t for t in extract_targets(text) if t.kind is TargetKind.DURATION]
+
+
 def test_a_range_after_a_change_verb_keeps_the_direction() -> None:
     target = only("审批时间压缩至1至3个工作日。")
     assert (target.text, target.quantity) == ("压缩至1至3个工作日", Quantity(3, "个工作日"))

@@ -135,6 +135,9 @@ def test_scores_on_both_sets_reach_the_bar() -> None:
         ("去年全市新登记市场主体8.9万户", "8.9万户", TargetRole.STATUS),
         ("今年以来，全省新设立市场主体45.6万户", "45.6万户", TargetRole.STATUS),
         ("今年前三季度，全市新增减税降费超过200亿元", "超过200亿元", TargetRole.STATUS),
+        ("据统计，全省新增减税降费1200亿元", "1200亿元", TargetRole.STATUS),
+        ("我市共有市场主体52.3万户", "52.3万户", TargetRole.STATUS),
+        ("据统计，我市将新增市场主体10万户", "10万户", TargetRole.COMMITMENT),
         # A deadline in the sentence, or a commitment word, makes the figures commitments.
         ("截至2020年底前,累计办理时间压缩至3个工作日", "压缩至3个工作日", TargetRole.COMMITMENT),
         ("目前要将耗时压缩至5天", "压缩至5天", TargetRole.COMMITMENT),

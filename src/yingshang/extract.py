@@ -209,6 +209,16 @@ _PRICE_PER = LazyPattern(
 )
 # 每千瓦时(下调4.28分): what a price written in 分 is per.
 _PER_BEFORE = LazyPattern(rf"每 (?P<per> {_alternation(_PER_UNITS)} )", regex.VERBOSE)
+# Half a unit of time as a time limit: 缩短为半天, 半个工作日办结. Not 上半年 or 每半月 (dates and
+# periods), nor 一半 (a share).
+_HALF_TIME = LazyStdlibPattern(
+    r"""
+    (?<! [上下多每前后大一] ) (?P<number> 半 )
+    (?P<unit> 个工作日 | 个小时 | 小时 | 天 | 日 | 个月 )
+    """,
+    re.VERBOSE,
+)
+_HALF_VALUE = Decimal("0.5")
 _NOMINAL_DIAMETER = LazyPattern(
     r"""
     (?<! [A-Za-z] ) (?: DN | dn | Dn ) [ ]?                  # DN100: a pipe's nominal diameter
@@ -366,6 +376,7 @@ _STATUS_WORDS = LazyPattern(
   | (?: 压缩 | 压减 | 缩短 | 减少 | 降低 | 下降 | 提高 | 提升 | 增长 | 增加 ) 了   # 压缩了78.89%
   | (?: 到 | 至 | 为 ) 现在的                                  # 由过去的15天压缩到现在的3天
   | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far
+  | 据统计 | 据介绍 | 据悉 | 获悉 | 共有 | 现有 | 实有         # 据统计…, 我市共有市场主体52.3万户
     """,
     regex.VERBOSE,
 )
@@ -469,6 +480,7 @@ _QUANTITY_PATTERNS: tuple[
     (_NOMINAL_DIAMETER, ("DN", "dn", "Dn"), 0),
     (_PERCENT_IN_WORDS, ("分之",), None),
     (_RANK, ("前",), None),
+    (_HALF_TIME, ("半",), 0),
 )
 _TITLE_ANCHORS = ("《",)
 _QUOTED_ANCHORS = ("“", "「", '"')
@@ -943,6 +955,8 @@ class _Extraction:
             return None  # 第三期: an ordinal
         if numeral == "一" and self.text[number_start - 1 : number_start] == "同":
             return None  # 同一天, 同一窗口: the same one, not a count of one
+        if pattern is _HALF_TIME:
+            return _Found(start, end, TargetKind.DURATION, Quantity(_HALF_VALUE, match["unit"]))
         value = _read_number(numeral)
         if value is None:
             return None
