@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from yingshang.dates import (
     DATE_ANCHORS,
     DATE_PATTERN,
+    DATE_SCAN,
     DEADLINE_ANCHORS,
     DEADLINE_PATTERNS,
     deadline_from_match,
@@ -320,6 +321,21 @@ def test_anchor_words_are_in_every_match(text: str) -> None:
                 assert any(word in match[0] for word in anchors), (pattern.pattern, match)
     for match in DATE_PATTERN.finditer(text):
         assert any(word in match[0] for word in DATE_ANCHORS), match
+
+
+@given(st.lists(st.sampled_from(DEADLINE_PIECES), max_size=12).map("".join) | st.text())
+@example("2019年7月23日, 7月23日, 2019-07-23, 2019.7.23, 2019/7/23, 二〇一九年七月, 2017年")
+@example("１２月３１日，２０１９年，12345年，2019-7.23, 2019年7月23号, 十月一号")
+def test_the_standard_engines_dates_are_the_same(text: str) -> None:
+    # The extractor scans with DATE_SCAN: it must find what DATE_PATTERN finds, and the first
+    # form's parts under the same names.
+    scanned = [(m.span(), m["year"], m["month"]) for m in DATE_SCAN.finditer(text)]
+    found = [
+        (m.span(), m["year"] if m["separator"] is None else None,
+         m["month"] if m["year"] is not None and m["separator"] is None else None)
+        for m in DATE_PATTERN.finditer(text)
+    ]  # fmt: skip
+    assert scanned == found
 
 
 @pytest.mark.parametrize(

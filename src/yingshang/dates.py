@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 
 import regex
 from dateutil.relativedelta import relativedelta
 
-from ._lazy import LazyPattern
+from ._lazy import LazyPattern, LazyStdlibPattern
 from .errors import ParseError
 from .model import Deadline, DeadlineKind, Quantity
 from .numbers import NUMBER_PATTERN, parse_number
@@ -25,6 +26,7 @@ from .numbers import NUMBER_PATTERN, parse_number
 __all__ = [
     "DATE_ANCHORS",
     "DATE_PATTERN",
+    "DATE_SCAN",
     "DEADLINE_ANCHORS",
     "DEADLINE_PATTERNS",
     "deadline_from_match",
@@ -198,8 +200,10 @@ DEADLINE_ANCHORS: tuple[tuple[tuple[str, ...], int | None], ...] = (
 gives a deadline, for the holidays), and how far after the match's start at most (None: anywhere).
 """
 
-DATE_PATTERN = LazyPattern(
-    rf"""
+
+def _date_forms(second: str, third: str) -> str:
+    """Write the date forms, the parts of the second and third named with these suffixes."""
+    return rf"""
     (?= [0-9０-９〇零一二三四五六七八九十] )       # a fast first-character test, as in numbers
     {_NOT_AFTER_A_NUMERAL}
     (?:
@@ -207,15 +211,22 @@ DATE_PATTERN = LazyPattern(
         (?: [ ]? (?P<month> {_MONTH} ) [ ]? 月                        # 2019年7月
             (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] )? )?              # 2019年7月23日
       |
-        (?P<month> {_MONTH} ) 月 (?P<day> {_DAY} ) [日号]              # 7月23日
+        (?P<month{second}> {_MONTH} ) 月 (?P<day{second}> {_DAY} ) [日号]            # 7月23日
       |
-        (?P<year> [0-9]{{4}} ) (?P<separator> [-./] )                 # 2019-07-23, 2019.7.23
-        (?P<month> [0-9]{{1,2}} ) (?P=separator) (?P<day> [0-9]{{1,2}} ) (?![0-9])
+        (?P<year{third}> [0-9]{{4}} ) (?P<separator> [-./] )          # 2019-07-23, 2019.7.23
+        (?P<month{third}> [0-9]{{1,2}} ) (?P=separator) (?P<day{third}> [0-9]{{1,2}} ) (?![0-9])
     )
-    """,
-    regex.VERBOSE,
-)
+    """
+
+
+# One name for each part in every form: the `regex` module allows a name twice.
+DATE_PATTERN = LazyPattern(_date_forms("", ""), regex.VERBOSE)
 """Find calendar dates and years (2017年, 2019年7月23日, 7月23日): dates, not quantities."""
+DATE_SCAN = LazyStdlibPattern(_date_forms("2", "3"), re.VERBOSE)
+"""The same matches as `DATE_PATTERN`, by the standard engine, which scans a page for them about
+three times as fast. Only the first form (2017年, 2019年7月) names its parts `year`, `month`
+and `day`; the others name them `month2`, `day2` and `year3`, `month3`, `day3`.
+"""
 
 # The same for `DATE_PATTERN`: a year or a month, or the separator of 2019-07-23.
 DATE_ANCHORS: tuple[str, ...] = ("年", "月", "-", ".", "/")

@@ -46,7 +46,7 @@ import regex
 from ._lazy import LazyPattern, LazyStdlibPattern
 from .dates import (
     DATE_ANCHORS,
-    DATE_PATTERN,
+    DATE_SCAN,
     DEADLINE_ANCHORS,
     DEADLINE_PATTERNS,
     deadline_from_match,
@@ -844,11 +844,11 @@ class _Extraction:
                     self.as_of.append(start)  # 截至2020年3月: as of a date, in a report
                 yield start, -match.end(), 0, deadline
         if _holds_any(text, DATE_ANCHORS):
-            for match in DATE_PATTERN.finditer(text):
+            for match in DATE_SCAN.finditer(text):
                 # A date or a year is never a quantity (2017年 is not 2017 years); a year may be
                 # the reference point of a change.
                 yield match.start(), -match.end(), 1, None
-                if match["year"] is not None and match["month"] is None:
+                if match["year"] is not None and match["month"] is None:  # 2017年 alone
                     self._note_reference_year(match)
         if "小时" in text:
             for match in _SERVICE_HOURS.finditer(text):
