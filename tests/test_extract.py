@@ -307,6 +307,7 @@ def test_a_count_keeps_the_noun_it_counts(text: str, target_text: str, quantity:
         ("用时1个工作日至3个工作日", "1个工作日至3个工作日", Quantity(3, "个工作日"),
          Comparator.AT_MOST),
         ("每年培育3到5家", "3到5家", Quantity(5, "家"), Comparator.AT_MOST),
+        ("十户至二十户", "十户至二十户", Quantity(20, "户"), Comparator.AT_MOST),  # not per ten
         # A word after the range still says how it bounds; a word before it joins the text.
         ("3至5个工作日左右", "3至5个工作日左右", Quantity(5, "个工作日"), Comparator.ABOUT),
         ("控制在3至5个工作日", "控制在3至5个工作日", Quantity(5, "个工作日"), Comparator.AT_MOST),

@@ -448,7 +448,8 @@ _REFERENCE_LEADS_WORDS = ("按照", "按", "为", "至", "到", "是", "相当�
 _PER_CAPITA = LazyPattern(
     r"""
     (?<! [0-9０-９〇零一二两三四五六七八九十百千万亿] )
-    每? (?P<scale> 十万 | 百万 | 千万 | 十 | 百 | 千 | 万 | 亿 )
+    (?: 每 (?P<scale> 十万 | 百万 | 千万 | 十 | 百 | 千 | 万 | 亿 )
+      | (?P<scale> 十万 | 百万 | 千万 | 百 | 千 | 万 | 亿 ) )        # 十户 alone counts ten
     (?P<base> 人口 | 人 | 户 | 家 ) (?! 次 )
     """,
     regex.VERBOSE,
@@ -1213,7 +1214,7 @@ class _Extraction:
         markers: list[_Marker] = []
         if not found or not _holds_any(text, _CHANGE_TO_ANCHORS):
             return markers, found
-        for match in _CHANGE_TO.finditer(text):
+        for match in self._change_verbs(found):
             marker = _Marker(
                 match.start(), match.end(), _DIRECTIONS[match["verb"]], not match["object"]
             )
@@ -1254,6 +1255,24 @@ class _Extraction:
         if added:
             found = sorted([*found, *added], key=lambda item: item.start)
         return markers, found
+
+    def _change_verbs(self, found: list[_Found]) -> Iterator[regex.Match[str]]:
+        """Find the change verbs in the clauses that hold a quantity, in text order.
+
+        A verb changes values of its own clause only (a match holds no clause break), so the
+        clauses without one (most of a plan's text) need no scan.
+        """
+        clauses = self.clauses
+        start, end = -1, -1
+        for item in found:
+            clause_start, clause_end = clauses.start_of(item.start), clauses.end_of(item.end)
+            if clause_start > end:
+                if end > start:
+                    yield from _CHANGE_TO.finditer(self.text, start, end)
+                start = clause_start
+            end = max(end, clause_end)
+        if end > start:
+            yield from _CHANGE_TO.finditer(self.text, start, end)
 
     def _bare_new_value(self, position: int, marker: _Marker) -> _Found | None:
         # 由12个工作日减至7，: a number standing alone at the end of its clause.
