@@ -1062,7 +1062,10 @@ class _Extraction:
         markers, found = self._markers(found)
         marker_ends = [marker.end for marker in markers]
         rates = (
-            [(m.start(), m.end(), m["scale"] + m["base"][0]) for m in _PER_CAPITA.finditer(text)]
+            [
+                (m.start(), m.end(), m["scale"] + m["base"][0])
+                for m in self._in_clauses_of(found, _PER_CAPITA)
+            ]
             if found and _holds_any(text, _PER_CAPITA_ANCHORS)
             else []
         )
@@ -1214,7 +1217,7 @@ class _Extraction:
         markers: list[_Marker] = []
         if not found or not _holds_any(text, _CHANGE_TO_ANCHORS):
             return markers, found
-        for match in self._change_verbs(found):
+        for match in self._in_clauses_of(found, _CHANGE_TO):
             marker = _Marker(
                 match.start(), match.end(), _DIRECTIONS[match["verb"]], not match["object"]
             )
@@ -1256,11 +1259,14 @@ class _Extraction:
             found = sorted([*found, *added], key=lambda item: item.start)
         return markers, found
 
-    def _change_verbs(self, found: list[_Found]) -> Iterator[regex.Match[str]]:
-        """Find the change verbs in the clauses that hold a quantity, in text order.
+    def _in_clauses_of(
+        self, found: list[_Found], pattern: LazyPattern
+    ) -> Iterator[regex.Match[str]]:
+        """Find `pattern` in the clauses that hold a quantity, in text order.
 
-        A verb changes values of its own clause only (a match holds no clause break), so the
-        clauses without one (most of a plan's text) need no scan.
+        For the words that qualify a quantity of their own clause only, a match of which holds no
+        clause break (a change verb, the base of a rate): the clauses without a quantity (most
+        of a plan's text) need no scan.
         """
         clauses = self.clauses
         start, end = -1, -1
@@ -1268,11 +1274,11 @@ class _Extraction:
             clause_start, clause_end = clauses.start_of(item.start), clauses.end_of(item.end)
             if clause_start > end:
                 if end > start:
-                    yield from _CHANGE_TO.finditer(self.text, start, end)
+                    yield from pattern.finditer(self.text, start, end)
                 start = clause_start
             end = max(end, clause_end)
         if end > start:
-            yield from _CHANGE_TO.finditer(self.text, start, end)
+            yield from pattern.finditer(self.text, start, end)
 
     def _bare_new_value(self, position: int, marker: _Marker) -> _Found | None:
         # 由12个工作日减至7，: a number standing alone at the end of its clause.
