@@ -128,6 +128,11 @@ def test_scores_on_both_sets_reach_the_bar() -> None:
         ("给予不超过30万元的一次性奖励", "不超过30万元", TargetRole.COMMITMENT),
         ("对年纳税额超过1000万元的企业给予奖励", "超过1000万元", TargetRole.SCOPE),
         ("对投资额5000万元以上的项目予以补助", "5000万元以上", TargetRole.SCOPE),
+        # A bound size right before who is covered, without 的; a count's noun is what it counts.
+        ("160千瓦及以下小微企业实行零投资", "160千瓦及以下", TargetRole.SCOPE),
+        ("对投资5000万元以上项目实行专班服务", "5000万元以上", TargetRole.SCOPE),
+        ("新增10家以上企业", "10家以上", TargetRole.COMMITMENT),
+        ("给予100万元以上奖励", "100万元以上", TargetRole.COMMITMENT),
         # What a change has reached now is reported, not promised.
         ("由过去的15个工作日压缩到现在的3个工作日", "3个工作日", TargetRole.STATUS),
         ("由目前的15个工作日压缩到3个工作日", "3个工作日", TargetRole.COMMITMENT),

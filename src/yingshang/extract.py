@@ -400,6 +400,15 @@ _BENEFIT_AFTER = LazyPattern(
 # The words that give a benefit to someone: 对…企业给予奖励. A bound figure before them bounds
 # who receives it (超过1000万元的企业给予奖励), not what is given.
 _GIVING = ("给", "予以", "享受", "获得")
+# Who or what a measure covers, right after a bound size or amount with no 的 between: 160千瓦及
+# 以下小微企业, 5000万元以上项目. (A count's noun is what is counted: 10家以上企业.)
+_ENTITY_AFTER = LazyPattern(
+    r"""
+    [^,;:。!?\n()、的]{0,4}?
+    (?: 企业 | 项目 | 工程 | 用户 | 客户 | 纳税人 | 市场主体 | 经营主体 | 个体工商户 | 商户 )
+    """,
+    regex.VERBOSE,
+)
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
 _SCOPE_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
 # 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).
@@ -1489,6 +1498,8 @@ class _Extraction:
             )
         if reading.comparator is Comparator.EXACTLY:
             return False
+        if _ENTITY_AFTER.match(text, reading.end) is not None:
+            return True  # 160千瓦及以下小微企业, 5000万元以上项目: the bound picks who is covered
         scope = _SCOPE_AFTER.match(text, reading.end)
         if scope is None or _COMMITMENT_WORDS.search(text, reading.end, scope.end()):
             return False
