@@ -128,6 +128,16 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "a bookmark between an agency and 等单位】: coverage read 等单位 apart from the agency",
     ),
+    (
+        "chongqing-2019",
+        (
+            Mutation("delete", 834, 2),
+            Mutation("cut", 1463),
+            Mutation("half-width line", 2218),
+            Mutation("swap", 5728, 13394),
+        ),
+        "a row whose item cell holds only a marker (2．): its agencies went with no item, unreported",
+    ),
 ]
 
 

@@ -463,9 +463,19 @@ class _Table:
                 "a table row with action items but an empty lead-agency (牵头单位) cell",
                 Span(*self.source.trim(actions_cell.start, actions_cell.end)),
             )
-        measure.actions.extend(
+        actions = list(
             self._actions(actions_cell, measure, tuple(lead), tuple(cooperating), row_deadlines)
         )
+        if not actions and (lead or cooperating or row_deadlines):
+            # Only item markers with no text ("2．" of a cut text): the agencies and the time
+            # of the row have no item to go to, and must not vanish with it.
+            self.source.report(
+                Severity.WARNING,
+                "agencies-without-action",
+                "a table row names agencies but no action item",
+                Span(row.start, row.end),
+            )
+        measure.actions.extend(actions)
 
     def _deadlines(self, cell: _Cell) -> tuple[Target, ...]:
         """Read a deadline column's cell (完成时限) into deadline targets; keep what it cannot."""
