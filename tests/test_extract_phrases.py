@@ -149,6 +149,10 @@ def test_scores_on_both_sets_reach_the_bar() -> None:
         ("控制在10个工作日以内", "控制在10个工作日以内", TargetRole.COMMITMENT),
         ("较2017年压缩60%", "较2017年压缩60%", TargetRole.COMMITMENT),
         ("较2017年压缩了60%", "较2017年压缩了60%", TargetRole.STATUS),
+        # A change against a year measured to hundredths is reported; a round one is promised.
+        ("开办企业所需时间为8.5天，较2017年压缩78.89%", "较2017年压缩78.89%", TargetRole.STATUS),
+        ("开办企业所需时间为8.5天，较2017年压缩78.89%", "8.5天", TargetRole.STATUS),
+        ("2019年底前比2017年压缩50.25%", "比2017年压缩50.25%", TargetRole.COMMITMENT),
     ],
 )  # fmt: skip
 def test_each_number_has_a_role(text: str, raw: str, role: TargetRole) -> None:
