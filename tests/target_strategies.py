@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import math
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -353,6 +354,11 @@ def relative_changes(draw: st.DrawFn) -> Phrase:
         year = draw(st.integers(min_value=1990, max_value=2035))
         reference = draw(st.sampled_from([f"在{year}年基础上", f"比{year}年", f"较{year}年",
                                           f"与{year}年相比"]))  # fmt: skip
+        amount = unicodedata.normalize("NFKC", written.text)  # ０．０１% as 0.01%
+        decimals = amount.rstrip("%").partition(".")[2]
+        if reference[0] in "比较" and amount.endswith("%") and len(decimals) >= 2:
+            # 较2017年压缩78.89%: measured to hundredths against a year, a report's figure.
+            reference = f"在{year}年基础上"
     text = reference + verb + written.text + suffix
     return Phrase(text, (_target(text, kind, quantity=written.quantity, comparator=comparator,
                                  direction=direction, baseline_year=year),))  # fmt: skip
