@@ -193,6 +193,7 @@ def test_within_the_year_is_the_plans_year(text: str) -> None:
         ("2020年3月底前出台实施细则，6月底前全面实施", "6月底前", datetime.date(2020, 6, 30)),
         ("二〇二一年一季度末前完成试点，年底前全面推开", "年底前", datetime.date(2021, 12, 31)),
         ("自2021年1月1日起施行，国庆节前完成评估", "国庆节前", datetime.date(2021, 9, 30)),
+        ("在2020年3月底前出台实施细则，6月底前全面实施", "6月底前", datetime.date(2020, 6, 30)),
         # Otherwise the plan's: a year of reference, another sentence, a document's title.
         ("在2017年基础上压缩60%，6月底前完成", "6月底前", datetime.date(2019, 6, 30)),
         ("较2018年下降10%，年底前完成", "年底前", datetime.date(2019, 12, 31)),

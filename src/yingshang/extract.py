@@ -913,7 +913,6 @@ class _Extraction:
         """
         if not any(written):
             return self.year
-        text = self.text
         sentence_start = self.sentences.start_of(position)
         best: tuple[int, int] | None = None  # (start, year)
         for matches in written:
@@ -925,8 +924,7 @@ class _Extraction:
                 year = match["year"]
                 if (
                     year is None
-                    or (start > 0 and text[start - 1] in _REFERENCE_LEADS)
-                    or _REFERENCE_AFTER_YEAR.match(text, end) is not None
+                    or self._reference_span(start, end) is not None
                     or self._in_title(start)
                 ):
                     continue
@@ -936,16 +934,23 @@ class _Extraction:
                     break
         return self.year if best is None else best[1]
 
+    def _reference_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Return the span of the reference a year at `[start, end)` is, or None if it is none.
+
+        比2017年, 较2017年, 在2017年基础上, 与2017年相比: a point a change is measured from;
+        在2020年3月底前 is a date of the plan's own.
+        """
+        text = self.text
+        after = _REFERENCE_AFTER_YEAR.match(text, end)
+        lead = start > 0 and text[start - 1] in _REFERENCE_LEADS
+        if after is None and not (lead and text[start - 1] in "比较"):
+            return None
+        return (start - 1 if lead else start, after.end() if after else end)
+
     def _note_reference_year(self, match: regex.Match[str]) -> None:
-        start, end = match.span()
-        after = _REFERENCE_AFTER_YEAR.match(self.text, end)
-        lead = start > 0 and self.text[start - 1] in _REFERENCE_LEADS
-        if after is None and not (lead and self.text[start - 1] in "比较"):
-            return
-        year = self._number(match["year"])
-        self.reference_years.append(
-            (start - 1 if lead else start, after.end() if after else end, year)
-        )
+        span = self._reference_span(*match.span())
+        if span is not None:
+            self.reference_years.append((*span, self._number(match["year"])))
 
     def _number(self, numeral: str) -> int:
         value = parse_number(numeral)  # only called on tokens the patterns guarantee to parse
