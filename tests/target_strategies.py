@@ -253,6 +253,20 @@ def single_targets(draw: st.DrawFn) -> Phrase:
 
 
 @st.composite
+def approximates(draw: st.DrawFn) -> Phrase:
+    """Draw a figure with more than it: 100多家, 20余万户, 1000余亿元 (more than the figure)."""
+    number, value = draw(amounts(decimals=False, largest=9999).filter(lambda a: a[1] > 0))
+    magnitude, factor = draw(st.sampled_from([("", 1), ("万", 10**4), ("亿", 10**8)]))
+    kind, (written_unit, unit) = draw(
+        st.sampled_from([(TargetKind.COUNT, pair) for pair in UNITS[TargetKind.COUNT]]
+                        + [(TargetKind.MONEY, ("元", "元"))])
+    )  # fmt: skip
+    text = number + draw(st.sampled_from(["多", "余"])) + magnitude + written_unit
+    quantity = Quantity(value * factor, unit)
+    return Phrase(text, (_target(text, kind, quantity=quantity, comparator=Comparator.MORE_THAN),))
+
+
+@st.composite
 def others(draw: st.DrawFn) -> Phrase:
     """Draw service hours (7×24小时) or an on-the-spot promise (立等可取)."""
     if draw(st.booleans()):
@@ -721,6 +735,7 @@ def phrases() -> st.SearchStrategy[Phrase]:
     """Draw any phrase this module knows how to write."""
     return st.one_of(
         single_targets(),
+        approximates(),
         changes(),
         relative_changes(),
         others(),

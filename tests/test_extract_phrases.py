@@ -143,6 +143,10 @@ def test_scores_on_both_sets_reach_the_bar() -> None:
         ("据统计，全省新增减税降费1200亿元", "1200亿元", TargetRole.STATUS),
         ("我市共有市场主体52.3万户", "52.3万户", TargetRole.STATUS),
         ("据统计，我市将新增市场主体10万户", "10万户", TargetRole.COMMITMENT),
+        # 目前 at the head of what a sentence says reports it; 由目前的… names a baseline.
+        ("目前全国市场主体总量超1亿户", "超1亿户", TargetRole.STATUS),
+        ("目前，全市共有政务服务事项1200项", "1200项", TargetRole.STATUS),
+        ("将目前的20个环节压缩至10个环节", "10个环节", TargetRole.COMMITMENT),
         # A deadline in the sentence, or a commitment word, makes the figures commitments.
         ("截至2020年底前,累计办理时间压缩至3个工作日", "压缩至3个工作日", TargetRole.COMMITMENT),
         ("目前要将耗时压缩至5天", "压缩至5天", TargetRole.COMMITMENT),

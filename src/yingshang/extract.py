@@ -190,7 +190,8 @@ _CLAUSE_PUNCTUATION = "，。；：！？,;:!?\n"
 _QUANTITY = LazyStdlibPattern(
     rf"""
     (?P<number> {_NUMBER} ) [ ]?
-    (?P<approx> 多 | 余 )?                                    # 100多家, 300余个: more than
+    (?: (?P<approx> 多 | 余 ) (?P<magnitude> 万亿 | [万亿萬億] )? )?
+                                                  # 100多家, 300余个, 3000多万户: more than
     (?:
         (?P<money> {_alternation(_CURRENCIES)} | 分 (?! [钟之] ) )
         (?: (?: [/／] | 每 ) (?P<per> {_alternation(_PER_UNITS)} ) )?
@@ -235,6 +236,9 @@ _PERCENT_IN_WORDS = LazyPattern(
     """,
     regex.VERBOSE,
 )
+# The magnitude after 多 or 余 (3000多万户, 1000余亿元): what the number before them counts in.
+_MAGNITUDES = {"万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8),
+               "億": Decimal(10**8), "万亿": Decimal(10**12)}  # fmt: skip
 _PER_HUNDRED = {"百": Decimal(1), "千": Decimal("0.1"), "万": Decimal("0.01")}
 # A place in a ranking at most: 进入全国前10位, 排名前20名 (not 前10名员工次, nor 第10名).
 # The standard engine scans for the literal 前 itself, far faster than a match tried at each 前
@@ -372,7 +376,8 @@ _STATUS_WORDS = LazyPattern(
     r"""
     截至 | 截止 (?! 日期 | 时间 ) | 数据显示 | 统计显示 | 累计 | 同比 | 原需 | 原来需要 | 耗时
   | 耗费
-  | 花费 | 目前已 | 现已 | 已超 | 已达 | 已经达 | 已有 | 已累计 | 已完成 | 已实现 | 已压缩 | 已减少
+  | (?<! [由从比较将把对与按] ) 目前 (?! 的 )                 # 目前全国市场主体超1亿户
+  | 花费 | 现已 | 已超 | 已达 | 已经达 | 已有 | 已累计 | 已完成 | 已实现 | 已压缩 | 已减少
   | (?: 压缩 | 压减 | 缩短 | 减少 | 降低 | 下降 | 提高 | 提升 | 增长 | 增加 ) 了   # 压缩了78.89%
   | (?: 到 | 至 | 为 ) 现在的                                  # 由过去的15天压缩到现在的3天
   | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far
@@ -415,10 +420,11 @@ _ENTITY_AFTER = LazyPattern(
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
 _SCOPE_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
 # 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).
-# The gap may open with the year the baseline was measured in: 由2018年的60%提升至….
+# The gap may open with the year the baseline was measured in: 由2018年的60%提升至…. Without
+# 由, what is now names the baseline: 将目前的20个环节压缩至10个.
 _FROM_BEFORE = LazyPattern(
     rf"""
-    (?P<from> 由 | 从 )
+    (?P<from> 由 | 从 | (?: 目前 | 现在 | 当前 | 现行 | 原来 | 原有 ) 的 )
     (?P<gap> (?: [0-9]{{4}} [ ]? 年 (?: 底 | 末 )? )? [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}} ) \Z
     """,
     regex.VERBOSE,
@@ -978,6 +984,8 @@ class _Extraction:
         value = _read_number(numeral)
         if value is None:
             return None
+        if pattern is _QUANTITY and match["magnitude"] is not None:
+            value *= _MAGNITUDES[match["magnitude"]]  # 3000多万户: more than 3000万
         if pattern is _NOMINAL_DIAMETER:
             return _Found(start, end, TargetKind.PHYSICAL, Quantity(value, "DN"))
         if pattern is _RANK:
@@ -1003,9 +1011,11 @@ class _Extraction:
                 if before is None:
                     return None  # 3分: a score, not money
                 per = before["per"]
+            approximate = pattern is _QUANTITY and match["approx"] is not None  # 1000余亿元
             if per is None:
-                return _Found(start, end, TargetKind.MONEY, Quantity(value, currency))
-            return _Found(start, end, TargetKind.UNIT_PRICE, Quantity(value, f"{currency}/{per}"))
+                return _Found(start, end, TargetKind.MONEY, Quantity(value, currency), approximate)
+            unit = f"{currency}/{per}"
+            return _Found(start, end, TargetKind.UNIT_PRICE, Quantity(value, unit), approximate)
         word = match["unit"]
         if word == "年" and "." in numeral and len(numeral.rpartition(".")[2]) == 4:
             return None  # 1.2019年9月底前: an item marker run into a year
