@@ -630,7 +630,17 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
     if form == "spaced year end":  # 2023 年底前, as web copies space it
         return f"{year} 年底前", Deadline(DeadlineKind.BY_END_OF, datetime.date(year, 12, 31), year)
     if form == "plan's month":  # 本月底前, 下月底前, 6月底: the month of, or after, the issue
-        which = draw(st.sampled_from(["本月底前", "下月底前", "month"]))
+        which = draw(st.sampled_from(["本月底前", "下月底前", "month", "day"]))
+        if which == "day":  # 下月15日前, 本月10号前: a day of the issue month or the next
+            relative = draw(st.sampled_from(["本月", "下月", "次月", "下个月"]))
+            first = ISSUE_DATE.replace(day=1) + relativedelta(months=relative != "本月")
+            day = draw(st.integers(min_value=1, max_value=28))
+            written_day = draw(st.sampled_from([str(day), to_chinese_numeral(day)]))
+            mark, bound = draw(st.sampled_from(["日", "号"])), draw(st.sampled_from(["前", "之前"]))
+            due = first.replace(day=day)
+            return f"{relative}{written_day}{mark}{bound}", Deadline(
+                DeadlineKind.BEFORE, due, due.year, due.month, due.day
+            )
         if which == "month":
             end = draw(st.sampled_from(["底", "底前"]))
             return f"{month}月{end}", Deadline(

@@ -164,6 +164,8 @@ def test_deadlines_without_a_year_take_the_plans_year(
     [
         ("本月底前", Deadline(BY_END_OF, day(2019, 7, 31), 2019, 7), Deadline(BY_END_OF, None)),
         ("下月底前", Deadline(BY_END_OF, day(2019, 8, 31), 2019, 8), Deadline(BY_END_OF, None)),
+        ("下月15日前", Deadline(BEFORE, day(2019, 8, 15), 2019, 8, 15), Deadline(BEFORE, None)),
+        ("本月10号之前", Deadline(BEFORE, day(2019, 7, 10), 2019, 7, 10), Deadline(BEFORE, None)),
         ("6月底", Deadline(BY_END_OF, day(2019, 6, 30), 2019, 6),
          Deadline(BY_END_OF, None, None, 6)),
         ("2023 年底前", Deadline(BY_END_OF, day(2023, 12, 31), 2023),
@@ -302,6 +304,7 @@ DEADLINE_PIECES = (
 
 @given(st.lists(st.sampled_from(DEADLINE_PIECES), max_size=12).map("".join))
 @example("2019年9月底前, 今年年底前, 当年底前, 本年内, 年末前, 明年6月底前, 本月底前, 下个月末")
+@example("下月15日前, 本月10号之前, 次月5日前, 下个月20日前, 当月1日前")
 @example("2019年春节前, 国庆节前, 元旦前, 中秋节前, 劳动节前, 五一前")
 @example("每年年底前, 2020年上半年, 明年一季度, 上半年末前, 第三季度末前")
 @example("自本方案印发之日起1个月内, 在本通知印发之日后1个月内, 印发后3个月内")

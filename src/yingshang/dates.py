@@ -100,11 +100,12 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         (?P<bound> 底前 | 末前 | {_BEFORE} | 底 (?! [线数部层稿子] ) )
         (?: (?<= 底 ) (?: 完成 | 见效 | 到位 ) )?        # 6月底完成, as a bracket writes it
         """,
-        # 本月底前, 下月底前: a month named relative to the plan's issue date.
+        # 本月底前, 下月底前, 下月15日前: a month named relative to the plan's issue date.
         # A class for the first character lets the engine skip to it; the code checks the word.
-        r"""
+        rf"""
         (?P<relative_month> [本当下次] 个? 月 )
-        (?P<bound> 底前 | 末前 | 底 (?! [线数部层稿子] ) | 末 )
+        (?: (?P<bound> 底前 | 末前 | 底 (?! [线数部层稿子] ) | 末 )
+          | [ ]? (?P<day> {_DAY} ) [ ]? [日号] (?P<bound> {_BEFORE} ) )
         """,
         # 国庆节前, 2019年春节前: before a public holiday, in the plan's year unless one is named.
         # With a year and without are two patterns, so that neither starts on any digit at all.
@@ -184,7 +185,7 @@ DEADLINE_ANCHORS: tuple[tuple[tuple[str, ...], int | None], ...] = (
     (("今年", "本年", "当年", "明年"), None),  # 今年年底前
     (("年底前", "年末前", "年内", "年以内", "年之内", "年度"), None),  # 年底前, 年内, 年度内
     (("月",), None),  # 9月底前
-    (("月底", "月末"), None),  # 本月底前
+    (("月底", "月末", "本月", "当月", "下月", "次月", "下个月"), None),  # 本月底前, 下月15日前
     (("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"), None),  # 2019年春节前
     (("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"), None),  # 国庆节前 (other words: none)
     (("每",), None),  # 每年年底前
@@ -322,16 +323,24 @@ def _recurring_deadline(match: regex.Match[str]) -> Deadline:
 
 
 def _relative_month_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline:
-    """本月底前 → the end of the issue month; 下月底前 → the end of the month after it."""
+    """本月底前 → the end of the issue month; 下月底前 → the end of the month after it; 下月15日前
+    → before its 15th."""
     if match["relative_month"] not in _RELATIVE_MONTHS:
         raise ValueError(f"no month named {match['relative_month']}")
+    day = None if match["day"] is None else _whole(match["day"])
+    kind = DeadlineKind.BY_END_OF if day is None else DeadlineKind.BEFORE
+    if day is not None and not 1 <= day <= 31:
+        raise ValueError(f"no day {day}")
     if issue_date is None:
-        return Deadline(DeadlineKind.BY_END_OF, None)
+        return Deadline(kind, None)
     first = issue_date.replace(day=1)
     if match["relative_month"] not in ("本月", "当月"):
         first += relativedelta(months=1)
-    due = first + relativedelta(months=1) - datetime.timedelta(days=1)
-    return Deadline(DeadlineKind.BY_END_OF, due, year=due.year, month=due.month)
+    if day is None:
+        due = first + relativedelta(months=1) - datetime.timedelta(days=1)
+        return Deadline(kind, due, year=due.year, month=due.month)
+    due = first.replace(day=day)  # ValueError on a day the month lacks (下月31日 in a short one)
+    return Deadline(kind, due, year=due.year, month=due.month, day=due.day)
 
 
 _RELATIVE_MONTHS = frozenset(("本月", "当月", "下月", "次月", "下个月"))
