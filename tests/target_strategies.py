@@ -373,9 +373,17 @@ def relative_changes(draw: st.DrawFn) -> Phrase:
         if reference[0] in "比较" and amount.endswith("%") and len(decimals) >= 2:
             # 较2017年压缩78.89%: measured to hundredths against a year, a report's figure.
             reference = f"在{year}年基础上"
-    text = reference + verb + written.text + suffix
+    changed = ""
+    if kind is TargetKind.RELATIVE_CHANGE and written.quantity.unit == "%":
+        # 降低企业用电成本10%: what changes may stand between the verb and the share.
+        changed = draw(st.sampled_from(["", "", *CHANGED_THINGS]))
+    text = reference + verb + changed + written.text + suffix
     return Phrase(text, (_target(text, kind, quantity=written.quantity, comparator=comparator,
                                  direction=direction, baseline_year=year),))  # fmt: skip
+
+
+# What a change by a share may name between its verb and the share (降低企业用电成本10%).
+CHANGED_THINGS = ("企业用电成本", "审批时间", "申请材料", "涉企收费", "审批效率")
 
 
 # --- halves, multiples, money in other units ---------------------------------------------------

@@ -111,6 +111,10 @@ def test_each_kind_is_read_with_its_value_and_bound(
          Quantity(160, "千伏安"), None, Direction.INCREASE, Comparator.EXACTLY),
         ("资费降低20%以上", "降低20%以上", TargetKind.RELATIVE_CHANGE, Quantity(20, "%"), None,
          Direction.DECREASE, Comparator.AT_LEAST),
+        ("降低企业用电成本10%以上", "降低企业用电成本10%以上", TargetKind.RELATIVE_CHANGE,
+         Quantity(10, "%"), None, Direction.DECREASE, Comparator.AT_LEAST),
+        ("提高网上办理比例90%", "90%", TargetKind.PERCENTAGE, Quantity(90, "%"), None, None,
+         Comparator.EXACTLY),
         ("铁路货运价格下浮10%", "下浮10%", TargetKind.RELATIVE_CHANGE, Quantity(10, "%"), None,
          Direction.DECREASE, Comparator.EXACTLY),
         ("贷款额度上浮30%", "上浮30%", TargetKind.RELATIVE_CHANGE, Quantity(30, "%"), None,
@@ -125,7 +129,7 @@ def test_a_change_is_one_target_with_baseline_and_direction(
     kind: TargetKind,
     quantity: Quantity,
     baseline: Quantity | None,
-    direction: Direction,
+    direction: Direction | None,
     comparator: Comparator,
 ) -> None:
     target = only(text)

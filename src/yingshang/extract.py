@@ -312,6 +312,17 @@ _CHANGE_TO = LazyPattern(
 _CHANGE_BY_BEFORE = LazyPattern(
     rf"(?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) 了? \Z", regex.VERBOSE
 )
+# A change verb, what changes, and a share it changes by: 降低企业用电成本10%, 压缩审批时间50%.
+# What changes holds no bound or verb of a level (达到, 不低于, 至), and is no rate or share
+# (提高网办率90% states a level, not a change).
+_CHANGE_BY_OBJECT_BEFORE = LazyPattern(
+    rf"""
+    (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} )
+    (?P<object> [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()至到为达约近不超低高少多在于占比]{{2,8}} )
+    (?<! (?<! 效 ) 率 | 度 | 重 ) \Z
+    """,
+    regex.VERBOSE,
+)
 _TIGHT_PREFIX_BEFORE = LazyPattern(
     rf"(?P<word> {_alternation(_TIGHT_PREFIXES)} ) [ ]? \Z", regex.VERBOSE
 )
@@ -1333,6 +1344,16 @@ class _Extraction:
         text = self.text
         # A change by an amount: the verb touches the number (降低15%, 压缩60%).
         by = _CHANGE_BY_BEFORE.search(text, max(clause_start, reading.start - 4), reading.start)
+        if (
+            by is None
+            and reading.kind is TargetKind.PERCENTAGE
+            and reading.start - clause_start > 3
+            and reading.comparator in (Comparator.EXACTLY, Comparator.AT_LEAST, Comparator.ABOUT)
+        ):
+            # 降低企业用电成本10%以上: the verb and what it changes, then the share.
+            by = _CHANGE_BY_OBJECT_BEFORE.search(
+                text, max(clause_start, reading.start - 12), reading.start
+            )
         if by is not None:
             reading.start = by.start()
             reading.direction = _DIRECTIONS[by["verb"]]
