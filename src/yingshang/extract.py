@@ -1537,8 +1537,10 @@ class _Extraction:
             )
         if reading.comparator is Comparator.EXACTLY:
             return False
-        if _ENTITY_AFTER.match(text, reading.end) is not None:
-            return True  # 160千瓦及以下小微企业, 5000万元以上项目: the bound picks who is covered
+        if reading.kind is not TargetKind.DURATION and _ENTITY_AFTER.match(text, reading.end):
+            # 160千瓦及以下小微企业, 5000万元以上项目: the bound picks who is covered; a time
+            # limit before them (3个工作日内开办企业) is when the work is done.
+            return True
         scope = _SCOPE_AFTER.match(text, reading.end)
         if scope is None or _COMMITMENT_WORDS.search(text, reading.end, scope.end()):
             return False
