@@ -113,6 +113,8 @@ def test_each_kind_is_read_with_its_value_and_bound(
          Direction.DECREASE, Comparator.AT_LEAST),
         ("降低企业用电成本10%以上", "降低企业用电成本10%以上", TargetKind.RELATIVE_CHANGE,
          Quantity(10, "%"), None, Direction.DECREASE, Comparator.AT_LEAST),
+        ("付款期限最长不得超过60日", "最长不得超过60日", TargetKind.DURATION, Quantity(60, "日"),
+         None, None, Comparator.AT_MOST),
         ("提高网上办理比例90%", "90%", TargetKind.PERCENTAGE, Quantity(90, "%"), None, None,
          Comparator.EXACTLY),
         ("铁路货运价格下浮10%", "下浮10%", TargetKind.RELATIVE_CHANGE, Quantity(10, "%"), None,

@@ -145,7 +145,8 @@ _DIRECTIONS: dict[str, Direction] = {
 # stand a few characters away (至少完成2次, 不高于各项贷款不良率2个百分点).
 _LOOSE_PREFIXES: dict[str, Comparator] = {
     **dict.fromkeys(("不超过", "不高于", "不多于", "不大于", "控制在", "最多", "至多", "最高",
-                     "不得超过", "不得高于", "不得多于", "最长不超过"), Comparator.AT_MOST),
+                     "不得超过", "不得高于", "不得多于", "最长不超过", "最长不得超过",
+                     "最多不超过", "最高不超过"), Comparator.AT_MOST),
     **dict.fromkeys(("至少", "最少", "不少于", "不低于", "不小于", "达到"), Comparator.AT_LEAST),
 }  # fmt: skip
 _TIGHT_PREFIXES: dict[str, Comparator] = {
