@@ -15,6 +15,7 @@ from yingshang.registry import (
     RegistryError,
     default_registry,
     normalize_agency_name,
+    registry_for,
 )
 
 from .plan_table import plan_text, table_rows
@@ -221,3 +222,51 @@ def test_load_names_the_file_in_errors(tmp_path: pathlib.Path) -> None:
     path.write_text("{", encoding="utf-8")
     with pytest.raises(RegistryError, match=r"broken\.json: line 1"):
         AgencyRegistry.load(path)
+
+
+# --- the registry of a plan's place ------------------------------------------------------------
+
+_OTHER_CITY = """甲市优化营商环境行动方案
+
+一、重点任务
+（一）开办企业
+1．压缩开办时间。2020年底前将企业开办时间压缩至3个工作日以内。（牵头单位：市市场监管局；配合单位：市税务局）
+"""
+
+
+def test_the_shipped_registry_reads_chongqings_plans_only() -> None:
+    from yingshang import datasets, io, parse, query
+
+    chongqing = datasets.chongqing_2019()
+    assert registry_for(chongqing) is default_registry()
+    other = parse(_OTHER_CITY)
+    assert not default_registry().covers(other)
+    assert len(registry_for(other)) == 0
+    assert len(registry_for(chongqing, other)) == 0  # a registry for both must cover both
+    # 甲市's 市市场监管局 is not 重庆市市场监督管理局: kept as written, and unknown.
+    counts = {count.name: count for count in query.agency_counts(other)}
+    assert counts["市市场监管局"].canonical_name == "市市场监管局"
+    assert not counts["市市场监管局"].known
+    assert io.action_records(other)[0]["lead_agencies_official"] == "市市场监管局"
+    # A registry the caller passes is used as given, for any plan.
+    given = query.agency_counts(other, default_registry())
+    assert given[0].canonical_name == "重庆市市场监督管理局"
+
+
+@pytest.mark.parametrize(
+    ("region", "title", "covered"),
+    [
+        ("重庆市", "重庆市营商环境优化提升工作方案", True),
+        ("重庆市", "甲市优化营商环境行动方案", False),
+        ("四川省", "四川省优化营商环境条例实施方案", True),
+        ("浦东新区", "浦东新区营商环境行动方案", True),
+        ("", "甲市优化营商环境行动方案", True),  # a registry of no place covers every plan
+    ],
+)
+def test_a_registry_covers_the_plans_that_name_its_place(
+    region: str, title: str, covered: bool
+) -> None:
+    from yingshang import parse
+
+    plan = parse(_OTHER_CITY.replace("甲市优化营商环境行动方案", title))
+    assert AgencyRegistry((), region=region).covers(plan) is covered

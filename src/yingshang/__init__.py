@@ -67,6 +67,7 @@ if TYPE_CHECKING:  # what the names below are, for type checkers
         RegistryEntry,
         RegistryError,
         default_registry,
+        registry_for,
     )
     from .workdays import (
         CalendarFallbackWarning,
@@ -129,7 +130,14 @@ _LAZY_NAMES: dict[str, str] = {
     **dict.fromkeys(["parse_number", "to_chinese_numeral"], "numbers"),
     **dict.fromkeys(["clean_text", "parse", "parse_file"], "parse"),
     **dict.fromkeys(
-        ["AgencyKind", "AgencyRegistry", "RegistryEntry", "RegistryError", "default_registry"],
+        [
+            "AgencyKind",
+            "AgencyRegistry",
+            "RegistryEntry",
+            "RegistryError",
+            "default_registry",
+            "registry_for",
+        ],
         "registry",
     ),
     **dict.fromkeys(
@@ -258,6 +266,7 @@ __all__ = [
     "parse_file",
     "parse_number",
     "query",
+    "registry_for",
     "to_chinese_numeral",
     "to_json",
 ]

@@ -240,9 +240,16 @@ def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
 
 def _agencies(plan: Plan, arguments: argparse.Namespace) -> _Output:
     from . import query
-    from .registry import default_registry
+    from .registry import default_registry, registry_for
 
-    registry = default_registry()
+    registry = registry_for(plan)
+    heading = ""
+    if not registry.entries:
+        region = default_registry().region
+        heading = (
+            f"official names: none known (the shipped registry is {region}'s, and the plan "
+            f"names another place or none)"
+        )
     counts = list(query.agency_counts(plan, registry))
     if arguments.role == "lead":
         counts = [c for c in counts if c.lead]
@@ -261,7 +268,11 @@ def _agencies(plan: Plan, arguments: argparse.Namespace) -> _Output:
     ]
     data = [attrs.asdict(c) for c in counts]
     return _Output(
-        ("agency", "official name", "lead", "cooperating"), rows, data, numeric=frozenset({2, 3})
+        ("agency", "official name", "lead", "cooperating"),
+        rows,
+        data,
+        heading,
+        numeric=frozenset({2, 3}),
     )
 
 

@@ -21,7 +21,7 @@ import attrs
 from .errors import MissingDependencyError
 from .model import Action, Agency, Comparator, Direction, Plan, Target, TargetKind
 from .query import Entry, entries
-from .registry import AgencyRegistry, default_registry
+from .registry import AgencyRegistry, registry_for
 
 __all__ = ["Change", "ChangeKind", "Match", "PlanDiff", "diff"]
 
@@ -296,7 +296,7 @@ def diff(
 
     Raises `MissingDependencyError` when rapidfuzz is not installed.
     """
-    registry = default_registry() if registry is None else registry
+    registry = registry_for(old, new) if registry is None else registry
     old_entries, new_entries = list(entries(old)), list(entries(new))
     pairs = _match(old_entries, new_entries, threshold)
     matches = tuple(Match(old_entries[i], new_entries[j], score) for i, j, score in pairs)

@@ -33,7 +33,7 @@ from . import model
 from .errors import MissingDependencyError, YingshangError
 from .indicators import default_indicator_map
 from .model import Plan
-from .registry import AgencyRegistry, default_registry
+from .registry import AgencyRegistry, registry_for
 
 __all__ = [
     "ACTION_COLUMNS",
@@ -366,7 +366,7 @@ def action_records(plan: Plan, registry: AgencyRegistry | None = None) -> list[R
     `due` is the earliest resolved deadline (a `datetime.date`) or None; `start`/`end` the
     item's span.
     """
-    registry = default_registry() if registry is None else registry
+    registry = registry_for(plan) if registry is None else registry
     indicators = default_indicator_map()
     rows: list[Record] = []
     for area in plan.areas:

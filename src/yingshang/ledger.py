@@ -40,7 +40,7 @@ from .model import (
     TargetRole,
 )
 from .query import agency_counts
-from .registry import AgencyRegistry, default_registry
+from .registry import AgencyRegistry, registry_for
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -359,7 +359,7 @@ def ledger_workbook(plan: Plan, registry: AgencyRegistry | None = None) -> Workb
     openpyxl.
     """
     openpyxl = _openpyxl()
-    registry = default_registry() if registry is None else registry
+    registry = registry_for(plan) if registry is None else registry
     workbook: Workbook = openpyxl.Workbook()
     for blank in list(workbook.worksheets):  # a new workbook has one empty sheet
         workbook.remove(blank)

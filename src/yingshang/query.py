@@ -45,7 +45,7 @@ from .model import (
     TargetRole,
     render_html,
 )
-from .registry import AgencyRegistry, default_registry
+from .registry import AgencyRegistry, default_registry, registry_for
 from .workdays import WorkdayCalendar, due_date
 
 __all__ = [
@@ -408,7 +408,7 @@ def agency_counts(plan: Plan, registry: AgencyRegistry | None = None) -> tuple[A
 
     Names the registry knows as one agency count as one; an item counts once per agency and role.
     """
-    registry = default_registry() if registry is None else registry
+    registry = registry_for(plan) if registry is None else registry
     first_name: dict[str, str] = {}
     lead: dict[str, int] = {}
     cooperating: dict[str, int] = {}

@@ -23,12 +23,15 @@ import importlib.resources
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ._datafile import normalize_name, read_json, read_json_file
 from .errors import YingshangError
+
+if TYPE_CHECKING:
+    from .model import Plan
 
 __all__ = [
     "REGISTRY_FORMAT",
@@ -38,6 +41,7 @@ __all__ = [
     "RegistryError",
     "default_registry",
     "normalize_agency_name",
+    "registry_for",
 ]
 
 REGISTRY_FORMAT = "yingshang-agency-registry"
@@ -164,6 +168,24 @@ class AgencyRegistry:
         entry = self.resolve(name)
         return name if entry is None else entry.name
 
+    def covers(self, plan: Plan) -> bool:
+        """Tell whether `plan` is of this registry's region: the place (重庆 of 重庆市) is named in
+        the plan's title, its notice's title or its issuer. A registry without a region covers
+        every plan.
+
+        >>> import yingshang
+        >>> default_registry().covers(yingshang.datasets.chongqing_2019())
+        True
+        """
+        place = _place(self.region)
+        if not place:
+            return True
+        notice = plan.notice
+        named = [plan.title.text, plan.issuer or ""]
+        if notice is not None and notice.title is not None:
+            named.append(notice.title.text)
+        return any(place in text for text in named)
+
     def unknown(self, names: Iterable[str]) -> tuple[str, ...]:
         """Return the names, in order and without repeats, that the registry does not know."""
         return tuple(dict.fromkeys(name for name in names if self.resolve(name) is None))
@@ -201,6 +223,32 @@ def default_registry() -> AgencyRegistry:
     """Return the registry shipped with yingshang (the agencies of Chongqing's 2019 plan)."""
     resource = importlib.resources.files("yingshang").joinpath("data", "agencies.json")
     return AgencyRegistry.from_json(resource.read_text(encoding="utf-8"), source="agencies.json")
+
+
+_EMPTY = AgencyRegistry(())
+# What a region's name ends with that its plans may leave out (重庆市 → 重庆, 四川省 → 四川).
+_PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "地区", "市", "省", "州", "盟", "区", "县")
+
+
+def _place(region: str) -> str:
+    for suffix in _PLACE_SUFFIXES:
+        if region.endswith(suffix) and len(region) - len(suffix) >= 2:
+            return region[: -len(suffix)]
+    return region
+
+
+def registry_for(*plans: Plan) -> AgencyRegistry:
+    """Return the registry to read the agencies of `plans` with when the caller gives none.
+
+    The shipped registry knows the short names Chongqing's plans write (市市场监管局 is
+    重庆市市场监督管理局); in another city's plan the same short name is another body. So it is
+    returned only when it covers every plan (`AgencyRegistry.covers`: 重庆 in its title, notice
+    or issuer), and an empty registry otherwise: agencies keep the names the plan writes and
+    read as unknown, never as another place's official names. Pass a registry of the plan's
+    own place (`AgencyRegistry.load`) to the functions that take one.
+    """
+    registry = default_registry()
+    return registry if all(registry.covers(plan) for plan in plans) else _EMPTY
 
 
 # --- reading the JSON document ----------------------------------------------------------------

@@ -27,7 +27,7 @@ from .ledger import describe_target, label, measurable_targets
 from .model import Action, Area, Plan, Severity, Target
 from .numbers import to_chinese_numeral
 from .query import Due, agency_counts, timeline
-from .registry import AgencyRegistry, default_registry
+from .registry import AgencyRegistry, registry_for
 
 __all__ = [
     "FONT_FAMILY",
@@ -304,7 +304,7 @@ def matrix_html(plan: Plan, registry: AgencyRegistry | None = None) -> str:
     the items led, and a pale orange marks an area where the agency only cooperates. Agencies
     are those of the registry's canonical names, ordered by items led, then cooperated on.
     """
-    registry = default_registry() if registry is None else registry
+    registry = registry_for(plan) if registry is None else registry
     written: dict[str, str] = {}
     counts: dict[tuple[str, int], list[int]] = {}
     for index, area in enumerate(plan.areas):

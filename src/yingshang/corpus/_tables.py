@@ -17,7 +17,7 @@ from ..errors import line_and_column
 from ..indicators import default_indicator_map
 from ..model import Action, Plan, Section, Target
 from ..query import entries
-from ..registry import AgencyRegistry, default_registry
+from ..registry import AgencyRegistry, registry_for
 
 __all__ = ["COLUMNS", "DECIMAL_PRECISION", "DECIMAL_SCALE", "TABLES", "Rows", "plan_rows"]
 
@@ -273,7 +273,7 @@ def plan_rows(
     ordinals such as "3.1") and their position in it. Offsets (`start`, `end`) index
     ``plan.source.text``.
     """
-    registry = default_registry() if registry is None else registry
+    registry = registry_for(plan) if registry is None else registry
     indicators = default_indicator_map()
     text = plan.source.text if plan.source is not None else ""
     rows: Rows = {name: [] for name in TABLES if name != "files"}
