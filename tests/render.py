@@ -45,7 +45,9 @@ def _rows(measure: Measure, one_per_row: bool) -> list[list[Action]]:
     return rows
 
 
-def _area_rows(area: Area) -> list[str]:
+def _area_rows(area: Area, pasted: bool = False) -> list[str]:
+    """The rows of an area: cells on lines of their own, or with `pasted` a row to a line with
+    its cells between tabs, as a web page's table pastes (a cell's paragraphs still break it)."""
     out: list[str] = []
     row_index = 0
     for measure in area.measures:
@@ -57,6 +59,13 @@ def _area_rows(area: Area) -> list[str]:
             if index <= len(measure.repeated_at):
                 measure_cell = f"{measure.number}．{measure.title}"
             lines = _action_lines(actions)
+            if pasted:
+                lead = _agencies(actions[0].lead_agencies)
+                cooperating = _agencies(actions[0].cooperating_agencies)
+                cells = [area_cell, measure_cell, "\n".join(lines), lead, cooperating]
+                out.append("\t".join(cells))
+                row_index += 1
+                continue
             out.append(f"\t{area_cell}")
             out.append(f"\t{measure_cell}")
             out.append(f"\t{lines[0]}")
@@ -81,8 +90,9 @@ def _section_lines(section: Section, ordinal: str) -> list[str]:
     return lines
 
 
-def table_export(plan: Plan) -> str:
-    """Return the text of `plan` laid out as a Word table export."""
+def table_export(plan: Plan, pasted: bool = False) -> str:
+    """Return the text of `plan` laid out as a Word table export; with `pasted`, its table as a
+    web page's pastes into a text file: a row to a line, the cells between tabs."""
     out: list[str] = []
     notice = plan.notice
     if notice is not None:
@@ -114,10 +124,13 @@ def table_export(plan: Plan) -> str:
             out.append(attachment.label.text + " ")
         if attachment.title is not None:
             out.append(attachment.title.text + " ")
-        out.extend(f"\t{header.text}" for header in attachment.headers)
-        out.append("")
+        if pasted:
+            out.append("\t".join(header.text for header in attachment.headers))
+        else:
+            out.extend(f"\t{header.text}" for header in attachment.headers)
+            out.append("")
         for area in plan.areas:
-            out.extend(_area_rows(area))
+            out.extend(_area_rows(area, pasted))
     return "\n".join(out) + "\n"
 
 

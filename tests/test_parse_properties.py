@@ -76,6 +76,19 @@ def test_parse_reads_back_the_rendered_plan(plan: Plan) -> None:
 
 
 @given(table_plans())
+def test_a_table_pasted_a_row_to_a_line_reads_as_the_same_plan(plan: Plan) -> None:
+    # A web page's table pasted into a text file: rows on lines, cells between tabs, and a
+    # cell of several paragraphs broken over lines.
+    text = table_export(plan, pasted=True)
+    parsed = yingshang.parse(text)
+    assert erase_spans(parsed) == with_targets(plan)
+    assert parsed.diagnostics == ()
+    assert parsed.attachment is not None
+    assert uncovered(parsed, text, parsed.attachment.span.start) == []
+    assert_spans_slice_back(parsed, text)
+
+
+@given(table_plans())
 def test_spans_of_a_parsed_plan_slice_back_to_their_text(plan: Plan) -> None:
     text = table_export(plan)
     assert_spans_slice_back(yingshang.parse(text), text)

@@ -119,12 +119,23 @@ def test_a_deadline_column_gives_each_item_of_the_row_its_deadline(cell: str, du
 
 def test_a_deadline_cell_without_a_date_is_kept() -> None:
     head = HEAD.replace("\t配合单位\n", "\t配合单位\n\t完成时限\n")
-    text = head + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "", "长期坚持")
+    text = head + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "", "视情况而定")
     plan = yingshang.parse(text)
     assert plan.actions[0].deadlines == ()
     (diagnostic,) = plan.diagnostics
     assert diagnostic.code == "unparsed"
-    assert text[diagnostic.span.start : diagnostic.span.end] == "长期坚持"
+    assert text[diagnostic.span.start : diagnostic.span.end] == "视情况而定"
+
+
+@pytest.mark.parametrize("cell", ["长期坚持", "持续推进"])
+def test_a_deadline_cell_of_ongoing_work_is_an_ongoing_target(cell: str) -> None:
+    head = HEAD.replace("\t配合单位\n", "\t配合单位\n\t完成时限\n")
+    text = head + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "", cell)
+    plan = yingshang.parse(text)
+    (target,) = plan.actions[0].targets
+    assert (target.kind, target.text) == (yingshang.TargetKind.ONGOING, cell)
+    assert plan.actions[0].deadlines == ()
+    assert plan.diagnostics == ()
 
 
 def test_a_column_yingshang_does_not_read_is_kept_as_unparsed() -> None:
@@ -167,7 +178,8 @@ def test_a_table_with_a_number_column_and_no_area_column() -> None:
     assert first.cooperating_agencies == ()
     assert [d.date.isoformat() for d in second.deadlines if d.date] == ["2020-12-31"]
     assert third.deadlines == ()
-    assert [d.code for d in plan.diagnostics] == ["implicit-area", "unparsed"]
+    assert [t.kind for t in third.targets] == [yingshang.TargetKind.ONGOING]  # 长期坚持
+    assert [d.code for d in plan.diagnostics] == ["implicit-area"]
 
 
 def test_responsible_agencies_beside_a_lead_column_cooperate() -> None:
@@ -354,3 +366,44 @@ def test_a_deadline_cell_without_a_year_is_in_the_year_the_title_names() -> None
     (deadline,) = yingshang.parse(text).actions[0].deadlines
     assert deadline.date is not None
     assert deadline.date.isoformat() == "2021-09-30"
+
+
+# --- a table pasted a row to a line -----------------------------------------------------------
+
+PASTED = (
+    "某市营商环境重点任务清单\n\n"
+    "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+    "一、开办企业\n"
+    "1\t（1）压缩开办时间至2个工作日以内。\n（2）推行网办。\t市市场局\t市税务局、市公安局\t2020年底前\n"
+    "2\t推广电子执照。\t市市场局\t\t持续推进\n"
+    "二、获得电力\n"
+    "3\t压缩接电时间。\t市供电公司\t市发展改革委\t2021年6月底前\n"
+)
+
+
+def test_a_table_pasted_from_a_web_page_is_read_row_by_line() -> None:
+    # Rows on lines, cells between tabs, a cell of two paragraphs broken over two lines, and
+    # area headings on lines of their own.
+    plan = yingshang.parse(PASTED)
+    assert [(a.ordinal, a.title) for a in plan.areas] == [(1, "开办企业"), (2, "获得电力")]
+    assert [m.number for m in plan.measures] == [1, 2, 3]
+    first, second, third, fourth = plan.actions
+    assert (first.text, second.text) == ("压缩开办时间至2个工作日以内。", "推行网办。")
+    assert [u.name for u in second.lead_agencies] == ["市市场局"]
+    assert [u.name for u in second.cooperating_agencies] == ["市税务局", "市公安局"]
+    assert [d.date.isoformat() for d in first.deadlines if d.date] == ["2020-12-31"]
+    assert third.cooperating_agencies == ()
+    assert [t.kind for t in third.targets] == [yingshang.TargetKind.ONGOING]
+    assert [d.date.isoformat() for d in fourth.deadlines if d.date] == ["2021-06-30"]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()
+
+
+def test_a_pasted_row_that_is_cut_short_or_too_wide_is_kept() -> None:
+    wide = PASTED.replace("\t2021年6月底前\n", "\t2021年6月底前\t备注\n")
+    plan = yingshang.parse(wide)
+    assert "unparsed" in codes(plan)
+    assert yingshang.coverage(plan) == ()
+    cut = yingshang.parse(PASTED[: PASTED.index("\t市发展改革委")])
+    assert "truncated" in codes(cut)
+    assert yingshang.coverage(cut) == ()

@@ -91,19 +91,73 @@ def _table_rows(lines: _Lines, mark: str = "\t") -> Iterator[_Row]:
             cells, stray, row_start = [], [], -1
 
 
+def _inline_rows(lines: _Lines, width: int) -> Iterator[_Row]:
+    """Read the rows of a table pasted from a web page or a spreadsheet: a row to a line, its
+    cells between tabs.
+
+    A line with fewer than `width` cells (but more than one) was broken inside a cell: the row
+    goes on on the next lines, whose first piece continues the cell left open. A line of one
+    cell with no row open is a row of its own (an area heading merged across the table).
+    """
+    text = lines.text
+    cells: list[_Cell] = []
+    row_start = row_end = -1
+    for start, end in itertools.chain(lines.offsets(), [(-1, -1)]):
+        if start >= 0 and text[start:end].strip(_BLANK):
+            pieces: list[_Cell] = []
+            at = start
+            while (tab := text.find("\t", at, end)) >= 0:
+                pieces.append(_Cell(at, tab))
+                at = tab + 1
+            pieces.append(_Cell(at, end))
+            if cells:
+                cells[-1] = _Cell(cells[-1].start, pieces[0].end)
+                cells.extend(pieces[1:])
+            else:
+                cells, row_start = pieces, start
+            row_end = end
+            if len(cells) >= width or (len(cells) == 1 and row_start == start):
+                yield _Row(tuple(cells), row_start, row_end, ())
+                cells = []
+            continue
+        if cells:  # a blank line, or the end: a row cut short stands as it is
+            yield _Row(tuple(cells), row_start, row_end, ())
+            cells = []
+
+
 @attrs.frozen
 class _TableStart:
-    """Where the table starts (an index into the lines), and what opens each of its cells."""
+    """Where the table starts (an index into the lines), and what opens each of its cells; for a
+    table pasted with a row to a line (`_inline_rows`), the width its header gives."""
 
     index: int
     mark: str = "\t"
+    inline_width: int | None = None
 
 
 def _find_table(lines: Sequence[_Line]) -> _TableStart | None:
     """Find the table: the first row of three or more tab-opened cells or, in text whose tabs a
-    copy-paste turned into spaces or U+3000, a header row of cells opened by the same indent."""
+    copy-paste turned into spaces or U+3000, a header row of cells opened by the same indent; or
+    a header of three or more cells between tabs on one line (a table pasted from a web page),
+    whichever comes first."""
+    inline = _find_inline_header(lines)
+    found = _find_cell_table(lines, len(lines) if inline is None else inline.index)
+    return found if found is not None else inline
+
+
+def _find_inline_header(lines: Sequence[_Line]) -> _TableStart | None:
+    for index, line in enumerate(lines):
+        if line.text.count("\t") >= 2 and line.text[:1] != "\t":
+            cells = line.text.split("\t")
+            if _header_words(cells):
+                return _TableStart(index, inline_width=len(cells))
+    return None
+
+
+def _find_cell_table(lines: Sequence[_Line], before: int) -> _TableStart | None:
+    """Find a table of tab- or indent-opened cells whose first row starts before `before`."""
     index = 0
-    while index < len(lines):
+    while index < min(len(lines), before):
         if lines[index].starts_cell and not lines[index].blank:
             cells = 0
             cursor = index
@@ -117,6 +171,8 @@ def _find_table(lines: Sequence[_Line]) -> _TableStart | None:
             index = cursor
         index += 1
     for start, run in _runs(lines, lambda line: line.text[:1] in _BLANK):
+        if start >= before:
+            break
         indents = {line.text[: len(line.text) - len(line.text.lstrip(_BLANK))] for line in run}
         mark = _common_prefix(indents)
         if len(run) >= 3 and mark and _header_words([line.text for line in run]):
@@ -227,14 +283,21 @@ class _Table:
         self.cooperating_from_right: int | None = 1
         self.deadline_from_right: int | None = None
 
-    def parse(self, lines: _Lines, mark: str = "\t") -> None:
+    def parse(self, lines: _Lines, mark: str = "\t", inline_width: int | None = None) -> None:
+        """Read the table's rows: cells opened by `mark` at the start of a line, or with
+        `inline_width`, a row to a line with its cells between tabs (`_inline_rows`)."""
         # Two passes over the rows, made afresh each time, instead of a list of them all: the
         # first reads the headers and the rows' width, the second the rows.
+        rows: Callable[[], Iterator[_Row]] = (
+            (lambda: _table_rows(lines, mark))
+            if inline_width is None
+            else (lambda: _inline_rows(lines, inline_width))
+        )
         headers: set[int] = set()
         truncated = False
         counts: Counter[int] = Counter()
         last_row = -1
-        for row in _table_rows(lines, mark):
+        for row in rows():
             for start, end in row.stray:
                 self.source.unparsed("text outside the table's cells", start, end)
             if self._is_header(row):
@@ -249,7 +312,7 @@ class _Table:
         # Merged header cells make the header shorter than a row, never longer; a row shorter
         # than the header is one cut short.
         width = max(width, self.header_width)
-        for row in _table_rows(lines, mark):
+        for row in rows():
             if row.start in headers:
                 continue
             cells = row.cells
@@ -487,7 +550,7 @@ class _Table:
             for target in _targets_in(
                 self.source.text, snippet.span, self.issue_date, self.source, self.year
             )
-            if target.kind is TargetKind.DEADLINE
+            if target.kind is TargetKind.DEADLINE or target.kind is TargetKind.ONGOING
         )
         if not found:
             period = _BARE_PERIOD.fullmatch(snippet.text)
@@ -714,9 +777,9 @@ def _with_row_deadlines(
     targets: tuple[Target, ...], row_deadlines: tuple[Target, ...]
 ) -> tuple[Target, ...]:
     """Add the row's deadline to an item's targets, and give it to those that name none."""
-    if not row_deadlines:
-        return targets
-    deadline = row_deadlines[0].deadline
+    deadline = next((t.deadline for t in row_deadlines if t.deadline is not None), None)
+    if deadline is None:  # none, or work with no end date (持续推进): nothing to give
+        return targets + row_deadlines
     return (
         tuple(attrs.evolve(t, deadline=deadline) if t.deadline is None else t for t in targets)
         + row_deadlines
