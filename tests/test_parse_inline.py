@@ -465,3 +465,47 @@ def test_the_year_a_title_names_wins_over_the_year_of_issue() -> None:
 def test_a_title_with_no_single_year_leaves_such_deadlines_undated(title: str) -> None:
     plan = _annual_plan(title)
     assert _due_dates(plan) == [None, None, None]
+
+
+# Items under (一)…(三) numbered on across two sections, each with its roles and time on lines
+# of their own below it, and the last line a line of roles.
+ROLE_LINES = """某市优化营商环境若干措施
+
+一、提升政务服务效能
+（一）推进网上办理。2021年底前，网上可办率达到95%以上。
+责任单位：市政务服务局、市大数据局
+完成时限：2021年12月底前
+（二）压缩审批时限。一般审批事项办理时限压缩至法定时限的40%以内。
+牵头单位：市政务服务局
+配合单位：市级各部门
+二、降低企业成本
+（三）降低用电成本。一般工商业电价平均降低10%。
+责任单位：市发展改革委、国网某市供电公司
+"""
+
+
+def test_lines_of_roles_below_items_give_them_their_agencies_without_a_warning() -> None:
+    plan = yingshang.parse(ROLE_LINES)
+    first, second, third = plan.actions
+    assert [a.name for a in first.lead_agencies] == ["市政务服务局", "市大数据局"]
+    assert {d.date.isoformat() for d in first.deadlines if d.date} == {"2021-12-31"}
+    assert (
+        [a.name for a in second.lead_agencies],
+        [a.name for a in second.cooperating_agencies],
+    ) == (
+        ["市政务服务局"],
+        ["市级各部门"],
+    )
+    assert [a.name for a in third.lead_agencies] == ["市发展改革委", "国网某市供电公司"]
+    # No no-lead-agency before the lines of roles, no table header read in 牵头单位：…, no
+    # subsection out of sequence where the numbering runs on, no cut where a field ends the text.
+    assert [d.code for d in plan.diagnostics if d.severity is not yingshang.Severity.INFO] == []
+    assert yingshang.coverage(plan) == ()
+
+
+def test_an_item_without_roles_below_it_is_still_reported() -> None:
+    text = ROLE_LINES.replace("牵头单位：市政务服务局\n配合单位：市级各部门\n", "")
+    plan = yingshang.parse(text)
+    (diagnostic,) = [d for d in plan.diagnostics if d.severity is not yingshang.Severity.INFO]
+    assert diagnostic.code == "no-lead-agency"
+    assert diagnostic.span.slice(text) == "一般审批事项办理时限压缩至法定时限的40%以内。"

@@ -238,12 +238,16 @@ def _raise_first_error(text: str, diagnostics: list[Diagnostic]) -> None:
 _WHOLE_END = tuple('。！？；：!?;:）)」』”"…》日】]〕')
 
 
+# A line that gives a field's value (责任单位：…, 完成时限：…, 联系人：…): no sentence to cut.
+_FIELD = LazyPattern(r"[^\p{P}\s]{2,8}[：:]")
+
+
 def _check_end(source: _Source, last: _Line | None) -> None:
     """Report a text cut off mid-sentence: a long last line with no sentence end."""
     if last is None:
         return
     view = source.view(last.start, last.end)
-    if len(view.text) < 20 or view.text.endswith(_WHOLE_END):
+    if len(view.text) < 20 or view.text.endswith(_WHOLE_END) or _FIELD.match(view.text):
         return
     source.report(
         Severity.ERROR,

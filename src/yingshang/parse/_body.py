@@ -401,6 +401,9 @@ class _Reader:
     year: int | None = None  # the plan's year, when its title names one
     first_leads: bool = False  # "第一责任单位为牵头单位，下同" was read
     defaults: tuple[Agency, ...] = ()  # "以下均需…落实，不再列出"
+    # The spans of the current measure's items read without agencies: a line of roles below
+    # may still give them theirs (责任单位：…), so they are reported when the measure ends.
+    unled: list[Span] = attrs.Factory(list)
 
     def __attrs_post_init__(self) -> None:
         if not self.folded:
@@ -598,14 +601,7 @@ class _Reader:
             action = self.action(number, rest, marker, None)
             actions.append(action)
             if not action.lead_agencies:
-                self.report(
-                    Diagnostic(
-                        Severity.WARNING,
-                        "no-lead-agency",
-                        "an item with no agencies written after it",
-                        rest.span,
-                    )
-                )
+                self.unled.append(rest.span)
         elif marker is not None:
             # "(3)" and nothing after it: a text cut after the marker of its next item.
             self.report(
@@ -707,6 +703,18 @@ class _Reader:
                 task if not actions else None,
             )
             actions.extend(found)
+        led = {action.span for action in actions if action.lead_agencies}
+        for span in self.unled:
+            if span not in led:
+                self.report(
+                    Diagnostic(
+                        Severity.WARNING,
+                        "no-lead-agency",
+                        "an item with no agencies written after it",
+                        span,
+                    )
+                )
+        self.unled.clear()
         return Measure(number=number, title=heading.text, span=heading.span, actions=tuple(actions))
 
     def assigned(self, action: Action, roles: _Responsibility) -> Action:

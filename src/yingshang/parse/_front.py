@@ -170,12 +170,12 @@ class _FrontMatter:
             open_paragraphs = target if target is not None and _open_ended(text) else None
         self._finish(joining)
         self._check_order([s.ordinal for s in sections], [s.span for s in sections], "section")
+        last = 0  # the last subsection's number so far: numbering may run on across sections
         for section in sections:
-            self._check_order(
-                [s.ordinal for s in section.subsections],
-                [s.span for s in section.subsections],
-                "subsection",
-            )
+            ordinals = [s.ordinal for s in section.subsections]
+            first = last + 1 if last and ordinals and ordinals[0] == last + 1 else 1
+            self._check_order(ordinals, [s.span for s in section.subsections], "subsection", first)
+            last = ordinals[-1] if ordinals else last
         return preamble, [s.freeze() for s in sections], references
 
     def _finish(self, joining: tuple[list[Snippet], int] | None) -> None:
@@ -186,8 +186,10 @@ class _FrontMatter:
             assert joined is not None  # it holds the non-blank paragraph before
             paragraphs[-1] = joined
 
-    def _check_order(self, ordinals: list[int], spans: list[Span], what: str) -> None:
-        for expected, (ordinal, span) in enumerate(zip(ordinals, spans, strict=True), start=1):
+    def _check_order(
+        self, ordinals: list[int], spans: list[Span], what: str, first: int = 1
+    ) -> None:
+        for expected, (ordinal, span) in enumerate(zip(ordinals, spans, strict=True), start=first):
             if not self.source.in_sequence(what, ordinal, expected, span):
                 return
 

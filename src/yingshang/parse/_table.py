@@ -217,8 +217,12 @@ def _header_words(words: list[str], lead: bool = True) -> bool:
     return (
         bool(words)
         and (names_agencies or not lead)
-        and all(len(word) <= _HEADER_CELL_MAX for word in words)
+        # A header cell names a column; 牵头单位：市政务服务局 is a line of roles below an item.
+        and all(len(word) <= _HEADER_CELL_MAX and not _LABEL_COLON & set(word) for word in words)
     )
+
+
+_LABEL_COLON = frozenset("：:")
 
 
 def _cell_number(cell: Snippet) -> int:
