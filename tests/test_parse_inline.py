@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -235,8 +236,11 @@ def test_the_chongqing_body_wrapped_reads_the_same(width: int) -> None:
 
 def test_a_signature_at_the_end_of_the_body_is_not_joined_to_its_date() -> None:
     text = "某市营商环境方案\n一、总体要求\n持续优化营商环境。\n某市人民政府办公室\n2021年3月1日\n"
-    paragraphs = [p.text for p in yingshang.parse(text).sections[0].paragraphs]
-    assert paragraphs == ["持续优化营商环境。", "某市人民政府办公室", "2021年3月1日"]
+    plan = yingshang.parse(text)
+    assert [p.text for p in plan.sections[0].paragraphs] == ["持续优化营商环境。"]
+    # Below the body, the two lines are the document's signature.
+    assert plan.issuer == "某市人民政府办公室"
+    assert plan.issue_date == datetime.date.fromisoformat("2021-03-01")
 
 
 def test_a_page_number_between_two_halves_of_a_paragraph_is_removed() -> None:
@@ -509,3 +513,49 @@ def test_an_item_without_roles_below_it_is_still_reported() -> None:
     (diagnostic,) = [d for d in plan.diagnostics if d.severity is not yingshang.Severity.INFO]
     assert diagnostic.code == "no-lead-agency"
     assert diagnostic.span.slice(text) == "一般审批事项办理时限压缩至法定时限的40%以内。"
+
+
+SIGNED_BELOW = """某市人民政府关于进一步优化营商环境的实施意见
+某政发〔2022〕8号
+
+各县（市、区）人民政府，市政府各部门：
+为深入贯彻落实《优化营商环境条例》，现提出如下实施意见。
+
+一、持续提升政务服务水平
+1.深化网上办理改革。到2022年底，全程网办率达到90%以上。（市政务服务局牵头，市级有关部门按职责分工负责）
+二、优化市场准入环境
+2.压减企业开办时间。企业开办时间压缩至0.5个工作日以内。（市市场监管局牵头，市税务局配合）
+
+某市人民政府
+2022年3月1日
+（此件公开发布）
+"""
+
+
+def test_a_document_signed_below_its_body_has_its_issuer_and_date() -> None:
+    plan = yingshang.parse(SIGNED_BELOW)
+    assert (plan.document_number, plan.issuer) == ("某政发〔2022〕8号", "某市人民政府")
+    assert plan.issue_date == datetime.date.fromisoformat("2022-03-01")
+    assert plan.notice is not None
+    assert [r.text for r in plan.notice.remarks] == ["（此件公开发布）"]
+    # The signature is no item of the last measure.
+    assert [a.text for a in plan.actions][-1] == "企业开办时间压缩至0.5个工作日以内。"
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()
+    assert_spans_slice_back(plan, SIGNED_BELOW)
+
+
+def test_a_signature_below_the_body_may_be_a_date_alone() -> None:
+    text = SIGNED_BELOW.replace("某市人民政府\n2022年3月1日\n（此件公开发布）\n", "2022年3月1日\n")
+    plan = yingshang.parse(text)
+    assert plan.issue_date == datetime.date.fromisoformat("2022-03-01")
+    assert plan.issuer is None
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()
+
+
+def test_a_last_line_of_prose_is_no_signature() -> None:
+    text = SIGNED_BELOW.replace("某市人民政府\n2022年3月1日\n（此件公开发布）\n", "")
+    plan = yingshang.parse(text)
+    assert plan.issue_date is None
+    assert yingshang.coverage(plan) == ()

@@ -439,7 +439,9 @@ class Notice:
     """The cover notice (印发通知) that issues a plan: title, 文号, recipients, signature, date.
 
     Every part is optional, since plans are also published with only some of them (a 文号 above
-    the plan's own title, say); `span` runs from the first part to the last.
+    the plan's own title, say); `span` runs from the first part to the last of the head. A
+    document signed below its body (a 实施意见 with its issuer and date after the last measure)
+    has them here too, each with its own span beyond the notice's.
     """
 
     span: Span

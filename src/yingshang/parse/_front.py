@@ -13,7 +13,7 @@ from ..model import (
     Snippet,
     Span,
 )
-from ._head import Head, read_head
+from ._head import Head, read_head, read_signature
 from ._lines import (
     _Line,
     _small_numeral,
@@ -64,8 +64,15 @@ class _FrontMatter:
         head = read_head(self.source, self.lines)
         self.skipped = head.skipped
         self._keep_unplaced_head_lines(head)
+        notice = head.notice
+        if notice is None or notice.issue_date_text is None:
+            # A document signed below its body (实施意见): the signature ends the front matter.
+            signature = read_signature(self.source, self.lines, head.body_at, head.skipped)
+            if signature is not None:
+                self.skipped = self.skipped | signature.lines
+                notice = signature.sign(notice)
         preamble, sections, references = self._body(head.body_at)
-        return head.title, head.notice, preamble, sections, references
+        return head.title, notice, preamble, sections, references
 
     def _keep_unplaced_head_lines(self, head: Head) -> None:
         """Report the head's lines that hold text no node and no diagnostic took: a notice's

@@ -37,7 +37,7 @@ from ..model import Notice, Severity, Snippet, Span
 from ._lines import _issue_date, _Line, _small_numeral, _Source, _View
 from ._patterns import _DATE_LINE, _ORDINAL_HEADING, _SPACED_HEADING, _SUBSECTION_HEADING
 
-__all__ = ["Head", "read_head"]
+__all__ = ["Head", "Signature", "read_head", "read_signature"]
 
 # How many lines of text the head may hold before the body's first heading.
 _HEAD_LINES = 40
@@ -695,6 +695,105 @@ class _HeadReader:
 def fold_view(source: _Source, snippet: Snippet) -> str:
     """Return the folded text of `snippet`, as the patterns read it."""
     return source.view(snippet.span.start, snippet.span.end).text
+
+
+# What an issuer's name ends with: the organ (人民政府, 办公厅, 发展改革委, 市场监管局…).
+_ORGAN_END = (
+    "政府",
+    "办公厅",
+    "办公室",
+    "委员会",
+    "委",
+    "局",
+    "厅",
+    "部",
+    "院",
+    "会",
+    "中心",
+    "办",
+)
+
+
+@attrs.frozen
+class Signature:
+    """A signature below the body (a 意见 or 方案 issued signed at its end): the issuer, the
+    date and the remarks after it, and the indices of their lines."""
+
+    lines: frozenset[int]
+    issuer: Snippet | None
+    issue_date: datetime.date | None
+    issue_date_text: Snippet
+    remarks: tuple[Snippet, ...]
+
+    def sign(self, notice: Notice | None) -> Notice:
+        """Return `notice` with what it lacks taken from the signature, or a notice of the
+        signature alone. A head's notice keeps its span; the signature's parts keep theirs."""
+        if notice is None:
+            first = self.issuer if self.issuer is not None else self.issue_date_text
+            last = self.remarks[-1] if self.remarks else self.issue_date_text
+            return Notice(
+                span=Span(first.span.start, last.span.end),
+                issuer=self.issuer,
+                issue_date=self.issue_date,
+                issue_date_text=self.issue_date_text,
+                remarks=self.remarks,
+            )
+        return attrs.evolve(
+            notice,
+            issuer=notice.issuer if notice.issuer is not None else self.issuer,
+            issue_date=self.issue_date,
+            issue_date_text=self.issue_date_text,
+            remarks=notice.remarks + self.remarks,
+        )
+
+
+def read_signature(
+    source: _Source, lines: Sequence[_Line], start: int, skipped: frozenset[int]
+) -> Signature | None:
+    """Read a signature at the end of `lines[start:]`: a date line (2022年3月1日), maybe an
+    issuer's line above it and bracketed remarks below it ((此件公开发布)), with nothing after."""
+    found: list[tuple[int, _View, _Kind]] = []  # the last lines, last first
+    for index in range(len(lines) - 1, start - 1, -1):
+        line = lines[index]
+        if line.blank or index in skipped:
+            continue
+        view = source.view(line.start, line.end)
+        if not view.text:
+            continue
+        found.append((index, view, _classify(view.text)[0]))
+        if len(found) == 6 or found[-1][2] not in (_Kind.REMARK, _Kind.DATE):
+            break
+    remarks: list[tuple[int, _View]] = []
+    position = 0
+    while position < len(found) and found[position][2] is _Kind.REMARK:
+        remarks.insert(0, found[position][:2])
+        position += 1
+    if position >= len(found) or found[position][2] is not _Kind.DATE:
+        return None
+    date_index, date_view, _ = found[position]
+    taken = {date_index, *(index for index, _ in remarks)}
+    issuer: Snippet | None = None
+    if position + 1 < len(found):
+        index, view, kind = found[position + 1]
+        name = "".join(view.text.split())
+        if kind is _Kind.SHORT and len(name) <= 30 and name.endswith(_ORGAN_END):
+            issuer = _view_snippet(source, view)
+            taken.add(index)
+    match = _DATE_LINE.match(date_view.text) or _DATE_LINE.match(date_view.text.strip("()"))
+    assert match is not None  # a line of the DATE kind
+    return Signature(
+        lines=frozenset(taken),
+        issuer=issuer,
+        issue_date=_issue_date(match["date"]),
+        issue_date_text=_view_snippet(source, date_view),
+        remarks=tuple(_view_snippet(source, view) for _, view in remarks),
+    )
+
+
+def _view_snippet(source: _Source, view: _View) -> Snippet:
+    snippet = source.snippet(view.positions[0], view.positions[-1] + 1)
+    assert snippet is not None  # a view holds text
+    return snippet
 
 
 def read_head(source: _Source, lines: Sequence[_Line]) -> Head:
