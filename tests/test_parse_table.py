@@ -407,3 +407,25 @@ def test_a_pasted_row_that_is_cut_short_or_too_wide_is_kept() -> None:
     cut = yingshang.parse(PASTED[: PASTED.index("\t市发展改革委")])
     assert "truncated" in codes(cut)
     assert yingshang.coverage(cut) == ()
+
+
+@pytest.mark.parametrize("repeated", [False, True])
+def test_a_column_of_areas_by_title_alone(repeated: bool) -> None:
+    # 重点领域 names the areas' column: 开办企业 there is an area, not a measure's title. A
+    # merged cell leaves the next row's cell empty; an unmerged copy repeats the title.
+    again = "开办企业" if repeated else ""
+    text = (
+        "某市营商环境重点任务清单\n\n"
+        "序号\t重点领域\t工作任务\t牵头单位\t完成时限\n"
+        "1\t开办企业\t企业开办时间压缩至1个工作日以内。\t市市场局\t2021年6月底前\n"
+        f"2\t{again}\t推行电子营业执照。\t市市场局\t2021年底前\n"
+        "3\t获得电力\t低压接电时间压缩至5个工作日以内。\t市供电公司\t持续推进\n"
+    )
+    plan = yingshang.parse(text)
+    assert [(a.ordinal, a.title, len(a.measures)) for a in plan.areas] == [
+        (1, "开办企业", 2),
+        (2, "获得电力", 1),
+    ]
+    assert [m.number for m in plan.measures] == [1, 2, 3]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()

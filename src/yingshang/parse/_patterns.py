@@ -98,6 +98,8 @@ _RESPONSIBLE_HEADER = LazyPattern(r"责任单位|责任部门|负责单位|承�
 _MEASURE_NUMBER_CELL = LazyPattern(r"\d{1,4}[．.、]?")
 # 目标任务 heads the areas column in some tables (Chongqing's); it is not a title column.
 _TITLE_HEADER = LazyPattern(r"(?<!目标)任务|事项|举措")
+# A column of areas named by their titles alone (重点领域: 开办企业), not by 一、….
+_AREA_HEADER = LazyPattern(r"领域|板块|类别|一级指标|评价指标|^指标$")
 _DEADLINE_HEADER = LazyPattern(r"时限|完成时间|时间节点|时间要求|完成期限|时间安排")
 # A deadline cell may name a bare period ("2020年", "2019年12月"): the work is due by its end.
 _BARE_PERIOD = LazyPattern(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?")

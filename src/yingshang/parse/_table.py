@@ -31,6 +31,7 @@ from ._lines import (
 )
 from ._patterns import (
     _AGENCY_SEPARATOR_OR_BRACKET,
+    _AREA_HEADER,
     _BARE_PERIOD,
     _BLANK,
     _COOPERATING_HEADER,
@@ -286,6 +287,8 @@ class _Table:
         self.lead_from_right = 2  # the lead agencies' cell, counted from the row's right end
         self.cooperating_from_right: int | None = 1
         self.deadline_from_right: int | None = None
+        # A header's column of areas written by title alone (重点领域), counted from the right.
+        self.area_from_right: int | None = None
 
     def parse(self, lines: _Lines, mark: str = "\t", inline_width: int | None = None) -> None:
         """Read the table's rows: cells opened by `mark` at the start of a line, or with
@@ -465,6 +468,8 @@ class _Table:
                     self.lead_from_right = from_right
             elif _DEADLINE_HEADER.search(word):
                 self.deadline_from_right = from_right
+            elif _AREA_HEADER.search(word) and self.area_from_right is None:
+                self.area_from_right = from_right  # the leftmost: 一级指标 before 二级指标
         # Only an agencies column right of the lead column is read as the cooperating agencies.
         self.cooperating_from_right = (
             cooperating if cooperating is not None and cooperating < self.lead_from_right else None
@@ -501,7 +506,8 @@ class _Table:
             self.source.unparsed(
                 "a table cell in a column yingshang does not read", cell.start, cell.end
             )
-        self._read_headings(cells[:action_index])
+        area_at = None if self.area_from_right is None else len(cells) - self.area_from_right
+        self._read_headings(cells[:action_index], area_at)
         actions_cell = cells[action_index]
         if self._blank(actions_cell):
             if lead or cooperating:
@@ -568,9 +574,10 @@ class _Table:
             )
         return found
 
-    def _read_headings(self, cells: tuple[_Cell, ...]) -> None:
+    def _read_headings(self, cells: tuple[_Cell, ...], area_at: int | None = None) -> None:
         """Read a row's area and measure cells: "一、开办企业", "1．精简流程", or a number cell
-        (序号) and a title cell of their own. Empty cells continue the heading above."""
+        (序号) and a title cell of their own; at `area_at`, the header's column of areas, an area
+        by its title alone. Empty cells continue the heading above."""
         number: Snippet | None = None  # a number cell waiting for its title
         snippets = [self.source.snippet(cell.start, cell.end) for cell in cells]
         for column, (cell, snippet) in enumerate(zip(cells, snippets, strict=True)):
@@ -579,6 +586,20 @@ class _Table:
             area_match = _ORDINAL_HEADING.match(snippet.text)
             measure_match = _MEASURE_HEADING.match(snippet.text)
             bracketed = _SUBSECTION_HEADING.match(snippet.text)
+            if (
+                column == area_at
+                and not (area_match or measure_match or bracketed)
+                and not _MEASURE_NUMBER_CELL.fullmatch(snippet.text)
+            ):
+                # 开办企业 under 重点领域: an area by its title, numbered in turn. A number cell
+                # before it (序号) still waits for the measure's title after it.
+                current = self.areas[-1] if self.areas else None
+                ordinal = current.ordinal if current is not None else 0
+                if current is None or current.title != snippet.text:
+                    ordinal += 1
+                self.area_column = column
+                self._read_area_heading(ordinal, snippet.text, snippet.span)
+                continue
             heading_start = snippet.span.start
             if number is not None and (area_match or measure_match or bracketed):
                 if measure_match and int(measure_match["number"]) == _cell_number(number):
