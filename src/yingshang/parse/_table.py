@@ -594,11 +594,11 @@ class _Table:
                 # 开办企业 under 重点领域: an area by its title, numbered in turn. A number cell
                 # before it (序号) still waits for the measure's title after it.
                 current = self.areas[-1] if self.areas else None
-                ordinal = current.ordinal if current is not None else 0
+                in_turn = current.ordinal if current is not None else 0
                 if current is None or current.title != snippet.text:
-                    ordinal += 1
+                    in_turn += 1
                 self.area_column = column
-                self._read_area_heading(ordinal, snippet.text, snippet.span)
+                self._read_area_heading(in_turn, snippet.text, snippet.span)
                 continue
             heading_start = snippet.span.start
             if number is not None and (area_match or measure_match or bracketed):
