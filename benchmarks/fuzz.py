@@ -6,17 +6,18 @@ Run from the repository's root::
     python benchmarks/fuzz.py --inputs 2000 --jobs 2     # a quick look, on two processes
     python benchmarks/fuzz.py --inputs 500 --shrink      # stop at the first failure, shrunk
 
-Each input is the embedded plan, an opening of a real plan (../shared/corpus/openings, when
-it is beside the checkout) or one of the tests' plans with agencies in the body
-(tests/fixtures/inline-*.txt), with one to four mutations drawn by Hypothesis (tests/mutations.py:
-lines deleted, duplicated, swapped; characters inserted; cuts; digits replaced; full-width
-punctuation made half-width; tabs and spaces swapped; other line breaks). The script prints how
-many inputs it tried, how many gave a clean `ParseError`, how many a plan that accounts for every
-character, and the failures: crashes (any other exception), silent losses (text in no node and
-no diagnostic, `yingshang.coverage`) and silent empty tables. A failure is printed as its seed
-and mutations, ready to paste into tests/test_fuzz_regressions.py; with ``--shrink`` Hypothesis
-first shrinks it to the smallest mutations that still fail.
-"""
+Each input is the embedded plan, an opening of a real plan (../shared/corpus/openings, when it
+is beside the checkout), one of the tests' plans with agencies in the body
+(tests/fixtures/inline-*.txt) or of other layouts (tests/fixtures/layout-*.txt: a table pasted a
+row to a line, a document signed below its body), with one to four mutations drawn by Hypothesis
+(tests/mutations.py: lines deleted, duplicated, swapped; characters inserted; cuts; digits
+replaced; full-width punctuation made half-width; tabs and spaces swapped; other line breaks).
+The script prints how many inputs it tried, how many gave a clean `ParseError`, how many a plan
+that accounts for every character, and the failures: crashes (any other exception), silent
+losses (text in no node and no diagnostic, `yingshang.coverage`) and silent empty tables. A
+failure is printed as its seed and mutations, ready to paste into
+tests/test_fuzz_regressions.py; with ``--shrink`` Hypothesis first shrinks it to the smallest
+mutations that still fail. """
 
 from __future__ import annotations
 

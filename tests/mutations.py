@@ -130,10 +130,11 @@ MUTATIONS: st.SearchStrategy[Mutation] = st.one_of(
 
 @functools.cache
 def seed_texts() -> dict[str, str]:
-    """Return the texts mutations start from: the embedded plan, the corpus's openings and the
-    plans of the tests that write their agencies in the body (brackets, labels, sentences)."""
+    """Return the texts mutations start from: the embedded plan, the corpus's openings, the
+    plans of the tests that write their agencies in the body (brackets, labels, sentences) and
+    those of other layouts (a table pasted a row to a line, a document signed below its body)."""
     seeds = {"chongqing-2019": yingshang.datasets.chongqing_2019_text()}
-    paths = sorted(FIXTURES.glob("inline-*.txt"))
+    paths = sorted(FIXTURES.glob("inline-*.txt")) + sorted(FIXTURES.glob("layout-*.txt"))
     if CORPUS.is_dir():
         paths += sorted(CORPUS.glob("*.txt"))
     for path in paths:
