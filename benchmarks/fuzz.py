@@ -17,7 +17,7 @@ that accounts for every character, and the failures: crashes (any other exceptio
 losses (text in no node and no diagnostic, `yingshang.coverage`) and silent empty tables. A
 failure is printed as its seed and mutations, ready to paste into
 tests/test_fuzz_regressions.py; with ``--shrink`` Hypothesis first shrinks it to the smallest
-mutations that still fail. """
+mutations that still fail."""
 
 from __future__ import annotations
 
