@@ -559,3 +559,24 @@ def test_a_last_line_of_prose_is_no_signature() -> None:
     plan = yingshang.parse(text)
     assert plan.issue_date is None
     assert yingshang.coverage(plan) == ()
+
+
+@pytest.mark.parametrize("joiner", ["\n", ""])
+def test_circled_item_markers_number_the_items(joiner: str) -> None:
+    text = (
+        "某市优化营商环境攻坚行动方案\n一、开办企业攻坚行动\n（一）压缩开办时间。\n"
+        + joiner.join(
+            [
+                "①企业开办时间压缩至1个工作日以内。（责任单位：市市场监管局）",
+                "②推行一窗通办。（责任单位：市政务服务局、市市场监管局）",
+            ]
+        )
+        + "\n"
+    )
+    plan = yingshang.parse(text)
+    assert [(a.number, a.marker.text if a.marker else None, a.text) for a in plan.actions] == [
+        (1, "①", "企业开办时间压缩至1个工作日以内。"),
+        (2, "②", "推行一窗通办。"),
+    ]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()

@@ -61,7 +61,7 @@ _NUMBERED = LazyPattern(r"(?P<number>\d{1,3})\s*[．.、]\s*")
 # （1）, (1), or 1. / 1、 — a dot followed by a digit is a decimal, unless a year follows
 # ("1.2019年9月底前…" is item 1).
 _ITEM_MARKER = LazyPattern(
-    r"(?:[（(]\s*(?P<number>\d{1,3})\s*[）)]"
+    r"(?:[（(]\s*(?P<number>\d{1,3})\s*[）)]|(?P<circled>[①-⑳])"
     r"|(?P<plain>\d{1,3})\s*[.．、](?:(?![0-9０-９])|(?=(?:19|20)\d\d年)))\s*"
 )
 _ROLE_LABEL = LazyPattern(
@@ -518,7 +518,10 @@ class _Reader:
         match = _ITEM_MARKER.match(self.folded, start, end)
         if match is None:
             return None, None, start
-        number = int(match["number"] or match["plain"])
+        if match["circled"] is not None:
+            number = ord(match["circled"]) - ord("①") + 1
+        else:
+            number = int(match["number"] or match["plain"])
         marker_end = match.start() + len(match.group().rstrip())
         marker = Snippet(self.text[match.start() : marker_end], Span(match.start(), marker_end))
         return number, marker, match.end()
