@@ -133,6 +133,9 @@ def test_scores_on_both_sets_reach_the_bar() -> None:
         ("对投资5000万元以上项目实行专班服务", "5000万元以上", TargetRole.SCOPE),
         ("新增10家以上企业", "10家以上", TargetRole.COMMITMENT),
         ("即3个工作日内开办企业", "3个工作日内", TargetRole.COMMITMENT),  # when, not whom
+        # A share of the things that are to achieve something is what is promised.
+        ("推动50%以上的审批事项实现秒批", "50%以上", TargetRole.COMMITMENT),
+        ("对占比50%以上的企业给予奖励", "50%以上", TargetRole.SCOPE),
         ("给予100万元以上奖励", "100万元以上", TargetRole.COMMITMENT),
         # What a change has reached now is reported, not promised.
         ("由过去的15个工作日压缩到现在的3个工作日", "3个工作日", TargetRole.STATUS),

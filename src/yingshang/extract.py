@@ -429,6 +429,8 @@ _ENTITY_AFTER = LazyPattern(
     """,
     regex.VERBOSE,
 )
+# What the things a share counts are to achieve: 50%以上的审批事项实现“秒批”.
+_ACHIEVED_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? (?: 实现 | 达到 | 做到 )", regex.VERBOSE)
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
 _SCOPE_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
 # 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).
@@ -1545,6 +1547,8 @@ class _Extraction:
         scope = _SCOPE_AFTER.match(text, reading.end)
         if scope is None or _COMMITMENT_WORDS.search(text, reading.end, scope.end()):
             return False
+        if reading.kind is TargetKind.PERCENTAGE and _ACHIEVED_AFTER.match(text, scope.end()):
+            return False  # 50%以上的审批事项实现秒批: the share of what is to be achieved
         # 给予不超过20%的政府补助: the bound is the size of the benefit, not what it covers;
         # but in 超过1000万元的企业给予奖励 it bounds the receiver.
         benefit = _BENEFIT_AFTER.search(text, scope.end(), scope.end() + 6)
