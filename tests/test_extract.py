@@ -117,6 +117,10 @@ def test_each_kind_is_read_with_its_value_and_bound(
          None, None, Comparator.AT_MOST),
         ("提高网上办理比例90%", "90%", TargetKind.PERCENTAGE, Quantity(90, "%"), None, None,
          Comparator.EXACTLY),
+        ("审批服务提速60%以上", "提速60%以上", TargetKind.RELATIVE_CHANGE, Quantity(60, "%"), None,
+         Direction.INCREASE, Comparator.AT_LEAST),
+        ("审批提速至3个工作日", "3个工作日", TargetKind.DURATION, Quantity(3, "个工作日"), None, None,
+         Comparator.EXACTLY),  # faster is a shorter time: no direction rather than a wrong one
         ("铁路货运价格下浮10%", "下浮10%", TargetKind.RELATIVE_CHANGE, Quantity(10, "%"), None,
          Direction.DECREASE, Comparator.EXACTLY),
         ("贷款额度上浮30%", "上浮30%", TargetKind.RELATIVE_CHANGE, Quantity(30, "%"), None,

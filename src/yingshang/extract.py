@@ -136,9 +136,12 @@ _NEVER_FOLLOWED_BY = "性"
 _DECREASE_VERBS = ("压缩", "压减", "缩减", "缩短", "减少", "降低", "下降", "削减", "精简", "简化",
                    "下调", "下浮", "缩小", "减小", "压降")  # fmt: skip
 _INCREASE_VERBS = ("提高", "提升", "增加", "增长", "扩大", "放宽", "延长", "上调", "上浮", "上升")
+# Speed-up verbs: a share after them is how much faster (审批提速60%); a time after them
+# (提速至3个工作日) is shorter, so they change shares only.
+_SPEED_VERBS = ("提速", "提效")
 _DIRECTIONS: dict[str, Direction] = {
     **dict.fromkeys((*_DECREASE_VERBS, "减", "降"), Direction.DECREASE),
-    **dict.fromkeys((*_INCREASE_VERBS, "增", "升"), Direction.INCREASE),
+    **dict.fromkeys((*_INCREASE_VERBS, *_SPEED_VERBS, "增", "升"), Direction.INCREASE),
 }
 
 # Comparator words before a number. Tight ones must touch it (约定 is not 约); loose ones may
@@ -311,7 +314,8 @@ _CHANGE_TO = LazyPattern(
 )
 # A change verb that touches the amount: 降低15%, 压缩60% (a change by the amount).
 _CHANGE_BY_BEFORE = LazyPattern(
-    rf"(?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) 了? \Z", regex.VERBOSE
+    rf"(?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS + _SPEED_VERBS)} ) 了? \Z",
+    regex.VERBOSE,
 )
 # A change verb, what changes, and a share it changes by: 降低企业用电成本10%, 压缩审批时间50%.
 # What changes holds no bound or verb of a level (达到, 不低于, 至), and is no rate or share
@@ -1347,6 +1351,12 @@ class _Extraction:
         text = self.text
         # A change by an amount: the verb touches the number (降低15%, 压缩60%).
         by = _CHANGE_BY_BEFORE.search(text, max(clause_start, reading.start - 4), reading.start)
+        if (
+            by is not None
+            and by["verb"] in _SPEED_VERBS
+            and reading.kind is not TargetKind.PERCENTAGE
+        ):
+            by = None  # 提速3天: not how much faster
         if (
             by is None
             and reading.kind is TargetKind.PERCENTAGE
