@@ -198,6 +198,9 @@ def test_an_ongoing_commitment_stands_where_a_deadline_would() -> None:
     assert (target.kind, target.text, target.deadline) == (TargetKind.ONGOING, "持续推进", None)
     # As the verb of a sentence it is no commitment of its own.
     assert extract_targets("持续推进减时间、减环节") == ()
+    # After the start of the work it is still work with no end date.
+    (target,) = extract_targets("推行证照分离改革，2020年起持续推进。")
+    assert (target.kind, target.text) == (TargetKind.ONGOING, "持续推进")
 
 
 def test_a_multiple_keeps_what_it_is_a_multiple_of() -> None:

@@ -275,7 +275,8 @@ _ONGOING = LazyPattern(
     """,
     regex.VERBOSE,
 )
-_ONGOING_AFTER = frozenset(_CLAUSE_PUNCTUATION + "、()\t ")
+# What the ongoing words may follow: a clause's start, or the start of the work (2020年起持续推进).
+_ONGOING_AFTER = frozenset(_CLAUSE_PUNCTUATION + "、()\t 起")
 _SERVICE_HOURS = LazyPattern(
     r"""
     (?<! [0-9０-９] )
