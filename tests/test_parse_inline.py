@@ -580,3 +580,26 @@ def test_circled_item_markers_number_the_items(joiner: str) -> None:
     ]
     assert plan.diagnostics == ()
     assert yingshang.coverage(plan) == ()
+
+
+def test_the_time_of_an_items_roles_holds_for_its_targets() -> None:
+    # As a table row's deadline cell does: 完成时限 below the item (or in its bracket) dates the
+    # item's targets that name no date; 长期坚持 there is ongoing work, not a deadline.
+    text = (
+        "某市优化营商环境重点任务\n\n一、政务服务\n"
+        "1．全面推行网上办理，政务服务事项网上可办率达到95%以上。\n"
+        "责任单位：市政务服务局\n完成时限：2021年底\n"
+        "2．推行双随机监管全覆盖。（责任单位：市市场监管局；完成时限：长期坚持）\n"
+    )
+    plan = yingshang.parse(text)
+    first, second = plan.actions
+    kinds_and_dates = [
+        (t.kind, t.deadline.date.isoformat() if t.deadline and t.deadline.date else None)
+        for t in first.targets
+    ]
+    assert kinds_and_dates == [
+        (TargetKind.PERCENTAGE, "2021-12-31"),
+        (TargetKind.DEADLINE, "2021-12-31"),
+    ]
+    assert [(t.kind, t.text) for t in second.targets] == [(TargetKind.ONGOING, "长期坚持")]
+    assert plan.diagnostics == ()

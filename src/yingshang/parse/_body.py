@@ -483,7 +483,7 @@ class _Reader:
                     issue_date=self.issue_date,
                     year=self.year,
                 )
-                if target.kind is TargetKind.DEADLINE
+                if target.kind is TargetKind.DEADLINE or target.kind is TargetKind.ONGOING
             )
             if found:
                 targets.extend(found)

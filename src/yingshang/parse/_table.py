@@ -47,7 +47,7 @@ from ._patterns import (
     _SUBSECTION_HEADING,
     _TITLE_HEADER,
 )
-from ._targets import _targets_in, _targets_of_spans
+from ._targets import _targets_in, _targets_of_spans, _with_row_deadlines
 
 # --- the attachment table ------------------------------------------------------------------------
 
@@ -796,16 +796,3 @@ class _Table:
             paragraph_start = cell.end + 1 if newline is None else newline.end()
         if (action := finish()) is not None:
             yield action
-
-
-def _with_row_deadlines(
-    targets: tuple[Target, ...], row_deadlines: tuple[Target, ...]
-) -> tuple[Target, ...]:
-    """Add the row's deadline to an item's targets, and give it to those that name none."""
-    deadline = next((t.deadline for t in row_deadlines if t.deadline is not None), None)
-    if deadline is None:  # none, or work with no end date (持续推进): nothing to give
-        return targets + row_deadlines
-    return (
-        tuple(attrs.evolve(t, deadline=deadline) if t.deadline is None else t for t in targets)
-        + row_deadlines
-    )

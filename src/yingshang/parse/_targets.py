@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from ..extract import extract_targets
-from ..model import Area, Section, Span, Target
+from ..model import Area, Section, Span, Target, TargetKind
 from ._lines import _Source, clean_text
 from ._patterns import _LINE_BREAK
 
@@ -52,6 +52,24 @@ def _kept(found: tuple[Target, ...], source: _Source | None) -> tuple[Target, ..
             target = attrs.evolve(target, text=cleaned, quantity=quantity, deadline=deadline)
         kept.append(target)
     return tuple(kept)
+
+
+def _with_row_deadlines(
+    targets: tuple[Target, ...], row_deadlines: tuple[Target, ...]
+) -> tuple[Target, ...]:
+    """Add the row's deadline to an item's targets, and give it to those that name none."""
+    deadline = next((t.deadline for t in row_deadlines if t.deadline is not None), None)
+    if deadline is None:  # none, or work with no end date (持续推进): nothing to give
+        return targets + row_deadlines
+    return (
+        tuple(
+            attrs.evolve(t, deadline=deadline)
+            if t.deadline is None and t.kind is not TargetKind.ONGOING
+            else t
+            for t in targets
+        )
+        + row_deadlines
+    )
 
 
 # Spans are read in runs of this many characters at most, so that what the extractor holds at
@@ -188,8 +206,11 @@ def _areas_with_targets(
                 attrs.evolve(
                     measure,
                     actions=tuple(
-                        # The deadline written with the agencies comes after the item's own.
-                        attrs.evolve(action, targets=next(found) + action.targets)
+                        # The deadline written with the agencies (a bracket's, a 时限 line's)
+                        # comes after the item's own, and holds for its targets without one.
+                        attrs.evolve(
+                            action, targets=_with_row_deadlines(next(found), action.targets)
+                        )
                         for action in measure.actions
                     ),
                 )
