@@ -138,6 +138,16 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "a row whose item cell holds only a marker (2．): its agencies went with no item, unreported",
     ),
+    (
+        "layout-signed-below",
+        (
+            Mutation("replace", piece="\t→  "),
+            Mutation("swap", 22676, 661),
+            Mutation("half-width line", 239),
+            Mutation("half-width line", 2030),
+        ),
+        "a signature line moved under a 完成时限 line joined its date: the rest was in nothing",
+    ),
 ]
 
 

@@ -429,3 +429,18 @@ def test_a_column_of_areas_by_title_alone(repeated: bool) -> None:
     assert [m.number for m in plan.measures] == [1, 2, 3]
     assert plan.diagnostics == ()
     assert yingshang.coverage(plan) == ()
+
+
+def test_a_deadline_cell_keeps_its_completion_word_and_reports_what_is_no_date() -> None:
+    head = HEAD.replace("\t配合单位\n", "\t配合单位\n\t完成时限\n")
+    cell = "2021年底前完成，视情况调整"
+    text = head + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "", cell)
+    plan = yingshang.parse(text)
+    (target,) = plan.actions[0].targets
+    assert target.text == "2021年底前完成"
+    assert target.deadline is not None
+    assert target.deadline.date is not None
+    assert target.deadline.date.isoformat() == "2021-12-31"
+    (diagnostic,) = plan.diagnostics
+    assert (diagnostic.code, diagnostic.span.slice(text)) == ("unparsed", "视情况调整")
+    assert yingshang.coverage(plan) == ()

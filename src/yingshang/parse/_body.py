@@ -47,6 +47,7 @@ from ..model import (
     TargetKind,
 )
 from ._patterns import LINE_BREAKS
+from ._targets import _deadline_cell
 
 __all__ = ["read_agencies_with_roles", "read_body_measures"]
 
@@ -486,7 +487,19 @@ class _Reader:
                 if target.kind is TargetKind.DEADLINE or target.kind is TargetKind.ONGOING
             )
             if found:
+                found, rest = _deadline_cell(self.text, span, found)
                 targets.extend(found)
+                for piece in rest:
+                    start, end = self.trim(piece.start, piece.end)
+                    if start < end:
+                        self.report(
+                            Diagnostic(
+                                Severity.WARNING,
+                                "unparsed",
+                                "text of a deadline that is no date",
+                                Span(start, end),
+                            )
+                        )
                 continue
             text = self.clean(span.slice(self.text))
             deadline = None

@@ -47,7 +47,7 @@ from ._patterns import (
     _SUBSECTION_HEADING,
     _TITLE_HEADER,
 )
-from ._targets import _targets_in, _targets_of_spans, _with_row_deadlines
+from ._targets import _deadline_cell, _targets_in, _targets_of_spans, _with_row_deadlines
 
 # --- the attachment table ------------------------------------------------------------------------
 
@@ -562,6 +562,12 @@ class _Table:
             )
             if target.kind is TargetKind.DEADLINE or target.kind is TargetKind.ONGOING
         )
+        if found:
+            found, rest = _deadline_cell(self.source.text, snippet.span, found)
+            for piece in rest:
+                self.source.unparsed(
+                    "text of a deadline cell that is no date", piece.start, piece.end
+                )
         if not found:
             period = _BARE_PERIOD.fullmatch(snippet.text)
             if period is not None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
+from .._lazy import LazyPattern
 from ..extract import extract_targets
 from ..model import Area, Section, Span, Target, TargetKind
 from ._lines import _Source, clean_text
@@ -70,6 +71,47 @@ def _with_row_deadlines(
         )
         + row_deadlines
     )
+
+
+# What may follow a date in a deadline cell and still be part of it: 2021年底前完成.
+_DONE_AFTER = LazyPattern(r"[ ]*(?:完成|见效|到位|办结|落实|实施|启动|取得成效|前完成)")
+# Characters a deadline cell may hold around its dates without saying more.
+_NOTHING_MORE = frozenset("，,、；;。.：: \t\u3000（）()\n\r")
+
+
+def _deadline_cell(
+    text: str, span: Span, targets: tuple[Target, ...]
+) -> tuple[tuple[Target, ...], list[Span]]:
+    """Fit the targets found in a deadline cell (or a 时限 line) to the cell: a completion word
+    after a date joins it (2021年底前完成), and the pieces of text no target holds are returned,
+    so that what is not a date is reported rather than lost (2021年底前，视情况调整)."""
+    fitted: list[Target] = []
+    for target in targets:
+        done = _DONE_AFTER.match(text, target.span.end, span.end)
+        if done is not None and done.end() > target.span.end:
+            target = attrs.evolve(
+                target,
+                text=clean_text(text[target.span.start : done.end()]),
+                span=Span(target.span.start, done.end()),
+            )
+        fitted.append(target)
+    left: list[Span] = []
+    at = span.start
+    for target in sorted(fitted, key=lambda t: t.span.start):
+        if target.span.start > at:
+            left.append(Span(at, target.span.start))
+        at = max(at, target.span.end)
+    left.append(Span(at, span.end))
+    rest = []
+    for piece in left:
+        start, end = piece.start, piece.end
+        while start < end and text[start] in _NOTHING_MORE:
+            start += 1
+        while end > start and text[end - 1] in _NOTHING_MORE:
+            end -= 1
+        if start < end:
+            rest.append(Span(start, end))
+    return tuple(fitted), rest
 
 
 # Spans are read in runs of this many characters at most, so that what the extractor holds at
