@@ -329,6 +329,9 @@ _CHANGE_BY_OBJECT_BEFORE = LazyPattern(
     """,
     regex.VERBOSE,
 )
+# The first characters of the change verbs: a window without one holds no verb to search for.
+_CHANGE_VERB_FIRSTS = frozenset(verb[0] for verb in _DECREASE_VERBS + _INCREASE_VERBS)
+_TOUCHING_VERB_FIRSTS = _CHANGE_VERB_FIRSTS | {verb[0] for verb in _SPEED_VERBS}
 _TIGHT_PREFIX_BEFORE = LazyPattern(
     rf"(?P<word> {_alternation(_TIGHT_PREFIXES)} ) [ ]? \Z", regex.VERBOSE
 )
@@ -1351,7 +1354,10 @@ class _Extraction:
     ) -> None:
         text = self.text
         # A change by an amount: the verb touches the number (降低15%, 压缩60%).
-        by = _CHANGE_BY_BEFORE.search(text, max(clause_start, reading.start - 4), reading.start)
+        window = max(clause_start, reading.start - 4)
+        by = None
+        if not _TOUCHING_VERB_FIRSTS.isdisjoint(text[window : reading.start - 1]):
+            by = _CHANGE_BY_BEFORE.search(text, window, reading.start)
         if (
             by is not None
             and by["verb"] in _SPEED_VERBS
@@ -1363,6 +1369,9 @@ class _Extraction:
             and reading.kind is TargetKind.PERCENTAGE
             and reading.start - clause_start > 3
             and reading.comparator in (Comparator.EXACTLY, Comparator.AT_LEAST, Comparator.ABOUT)
+            and not _CHANGE_VERB_FIRSTS.isdisjoint(
+                text[max(clause_start, reading.start - 12) : reading.start - 3]
+            )
         ):
             # 降低企业用电成本10%以上: the verb and what it changes, then the share.
             by = _CHANGE_BY_OBJECT_BEFORE.search(
