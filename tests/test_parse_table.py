@@ -444,3 +444,20 @@ def test_a_deadline_cell_keeps_its_completion_word_and_reports_what_is_no_date()
     (diagnostic,) = plan.diagnostics
     assert (diagnostic.code, diagnostic.span.slice(text)) == ("unparsed", "视情况调整")
     assert yingshang.coverage(plan) == ()
+
+
+def test_a_pasted_header_may_open_with_an_empty_cell() -> None:
+    # A blank header cell over the measure column: the header line opens with a tab.
+    text = (
+        "某市任务清单\n\n\t重点任务\t牵头单位\t配合单位\n一、开办企业\n"
+        "1．压缩开办时间\t企业开办时间压缩至1个工作日以内。\t市市场局\t市税务局\n"
+        "2．降低开办成本\t免费刻制公章。\t市公安局\t\n"
+    )
+    plan = yingshang.parse(text)
+    assert [(m.number, m.title) for m in plan.measures] == [(1, "压缩开办时间"), (2, "降低开办成本")]
+    assert [[a.name for a in action.lead_agencies] for action in plan.actions] == [
+        ["市市场局"],
+        ["市公安局"],
+    ]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()

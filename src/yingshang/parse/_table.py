@@ -147,8 +147,10 @@ def _find_table(lines: Sequence[_Line]) -> _TableStart | None:
 
 
 def _find_inline_header(lines: Sequence[_Line]) -> _TableStart | None:
+    # Two tabs or more on one line: a Word export opens each cell's line with one tab. The first
+    # cell may be empty (a merged or blank header cell over the row numbers).
     for index, line in enumerate(lines):
-        if line.text.count("\t") >= 2 and line.text[:1] != "\t":
+        if line.text.count("\t") >= 2:
             cells = line.text.split("\t")
             if _header_words(cells):
                 return _TableStart(index, inline_width=len(cells))
