@@ -454,7 +454,10 @@ def test_a_pasted_header_may_open_with_an_empty_cell() -> None:
         "2．降低开办成本\t免费刻制公章。\t市公安局\t\n"
     )
     plan = yingshang.parse(text)
-    assert [(m.number, m.title) for m in plan.measures] == [(1, "压缩开办时间"), (2, "降低开办成本")]
+    assert [(m.number, m.title) for m in plan.measures] == [
+        (1, "压缩开办时间"),
+        (2, "降低开办成本"),
+    ]
     assert [[a.name for a in action.lead_agencies] for action in plan.actions] == [
         ["市市场局"],
         ["市公安局"],
