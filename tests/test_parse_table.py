@@ -464,3 +464,18 @@ def test_a_pasted_header_may_open_with_an_empty_cell() -> None:
     ]
     assert plan.diagnostics == ()
     assert yingshang.coverage(plan) == ()
+
+
+def test_a_pasted_row_whose_empty_last_cells_were_trimmed_keeps_its_columns() -> None:
+    # An editor that trims the tabs at a line's end leaves rows with empty last cells short:
+    # they must not swallow the next row or heading, nor shift the columns counted from the
+    # right (the lead agencies beside an empty deadline cell).
+    trimmed = "\n".join(line.rstrip("\t") for line in PASTED.replace("持续推进", "").split("\n"))
+    plan = yingshang.parse(trimmed)
+    assert [m.number for m in plan.measures] == [1, 2, 3]
+    third = plan.actions[2]
+    assert [u.name for u in third.lead_agencies] == ["市市场局"]
+    assert third.targets == ()
+    assert [a.title for a in plan.areas] == ["开办企业", "获得电力"]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()

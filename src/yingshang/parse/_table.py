@@ -98,11 +98,19 @@ def _inline_rows(lines: _Lines, width: int) -> Iterator[_Row]:
 
     A line with fewer than `width` cells (but more than one) was broken inside a cell: the row
     goes on on the next lines, whose first piece continues the cell left open. A line of one
-    cell with no row open is a row of its own (an area heading merged across the table).
+    cell with no row open is a row of its own (an area heading merged across the table). A row
+    that the next line cannot continue (a line as wide as the header is a row of its own, and
+    so is an area heading) lost its empty last cells, as an editor trims the tabs at a line's
+    end: they are given back. Only the text's last row may stand cut short.
     """
     text = lines.text
     cells: list[_Cell] = []
     row_start = row_end = -1
+
+    def row(padded: bool) -> _Row:
+        found = cells + [_Cell(row_end, row_end)] * (width - len(cells)) if padded else cells
+        return _Row(tuple(found), row_start, row_end, ())
+
     for start, end in itertools.chain(lines.offsets(), [(-1, -1)]):
         if start >= 0 and text[start:end].strip(_BLANK):
             pieces: list[_Cell] = []
@@ -111,6 +119,12 @@ def _inline_rows(lines: _Lines, width: int) -> Iterator[_Row]:
                 pieces.append(_Cell(at, tab))
                 at = tab + 1
             pieces.append(_Cell(at, end))
+            if cells and (
+                len(pieces) >= width
+                or (len(pieces) == 1 and _ORDINAL_HEADING.match(text[start:end].strip(_BLANK)))
+            ):
+                yield row(padded=True)
+                cells = []
             if cells:
                 cells[-1] = _Cell(cells[-1].start, pieces[0].end)
                 cells.extend(pieces[1:])
@@ -118,11 +132,11 @@ def _inline_rows(lines: _Lines, width: int) -> Iterator[_Row]:
                 cells, row_start = pieces, start
             row_end = end
             if len(cells) >= width or (len(cells) == 1 and row_start == start):
-                yield _Row(tuple(cells), row_start, row_end, ())
+                yield row(padded=False)
                 cells = []
             continue
-        if cells:  # a blank line, or the end: a row cut short stands as it is
-            yield _Row(tuple(cells), row_start, row_end, ())
+        if cells:  # a blank line ends a row; the text's end may cut the last one short
+            yield row(padded=start >= 0)
             cells = []
 
 
