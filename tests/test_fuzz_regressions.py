@@ -148,6 +148,15 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "a signature line moved under a 完成时限 line joined its date: the rest was in nothing",
     ),
+    (
+        "layout-signed-below",
+        (
+            Mutation("duplicate", 1356),
+            Mutation("duplicate", 1356),
+            Mutation("swap", 1086, 148),
+        ),
+        "lines of roles after a blank line below an item that had its roles: they went nowhere",
+    ),
 ]
 
 

@@ -603,3 +603,17 @@ def test_the_time_of_an_items_roles_holds_for_its_targets() -> None:
     ]
     assert [(t.kind, t.text) for t in second.targets] == [(TargetKind.ONGOING, "长期坚持")]
     assert plan.diagnostics == ()
+
+
+def test_roles_below_items_that_have_theirs_are_reported_not_dropped() -> None:
+    text = (
+        "某市营商环境实施意见\n\n一、持续提升政务服务水平\n"
+        "（一）深化网上办理改革。网办率达到90%以上。\n责任单位：市政务服务局\n\n"
+        "牵头单位：市大数据局\n配合单位：市级有关部门\n"
+    )
+    plan = yingshang.parse(text)
+    (action,) = plan.actions
+    assert [a.name for a in action.lead_agencies] == ["市政务服务局"]
+    (diagnostic,) = plan.diagnostics
+    assert diagnostic.code == "agencies-without-action"
+    assert yingshang.coverage(plan) == ()

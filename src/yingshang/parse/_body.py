@@ -710,6 +710,18 @@ class _Reader:
                     assigned = len(actions)
                 # A 时限 line belongs to the items of the 责任单位 line above it.
                 start = assigned if assigned < len(actions) else group
+                if start >= len(actions):
+                    # Roles again below items a line of roles already gave theirs: they are
+                    # not read over those, nor dropped without a word.
+                    self.report(
+                        Diagnostic(
+                            Severity.WARNING,
+                            "agencies-without-action",
+                            "a line of roles below items that already have theirs",
+                            paragraph.span,
+                        )
+                    )
+                    continue
                 actions[start:] = [self.assigned(a, roles) for a in actions[start:]]
                 continue
             found = self.actions(
