@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -163,9 +163,22 @@ def _find_table(lines: Sequence[_Line]) -> _TableStart | None:
 def _find_inline_header(lines: Sequence[_Line]) -> _TableStart | None:
     # Two tabs or more on one line: a Word export opens each cell's line with one tab. The first
     # cell may be empty (a merged or blank header cell over the row numbers).
-    for index, line in enumerate(lines):
-        if line.text.count("\t") >= 2:
-            cells = line.text.split("\t")
+    if isinstance(lines, _Lines):
+        # On the offsets: no line object for each line of a long text, and no scan at all
+        # without two tabs in the text.
+        text = lines.text
+        if text.count("\t") < 2:
+            return None
+        spans: Iterable[tuple[int, int]] = lines.offsets()
+    else:
+        text = "\n".join(line.text for line in lines)
+        spans, at = [], 0
+        for line in lines:
+            spans.append((at, at + len(line.text)))
+            at += len(line.text) + 1
+    for index, (start, end) in enumerate(spans):
+        if text.count("\t", start, end) >= 2:
+            cells = text[start:end].split("\t")
             if _header_words(cells):
                 return _TableStart(index, inline_width=len(cells))
     return None
