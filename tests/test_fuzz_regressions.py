@@ -157,6 +157,16 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "lines of roles after a blank line below an item that had its roles: they went nowhere",
     ),
+    (
+        "layout-signed-below",
+        (
+            Mutation("insert", 10993, piece="件"),
+            Mutation("insert", 10993, piece="件"),
+            Mutation("swap", 10993, 3007),
+            Mutation("digit", 320, piece="八"),
+        ),
+        "a sentence joined to a 完成时限 line: reported, but its closing 。 was in nothing",
+    ),
 ]
 
 

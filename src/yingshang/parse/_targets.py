@@ -77,6 +77,7 @@ def _with_row_deadlines(
 _DONE_AFTER = LazyPattern(r"[ ]*(?:完成|见效|到位|办结|落实|实施|启动|取得成效|前完成)")
 # Characters a deadline cell may hold around its dates without saying more.
 _NOTHING_MORE = frozenset("，,、；;。.：: \t\u3000（）()\n\r")
+_BLANKS = frozenset(" \t\u3000\n\r")
 
 
 def _deadline_cell(
@@ -104,13 +105,14 @@ def _deadline_cell(
     left.append(Span(at, span.end))
     rest = []
     for piece in left:
+        if set(text[piece.start : piece.end]) <= _NOTHING_MORE:
+            continue  # separators between dates, blanks
         start, end = piece.start, piece.end
         while start < end and text[start] in _NOTHING_MORE:
-            start += 1
-        while end > start and text[end - 1] in _NOTHING_MORE:
+            start += 1  # the separator after a date is the date's; what ends the rest is its own
+        while end > start and text[end - 1] in _BLANKS:
             end -= 1
-        if start < end:
-            rest.append(Span(start, end))
+        rest.append(Span(start, end))
     return tuple(fitted), rest
 
 
