@@ -167,6 +167,15 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "a sentence joined to a 完成时限 line: reported, but its closing 。 was in nothing",
     ),
+    (
+        "layout-signed-below",
+        (
+            Mutation("duplicate", 477),
+            Mutation("insert", 2416, piece="（"),
+            Mutation("duplicate", 477),
+        ),
+        "lines of roles joined, one with a bracket left open: only the last line's agencies",
+    ),
 ]
 
 

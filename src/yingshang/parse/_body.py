@@ -636,6 +636,8 @@ class _Reader:
         label = _ROLE_LABEL.match(flat.text.lstrip())
         if label is None:
             return None
+        if flat.text.count("(") != flat.text.count(")"):
+            return None  # a bracket left open: read as text, and reported, not as roles
         responsibility = self.responsibility(paragraph.span.start, paragraph.span.end)
         if responsibility is None and "时" in label["label"]:
             at = flat.text.index(label.group()) + len(label.group())
