@@ -653,3 +653,11 @@ def test_sentence_breaks_are_the_patterns(text: str) -> None:
     clauses = extract._Breaks.of_clauses(text)
     expected = [match.start() for match in extract._SENTENCE_BREAK.finditer(text)]
     assert clauses.sentences(text).positions == expected
+
+
+def test_every_change_verb_has_the_two_characters_the_touching_test_assumes() -> None:
+    # _read_change tests the character two before a number (three with 了) for a verb's first.
+    from yingshang import extract
+
+    verbs = extract._DECREASE_VERBS + extract._INCREASE_VERBS + extract._SPEED_VERBS
+    assert {len(verb) for verb in verbs} == {2}

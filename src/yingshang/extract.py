@@ -412,11 +412,12 @@ _STATUS_WORDS = LazyPattern(
 # reports the past.
 _LEADING_YEAR = LazyPattern(r"[ \u3000]* (?P<year> [0-9]{4} ) [ ]? 年", regex.VERBOSE)
 # What a plan says: a sentence with these words promises, whatever else it reports.
-_COMMITMENT_WORDS = LazyPattern(
+# Plain literals: the standard engine searches a sentence for them in half the time.
+_COMMITMENT_WORDS = LazyStdlibPattern(
     r"""
     要 | 将 | 力争 | 确保 | 争取 | 目标 | 必须 | 应当 | 不超过 | 不得超过 | 控制在 | 以内 | 之内
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 # 已 right before the verb of a figure: 已超1亿户, 已达6.94亿 — reported, in any sentence.
 _ALREADY_BEFORE = LazyPattern(r"已 (?: 经 )? [^0-9,;:。!?、\n]{0,4} \Z", regex.VERBOSE)
@@ -1006,7 +1007,8 @@ class _Extraction:
         value = _read_number(numeral)
         if value is None:
             return None
-        if pattern is _QUANTITY and match["magnitude"] is not None:
+        approximate = pattern is _QUANTITY and match["approx"] is not None  # 100多家, 1000余亿元
+        if approximate and match["magnitude"] is not None:
             value *= _MAGNITUDES[match["magnitude"]]  # 3000多万户: more than 3000万
         if pattern is _NOMINAL_DIAMETER:
             return _Found(start, end, TargetKind.PHYSICAL, Quantity(value, "DN"))
@@ -1033,7 +1035,6 @@ class _Extraction:
                 if before is None:
                     return None  # 3分: a score, not money
                 per = before["per"]
-            approximate = pattern is _QUANTITY and match["approx"] is not None  # 1000余亿元
             if per is None:
                 return _Found(start, end, TargetKind.MONEY, Quantity(value, currency), approximate)
             unit = f"{currency}/{per}"
@@ -1066,7 +1067,7 @@ class _Extraction:
             noun = _COUNTED_NOUN.match(self.text, end)
             if noun is not None:
                 end, unit = noun.end(), unit + noun["noun"]  # 3个环节: unit 个环节
-        return _Found(start, end, kind, Quantity(value, unit), match["approx"] is not None)
+        return _Found(start, end, kind, Quantity(value, unit), approximate)
 
     def _in_title(self, position: int) -> bool:
         if not self.titles:
@@ -1354,10 +1355,15 @@ class _Extraction:
     ) -> None:
         text = self.text
         # A change by an amount: the verb touches the number (降低15%, 压缩60%).
-        window = max(clause_start, reading.start - 4)
+        start = reading.start
         by = None
-        if not _TOUCHING_VERB_FIRSTS.isdisjoint(text[window : reading.start - 1]):
-            by = _CHANGE_BY_BEFORE.search(text, window, reading.start)
+        # Every verb has two characters: its first stands two before the number, or three
+        # with 了 (降低了15%); a test of those two is all most numbers need.
+        if start - 2 >= clause_start and (
+            text[start - 2] in _TOUCHING_VERB_FIRSTS
+            or (text[start - 1] == "了" and start - 3 >= clause_start)
+        ):
+            by = _CHANGE_BY_BEFORE.search(text, max(clause_start, start - 4), start)
         if (
             by is not None
             and by["verb"] in _SPEED_VERBS
