@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 
 import yingshang
 from yingshang.cli import main
+from yingshang.io import to_json
 from yingshang.model import Plan
 from yingshang.readers import read_bytes
 
@@ -83,7 +84,10 @@ def test_random_plans_written_to_a_page_read_back_equal(random_plan: Plan, tmp_p
     text = table_export(random_plan)
     path = tmp_path / "plan.html"
     write_html(text, path, encoding="utf-8")
-    assert comparable(yingshang.parse_file(path)) == comparable(yingshang.parse(text))
+    # The page writes padding spaces as &nbsp; (as sites do), which the reader keeps: a text's
+    # "的  0" reads "的\xa0 0" from the page. The same plan, U+00A0 read as a space.
+    from_page = to_json(comparable(yingshang.parse_file(path))).replace("\xa0", " ")
+    assert from_page == to_json(comparable(yingshang.parse(text)))
 
 
 _TITLED_PAGE = """<!DOCTYPE html>
