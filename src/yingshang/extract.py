@@ -240,9 +240,6 @@ _PERCENT_IN_WORDS = LazyPattern(
     """,
     regex.VERBOSE,
 )
-# The magnitude after 多 or 余 (3000多万户, 1000余亿元): what the number before them counts in.
-_MAGNITUDES = {"万": Decimal(10**4), "萬": Decimal(10**4), "亿": Decimal(10**8),
-               "億": Decimal(10**8), "万亿": Decimal(10**12)}  # fmt: skip
 _PER_HUNDRED = {"百": Decimal(1), "千": Decimal("0.1"), "万": Decimal("0.01")}
 # A place in a ranking at most: 进入全国前10位, 排名前20名 (not 前10名员工次, nor 第10名).
 # The standard engine scans for the literal 前 itself, far faster than a match tried at each 前
@@ -1004,12 +1001,12 @@ class _Extraction:
             return None  # 同一天, 同一窗口: the same one, not a count of one
         if pattern is _HALF_TIME:
             return _Found(start, end, TargetKind.DURATION, Quantity(_HALF_VALUE, match["unit"]))
+        approximate = pattern is _QUANTITY and match["approx"] is not None  # 100多家, 1000余亿元
+        if approximate and match["magnitude"] is not None:
+            numeral += match["magnitude"]  # 3000多万户: more than 3000万, read as 3000万 is
         value = _read_number(numeral)
         if value is None:
             return None
-        approximate = pattern is _QUANTITY and match["approx"] is not None  # 100多家, 1000余亿元
-        if approximate and match["magnitude"] is not None:
-            value *= _MAGNITUDES[match["magnitude"]]  # 3000多万户: more than 3000万
         if pattern is _NOMINAL_DIAMETER:
             return _Found(start, end, TargetKind.PHYSICAL, Quantity(value, "DN"))
         if pattern is _RANK:

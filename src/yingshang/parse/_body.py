@@ -26,7 +26,6 @@ import datetime
 from collections.abc import Callable
 
 import attrs
-import regex
 
 from .._lazy import LazyPattern
 from ..dates import parse_deadline
@@ -46,7 +45,7 @@ from ..model import (
     Target,
     TargetKind,
 )
-from ._patterns import LINE_BREAKS
+from ._patterns import _DONE_WORDS, LINE_BREAKS
 from ._targets import _deadline_cell
 
 __all__ = ["read_agencies_with_roles", "read_body_measures"]
@@ -91,9 +90,11 @@ _AGENCY_SUFFIX = LazyPattern(
 # A piece of a bracket that is a deadline, not an agency: "6月底完成", "2020年底前", "长期".
 _DEADLINE_PIECE = LazyPattern(
     r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:底|末|中旬|上旬|下旬|\d{1,2}日|内|上半年|下半年)?"
-    r"(?:前|以前|之前)?(?:完成|见效|启动|实施|落实|到位|取得成效)?"
+    rf"(?:前|以前|之前)?(?:{_DONE_WORDS})?"
     r"|长期(?:坚持|推进|实施)?|持续(?:推进|实施|开展)?"
 )
+# A word of completion ending a 时限 line's value: 2021年6月完成 is due by the month's end.
+_DONE_END = LazyPattern(rf"(?:{_DONE_WORDS})$")
 # "（第一责任单位为牵头单位，下同）": the first agency named leads, here and below.
 _FIRST_LEADS = LazyPattern(r"[（(]?第一责任单位为牵头单位[^）)]{0,8}[）)]?")
 # 以下均需…落实，不再列出: agencies named once for every item that follows.
@@ -476,18 +477,17 @@ class _Reader:
         """Read the deadlines a bracket or a 时限 line gives (6月底完成 → due June's end)."""
         targets: list[Target] = []
         for span in spans:
-            found = tuple(
-                target
-                for target in extract_targets(
+            found, rest = _deadline_cell(
+                self.text,
+                span,
+                extract_targets(
                     span.slice(self.text),
                     offset=span.start,
                     issue_date=self.issue_date,
                     year=self.year,
-                )
-                if target.kind is TargetKind.DEADLINE or target.kind is TargetKind.ONGOING
+                ),
             )
             if found:
-                found, rest = _deadline_cell(self.text, span, found)
                 targets.extend(found)
                 for piece in rest:
                     start, end = self.trim(piece.start, piece.end)
@@ -503,7 +503,7 @@ class _Reader:
                 continue
             text = self.clean(span.slice(self.text))
             deadline = None
-            phrase = regex.sub(r"(?:完成|见效|启动|实施|落实|到位|取得成效)$", "", fold(text))
+            phrase = _DONE_END.sub("", fold(text))
             if phrase and not phrase.endswith(("前", "内")):
                 phrase += "底前" if phrase.endswith(("年", "月")) else "前"
             try:

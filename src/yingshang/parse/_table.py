@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -47,7 +47,7 @@ from ._patterns import (
     _SUBSECTION_HEADING,
     _TITLE_HEADER,
 )
-from ._targets import _deadline_cell, _targets_in, _targets_of_spans, _with_row_deadlines
+from ._targets import _deadline_cell, _targets_in, _targets_of_spans, _with_written_deadlines
 
 # --- the attachment table ------------------------------------------------------------------------
 
@@ -150,7 +150,7 @@ class _TableStart:
     inline_width: int | None = None
 
 
-def _find_table(lines: Sequence[_Line]) -> _TableStart | None:
+def _find_table(lines: _Lines) -> _TableStart | None:
     """Find the table: the first row of three or more tab-opened cells or, in text whose tabs a
     copy-paste turned into spaces or U+3000, a header row of cells opened by the same indent; or
     a header of three or more cells between tabs on one line (a table pasted from a web page),
@@ -160,23 +160,14 @@ def _find_table(lines: Sequence[_Line]) -> _TableStart | None:
     return found if found is not None else inline
 
 
-def _find_inline_header(lines: Sequence[_Line]) -> _TableStart | None:
+def _find_inline_header(lines: _Lines) -> _TableStart | None:
     # Two tabs or more on one line: a Word export opens each cell's line with one tab. The first
-    # cell may be empty (a merged or blank header cell over the row numbers).
-    if isinstance(lines, _Lines):
-        # On the offsets: no line object for each line of a long text, and no scan at all
-        # without two tabs in the text.
-        text = lines.text
-        if text.count("\t") < 2:
-            return None
-        spans: Iterable[tuple[int, int]] = lines.offsets()
-    else:
-        text = "\n".join(line.text for line in lines)
-        spans, at = [], 0
-        for line in lines:
-            spans.append((at, at + len(line.text)))
-            at += len(line.text) + 1
-    for index, (start, end) in enumerate(spans):
+    # cell may be empty (a merged or blank header cell over the row numbers). On the offsets:
+    # no line object for each line of a long text, and no scan at all without two tabs.
+    text = lines.text
+    if text.count("\t") < 2:
+        return None
+    for index, (start, end) in enumerate(lines.offsets()):
         if text.count("\t", start, end) >= 2:
             cells = text[start:end].split("\t")
             if _header_words(cells):
@@ -440,7 +431,7 @@ class _Table:
                         action.marker,
                         action.lead,
                         action.cooperating,
-                        _with_row_deadlines(next(found), action.row_deadlines),
+                        _with_written_deadlines(next(found), action.row_deadlines),
                     )
                     for action in measure.actions
                 )
@@ -584,19 +575,13 @@ class _Table:
         snippet = self.source.snippet(cell.start, cell.end)
         if snippet is None:
             return ()
-        found = tuple(
-            target
-            for target in _targets_in(
-                self.source.text, snippet.span, self.issue_date, self.source, self.year
-            )
-            if target.kind is TargetKind.DEADLINE or target.kind is TargetKind.ONGOING
+        found, rest = _deadline_cell(
+            self.source.text,
+            snippet.span,
+            _targets_in(self.source.text, snippet.span, self.issue_date, self.source, self.year),
         )
-        if found:
-            found, rest = _deadline_cell(self.source.text, snippet.span, found)
-            for piece in rest:
-                self.source.unparsed(
-                    "text of a deadline cell that is no date", piece.start, piece.end
-                )
+        for piece in rest:
+            self.source.unparsed("text of a deadline cell that is no date", piece.start, piece.end)
         if not found:
             period = _BARE_PERIOD.fullmatch(snippet.text)
             if period is not None:

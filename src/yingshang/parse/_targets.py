@@ -12,7 +12,7 @@ from .._lazy import LazyPattern
 from ..extract import extract_targets
 from ..model import Area, Section, Span, Target, TargetKind
 from ._lines import _Source, clean_text
-from ._patterns import _LINE_BREAK
+from ._patterns import _BLANK, _DONE_WORDS, _LINE_BREAK
 
 
 def _targets_in(
@@ -55,10 +55,11 @@ def _kept(found: tuple[Target, ...], source: _Source | None) -> tuple[Target, ..
     return tuple(kept)
 
 
-def _with_row_deadlines(
+def _with_written_deadlines(
     targets: tuple[Target, ...], row_deadlines: tuple[Target, ...]
 ) -> tuple[Target, ...]:
-    """Add the row's deadline to an item's targets, and give it to those that name none."""
+    """Add the deadlines written with an item's agencies (a table row's deadline cell, a
+    bracket's, a 时限 line's) to its targets, and give the first date to those that name none."""
     deadline = next((t.deadline for t in row_deadlines if t.deadline is not None), None)
     if deadline is None:  # none, or work with no end date (持续推进): nothing to give
         return targets + row_deadlines
@@ -74,20 +75,22 @@ def _with_row_deadlines(
 
 
 # What may follow a date in a deadline cell and still be part of it: 2021年底前完成.
-_DONE_AFTER = LazyPattern(r"[ ]*(?:完成|见效|到位|办结|落实|实施|启动|取得成效|前完成)")
+_DONE_AFTER = LazyPattern(rf"[ ]*前?(?:{_DONE_WORDS})")
 # Characters a deadline cell may hold around its dates without saying more.
 _NOTHING_MORE = frozenset("，,、；;。.：: \t\u3000（）()\n\r")
-_BLANKS = frozenset(" \t\u3000\n\r")
 
 
 def _deadline_cell(
     text: str, span: Span, targets: tuple[Target, ...]
 ) -> tuple[tuple[Target, ...], list[Span]]:
-    """Fit the targets found in a deadline cell (or a 时限 line) to the cell: a completion word
-    after a date joins it (2021年底前完成), and the pieces of text no target holds are returned,
-    so that what is not a date is reported rather than lost (2021年底前，视情况调整)."""
+    """Read a deadline cell (or a 时限 line) from the targets found in it: its deadlines and
+    ongoing work, a completion word after a date joined to it (2021年底前完成), and the pieces
+    of text no such target holds, so that what is not a date is reported rather than lost
+    (2021年底前，视情况调整). With no deadline in the cell, nothing (the caller reads it so)."""
     fitted: list[Target] = []
     for target in targets:
+        if target.kind is not TargetKind.DEADLINE and target.kind is not TargetKind.ONGOING:
+            continue
         done = _DONE_AFTER.match(text, target.span.end, span.end)
         if done is not None and done.end() > target.span.end:
             target = attrs.evolve(
@@ -110,10 +113,10 @@ def _deadline_cell(
         start, end = piece.start, piece.end
         while start < end and text[start] in _NOTHING_MORE:
             start += 1  # the separator after a date is the date's; what ends the rest is its own
-        while end > start and text[end - 1] in _BLANKS:
+        while end > start and text[end - 1] in _BLANK:
             end -= 1
         rest.append(Span(start, end))
-    return tuple(fitted), rest
+    return tuple(fitted), rest if fitted else []
 
 
 # Spans are read in runs of this many characters at most, so that what the extractor holds at
@@ -253,7 +256,7 @@ def _areas_with_targets(
                         # The deadline written with the agencies (a bracket's, a 时限 line's)
                         # comes after the item's own, and holds for its targets without one.
                         attrs.evolve(
-                            action, targets=_with_row_deadlines(next(found), action.targets)
+                            action, targets=_with_written_deadlines(next(found), action.targets)
                         )
                         for action in measure.actions
                     ),
