@@ -479,3 +479,12 @@ def test_a_pasted_row_whose_empty_last_cells_were_trimmed_keeps_its_columns() ->
     assert [a.title for a in plan.areas] == ["开办企业", "获得电力"]
     assert plan.diagnostics == ()
     assert yingshang.coverage(plan) == ()
+
+
+def test_a_deadline_cell_done_word_joins_its_date() -> None:
+    head = HEAD.replace("\t配合单位\n", "\t配合单位\n\t完成时限\n")
+    text = head + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "", "2021年底前办结")
+    plan = yingshang.parse(text)
+    (target,) = plan.actions[0].targets
+    assert target.text == "2021年底前办结"
+    assert plan.diagnostics == ()
