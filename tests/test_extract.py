@@ -11,8 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from yingshang import extract
-from yingshang.extract import extract_targets
+from yingshang.extract import _patterns, _scan, _words, extract_targets
 from yingshang.fold import fold
 from yingshang.model import Comparator, DeadlineKind, Direction, Quantity, Target, TargetKind
 
@@ -615,15 +614,15 @@ def test_anchored_matches_are_the_scans_matches(text: str) -> None:
     # Trying only the starts near an anchor word finds what the whole scan finds, both as called
     # and with no density limit (the anchored path even where anchor words crowd a short text).
     anchored = [
-        (extract._ON_THE_SPOT, *extract._ON_THE_SPOT_ANCHORS),
-        (extract._ONGOING, *extract._ONGOING_ANCHORS),
-        (extract._DAY_COUNT, *extract._DAY_COUNT_ANCHORS),
-        *((p, a, lead) for p, a, lead in extract._QUANTITY_PATTERNS if lead is not None),
+        (_patterns._ON_THE_SPOT, *_patterns._ON_THE_SPOT_ANCHORS),
+        (_patterns._ONGOING, *_patterns._ONGOING_ANCHORS),
+        (_patterns._DAY_COUNT, *_patterns._DAY_COUNT_ANCHORS),
+        *((p, a, lead) for p, a, lead in _patterns._QUANTITY_PATTERNS if lead is not None),
     ]
     for pattern, anchors, lead in anchored:
         expected = [match.span() for match in pattern.finditer(text)]
-        for dense in (extract._DENSE, None):
-            matches = extract._anchored_matches(pattern, text, anchors, lead, dense=dense)
+        for dense in (_scan._DENSE, None):
+            matches = _scan._anchored_matches(pattern, text, anchors, lead, dense=dense)
             assert [match.span() for match in matches] == expected, (pattern, dense)
 
 
@@ -635,11 +634,11 @@ def test_anchored_matches_are_the_scans_matches(text: str) -> None:
 def test_anchors_are_in_every_match(text: str) -> None:
     # A scan is skipped where its anchor words are missing: each match must hold one.
     gated = [
-        (extract._TITLE, extract._TITLE_ANCHORS),
-        (extract._QUOTED, extract._QUOTED_ANCHORS),
-        (extract._CHANGE_TO, extract._CHANGE_TO_ANCHORS),
-        (extract._PER_CAPITA, extract._PER_CAPITA_ANCHORS),
-        *((p, a) for p, a, _ in extract._QUANTITY_PATTERNS if a),
+        (_patterns._TITLE, _patterns._TITLE_ANCHORS),
+        (_patterns._QUOTED, _patterns._QUOTED_ANCHORS),
+        (_patterns._CHANGE_TO, _patterns._CHANGE_TO_ANCHORS),
+        (_patterns._PER_CAPITA, _patterns._PER_CAPITA_ANCHORS),
+        *((p, a) for p, a, _ in _patterns._QUANTITY_PATTERNS if a),
     ]
     for pattern, anchors in gated:
         for match in pattern.finditer(text):
@@ -650,14 +649,12 @@ def test_anchors_are_in_every_match(text: str) -> None:
 def test_sentence_breaks_are_the_patterns(text: str) -> None:
     # The sentence breaks are picked out of the clause breaks, not scanned for a second time.
     text = fold(text)
-    clauses = extract._Breaks.of_clauses(text)
-    expected = [match.start() for match in extract._SENTENCE_BREAK.finditer(text)]
+    clauses = _scan._Breaks.of_clauses(text)
+    expected = [match.start() for match in _patterns._SENTENCE_BREAK.finditer(text)]
     assert clauses.sentences(text).positions == expected
 
 
 def test_every_change_verb_has_the_two_characters_the_touching_test_assumes() -> None:
     # _read_change tests the character two before a number (three with 了) for a verb's first.
-    from yingshang import extract
-
-    verbs = extract._DECREASE_VERBS + extract._INCREASE_VERBS + extract._SPEED_VERBS
+    verbs = _words._DECREASE_VERBS + _words._INCREASE_VERBS + _words._SPEED_VERBS
     assert {len(verb) for verb in verbs} == {2}

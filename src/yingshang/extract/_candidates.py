@@ -1,0 +1,308 @@
+"""The first pass: every candidate a pattern finds, then those that do not overlap."""
+
+from __future__ import annotations
+
+import bisect
+import operator
+from collections.abc import Iterable, Iterator
+
+import regex
+
+from .._lazy import LazyPattern, LazyStdlibPattern
+from ..dates import (
+    DATE_ANCHORS,
+    DATE_SCAN,
+    DEADLINE_ANCHORS,
+    DEADLINE_PATTERNS,
+    deadline_from_match,
+)
+from ..model import (
+    Quantity,
+    TargetKind,
+)
+from ..numbers import parse_number
+from ._patterns import (
+    _CLASS_LABEL_AFTER,
+    _COUNTED_NOUN,
+    _DAY_DATED_AFTER,
+    _DOUBLING,
+    _DOUBLINGS,
+    _HALF,
+    _HALF_TIME,
+    _HALF_VALUE,
+    _NAMING_SPANS,
+    _NOMINAL_DIAMETER,
+    _ON_THE_SPOT,
+    _ON_THE_SPOT_ANCHORS,
+    _ONGOING,
+    _ONGOING_AFTER,
+    _ONGOING_ANCHORS,
+    _PER_BEFORE,
+    _PER_HUNDRED,
+    _PERCENT_IN_WORDS,
+    _PLAN_NAME_AFTER,
+    _PLAN_NAME_FIRSTS,
+    _QUANTITY,
+    _QUANTITY_PATTERNS,
+    _RANK,
+    _REFERENCE_AFTER_YEAR,
+    _REFERENCE_LEADS,
+    _SERVICE_HOURS,
+    _SESSION_AFTER,
+)
+from ._scan import _anchored_matches, _holds_any
+from ._text import _Doubling, _Found, _Half, _read_number, _Text
+from ._words import (
+    _ARABIC_DIGITS,
+    _DIRECTIONS,
+    _MAX_NUMBER_LENGTH,
+    _NEVER_FOLLOWED_BY,
+    _NOT_FOLLOWED_BY,
+    _NOUN_MEASURE_WORDS,
+    _UNITS,
+)
+
+# Candidates sort by start, then the longest (the end is stored negated), then the rank.
+_SPAN_AND_RANK = operator.itemgetter(0, 1, 2)
+_START = operator.methodcaller("start")
+
+
+class _Candidates(_Text):
+    """Find the candidates: deadlines, dates, quantities and the words that stand for one."""
+
+    def _candidates(self) -> Iterator[tuple[int, int, int, object]]:
+        """Yield (start, -end, rank, item); at equal spans the lower rank wins.
+
+        A pattern runs only over a text that holds one of its anchor words: most patterns find
+        nothing in most texts, and a substring test costs a fraction of the engine's setup.
+        """
+        text = self.text
+        known: dict[str, bool] = {}
+        # Where a year is written (2020年3月底前, 自2020年1月1日起), in text order: a deadline
+        # without one later in the sentence is in that year (…，6月底前全面实施).
+        written: list[list[regex.Match[str]]] = []  # each pattern's matches that may hold one
+        for pattern, (anchors, lead) in zip(DEADLINE_PATTERNS, DEADLINE_ANCHORS, strict=True):
+            if lead is not None:
+                matches = _anchored_matches(pattern, text, anchors, lead)
+            elif _holds_any(text, anchors, known):
+                matches = pattern.finditer(text)
+            else:
+                continue
+            groups = pattern.groupindex
+            year_less = "year" not in groups and "relative_year" not in groups
+            with_year: list[regex.Match[str]] | None = None
+            if "year" in groups:
+                with_year = []
+                written.append(with_year)
+            for match in matches:
+                start = match.start()
+                year = self._year_before(start, written) if year_less else self.year
+                deadline = deadline_from_match(match, issue_date=self.issue_date, year=year)
+                if with_year is not None:
+                    with_year.append(match)  # read only if a deadline without a year follows
+                if deadline is None or self._in_title(start):
+                    continue
+                if text[start - 1 : start] in ("比", "较", "由", "从") and start > 0:
+                    # 比2018年底增长, 由2018年底的60%: a point of reference, 从2019年底: a
+                    # start; neither is a deadline.
+                    continue
+                by = match["by"] if "by" in match.re.groupindex else None
+                if by is None and text[max(start - 2, 0) : start] in ("截至", "截止"):
+                    by = text[start - 2 : start]
+                bound = match["bound"] if "bound" in match.re.groupindex else None
+                if by in ("截至", "截止", "截止到") and not (bound or "").endswith("前"):
+                    self.as_of.append(start)  # 截至2020年3月: as of a date, in a report
+                yield start, -match.end(), 0, deadline
+        if _holds_any(text, DATE_ANCHORS):
+            for match in DATE_SCAN.finditer(text):
+                # A date or a year is never a quantity (2017年 is not 2017 years); a year may be
+                # the reference point of a change.
+                yield match.start(), -match.end(), 1, None
+                if match["year"] is not None and match["month"] is None:  # 2017年 alone
+                    self._note_reference_year(match)
+        if "小时" in text:
+            for match in _SERVICE_HOURS.finditer(text):
+                hours = self._number(match["days"]) * self._number(match["hours"])
+                yield match.start(), -match.end(), 2, Quantity(hours, "小时/周")
+        for match in _anchored_matches(_ON_THE_SPOT, text, *_ON_THE_SPOT_ANCHORS):
+            yield match.start(), -match.end(), 3, "spot"
+        for match in _anchored_matches(_ONGOING, text, *_ONGOING_ANCHORS):
+            if match.start() == 0 or text[match.start() - 1] in _ONGOING_AFTER:
+                yield match.start(), -match.end(), 3, "ongoing"
+        if "半" in text:
+            for match in _HALF.finditer(text):
+                reference = match["reference"] or None
+                by = not match["to"]
+                half = _Half(_DIRECTIONS[match["verb"]], by, reference)
+                yield match.start("verb"), -match.end(), 3, half
+        if "番" in text:
+            for match in _DOUBLING.finditer(text):
+                yield match.start(), -match.end(), 3, _Doubling(_DOUBLINGS[match["times"]])
+        for quantity_pattern, anchors, lead in _QUANTITY_PATTERNS:
+            if lead is not None:
+                matches = _anchored_matches(quantity_pattern, text, anchors, lead)
+            elif not anchors or _holds_any(text, anchors):
+                matches = quantity_pattern.finditer(text)
+            else:
+                continue
+            for match in matches:
+                quantity = self._found(match, quantity_pattern)
+                if quantity is not None:
+                    yield quantity.start, -quantity.end, 4, quantity
+
+    @staticmethod
+    def _select(
+        candidates: Iterable[tuple[int, int, int, object]],
+    ) -> Iterator[tuple[int, int, object]]:
+        # Earliest start first, then the longest, then the lowest rank: 2019年底前 beats 2019年,
+        # 每件550元 beats 550元, 印发之日起1个月内 beats 1个月.
+        last_end = 0
+        for start, negative_end, _, item in sorted(candidates, key=_SPAN_AND_RANK):
+            if start >= last_end:
+                last_end = -negative_end
+                yield start, last_end, item
+
+    def _year_before(self, position: int, written: list[list[regex.Match[str]]]) -> int | None:
+        """Return the year last written before `position` in its sentence, else the plan's.
+
+        A year of reference (比2018年, 在2017年基础上) or in a document's title does not count.
+        Only the nearest few of each pattern are tried, which keeps a text of many years linear.
+        """
+        if not any(written):
+            return self.year
+        sentence_start = self.sentences.start_of(position)
+        best: tuple[int, int] | None = None  # (start, year)
+        for matches in written:
+            index = bisect.bisect_left(matches, position, key=_START) - 1
+            for match in reversed(matches[max(index - 3, 0) : index + 1]):
+                start, end = match.span()
+                if start < sentence_start or (best is not None and start <= best[0]):
+                    break
+                year = match["year"]
+                if (
+                    year is None
+                    or self._reference_span(start, end) is not None
+                    or self._in_title(start)
+                ):
+                    continue
+                value = _read_number(year)
+                if value is not None:
+                    best = (start, int(value))
+                    break
+        return self.year if best is None else best[1]
+
+    def _reference_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Return the span of the reference a year at `[start, end)` is, or None if it is none.
+
+        比2017年, 较2017年, 在2017年基础上, 与2017年相比: a point a change is measured from;
+        在2020年3月底前 is a date of the plan's own.
+        """
+        text = self.text
+        after = _REFERENCE_AFTER_YEAR.match(text, end)
+        lead = start > 0 and text[start - 1] in _REFERENCE_LEADS
+        if after is None and not (lead and text[start - 1] in "比较"):
+            return None
+        return (start - 1 if lead else start, after.end() if after else end)
+
+    def _note_reference_year(self, match: regex.Match[str]) -> None:
+        span = self._reference_span(*match.span())
+        if span is not None:
+            self.reference_years.append((*span, self._number(match["year"])))
+
+    def _number(self, numeral: str) -> int:
+        value = parse_number(numeral)  # only called on tokens the patterns guarantee to parse
+        return int(value)
+
+    def _found(
+        self, match: regex.Match[str], pattern: LazyPattern | LazyStdlibPattern
+    ) -> _Found | None:
+        numeral = match["number"]
+        if len(numeral) > _MAX_NUMBER_LENGTH:
+            return None
+        start, end = match.span()
+        number_start = match.start("number")
+        chinese = numeral[0] not in _ARABIC_DIGITS
+        if chinese and self._in_quotes(number_start):
+            return None
+        if self._in_title(number_start):
+            return None
+        if number_start > 0 and self.text[number_start - 1] == "第":
+            return None  # 第三期: an ordinal
+        if numeral == "一" and self.text[number_start - 1 : number_start] == "同":
+            return None  # 同一天, 同一窗口: the same one, not a count of one
+        if pattern is _HALF_TIME:
+            return _Found(start, end, TargetKind.DURATION, Quantity(_HALF_VALUE, match["unit"]))
+        approximate = pattern is _QUANTITY and match["approx"] is not None  # 100多家, 1000余亿元
+        if approximate and match["magnitude"] is not None:
+            numeral += match["magnitude"]  # 3000多万户: more than 3000万, read as 3000万 is
+        value = _read_number(numeral)
+        if value is None:
+            return None
+        if pattern is _NOMINAL_DIAMETER:
+            return _Found(start, end, TargetKind.PHYSICAL, Quantity(value, "DN"))
+        if pattern is _RANK:
+            return _Found(start, end, TargetKind.RANK, Quantity(value, match["unit"]))
+        if pattern is _PERCENT_IN_WORDS:
+            if match["per"] is not None:
+                value *= _PER_HUNDRED[match["per"]]
+            else:
+                denominator = parse_number(match["denominator"])
+                if not 0 < value < denominator:
+                    return None  # 三分之五: not how a share is written
+                value = 100 * value / denominator  # 三分之一: 33.33…%, to Decimal's precision
+            return _Found(start, end, TargetKind.PERCENTAGE, Quantity(value.normalize(), "%"))
+        if match["money"] is not None:
+            currency, per = match["money"], match["per"]
+            if currency == "分" and per is None:
+                # 每千瓦时下调4.28分: a price in 分 names what it is per before it.
+                clause_start = max(self.clauses.start_of(start), start - 16)
+                # The nearest 每 names it: 每年每千瓦时下调4.28分 is per 千瓦时.
+                before = None
+                for found in _PER_BEFORE.finditer(self.text, clause_start, start):
+                    before = found
+                if before is None:
+                    return None  # 3分: a score, not money
+                per = before["per"]
+            if per is None:
+                return _Found(start, end, TargetKind.MONEY, Quantity(value, currency), approximate)
+            unit = f"{currency}/{per}"
+            return _Found(start, end, TargetKind.UNIT_PRICE, Quantity(value, unit), approximate)
+        word = match["unit"]
+        if word == "年" and "." in numeral and len(numeral.rpartition(".")[2]) == 4:
+            return None  # 1.2019年9月底前: an item marker run into a year
+        if (
+            word in _NAMING_SPANS
+            and not _PLAN_NAME_FIRSTS.isdisjoint(self.text[end : end + 5])
+            and _PLAN_NAME_AFTER.match(self.text, end) is not None
+        ):
+            return None  # 三年行动计划, 三年提升行动: the name of a plan, not a time limit
+        if word == "次" and (
+            self.text[number_start - 1 : number_start] == "届"
+            or _SESSION_AFTER.match(self.text, end) is not None
+        ):
+            return None  # 七届44次常务会议: a session
+        if word == "日" and _DAY_DATED_AFTER.match(self.text, end) is not None:
+            return None  # 财政部1日发布: the day of the month
+        if word == "类" and chinese and _CLASS_LABEL_AFTER.match(self.text, end) is not None:
+            return None  # 一类、二类出口企业: ranks
+        following = self.text[end : end + 1]
+        if following and (
+            following in _NOT_FOLLOWED_BY.get(word, "") or following in _NEVER_FOLLOWED_BY
+        ):
+            return None
+        kind, unit = _UNITS[word]
+        if word in _NOUN_MEASURE_WORDS:
+            noun = _COUNTED_NOUN.match(self.text, end)
+            if noun is not None:
+                end, unit = noun.end(), unit + noun["noun"]  # 3个环节: unit 个环节
+        return _Found(start, end, kind, Quantity(value, unit), approximate)
+
+    def _in_title(self, position: int) -> bool:
+        if not self.titles:
+            return False
+        index = bisect.bisect_right(self.title_starts, position) - 1
+        return index >= 0 and self.titles[index][0] < position < self.titles[index][1]
+
+    def _in_quotes(self, position: int) -> bool:
+        index = bisect.bisect_right(self.quoted_starts, position) - 1
+        return index >= 0 and self.quoted[index][0] < position < self.quoted[index][1]

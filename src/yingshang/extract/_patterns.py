@@ -1,0 +1,373 @@
+"""The extractor's patterns, and the anchor words that tell which texts each may match.
+
+Every pattern has no nested quantifiers over overlapping classes and looks around a match only
+within a bounded window, so that each runs in linear time on any input.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import regex
+
+from .._lazy import LazyPattern, LazyStdlibPattern
+from ..numbers import NUMBER_PATTERN
+from ._words import (
+    _COUNTED_NOUNS,
+    _CURRENCIES,
+    _DECREASE_VERBS,
+    _INCREASE_VERBS,
+    _LOOSE_PREFIXES,
+    _PER_UNITS,
+    _SPEED_VERBS,
+    _TIGHT_PREFIXES,
+    _UNITS,
+    _alternation,
+)
+
+# --- patterns ------------------------------------------------------------------------------------
+
+_NUMBER = NUMBER_PATTERN.pattern
+# Characters that end a clause (the scope of a comparator or a change) and a sentence (the scope
+# of a deadline). 、 joins the items of a list and ends neither.
+_CLAUSE_PUNCTUATION = "，。；：！？,;:!?\n"
+
+# Scanned over every text and tried at every number: compiled with the standard library's engine,
+# which runs this pattern (plain classes, alternations, one lookbehind) about twice as fast.
+_QUANTITY = LazyStdlibPattern(
+    rf"""
+    (?P<number> {_NUMBER} ) [ ]?
+    (?: (?P<approx> 多 | 余 ) (?P<magnitude> 万亿 | [万亿萬億] )? )?
+                                                  # 100多家, 300余个, 3000多万户: more than
+    (?:
+        (?P<money> {_alternation(_CURRENCIES)} | 分 (?! [钟之] ) )
+        (?: (?: [/／] | 每 ) (?P<per> {_alternation(_PER_UNITS)} ) )?
+                                                              # 80元, 3.25元/吨, 100万美元, 4.28分
+      | (?P<unit> {_alternation(_UNITS)} )                    # 个工作日, %, 件, 千伏安, ...
+    )
+    """,
+    re.VERBOSE,
+)
+_PRICE_PER = LazyPattern(
+    rf"""
+    每 (?P<per> {_alternation(_PER_UNITS)} ) [ ]?            # 每件550元: the price of one
+    (?P<number> {_NUMBER} ) [ ]? (?P<money> 元 )
+    """,
+    regex.VERBOSE,
+)
+# 每千瓦时(下调4.28分): what a price written in 分 is per.
+_PER_BEFORE = LazyPattern(rf"每 (?P<per> {_alternation(_PER_UNITS)} )", regex.VERBOSE)
+# Half a unit of time as a time limit: 缩短为半天, 半个工作日办结. Not 上半年 or 每半月 (dates and
+# periods), nor 一半 (a share).
+_HALF_TIME = LazyStdlibPattern(
+    r"""
+    (?<! [上下多每前后大一] ) (?P<number> 半 )
+    (?P<unit> 个工作日 | 个小时 | 小时 | 天 | 日 | 个月 )
+    """,
+    re.VERBOSE,
+)
+_HALF_VALUE = Decimal("0.5")
+_NOMINAL_DIAMETER = LazyPattern(
+    r"""
+    (?<! [A-Za-z] ) (?: DN | dn | Dn ) [ ]?                  # DN100: a pipe's nominal diameter
+    (?P<number> [0-9０-９]{1,5} ) (?! [0-9０-９] )
+    """,
+    regex.VERBOSE,
+)
+_PERCENT_IN_WORDS = LazyPattern(
+    rf"""
+    (?: (?P<per> 百 | 千 | 万 )                                 # 百分之九十, 千分之三, 万分之五
+      | (?<! [0-9０-９〇零一二两三四五六七八九十百千万亿] )
+        (?P<denominator> [二三四五六七八九十] ) )               # 三分之一, 五分之二: a fraction
+    分之 (?P<number> {_NUMBER} )
+    """,
+    regex.VERBOSE,
+)
+_PER_HUNDRED = {"百": Decimal(1), "千": Decimal("0.1"), "万": Decimal("0.01")}
+# A place in a ranking at most: 进入全国前10位, 排名前20名 (not 前10名员工次, nor 第10名).
+# The standard engine scans for the literal 前 itself, far faster than a match tried at each 前
+# (most of them 年底前).
+_RANK = LazyStdlibPattern(
+    rf"前 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 ) (?! 次 )", re.VERBOSE
+)
+# Doubling as plans count it: 翻一番 (twice as much), 翻两番 (four times), 翻番.
+_DOUBLING = LazyPattern(r"翻 (?P<times> 一 | 两 | 二 | 三 )? 番", regex.VERBOSE)
+_DOUBLINGS = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
+# A half: a change by half (压缩一半, 再减少一半, 减半) or to half of a reference (压缩至法定时限的
+# 一半). The reference is a short run of words before 的, within the clause.
+# The pattern is anchored on 半, the words before it read behind, so the scan skips to 半.
+_HALF = LazyPattern(
+    rf"""
+      (?<= (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) 了?
+           (?: (?P<to> 至 | 到 | 为 )
+               (?: (?P<reference> [^0-9{_CLAUSE_PUNCTUATION}、()“”]{{1,16}}? ) 的 )? )?
+           一 ) 半
+    | (?<= (?P<verb> 减 | 降 ) ) 半 (?! [年天日月个小数径] )                    # 减半征收
+    """,
+    regex.VERBOSE,
+)
+# Work with no end date, written where a deadline would be (完成时限: 持续推进): alone in its
+# clause or cell, not the verb of a sentence (持续推进减时间…).
+_ONGOING = LazyPattern(
+    rf"""
+    [持长] (?: 续推进 | 期坚持 | 期推进 | 续开展 | 期 )   # 持续推进, 长期坚持, 长期
+    (?= $ | [{_CLAUSE_PUNCTUATION}、()\t ] )
+    """,
+    regex.VERBOSE,
+)
+# What the ongoing words may follow: a clause's start, or the start of the work (2020年起持续推进).
+_ONGOING_AFTER = frozenset(_CLAUSE_PUNCTUATION + "、()\t 起")
+_SERVICE_HOURS = LazyPattern(
+    r"""
+    (?<! [0-9０-９] )
+    (?P<days> [1-7１-７] | [一二三四五六七] ) [ ]? [×xX*＊✕] [ ]?      # 7×, 5×: days a week
+    (?P<hours> 2[0-4] | 1[0-9] | [1-9] | ２[０-４] | １[０-９] | [１-９]
+             | 二十[一二三四]? | 十[一二三四五六七八九]? | [一二三四五六七八九] )
+    (?! [0-9０-９] ) [ ]? (?: 个 )? 小时                       # 24小时: hours a day
+    """,
+    regex.VERBOSE,
+)
+_ON_THE_SPOT = LazyStdlibPattern(  # the standard engine scans literals faster
+    r"""
+    立等可取 | 即来即办 | 即办即结 | 即时办结 | 当场办结 | 当场办理 | 当即办结 | 立即办结
+    """,
+    re.VERBOSE,
+)
+# Quotation marks around a short phrase: a slogan in these plans (“一网通办”, “三个作用”).
+_QUOTED = LazyStdlibPattern(  # the standard engine scans literals faster
+    r"""
+    “ [^“”\n]{0,40} ”            # Chinese double quotes
+  | 「 [^「」\n]{0,40} 」          # corner brackets
+  | " [^"\n]{0,40} "             # ASCII quotes, in plain-text exports
+    """,
+    re.VERBOSE,
+)
+# A change verb and the word that introduces the new value: 缩减至, 简化为, 压减环节至, 减按.
+_CHANGE_TO = LazyPattern(
+    rf"""
+      (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} )
+      (?P<object> [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,16}}? )  # 压减(环节)至: what changes
+      (?P<to> 至 | 到 | 为 )
+    | (?P<verb> 减 | 降 | 增 | 升 ) (?P<object>) (?P<to> 至 | 到 | 为 )   # 减至, 降为
+    | (?P<verb> 减 ) (?P<object>) (?P<to> 按 )                          # 减按50%征收
+    """,
+    regex.VERBOSE,
+)
+# A change verb that touches the amount: 降低15%, 压缩60% (a change by the amount).
+_CHANGE_BY_BEFORE = LazyPattern(
+    rf"(?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS + _SPEED_VERBS)} ) 了? \Z",
+    regex.VERBOSE,
+)
+# A change verb, what changes, and a share it changes by: 降低企业用电成本10%, 压缩审批时间50%.
+# What changes holds no bound or verb of a level (达到, 不低于, 至), and is no rate or share
+# (提高网办率90% states a level, not a change).
+_CHANGE_BY_OBJECT_BEFORE = LazyPattern(
+    rf"""
+    (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} )
+    (?P<object> [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()至到为达约近不超低高少多在于占比]{{2,8}} )
+    (?<! (?<! 效 ) 率 | 度 | 重 ) \Z
+    """,
+    regex.VERBOSE,
+)
+# The first characters of the change verbs: a window without one holds no verb to search for.
+_CHANGE_VERB_FIRSTS = frozenset(verb[0] for verb in _DECREASE_VERBS + _INCREASE_VERBS)
+_TOUCHING_VERB_FIRSTS = _CHANGE_VERB_FIRSTS | {verb[0] for verb in _SPEED_VERBS}
+_TIGHT_PREFIX_BEFORE = LazyPattern(
+    rf"(?P<word> {_alternation(_TIGHT_PREFIXES)} ) [ ]? \Z", regex.VERBOSE
+)
+_LOOSE_PREFIX_BEFORE = LazyPattern(
+    rf"""
+    (?P<word> {_alternation(_LOOSE_PREFIXES)} )
+    (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]{{1,8}} ) \Z
+    """,
+    regex.VERBOSE,
+)
+_SUFFIX_AFTER = LazyPattern(
+    r"""
+    [ ]?
+    (?: \( [^()\n]{1,20} \) [ ]? )?                       # 8.5天(指工作日,下同)以内: an aside
+    (?P<word> 及以上 | 及以下 | 以上 | 以下 | 以内 | 之内 | 左右
+            | 内 (?! [部容外资涵] ) )                           # 内, not 内部 or 内资
+    (?: [ ]? (?P<exclusive> \( 不 (?: 含 | 包括 ) [^()\n]{1,12} \) )   # 6亩以下(不含6亩)
+      | [ ]? \( (?: 含 | 包括 ) [^()\n]{1,12} \) )?
+    """,
+    regex.VERBOSE,
+)
+# A number that is not a quantity by what follows it: a meeting's session (七届44次会议), a day of
+# the month a news item is dated (财政部1日发布).
+_SESSION_AFTER = LazyPattern(r"(?: 常务 | 全体 )? (?: 会议 | 全会 | 常委会 )", regex.VERBOSE)
+_DAY_DATED_AFTER = LazyPattern(
+    r"""(?: 发布 | 印发 | 召开 | 举行 | 出台 | 公布 | 宣布 | 电 | 讯 | 起施行 | 起实施
+          | 上午 | 下午 )""",
+    regex.VERBOSE,
+)
+# A book title (《…》) names a document: its numbers (三年行动计划, 2022-2024) are part of a name.
+_TITLE = LazyPattern(r"《 [^《》\n]{0,80} 》", regex.VERBOSE)
+# Counts of a text's own parts (五个方面, 26条具体措施, 三项工作): they describe the text, they
+# promise nothing.
+_OWN_PARTS_AFTER = LazyPattern(
+    r"""
+    (?: 具体 | 重点 | 主要 | 重大 | 政策 | 改革 | 配套 )?
+    (?: 措施 | 举措 | 方面 | 层面 | 维度 | 板块 | 任务 | 工作 (?! 日 ) | 政策 | 意见 | 行动 | 原则
+      | 要求 )
+    """,
+    regex.VERBOSE,
+)
+# A span of time that names a plan or a campaign (三年行动计划, 三年提升行动, 五年规划). Not one
+# bounded or measured (三年内完成…规划, 三年时间, 为期): those are time limits.
+_PLAN_NAME_AFTER = LazyPattern(
+    r"[^\p{P}\s0-9０-９内以之前完时期]{0,4}? (?: 行动 | 计划 | 规划 | 方案 | 攻坚 )", regex.VERBOSE
+)
+_NAMING_SPANS = frozenset(("年", "个月", "天", "日"))
+# The first characters of those names' words: a cheap test before the match is tried.
+_PLAN_NAME_FIRSTS = frozenset("行计规方攻")
+# A class written with a Chinese numeral (一类、二类出口企业, 一类口岸): a rank, not a count.
+# The class may be one of a list of classes of the same noun (一类、二类出口企业).
+_CLASS_LABEL_AFTER = LazyPattern(
+    r"""
+    (?: 、 [一二三四五六七八九] 类 )?
+    (?: 出口企业 | 企业 | 地区 | 城市 | 人员 | 区域 | 口岸 | 资质 | 纳税人 )
+    """,
+    regex.VERBOSE,
+)
+# What a status report says: the figures of a sentence with these words and no commitment were
+# measured, not promised (截至2020年3月…达6.94亿, 耗时10分钟, 原需6个工作日).
+_STATUS_WORDS = LazyPattern(
+    r"""
+    截至 | 截止 (?! 日期 | 时间 ) | 数据显示 | 统计显示 | 累计 | 同比 | 原需 | 原来需要 | 耗时
+  | 耗费
+  | (?<! [由从比较将把对与按] ) 目前 (?! 的 )                 # 目前全国市场主体超1亿户
+  | 花费 | 现已 | 已超 | 已达 | 已经达 | 已有 | 已累计 | 已完成 | 已实现 | 已压缩 | 已减少
+  | (?: 压缩 | 压减 | 缩短 | 减少 | 降低 | 下降 | 提高 | 提升 | 增长 | 增加 ) 了   # 压缩了78.89%
+  | (?: 到 | 至 | 为 ) 现在的                                  # 由过去的15天压缩到现在的3天
+  | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far
+  | 据统计 | 据介绍 | 据悉 | 获悉 | 共有 | 现有 | 实有         # 据统计…, 我市共有市场主体52.3万户
+  # A change against a past year measured to hundredths (较2017年压缩78.89%): plans promise
+  # round figures (在2017年基础上压缩60%), reports give what was measured.
+  | (?: 较 | 比 ) [0-9]{4} 年 [^,;:。!?\n0-9]{0,8}? [0-9]{1,3} \. [0-9]{2,} [ ]? %
+    """,
+    regex.VERBOSE,
+)
+# A year at the head of a sentence (2018年，全市…): before the plan's own year, what follows
+# reports the past.
+_LEADING_YEAR = LazyPattern(r"[ \u3000]* (?P<year> [0-9]{4} ) [ ]? 年", regex.VERBOSE)
+# What a plan says: a sentence with these words promises, whatever else it reports.
+# Plain literals: the standard engine searches a sentence for them in half the time.
+_COMMITMENT_WORDS = LazyStdlibPattern(
+    r"""
+    要 | 将 | 力争 | 确保 | 争取 | 目标 | 必须 | 应当 | 不超过 | 不得超过 | 控制在 | 以内 | 之内
+    """,
+    re.VERBOSE,
+)
+# 已 right before the verb of a figure: 已超1亿户, 已达6.94亿 — reported, in any sentence.
+_ALREADY_BEFORE = LazyPattern(r"已 (?: 经 )? [^0-9,;:。!?、\n]{0,4} \Z", regex.VERBOSE)
+# What a measure gives: a bound figure before these nouns sizes the benefit.
+_BENEFIT_AFTER = LazyPattern(
+    r"补助 | 补贴 | 奖励 | 奖补 | 资助 | 扶持 | 贴息 | 优惠 | 比例 | 额度 | 资金 | 支持 | 减免",
+    regex.VERBOSE,
+)
+# The words that give a benefit to someone: 对…企业给予奖励. A bound figure before them bounds
+# who receives it (超过1000万元的企业给予奖励), not what is given.
+_GIVING = ("给", "予以", "享受", "获得")
+# Who or what a measure covers, right after a bound size or amount with no 的 between: 160千瓦及
+# 以下小微企业, 5000万元以上项目. (A count's noun is what is counted: 10家以上企业.)
+_ENTITY_AFTER = LazyPattern(
+    r"""
+    [^,;:。!?\n()、的]{0,4}?
+    (?: 企业 | 项目 | 工程 | 用户 | 客户 | 纳税人 | 市场主体 | 经营主体 | 个体工商户 | 商户 )
+    """,
+    regex.VERBOSE,
+)
+# What the things a share counts are to achieve: 50%以上的审批事项实现“秒批”.
+_ACHIEVED_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? (?: 实现 | 达到 | 做到 )", regex.VERBOSE)
+# What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
+_SCOPE_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
+# 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).
+# The gap may open with the year the baseline was measured in: 由2018年的60%提升至…. Without
+# 由, what is now names the baseline: 将目前的20个环节压缩至10个.
+_FROM_BEFORE = LazyPattern(
+    rf"""
+    (?P<from> 由 | 从 | (?: 目前 | 现在 | 当前 | 现行 | 原来 | 原有 ) 的 )
+    (?P<gap> (?: [0-9]{{4}} [ ]? 年 (?: 底 | 末 )? )? [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}} ) \Z
+    """,
+    regex.VERBOSE,
+)
+_FROM_NUMBER_BEFORE = LazyPattern(
+    rf"""
+    (?P<from> 由 | 从 ) (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}}? )
+    (?P<number> {_NUMBER} ) [ ]? \Z                            # 由12减至7个工作日
+    """,
+    regex.VERBOSE,
+)
+_BARE_NUMBER = LazyPattern(_NUMBER, regex.VERBOSE)
+# The two ends of a range: 1至3个工作日, 3-5个工作日, 3～5天, 5%—10%. Only a joiner touching both
+# numbers makes a range, so that 压缩至3个工作日 and 从立项到竣工 are not ranges.
+_RANGE_JOINERS = frozenset("至到-－~～—–―")
+_RANGE_JOINER = r"[ ]? (?: 至 | 到 | [-－~～—–―] ) [ ]?"
+_RANGE_BETWEEN = LazyPattern(_RANGE_JOINER, regex.VERBOSE)
+_RANGE_LOWER_BEFORE = LazyPattern(
+    rf"(?P<number> {_NUMBER} ) {_RANGE_JOINER} \Z",  # 1至(3个工作日): a bare lower end
+    regex.VERBOSE,
+)
+# The words that join the values of a list: 40小时和1.5小时以内, 5个、3个以上.
+_LIST_BETWEEN = LazyPattern(r"[ ]? (?: 和 | 与 | 及 | 以及 | 或 | 、 ) [ ]?", regex.VERBOSE)
+_COUNTED_NOUN = LazyPattern(
+    rf"""
+    (?! 中心城 )                                             # 中心城区 is a place, not centres
+    (?P<noun> {_alternation(_COUNTED_NOUNS)} )
+    """,
+    regex.VERBOSE,
+)
+# The words that make a year a reference point: 在2017年基础上, 比2017年, 与2017年相比.
+_REFERENCE_AFTER_YEAR = LazyPattern(
+    r"的? (?: 基础上 | 为基数 | 为基准 | 为基期 | 水平上 | 同期相比 | 相比 | 同期 )", regex.VERBOSE
+)
+_REFERENCE_LEADS = frozenset("在以比较与同")
+# The words before what a multiple is of (按照…利率的1.5倍, 为上年的2倍).
+_REFERENCE_LEADS_WORDS = ("按照", "按", "为", "至", "到", "是", "相当于", "达到", "的")
+# 万人, 每万人口, 每百户: what a count is a rate of (万人发明专利拥有量达到9.2件).
+_PER_CAPITA = LazyPattern(
+    r"""
+    (?<! [0-9０-９〇零一二两三四五六七八九十百千万亿] )
+    (?: 每 (?P<scale> 十万 | 百万 | 千万 | 十 | 百 | 千 | 万 | 亿 )
+      | (?P<scale> 十万 | 百万 | 千万 | 百 | 千 | 万 | 亿 ) )        # 十户 alone counts ten
+    (?P<base> 人口 | 人 | 户 | 家 ) (?! 次 )
+    """,
+    regex.VERBOSE,
+)
+# A count of days as a measure (优良天数…300天以上), not a time limit. The days a procedure
+# takes (审理天数, 办理天数) are its time limit.
+_DAY_COUNT = LazyPattern(
+    r"(?<! 审理 | 办理 | 审批 | 办结 | 结案 | 审查 | 处理 | 用时 ) (?: 天数 | 日数 )", regex.VERBOSE
+)
+# The breaks are found in every text, each one a match: the standard library's engine finds
+# single characters faster than `regex` does, and these two patterns need nothing more.
+_CLAUSE_BREAK = LazyStdlibPattern(rf"[{_CLAUSE_PUNCTUATION}]")
+# A sentence ends at 。！？ or a line break, but 。其中… goes on with the same sentence.
+_SENTENCE_BREAK = LazyStdlibPattern(r"[！？!?\n] | 。(?! [ \u3000]{0,4} 其中 )", re.VERBOSE)
+# The marks that end a sentence, a subset of _CLAUSE_PUNCTUATION (。 not before 其中).
+_SENTENCE_MARKS = frozenset("！？!?\n。")
+
+# Anchors: a pattern runs only over a text that holds one of these words (as for the deadline
+# patterns, dates.DEADLINE_ANCHORS), since every match of it holds one.
+# With a number, every match holds one of the words at most that many characters after its start,
+# and only those starts are tried (see _anchored_matches).
+_ON_THE_SPOT_ANCHORS = (("即", "当场", "立等"), 1)  # 立即办结, 当即办结: 即 one character in
+_ONGOING_ANCHORS = (("持续", "持期", "长续", "长期"), 0)  # [持长] then 续… or 期…
+_QUANTITY_PATTERNS: tuple[
+    tuple[LazyPattern | LazyStdlibPattern, tuple[str, ...], int | None], ...
+] = (
+    (_QUANTITY, (), None),  # a number with a unit: no cheap test
+    (_PRICE_PER, ("每",), 0),
+    (_NOMINAL_DIAMETER, ("DN", "dn", "Dn"), 0),
+    (_PERCENT_IN_WORDS, ("分之",), None),
+    (_RANK, ("前",), None),
+    (_HALF_TIME, ("半",), 0),
+)
+_TITLE_ANCHORS = ("《",)
+_QUOTED_ANCHORS = ("“", "「", '"')
+_CHANGE_TO_ANCHORS = ("至", "到", "为", "按")
+_PER_CAPITA_ANCHORS = ("人", "户", "家")
+_DAY_COUNT_ANCHORS = (("天数", "日数"), 0)
+# Candidates sort by start, then the longest (the end is stored negated), then the rank.

@@ -1,0 +1,481 @@
+"""The second pass: comparators, ranges, changes and rates around each quantity."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+import regex
+
+from .._lazy import LazyPattern
+from ..model import (
+    Comparator,
+    Direction,
+    Quantity,
+    TargetKind,
+)
+from ._patterns import (
+    _BARE_NUMBER,
+    _CHANGE_BY_BEFORE,
+    _CHANGE_BY_OBJECT_BEFORE,
+    _CHANGE_TO,
+    _CHANGE_TO_ANCHORS,
+    _CHANGE_VERB_FIRSTS,
+    _CLAUSE_PUNCTUATION,
+    _DAY_COUNT,
+    _DAY_COUNT_ANCHORS,
+    _FROM_BEFORE,
+    _FROM_NUMBER_BEFORE,
+    _LIST_BETWEEN,
+    _LOOSE_PREFIX_BEFORE,
+    _PER_CAPITA,
+    _PER_CAPITA_ANCHORS,
+    _RANGE_BETWEEN,
+    _RANGE_JOINERS,
+    _RANGE_LOWER_BEFORE,
+    _REFERENCE_LEADS_WORDS,
+    _SUFFIX_AFTER,
+    _TIGHT_PREFIX_BEFORE,
+    _TOUCHING_VERB_FIRSTS,
+)
+from ._scan import _anchored_matches, _holds_any
+from ._text import _Doubling, _Found, _Half, _Marker, _read_number, _Reading, _Text
+from ._words import (
+    _BOUNDS_AFTER_A_CHANGE,
+    _BOUNDS_AFTER_A_SHARE,
+    _COUNTED_NOUNS,
+    _DIRECTIONS,
+    _EXCLUSIVE,
+    _LOOSE_PREFIXES,
+    _NOUN_MEASURE_WORDS,
+    _SPEED_VERBS,
+    _SUFFIXES,
+    _TIGHT_PREFIXES,
+)
+
+
+class _Quantities(_Text):
+    """Read each quantity found with the words around it."""
+
+    def _read_half(self, start: int, end: int, half: _Half) -> _Reading:
+        """Read 压缩一半以上 (a change by 50%) and 压缩至法定时限的一半 (50% of a reference)."""
+        kind = TargetKind.RELATIVE_CHANGE if half.by else TargetKind.PERCENTAGE
+        reading = _Reading(start, end, kind, Quantity(50, "%"), direction=half.direction)
+        reading.reference = half.reference
+        self._read_bound_after(reading, upper=not half.by)
+        if half.by:
+            self._read_reference_year(reading, self.clauses.start_of(start))
+        return reading
+
+    def _read_doubling(self, start: int, end: int, doubling: _Doubling) -> _Reading:
+        """Read 翻一番 (an increase by 100%) and 翻两番 (by 300%): a change by an amount."""
+        grown = Quantity(100 * (2**doubling.times - 1), "%")
+        kind = TargetKind.RELATIVE_CHANGE
+        reading = _Reading(start, end, kind, grown, direction=Direction.INCREASE)
+        self._read_bound_after(reading)
+        self._read_reference_year(reading, self.clauses.start_of(start))
+        return reading
+
+    def _read_bound_after(self, reading: _Reading, *, upper: bool = False) -> None:
+        """Take a lower or loose bound after a change in words (压缩一半以上, 翻一番以上).
+
+        With `upper`, an upper bound too: a share a value is brought to (压缩至…的一半以内).
+        """
+        suffix = _SUFFIX_AFTER.match(self.text, reading.end)
+        words = _BOUNDS_AFTER_A_SHARE if upper else _BOUNDS_AFTER_A_CHANGE
+        if suffix is not None and suffix["word"] in words:
+            reading.end = suffix.end()
+            reading.comparator = _SUFFIXES[suffix["word"]]
+
+    def _read_quantities(self, found: list[_Found]) -> list[_Reading]:
+        readings = list(self._read_each(self._ranges(found)))
+        self._share_units_after(readings)
+        self._share_bounds_after(readings)
+        return readings
+
+    def _share_units_after(self, readings: list[_Reading]) -> None:
+        """Give the bare measure words of a list the noun written after its last value.
+
+        分别压缩至5个、10个和15个工作日以内: the 5 and the 10 are 个工作日 too, as plans write the
+        noun once. Walking back from the end carries it along a list of any length.
+        """
+        for index in range(len(readings) - 1, 0, -1):
+            last, before = readings[index], readings[index - 1]
+            if (
+                before.quantity is not None
+                and last.quantity is not None
+                and before.quantity.unit in _NOUN_MEASURE_WORDS
+                and last.quantity.unit != before.quantity.unit
+                and last.quantity.unit.startswith(before.quantity.unit)
+                and before.direction == last.direction
+                and _LIST_BETWEEN.fullmatch(self.text, before.end, last.start)
+            ):
+                before.quantity = Quantity(before.quantity.value, last.quantity.unit)
+                before.kind = last.kind
+
+    def _read_each(self, found: list[_Found]) -> Iterator[_Reading]:
+        text = self.text
+        markers, found = self._markers(found)
+        marker_ends = [marker.end for marker in markers]
+        rates = (
+            [
+                (m.start(), m.end(), m["scale"] + m["base"][0])
+                for m in self._in_clauses_of(found, _PER_CAPITA)
+            ]
+            if found and _holds_any(text, _PER_CAPITA_ANCHORS)
+            else []
+        )
+        rate_ends = [end for _, end, _ in rates]
+        day_counts = (
+            [match.start() for match in _anchored_matches(_DAY_COUNT, text, *_DAY_COUNT_ANCHORS)]
+            if found
+            else []
+        )
+        previous: tuple[int, Comparator | None] | None = None  # (end, prefix comparator)
+        previous_end = -1
+        for item in found:
+            clause_start = self.clauses.start_of(item.start)
+            if item.is_baseline:
+                previous, previous_end = None, item.end
+                continue
+            start = item.start if item.range_start is None else item.range_start
+            reading = _Reading(start, item.end, item.kind, item.quantity)
+            if item.kind is TargetKind.MULTIPLE:
+                reading.reference = self._reference_before(item.start, clause_start)
+            suffix = _SUFFIX_AFTER.match(text, item.end)
+            if suffix is not None:
+                reading.end = suffix.end()
+                reading.comparator = _SUFFIXES[suffix["word"]]
+                reading.bound_after = True
+                if suffix["exclusive"] is not None:
+                    # 6亩以下(不含6亩): the bound itself is left out.
+                    reading.comparator = _EXCLUSIVE.get(reading.comparator, reading.comparator)
+            elif item.range_start is not None:
+                # 1至3个工作日: the outcome may not pass the upper end. The lower end has no field
+                # of its own in the model; it stays in the target's text.
+                reading.comparator = Comparator.AT_MOST
+            elif item.approximate:
+                reading.comparator = Comparator.MORE_THAN
+            elif item.kind is TargetKind.RANK:
+                reading.comparator = Comparator.AT_MOST  # 前10位: tenth place or better
+            prefix_comparator = self._prefix(reading, clause_start)
+            if prefix_comparator is None and previous is not None:
+                # 至少完成5家上市公司、2家新三板公司: a comparator before a list covers the list.
+                between = text[previous[0] : item.start]
+                if "、" in between and previous[1] is not None and previous[0] >= clause_start:
+                    prefix_comparator = previous[1]
+            if reading.comparator is Comparator.EXACTLY and prefix_comparator is not None:
+                reading.comparator = prefix_comparator
+            self._read_change(reading, item, markers, marker_ends, clause_start)
+            self._read_rate(reading, item, rates, rate_ends, previous_end, clause_start)
+            self._read_day_count(reading, day_counts, clause_start)
+            previous = (reading.end, prefix_comparator)
+            previous_end = item.end
+            yield reading
+
+    def _reference_before(self, position: int, clause_start: int) -> str | None:
+        """Return what a multiple is of: 按照…贷款基准利率的1.5倍 → …贷款基准利率."""
+        if self.text[position - 1 : position] != "的":
+            return None
+        window = self.text[max(clause_start, position - 24) : position - 1]
+        cut = max(
+            (window.rfind(word) + len(word) for word in _REFERENCE_LEADS_WORDS if word in window),
+            default=0,
+        )
+        return window[cut:].strip() or None
+
+    def _ranges(self, found: list[_Found]) -> list[_Found]:
+        """Read a range (1至3个工作日, 5%-10%) as its upper end, starting where the range does.
+
+        The lower end is a bare number (1至3个工作日) or a quantity in the same unit (5%-10%),
+        smaller than the upper one, so that a code or a count of another thing is not taken
+        for it. A range of ordinals (第1至3项) is no quantity at all.
+        """
+        kept: list[_Found] = []
+        for item in found:
+            before = kept[-1] if kept else None
+            if item.is_baseline:
+                kept.append(item)  # 由12个工作日(缩减至…) is the start of a change, not of a range
+                continue
+            if before is not None and self._is_lower_end(before, item):
+                kept.pop()
+                item.range_start = before.start
+            else:
+                start = item.range_start = self._bare_lower_end(item)
+                if start is not None and self.text[start - 1 : start] == "第":
+                    continue  # 第1至3项: ordinals
+            kept.append(item)
+        return kept
+
+    def _is_lower_end(self, before: _Found, item: _Found) -> bool:
+        """Tell whether `before` is the lower end of a range `item` ends (1个工作日至3个工作日)."""
+        return (
+            not before.is_baseline
+            and before.range_start is None
+            and (before.kind, before.quantity.unit) == (item.kind, item.quantity.unit)
+            and before.quantity.value < item.quantity.value
+            and _RANGE_BETWEEN.fullmatch(self.text, before.end, item.start) is not None
+        )
+
+    def _bare_lower_end(self, item: _Found) -> int | None:
+        """Return where a bare lower end before `item` starts (1至3个工作日), if there is one."""
+        text = self.text
+        if text[max(item.start - 2, 0) : item.start].strip(" ")[-1:] not in _RANGE_JOINERS:
+            return None  # most quantities have no joiner before them: skip the search
+        window = max(self.clauses.start_of(item.start), item.start - 32)
+        bare = _RANGE_LOWER_BEFORE.search(text, window, item.start)
+        value = None if bare is None else _read_number(bare["number"])
+        if bare is None or value is None or value >= item.quantity.value:
+            return None
+        start: int = bare.start()
+        return start
+
+    def _share_bounds_after(self, readings: list[_Reading]) -> None:
+        """Give every value of a list the bound written after its last value.
+
+        分别压缩至40小时和1.5小时以内: 以内 bounds 40 小时 as well. Only values of one kind,
+        joined by nothing but 和/与/及/以及/或/、 and with no bound of their own, share it;
+        walking back from the end carries the bound along a list of any length.
+        """
+        for index in range(len(readings) - 1, 0, -1):
+            last, before = readings[index], readings[index - 1]
+            if (
+                last.bound_after
+                and before.comparator is Comparator.EXACTLY
+                and before.kind is last.kind
+                and _LIST_BETWEEN.fullmatch(self.text, before.end, last.start)
+            ):
+                before.comparator = last.comparator
+                before.bound_after = True
+
+    def _prefix(self, reading: _Reading, clause_start: int) -> Comparator | None:
+        """Read a comparator word before the number; a touching one joins the target's text."""
+        window = max(clause_start, reading.start - 12)
+        tight = _TIGHT_PREFIX_BEFORE.search(self.text, window, reading.start)
+        if tight is not None:
+            reading.start = tight.start()
+            return _TIGHT_PREFIXES[tight["word"]]
+        loose = _LOOSE_PREFIX_BEFORE.search(self.text, window, reading.start)
+        if loose is not None:
+            return _LOOSE_PREFIXES[loose["word"]]
+        return None
+
+    def _markers(self, found: list[_Found]) -> tuple[list[_Marker], list[_Found]]:
+        """Find change verbs (缩减至) and the baseline (由12个工作日) each one starts from.
+
+        Returns the markers, and the quantities with any bare new value added (由12个工作日减至7
+        is read as 7 个工作日).
+        """
+        text = self.text
+        ends = [item.end for item in found]
+        starts = {item.start for item in found}
+        added: list[_Found] = []
+        markers: list[_Marker] = []
+        if not found or not _holds_any(text, _CHANGE_TO_ANCHORS):
+            return markers, found
+        for match in self._in_clauses_of(found, _CHANGE_TO):
+            marker = _Marker(
+                match.start(), match.end(), _DIRECTIONS[match["verb"]], not match["object"]
+            )
+            markers.append(marker)
+            clause_start = self.clauses.start_of(match.start())
+            # The baseline ends where the verb starts: a quantity, or a bare number (由12减至…).
+            index = bisect.bisect_right(ends, match.start()) - 1
+            item = found[index] if index >= 0 else None
+            if (
+                item is not None
+                and item.start >= clause_start
+                and match.start() - item.end <= 1
+                and not text[item.end : match.start()].strip(" ")
+            ):
+                origin = _FROM_BEFORE.search(text, max(clause_start, item.start - 16), item.start)
+                if origin is None:
+                    continue
+                item.is_baseline = True
+                marker.baseline = item.quantity
+                marker.baseline_kind = item.kind
+                marker.baseline_start = origin.start()
+                word = _TIGHT_PREFIX_BEFORE.search(
+                    text, origin.end("from"), item.start
+                ) or _LOOSE_PREFIX_BEFORE.search(text, origin.end("from"), item.start)
+                if word is not None:
+                    marker.baseline_comparator = _TIGHT_PREFIXES[word["word"]]
+            else:
+                window = max(clause_start, match.start() - 48)
+                bare = _FROM_NUMBER_BEFORE.search(text, window, match.start())
+                value = None if bare is None else _read_number(bare["number"])
+                if bare is not None and value is not None:
+                    marker.baseline = Quantity(value, "")  # the unit comes from the new value
+                    marker.baseline_start = bare.start()
+            if marker.baseline_kind is not None and match.end() not in starts:
+                new_value = self._bare_new_value(match.end(), marker)
+                if new_value is not None:
+                    added.append(new_value)
+        if added:
+            found = sorted([*found, *added], key=lambda item: item.start)
+        return markers, found
+
+    def _in_clauses_of(
+        self, found: list[_Found], pattern: LazyPattern
+    ) -> Iterator[regex.Match[str]]:
+        """Find `pattern` in the clauses that hold a quantity, in text order.
+
+        For the words that qualify a quantity of their own clause only, a match of which holds no
+        clause break (a change verb, the base of a rate): the clauses without a quantity (most
+        of a plan's text) need no scan.
+        """
+        clauses = self.clauses
+        start, end = -1, -1
+        for item in found:
+            clause_start, clause_end = clauses.start_of(item.start), clauses.end_of(item.end)
+            if clause_start > end:
+                if end > start:
+                    yield from pattern.finditer(self.text, start, end)
+                start = clause_start
+            end = max(end, clause_end)
+        if end > start:
+            yield from pattern.finditer(self.text, start, end)
+
+    def _bare_new_value(self, position: int, marker: _Marker) -> _Found | None:
+        # 由12个工作日减至7，: a number standing alone at the end of its clause.
+        match = _BARE_NUMBER.match(self.text, position)
+        if match is None or marker.baseline is None or marker.baseline_kind is None:
+            return None
+        after = self.text[match.end() : match.end() + 1]
+        if after and after not in _CLAUSE_PUNCTUATION + "、":
+            return None
+        value = _read_number(match[0])
+        if value is None:
+            return None
+        return _Found(
+            match.start(), match.end(), marker.baseline_kind, Quantity(value, marker.baseline.unit)
+        )
+
+    def _read_change(
+        self,
+        reading: _Reading,
+        item: _Found,
+        markers: list[_Marker],
+        marker_ends: list[int],
+        clause_start: int,
+    ) -> None:
+        text = self.text
+        # A change by an amount: the verb touches the number (降低15%, 压缩60%).
+        start = reading.start
+        by = None
+        # Every verb has two characters: its first stands two before the number, or three
+        # with 了 (降低了15%); a test of those two is all most numbers need.
+        if start - 2 >= clause_start and (
+            text[start - 2] in _TOUCHING_VERB_FIRSTS
+            or (text[start - 1] == "了" and start - 3 >= clause_start)
+        ):
+            by = _CHANGE_BY_BEFORE.search(text, max(clause_start, start - 4), start)
+        if (
+            by is not None
+            and by["verb"] in _SPEED_VERBS
+            and reading.kind is not TargetKind.PERCENTAGE
+        ):
+            by = None  # 提速3天: not how much faster
+        if (
+            by is None
+            and reading.kind is TargetKind.PERCENTAGE
+            and reading.start - clause_start > 3
+            and reading.comparator in (Comparator.EXACTLY, Comparator.AT_LEAST, Comparator.ABOUT)
+            and not _CHANGE_VERB_FIRSTS.isdisjoint(
+                text[max(clause_start, reading.start - 12) : reading.start - 3]
+            )
+        ):
+            # 降低企业用电成本10%以上: the verb and what it changes, then the share.
+            by = _CHANGE_BY_OBJECT_BEFORE.search(
+                text, max(clause_start, reading.start - 12), reading.start
+            )
+        if by is not None:
+            reading.start = by.start()
+            reading.direction = _DIRECTIONS[by["verb"]]
+            if reading.kind is not TargetKind.PERCENTAGE_POINTS:
+                reading.kind = TargetKind.RELATIVE_CHANGE
+            self._read_reference_year(reading, clause_start)
+            return
+        # A change to a value: the nearest 至/为 before the number in the same clause.
+        index = bisect.bisect_right(marker_ends, reading.start) - 1
+        if index < 0 or markers[index].start < clause_start:
+            return
+        marker = markers[index]
+        reading.direction = marker.direction
+        touching = marker.end == reading.start
+        if marker.baseline is not None and not marker.used:
+            # Only the first quantity after the marker is the new value of the baseline.
+            marker.used = True
+            reading.baseline = marker.baseline
+            if not marker.baseline.unit:
+                reading.baseline = Quantity(marker.baseline.value, item.quantity.unit)
+            elif _has_noun_after(item.quantity.unit, marker.baseline.unit):
+                # 由9个减少为…5个阶段: the stages were nine too; the noun is written once.
+                reading.baseline = Quantity(marker.baseline.value, item.quantity.unit)
+            elif _has_noun_after(marker.baseline.unit, item.quantity.unit):
+                # 由9个环节减少为5个: and the other way round.
+                reading.quantity = Quantity(item.quantity.value, marker.baseline.unit)
+            elif (
+                item.kind is TargetKind.MONEY
+                and marker.baseline.unit.startswith("元/")
+                and item.quantity.unit == "元"
+            ):
+                # 由每件550元减至80元: the new price is per piece too.
+                reading.kind = TargetKind.UNIT_PRICE
+                reading.quantity = Quantity(item.quantity.value, marker.baseline.unit)
+            if reading.comparator is Comparator.EXACTLY and marker.baseline_comparator is not None:
+                # 从不高于…2个百分点放宽到3个百分点: the bound still holds for the new value.
+                reading.comparator = marker.baseline_comparator
+            assert marker.baseline_start is not None
+            reading.start = marker.baseline_start
+        elif touching and marker.adjacent_object:
+            reading.start = marker.start
+        self._read_reference_year(reading, clause_start)
+
+    def _read_reference_year(self, reading: _Reading, clause_start: int) -> None:
+        index = bisect.bisect_right(self.reference_starts, reading.start) - 1
+        if index < 0:
+            return
+        start, end, year = self.reference_years[index]
+        if start < clause_start or end > reading.start:
+            return
+        reading.baseline_year = year
+        if not self.text[end : reading.start].strip(" "):
+            reading.start = start  # 在2017年基础上压缩60%: the reference joins the text
+
+    def _read_rate(
+        self,
+        reading: _Reading,
+        item: _Found,
+        rates: list[tuple[int, int, str]],
+        rate_ends: list[int],
+        previous_end: int,
+        clause_start: int,
+    ) -> None:
+        # 万人发明专利拥有量达到9.2件: a count per ten thousand people is a rate.
+        if item.kind is not TargetKind.COUNT:
+            return
+        index = bisect.bisect_right(rate_ends, item.start) - 1
+        if index < 0:
+            return
+        start, _, per = rates[index]
+        if start < clause_start or start < previous_end:
+            return
+        reading.kind = TargetKind.PHYSICAL
+        assert reading.quantity is not None
+        reading.quantity = Quantity(reading.quantity.value, f"{reading.quantity.unit}/{per}")
+
+    def _read_day_count(self, reading: _Reading, day_counts: list[int], clause_start: int) -> None:
+        if reading.kind is not TargetKind.DURATION or reading.quantity is None:
+            return
+        if reading.quantity.unit not in ("天", "日"):
+            return
+        index = bisect.bisect_right(day_counts, reading.start) - 1
+        if index >= 0 and day_counts[index] >= clause_start:
+            reading.kind = TargetKind.PHYSICAL
+
+
+def _has_noun_after(unit: str, measure_word: str) -> bool:
+    """Tell whether `unit` is `measure_word` with a counted noun after it: 个阶段 and 个."""
+    noun = unit.removeprefix(measure_word)
+    return measure_word in _NOUN_MEASURE_WORDS and noun != unit and noun in _COUNTED_NOUNS

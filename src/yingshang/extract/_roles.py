@@ -1,0 +1,138 @@
+"""The third and fourth passes: the deadline each target is due by, and its role."""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import (
+    Comparator,
+    TargetKind,
+    TargetRole,
+)
+from ._patterns import (
+    _ACHIEVED_AFTER,
+    _ALREADY_BEFORE,
+    _BENEFIT_AFTER,
+    _CLAUSE_BREAK,
+    _COMMITMENT_WORDS,
+    _ENTITY_AFTER,
+    _GIVING,
+    _LEADING_YEAR,
+    _OWN_PARTS_AFTER,
+    _SCOPE_AFTER,
+    _STATUS_WORDS,
+)
+from ._scan import _holds_any
+from ._text import _Reading, _Text
+
+
+class _Roles(_Text):
+    """Give each reading its deadline, and tell commitments from facts and scopes."""
+
+    def _attach_deadlines(self, readings: list[_Reading], deadlines: list[_Reading]) -> None:
+        """Give each target the deadline that governs it.
+
+        The governing deadline is the nearest one before the target in its sentence
+        (2019年底前将…控制在50个工作日以内，…控制在35个工作日以内); failing that, the first one
+        after it in its clause (…达到90%（2020年底前）).
+        """
+        starts = [deadline.start for deadline in deadlines]
+        for reading in readings:
+            if reading.kind is TargetKind.DEADLINE:
+                continue
+            index = bisect.bisect_right(starts, reading.start) - 1
+            if index >= 0 and deadlines[index].start >= self.sentences.start_of(reading.start):
+                reading.deadline = deadlines[index].deadline
+                continue
+            index += 1
+            if index < len(deadlines) and deadlines[index].end <= self.clauses.end_of(reading.end):
+                reading.deadline = deadlines[index].deadline
+
+    def _read_roles(self, readings: list[_Reading]) -> None:
+        """Tell commitments from status facts and from the scope of a measure.
+
+        A sentence that reports (截至, 数据显示, 累计, 耗时, 原需, 已达…) and promises nothing
+        (要, 将, 力争, 确保, 不超过, 以内…, or a deadline) gives status facts, as a change in the
+        past tense does (较2017年压缩了78.89%); so does a figure right after 已 (已超1亿户). A
+        change against a year with no such word (较2017年压缩60%) reads as a plan's commitment.
+        A bound figure that qualifies a noun (不满1千伏的, 6亩以下的) and a count of the text's
+        own parts (五个方面, 26条具体措施) give a scope; a bound figure before a benefit
+        (不超过20%的政府补助) sizes what is given, a commitment.
+        """
+        text = self.text
+        as_of = set(self.as_of)
+        sentences: dict[int, bool] = {}  # sentence start → whether it is a status report
+        promised = {
+            self.sentences.start_of(reading.start)
+            for reading in readings
+            if reading.kind is TargetKind.DEADLINE and reading.start not in as_of
+        }
+        for reading in readings:
+            if reading.start in as_of:
+                reading.role = TargetRole.STATUS
+                continue
+            if reading.kind is TargetKind.DEADLINE or reading.kind is TargetKind.ONGOING:
+                continue
+            sentence = self.sentences.start_of(reading.start)
+            if sentence not in sentences:
+                end = self.sentences.end_of(reading.start)
+                sentences[sentence] = sentence not in promised and self._reports(sentence, end)
+            window = max(reading.start - 6, 0)
+            if sentences[sentence] or (
+                "已" in text[window : reading.start]
+                and _ALREADY_BEFORE.search(text, window, reading.start)
+            ):
+                reading.role = TargetRole.STATUS
+            elif self._is_scope(reading):
+                reading.role = TargetRole.SCOPE
+        # 小于5000平方米、建筑面积小于3000平方米的项目: the bounds of a list qualify one noun.
+        for before, after in zip(readings[-2::-1], readings[:0:-1], strict=True):
+            if (
+                after.role is TargetRole.SCOPE
+                and before.role is TargetRole.COMMITMENT
+                and before.comparator is not Comparator.EXACTLY
+                and before.direction is None
+                and before.kind is not TargetKind.DEADLINE
+                and "、" in text[before.end : after.start]
+                and not _CLAUSE_BREAK.search(text, before.end, after.start)
+            ):
+                before.role = TargetRole.SCOPE
+
+    def _reports(self, start: int, end: int) -> bool:
+        """Tell whether the sentence text[start:end], with no deadline, reports figures only."""
+        if _COMMITMENT_WORDS.search(self.text, start, end):
+            return False
+        if _STATUS_WORDS.search(self.text, start, end) is not None:
+            return True
+        now = self.year or (self.issue_date.year if self.issue_date is not None else None)
+        if now is None:
+            return False
+        leading = _LEADING_YEAR.match(self.text, start, end)
+        return leading is not None and int(leading["year"]) < now
+
+    def _is_scope(self, reading: _Reading) -> bool:
+        text = self.text
+        if reading.quantity is None or reading.direction is not None:
+            return False
+        if reading.kind is TargetKind.COUNT:
+            # 26条具体措施, and 五个方面 (方面 is also a counted noun). Other counts count what
+            # the measure delivers (完成20件以上具有示范作用的案件), whatever follows them.
+            return bool(
+                _OWN_PARTS_AFTER.match(text, reading.end)
+                or _OWN_PARTS_AFTER.search(reading.quantity.unit)
+            )
+        if reading.comparator is Comparator.EXACTLY:
+            return False
+        if reading.kind is not TargetKind.DURATION and _ENTITY_AFTER.match(text, reading.end):
+            # 160千瓦及以下小微企业, 5000万元以上项目: the bound picks who is covered; a time
+            # limit before them (3个工作日内开办企业) is when the work is done.
+            return True
+        scope = _SCOPE_AFTER.match(text, reading.end)
+        if scope is None or _COMMITMENT_WORDS.search(text, reading.end, scope.end()):
+            return False
+        if reading.kind is TargetKind.PERCENTAGE and _ACHIEVED_AFTER.match(text, scope.end()):
+            return False  # 50%以上的审批事项实现秒批: the share of what is to be achieved
+        # 给予不超过20%的政府补助: the bound is the size of the benefit, not what it covers;
+        # but in 超过1000万元的企业给予奖励 it bounds the receiver.
+        benefit = _BENEFIT_AFTER.search(text, scope.end(), scope.end() + 6)
+        return benefit is None or _holds_any(text[scope.end() : benefit.start()], _GIVING)

@@ -1,0 +1,132 @@
+"""What every pass of the extraction shares: the text read, and the readings it builds."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from decimal import Decimal
+
+import attrs
+
+from ..errors import ParseError
+from ..fold import fold
+from ..model import (
+    Comparator,
+    Deadline,
+    Direction,
+    Quantity,
+    TargetKind,
+    TargetRole,
+)
+from ..numbers import parse_number
+from ._patterns import _QUOTED, _QUOTED_ANCHORS, _TITLE, _TITLE_ANCHORS
+from ._scan import _Breaks, _holds_any
+from ._words import _MAX_NUMBER_LENGTH
+
+
+@attrs.define
+class _Found:
+    """A quantity as first read, before its context (comparators, changes) is looked at."""
+
+    start: int
+    end: int
+    kind: TargetKind
+    quantity: Quantity
+    approximate: bool = False  # 100多家
+    is_baseline: bool = False  # 由12个工作日(缩减至…): read as part of the change after it
+    range_start: int | None = None  # where a range this is the upper end of starts (1至3个)
+
+
+@attrs.define
+class _Reading:
+    """A target being assembled: where it starts and ends, and what it says."""
+
+    start: int
+    end: int
+    kind: TargetKind
+    quantity: Quantity | None = None
+    comparator: Comparator = Comparator.EXACTLY
+    baseline: Quantity | None = None
+    direction: Direction | None = None
+    deadline: Deadline | None = None
+    baseline_year: int | None = None
+    bound_after: bool = False  # the comparator is a word after the number (以内, 以上, 左右)
+    reference: str | None = None
+    role: TargetRole = TargetRole.COMMITMENT
+
+
+@attrs.define
+class _Half:
+    """A half as plans write it: 压缩一半 (by half), 压缩至法定时限的一半 (to half of something)."""
+
+    direction: Direction
+    by: bool
+    reference: str | None
+
+
+@attrs.define
+class _Doubling:
+    """翻一番 (times 1: twice as much), 翻两番 (times 2: four times as much)."""
+
+    times: int
+
+
+@attrs.define
+class _Marker:
+    """A change verb with its 至/为 (缩减至), and the baseline found before it, if any."""
+
+    start: int
+    end: int
+    direction: Direction
+    adjacent_object: bool  # 缩减至 (the verb touches 至), not 压减环节至
+    baseline: Quantity | None = None
+    baseline_start: int | None = None
+    baseline_comparator: Comparator | None = None
+    baseline_kind: TargetKind | None = None
+    used: bool = False  # whether the new value of the baseline has been read
+
+
+class _Text:
+    """The text being read, folded, with what every pass looks up in it."""
+
+    def __init__(self, text: str, issue_date: datetime.date | None, year: int | None) -> None:
+        # Patterns read the folded copy (Simplified, half-width); target texts come from the
+        # source, which the fold keeps aligned character for character.
+        self.source = text
+        text = self.text = fold(text)
+        self.issue_date = issue_date
+        self.year = year
+        self.titles = (
+            [match.span() for match in _TITLE.finditer(text)]
+            if _holds_any(text, _TITLE_ANCHORS)
+            else []
+        )
+        self.title_starts = [start for start, _ in self.titles]
+        self.as_of: list[int] = []  # where a 截至 date starts: a status report's date
+        self.quoted = (
+            [match.span() for match in _QUOTED.finditer(text)]
+            if _holds_any(text, _QUOTED_ANCHORS)
+            else []
+        )
+        self.quoted_starts = [start for start, _ in self.quoted]
+        self.reference_years: list[tuple[int, int, int]] = []  # (start, end, year)
+        self.reference_starts: list[int] = []
+
+    # The breaks are found when a candidate needs them: most items of a plan have none.
+    @functools.cached_property
+    def clauses(self) -> _Breaks:
+        return _Breaks.of_clauses(self.text)
+
+    @functools.cached_property
+    def sentences(self) -> _Breaks:
+        return self.clauses.sentences(self.text)
+
+
+def _read_number(numeral: str) -> Decimal | None:
+    """Read a number token, or None if it is too long to be a quantity or does not parse."""
+    if len(numeral) > _MAX_NUMBER_LENGTH:
+        return None
+    try:
+        return parse_number(numeral)
+    except ParseError:
+        return None
