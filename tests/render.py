@@ -134,11 +134,12 @@ def table_export(plan: Plan, pasted: bool = False) -> str:
     return "\n".join(out) + "\n"
 
 
-def inline_export(plan: Plan) -> str:
+def inline_export(plan: Plan, *, bracketed: bool = True) -> str:
     """Return `plan` laid out with its measures in the body and the agencies written inline.
 
     Areas are the ``（一）`` subsections of the last section (``二、重点任务``), measures numbered
-    paragraphs ``1．title。`` and each item ends with ``（牵头单位：…；配合单位：…）``.
+    paragraphs ``1．title。`` and each item ends with ``（牵头单位：…；配合单位：…）``, or without
+    `bracketed`, with the same labels as sentences of its own: ``牵头单位：…；配合单位：…。``.
     """
     out = [plan.title.text, ""]
     out.extend(p.text for p in plan.preamble)
@@ -153,6 +154,8 @@ def inline_export(plan: Plan) -> str:
                 roles = f"牵头单位：{_agencies(action.lead_agencies)}"
                 if action.cooperating_agencies:
                     roles += f"；配合单位：{_agencies(action.cooperating_agencies)}"
-                items.append(f"{action.text}（{roles}）")
+                items.append(
+                    f"{action.text}（{roles}）" if bracketed else f"{action.text}{roles}。"
+                )
             out.append(f"{measure.number}．{measure.title}。" + "".join(items))
     return "\n".join(out) + "\n"

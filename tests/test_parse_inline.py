@@ -155,9 +155,10 @@ def test_the_chongqing_body_is_not_read_as_measures() -> None:
     assert len(plan.sections[2].subsections) == 3
 
 
-@given(inline_plans())
-def test_parse_reads_back_a_plan_written_with_agencies_inline(plan: Plan) -> None:
-    text = inline_export(plan)
+@pytest.mark.parametrize("bracketed", [True, False], ids=["brackets", "labelled-sentences"])
+@given(plan=inline_plans())
+def test_parse_reads_back_a_plan_written_with_agencies_inline(plan: Plan, bracketed: bool) -> None:
+    text = inline_export(plan, bracketed=bracketed)
     parsed = yingshang.parse(text)
     assert erase_spans(parsed) == with_targets(plan)
     assert parsed.diagnostics == ()
@@ -617,3 +618,57 @@ def test_roles_below_items_that_have_theirs_are_reported_not_dropped() -> None:
     (diagnostic,) = plan.diagnostics
     assert diagnostic.code == "agencies-without-action"
     assert yingshang.coverage(plan) == ()
+
+
+def test_roles_written_as_sentences_of_the_items_paragraph() -> None:
+    # A 工作要点 writes the roles and the time after the item's text, labelled, with no bracket
+    # and no line of their own; the items were read as nothing but section text before.
+    text = (
+        "某县2021年优化营商环境工作要点\n\n一、深化商事制度改革\n"
+        "（一）推进证照分离改革。涉企经营许可事项全部纳入清单管理。"
+        "责任单位：县市场监管局，县直有关部门。完成时限：2021年12月底。\n"
+        "（二）优化审批服务。审批时间控制在40个工作日以内。"
+        "牵头单位：县住建局（县人防办）；配合单位：县自然资源局。完成时限：长期坚持。\n"
+    )
+    plan = yingshang.parse(text)
+    assert outline(plan) == [
+        (
+            "深化商事制度改革",
+            1,
+            "推进证照分离改革",
+            "涉企经营许可事项全部纳入清单管理。",
+            ["县市场监管局", "县直有关部门"],
+            [],
+        ),
+        (
+            "深化商事制度改革",
+            2,
+            "优化审批服务",
+            "审批时间控制在40个工作日以内。",
+            ["县住建局（县人防办）"],
+            ["县自然资源局"],
+        ),
+    ]
+    first, second = plan.actions
+    assert [(t.kind, t.text) for t in first.targets] == [(TargetKind.DEADLINE, "2021年12月底")]
+    assert [(t.kind, t.text) for t in second.targets] == [
+        (TargetKind.DURATION, "控制在40个工作日以内"),
+        (TargetKind.ONGOING, "长期坚持"),
+    ]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()
+
+
+def test_a_labelled_sentence_with_no_item_text_before_it_is_no_item_of_roles() -> None:
+    # The paragraph's first sentence opened by a label is a line of roles (read below the item
+    # above it), never the roles of an item that is not there.
+    text = (
+        "某市营商环境工作要点\n\n一、政务服务\n"
+        "1．推行网上办理。网办率达到90%以上。\n"
+        "责任单位：市政务服务局。完成时限：2021年底。\n"
+    )
+    plan = yingshang.parse(text)
+    (action,) = plan.actions
+    assert action.text == "网办率达到90%以上。"
+    assert [a.name for a in action.lead_agencies] == ["市政务服务局"]
+    assert plan.diagnostics == ()

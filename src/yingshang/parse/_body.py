@@ -248,7 +248,7 @@ def _read_responsibility(body: str) -> _Roles | None:
         has_lead = any(m["label"].startswith("牵头") for m in labels)
         for index, label in enumerate(labels):
             end = labels[index + 1].start() if index + 1 < len(labels) else len(body)
-            value = body[label.end() : end].rstrip("；;，,、 ")
+            value = body[label.end() : end].rstrip("；;，,、。 ")
             if "时" in label["label"]:
                 stripped = value.lstrip()
                 if stripped:
@@ -431,25 +431,55 @@ class _Reader:
                 brackets.append(match.span())
                 found.append(attrs.evolve(responsibility, span=Span(*match.span())))
         item_start = -1  # where the text of the first item begins, found once
-        next_bracket = 0
-        for sentence in _SENTENCE.finditer(self.folded, start, end):
-            if not _TRAILING_ROLE.search(sentence["body"].rstrip()):
-                continue  # the cheap test first: most sentences end with no role word
-            while next_bracket < len(brackets) and brackets[next_bracket][1] <= sentence.start():
-                next_bracket += 1
-            if next_bracket < len(brackets) and brackets[next_bracket][0] < sentence.end():
-                continue  # a bracket of agencies in the sentence: read as one
+
+        def text_before(position: int) -> bool:
+            nonlocal item_start
             if item_start < 0:
                 _, _, cursor = self.marker(start, end)
                 content = _CONTENT.search(self.folded, cursor, end)
                 item_start = content.start() if content else end
-            if item_start >= sentence.start() and not (under_heading and not found):
+            return item_start < position
+
+        # Runs of sentences that a label opens: (start, the last one's body end, its end).
+        labelled: list[tuple[int, int, int]] = []
+        in_run = False
+        next_bracket = 0
+        for sentence in _SENTENCE.finditer(self.folded, start, end):
+            while next_bracket < len(brackets) and brackets[next_bracket][1] <= sentence.start():
+                next_bracket += 1
+            opened = sentence.start() + len(sentence["body"]) - len(sentence["body"].lstrip())
+            if not (
+                next_bracket < len(brackets) and brackets[next_bracket][0] < sentence.start()
+            ) and _ROLE_LABEL.match(self.folded, opened, end):
+                # "…。责任单位：A、B。完成时限：…。": the roles written as sentences of the item's
+                # paragraph, read together with the labelled sentences right after.
+                if in_run:
+                    labelled[-1] = (labelled[-1][0], sentence.end("body"), sentence.end())
+                else:
+                    labelled.append((opened, sentence.end("body"), sentence.end()))
+                in_run = True
+                continue
+            in_run = False
+            if not _TRAILING_ROLE.search(sentence["body"].rstrip()):
+                continue  # the cheap test first: most sentences end with no role word
+            if next_bracket < len(brackets) and brackets[next_bracket][0] < sentence.end():
+                continue  # a bracket of agencies in the sentence: read as one
+            if not text_before(sentence.start()) and not (under_heading and not found):
                 continue  # no item before it: a sentence about the agencies, not of roles
             responsibility = self.responsibility(
                 sentence.start(), sentence.end("body"), only_roles=True
             )
             if responsibility is not None:
                 found.append(attrs.evolve(responsibility, span=Span(*sentence.span())))
+        for run_start, body_end, run_end in labelled:
+            if not text_before(run_start):
+                continue  # a paragraph of roles alone: a line of roles (line_roles)
+            responsibility = self.responsibility(run_start, body_end)
+            if responsibility is None:
+                continue
+            # A bracket inside the run is part of a name there (市发展改革委（市粮食局）).
+            found = [other for other in found if not run_start <= other.span.start < run_end]
+            found.append(attrs.evolve(responsibility, span=Span(run_start, run_end)))
         return sorted(found, key=lambda responsibility: responsibility.span.start)
 
     def responsibility(
