@@ -105,9 +105,11 @@ def test_every_role_word_the_parser_reads_counts_as_structure() -> None:
 
     trailing = regex.fullmatch(r"\(\?P<role>([^()]*)\)\$", _body._TRAILING_ROLE.pattern)
     assert trailing is not None
-    labels = regex.fullmatch(r"\(\?P<label>([^()]*)\)\\s\*\[：:\]", _body._ROLE_LABEL.pattern)
-    assert labels is not None
-    words = trailing[1].split("|") + labels[1].split("|") + ["会同"]
+    labels = (
+        _body._LEAD_LABELS + _body._RESPONSIBLE_LABELS + _body._HELPING_LABELS + _body._TIME_LABELS
+    )
+    assert all(_body._ROLE_LABEL.fullmatch(f"{label}：") for label in labels)
+    words = trailing[1].split("|") + list(labels) + ["会同"]
     assert len(words) > 30
     for word in words:
         assert _AGENCY_STRUCTURE.fullmatch(f"{word}）"), word

@@ -672,3 +672,32 @@ def test_a_labelled_sentence_with_no_item_text_before_it_is_no_item_of_roles() -
     assert action.text == "网办率达到90%以上。"
     assert [a.name for a in action.lead_agencies] == ["市政务服务局"]
     assert plan.diagnostics == ()
+
+
+@pytest.mark.parametrize(
+    ("lead", "helping", "time"),
+    [
+        ("责任主体", "协同单位", "时间节点"),
+        ("负责单位", "参与部门", "完成期限"),
+        ("牵头责任单位", "协办单位", "完成时限要求"),
+        ("主责部门", "配合部门", "时间安排"),
+    ],
+)
+def test_lines_of_roles_under_every_label_plans_use(lead: str, helping: str, time: str) -> None:
+    # Each label names the lead, the helping agencies or the time as the table headers do; a
+    # plan that wrote these read as sections with no measure, and nothing said so.
+    text = (
+        "某市优化营商环境提升行动方案\n\n一、提升政务服务水平\n"
+        "1．推行一件事一次办。2022年底前推出50个主题套餐服务。\n"
+        f"{lead}：市政务服务局\n{helping}：市级有关部门\n{time}：2022年12月底前\n"
+        "2．推进政务服务标准化。编制政务服务事项目录。\n"
+        f"{lead}：市政务服务局、市大数据局。\n"
+    )
+    plan = yingshang.parse(text)
+    first, second = plan.actions
+    assert [a.name for a in first.lead_agencies] == ["市政务服务局"]
+    assert [a.name for a in first.cooperating_agencies] == ["市级有关部门"]
+    assert first.targets[-1].text == "2022年12月底前"
+    assert [a.name for a in second.lead_agencies] == ["市政务服务局", "市大数据局"]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()

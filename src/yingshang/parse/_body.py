@@ -23,7 +23,7 @@ each bracket of agencies: "…办理。（区市场局）…核查。（区市�
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -64,9 +64,43 @@ _ITEM_MARKER = LazyPattern(
     r"(?:[（(]\s*(?P<number>\d{1,3})\s*[）)]|(?P<circled>[①-⑳])"
     r"|(?P<plain>\d{1,3})\s*[.．、](?:(?![0-9０-９])|(?=(?:19|20)\d\d年)))\s*"
 )
+# The labels of a line (or a sentence) of roles or of time, by what they name: the lead agencies,
+# the agencies responsible (the lead where no label says 牵头), those that help, or the time.
+_LEAD_LABELS = ("牵头单位", "牵头部门", "牵头责任单位", "牵头责任部门")
+_RESPONSIBLE_LABELS = (
+    *(
+        f"{word}{unit}"
+        for word in ("责任", "负责", "承办", "实施", "主责")
+        for unit in ("单位", "部门")
+    ),
+    "主体责任单位",
+    "责任主体",
+)
+_HELPING_LABELS = tuple(
+    f"{word}{unit}" for word in ("配合", "协办", "协同", "参与") for unit in ("单位", "部门")
+)
+_TIME_LABELS = (
+    "完成时限要求",
+    "完成时限",
+    "时限要求",
+    "完成时间",
+    "时间要求",
+    "时间节点",
+    "完成期限",
+    "时间安排",
+    "时限",
+)
+
+
+def _longest_first(words: Sequence[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
 _ROLE_LABEL = LazyPattern(
-    r"(?P<label>牵头单位|牵头部门|责任单位|责任部门|主体责任单位|配合单位|配合部门|协办单位|参与单位"
-    r"|完成时限|时限要求|完成时间|时间要求|时限)\s*[：:]"
+    rf"(?P<label>(?P<lead>{_longest_first(_LEAD_LABELS)})"
+    rf"|(?P<responsible>{_longest_first(_RESPONSIBLE_LABELS)})"
+    rf"|(?P<helping>{_longest_first(_HELPING_LABELS)})"
+    rf"|(?P<time>{_longest_first(_TIME_LABELS)}))\s*[：:]"
 )
 # Role words after the names, longest first so that 牵头负责 is not read as 负责 after a name
 # ending in 牵头.
@@ -245,22 +279,23 @@ def _read_responsibility(body: str) -> _Roles | None:
     if labels:
         if body[: labels[0].start()].strip(" ；;，,、"):
             return None
-        has_lead = any(m["label"].startswith("牵头") for m in labels)
+        has_lead = any(m["lead"] is not None for m in labels)
         for index, label in enumerate(labels):
             end = labels[index + 1].start() if index + 1 < len(labels) else len(body)
-            value = body[label.end() : end].rstrip("；;，,、。 ")
-            if "时" in label["label"]:
+            value = body[label.end() : end].rstrip("；;，,、 ")
+            if label["time"] is not None:
                 stripped = value.lstrip()
                 if stripped:
                     at = label.end() + len(value) - len(stripped)
                     deadlines.append(Span(at, at + len(stripped)))
                 continue
-            names = _without_deadlines(_split_names(value, label.end()), deadlines)
-            if label["label"].startswith("牵头") or (
-                not has_lead and "责任" in label["label"] and not first_leads
+            # A line or a sentence of roles may end with 。: no name's.
+            names = _without_deadlines(_split_names(value.rstrip("。 "), label.end()), deadlines)
+            if label["lead"] is not None or (
+                not has_lead and label["responsible"] is not None and not first_leads
             ):
                 lead.extend(names)
-            elif first_leads and "责任" in label["label"] and not lead and names:
+            elif first_leads and label["responsible"] is not None and not lead and names:
                 lead.append(names[0])
                 cooperating.extend(names[1:])
             else:
@@ -669,7 +704,7 @@ class _Reader:
         if flat.text.count("(") != flat.text.count(")"):
             return None  # a bracket left open: read as text, and reported, not as roles
         responsibility = self.responsibility(paragraph.span.start, paragraph.span.end)
-        if responsibility is None and "时" in label["label"]:
+        if responsibility is None and label["time"] is not None:
             at = flat.text.index(label.group()) + len(label.group())
             value = flat.text[at:].strip()
             if value:
@@ -684,9 +719,7 @@ class _Reader:
             responsibility = attrs.evolve(responsibility, lead=names[:1], cooperating=names[1:])
         elif self.first_leads and not responsibility.first_leads:
             names = responsibility.lead
-            if not any(
-                label["label"].startswith("牵头") for label in _ROLE_LABEL.finditer(flat.text)
-            ):
+            if not any(label["lead"] is not None for label in _ROLE_LABEL.finditer(flat.text)):
                 responsibility = attrs.evolve(
                     responsibility,
                     lead=names[:1],
