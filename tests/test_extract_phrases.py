@@ -137,6 +137,10 @@ def test_scores_on_both_sets_reach_the_bar() -> None:
         ("推动50%以上的审批事项实现秒批", "50%以上", TargetRole.COMMITMENT),
         ("对占比50%以上的企业给予奖励", "50%以上", TargetRole.SCOPE),
         ("给予100万元以上奖励", "100万元以上", TargetRole.COMMITMENT),
+        # How long the document's measures hold bounds them in time; a term changed is promised.
+        ("本措施自印发之日起施行，有效期3年。", "3年", TargetRole.SCOPE),
+        ("本方案有效期为2年", "2年", TargetRole.SCOPE),
+        ("证照有效期延长至5年", "延长至5年", TargetRole.COMMITMENT),
         # What a change has reached now is reported, not promised.
         ("由过去的15个工作日压缩到现在的3个工作日", "3个工作日", TargetRole.STATUS),
         ("由目前的15个工作日压缩到3个工作日", "3个工作日", TargetRole.COMMITMENT),

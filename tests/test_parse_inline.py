@@ -10,7 +10,7 @@ import regex
 from hypothesis import given
 
 import yingshang
-from yingshang.model import Plan, TargetKind
+from yingshang.model import Plan, TargetKind, TargetRole
 from yingshang.parse._front import _PARAGRAPH_END, _continues
 
 from .render import inline_export
@@ -699,5 +699,29 @@ def test_lines_of_roles_under_every_label_plans_use(lead: str, helping: str, tim
     assert [a.name for a in first.cooperating_agencies] == ["市级有关部门"]
     assert first.targets[-1].text == "2022年12月底前"
     assert [a.name for a in second.lead_agencies] == ["市政务服务局", "市大数据局"]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()
+
+
+@pytest.mark.parametrize(
+    "closing",
+    ["本措施自印发之日起施行，有效期3年。", "本方案由市发展改革委负责解释。"],
+)
+@pytest.mark.parametrize("numbered", [True, False], ids=["numbered", "subsections"])
+def test_the_documents_closing_provision_is_no_item_of_the_last_measure(
+    closing: str, numbered: bool
+) -> None:
+    # 若干措施 end with what the document says of itself; it stays the section's text.
+    heading = "1．减轻企业税费负担。" if numbered else "（一）减轻企业税费负担。"
+    text = (
+        "某市进一步优化营商环境若干措施\n\n一、降低企业经营成本\n"
+        f"{heading}落实好减税降费政策。（责任部门：市税务局、市财政局）\n{closing}\n"
+    )
+    plan = yingshang.parse(text)
+    (action,) = plan.actions
+    assert action.text == "落实好减税降费政策。"
+    (section,) = plan.sections
+    assert [p.text for p in section.paragraphs] == [closing]
+    assert all(t.role is not TargetRole.COMMITMENT for t in section.targets)
     assert plan.diagnostics == ()
     assert yingshang.coverage(plan) == ()

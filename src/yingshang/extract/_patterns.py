@@ -280,6 +280,8 @@ _ENTITY_AFTER = LazyPattern(
     regex.VERBOSE,
 )
 # What the things a share counts are to achieve: 50%以上的审批事项实现“秒批”.
+# 有效期3年, 有效期为2年: how long a document holds, which bounds its measures in time.
+_VALIDITY_BEFORE = LazyPattern(r"有效期 (?: 为 | 是 )? [ ]? \Z", regex.VERBOSE)
 _ACHIEVED_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? (?: 实现 | 达到 | 做到 )", regex.VERBOSE)
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
 _SCOPE_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)

@@ -21,6 +21,7 @@ from ._patterns import (
     _OWN_PARTS_AFTER,
     _SCOPE_AFTER,
     _STATUS_WORDS,
+    _VALIDITY_BEFORE,
 )
 from ._scan import _holds_any
 from ._text import _Reading, _Text
@@ -114,6 +115,10 @@ class _Roles(_Text):
         text = self.text
         if reading.quantity is None or reading.direction is not None:
             return False
+        if reading.kind is TargetKind.DURATION and _VALIDITY_BEFORE.search(
+            text, max(reading.start - 5, 0), reading.start
+        ):
+            return True  # 有效期3年: how long the measures hold, not a time limit to meet
         if reading.kind is TargetKind.COUNT:
             # 26条具体措施, and 五个方面 (方面 is also a counted noun). Other counts count what
             # the measure delivers (完成20件以上具有示范作用的案件), whatever follows them.

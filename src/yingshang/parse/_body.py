@@ -872,7 +872,8 @@ def _count_with_agencies(reader: _Reader, paragraphs: list[Snippet]) -> int:
 def _numbered_groups(
     reader: _Reader, paragraphs: tuple[Snippet, ...]
 ) -> tuple[list[Snippet], list[tuple[int, Snippet, list[Snippet]]]]:
-    """Split paragraphs into those before the first numbered one, and the numbered groups."""
+    """Split paragraphs into the numbered groups and the rest: those before the first numbered
+    one, and the document's closing provisions after them (本措施自印发之日起施行)."""
     before: list[Snippet] = []
     groups: list[tuple[int, Snippet, list[Snippet]]] = []
     for paragraph in paragraphs:
@@ -880,11 +881,22 @@ def _numbered_groups(
         if numbered is not None:
             number, heading, rest = numbered
             groups.append((number, heading, [rest] if rest else []))
-        elif groups:
+        elif groups and not _is_closing(paragraph):
             groups[-1][2].append(paragraph)
         else:
             before.append(paragraph)
     return before, groups
+
+
+# What a document says of itself as it ends: 本措施自印发之日起施行, 本方案由市发展改革委负责解释.
+_CLOSING = LazyPattern(
+    r"本(?:实施|行动|工作)?(?:方案|措施|意见|计划|通知|办法|规定|细则|要点|政策|清单)"
+    r"[^，,。；;]{0,12}?(?:自|从|由|有效期|施行|执行|解释|之日)"
+)
+
+
+def _is_closing(paragraph: Snippet) -> bool:
+    return _CLOSING.match(fold(paragraph.text)) is not None
 
 
 def _mostly(count: int, total: int) -> bool:
@@ -946,11 +958,17 @@ def _read_section(reader: _Reader, section: Section, done: int) -> tuple[Section
     with_agencies = sum(_count_with_agencies(reader, list(sub.paragraphs)) > 0 for sub in subs)
     if subs and _mostly(with_agencies, len(subs)):
         measures = [
-            reader.measure(sub.ordinal, Snippet(sub.title, sub.span), list(sub.paragraphs))
+            reader.measure(
+                sub.ordinal,
+                Snippet(sub.title, sub.span),
+                [p for p in sub.paragraphs if not _is_closing(p)],
+            )
             for sub in subs
         ]
+        closing = tuple(p for sub in subs for p in sub.paragraphs if _is_closing(p))
         area = Area(done + 1, section.title, section.span, tuple(measures))
-        return attrs.evolve(section, subsections=()), [area]
+        kept = attrs.evolve(section, paragraphs=section.paragraphs + closing, subsections=())
+        return kept, [area]
     # Numbered paragraphs of the section as its measures.
     before, groups = _numbered_groups(reader, section.paragraphs)
     with_agencies = sum(_count_with_agencies(reader, body) > 0 for _, _, body in groups)
