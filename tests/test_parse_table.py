@@ -488,3 +488,46 @@ def test_a_deadline_cell_done_word_joins_its_date() -> None:
     (target,) = plan.actions[0].targets
     assert target.text == "2021年底前办结"
     assert plan.diagnostics == ()
+
+
+INDICATORS = (
+    "附件2\n主要指标目标表\n序号\t指标\t2021年\t2022年目标\t牵头单位\n"
+    "1\t开办企业时间（工作日）\t1\t0.5\t市市场监管局\n"
+    "2\t纳税时间（小时）\t120\t100\t市税务局\n"
+)
+TASKS = (
+    "附件1\n重点任务分工表\n序号\t重点任务\t具体措施\t牵头单位\t配合单位\n"
+    "1\t开办企业\t推行企业开办一网通办。\t市市场监管局\t市税务局\n"
+    "2\t纳税服务\t推行电子税务局全程网办。\t市税务局\t市财政局\n"
+)
+
+
+@pytest.mark.parametrize("order", ["tasks-first", "indicators-first", "indicators-alone"])
+def test_a_table_of_indicators_targets_by_year_is_no_table_of_measures(order: str) -> None:
+    # Its rows were read as areas named by indicators with measures numbered 0 and 100; kept
+    # and reported now, and the measures of the body or of the other table are read.
+    body = (
+        "某市优化营商环境实施方案\n\n一、重点任务\n（一）开办企业\n"
+        "1．推行电子证照。（牵头单位：市政务服务局）\n\n"
+    )
+    tables = {
+        "tasks-first": TASKS + "\n" + INDICATORS,
+        "indicators-first": INDICATORS + "\n" + TASKS,
+        "indicators-alone": INDICATORS,
+    }[order]
+    plan = yingshang.parse(body + tables)
+    items = [(a.text, [u.name for u in a.lead_agencies]) for a in plan.actions]
+    if order == "indicators-alone":
+        assert items == [("推行电子证照。", ["市政务服务局"])]  # the body's measures
+    else:
+        assert items == [
+            ("推行企业开办一网通办。", ["市市场监管局"]),
+            ("推行电子税务局全程网办。", ["市税务局"]),
+        ]
+    unparsed = [d.span.slice(plan.source.text) for d in plan.diagnostics if d.code == "unparsed"]
+    assert [u for u in unparsed if "\t" in u and u[0] in "12"][-2:] == [
+        "1\t开办企业时间（工作日）\t1\t0.5\t市市场监管局",
+        "2\t纳税时间（小时）\t120\t100\t市税务局",
+    ]
+    assert "empty-table" not in codes(plan)
+    assert yingshang.coverage(plan) == ()

@@ -106,6 +106,12 @@ _DEADLINE_HEADER = LazyPattern(r"时限|完成时间|时间节点|时间要求|�
 # A deadline cell may name a bare period ("2020年", "2019年12月"): the work is due by its end.
 _BARE_PERIOD = LazyPattern(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?")
 _HEADER_CELL_MAX = 12
+# A header cell over an indicator's value: a year (2021年, 2022年目标, 2023年底) or a value
+# (目标值, 基准值, 现状值). Two of them head a table of targets by year, not of measures.
+_INDICATOR_VALUE_HEADER = LazyPattern(
+    r"(?:(?:19|20)\d{2}年?(?:度|底|末)?(?:目标值?|预期值?|值)?|目标值|基准值|现状值|预期值|现值)"
+    r"(?:[（(][^（）()]{1,8}[）)])?"
+)
 
 # Every character str.isspace() accepts (they all lie below U+3001), and the byte-order mark:
 # Word exports pad signatures with U+2002 EN SPACE and indent with U+3000 IDEOGRAPHIC SPACE.

@@ -37,6 +37,7 @@ from ._patterns import (
     _COOPERATING_HEADER,
     _DEADLINE_HEADER,
     _HEADER_CELL_MAX,
+    _INDICATOR_VALUE_HEADER,
     _ITEM_MARKER,
     _LEAD_HEADER,
     _LINE_BREAK,
@@ -309,6 +310,8 @@ class _Table:
         self.deadline_from_right: int | None = None
         # A header's column of areas written by title alone (重点领域), counted from the right.
         self.area_from_right: int | None = None
+        # Whether a header heads measures (not only indicators' targets by year).
+        self.has_measures_header = False
 
     def parse(self, lines: _Lines, mark: str = "\t", inline_width: int | None = None) -> None:
         """Read the table's rows: cells opened by `mark` at the start of a line, or with
@@ -324,12 +327,24 @@ class _Table:
         truncated = False
         counts: Counter[int] = Counter()
         last_row = -1
+        # The rows under a header of targets by year (指标, 2021年, 2022年): no measures.
+        indicator_rows: set[int] = set()
+        under_indicators = False
         for row in rows():
             for start, end in row.stray:
                 self.source.unparsed("text outside the table's cells", start, end)
             if self._is_header(row):
-                self._read_header(row)
+                under_indicators = self._is_indicator_header(row)
+                if under_indicators:
+                    self.headers.extend(
+                        s for c in row.cells if (s := self.source.snippet(c.start, c.end))
+                    )
+                else:
+                    self._read_header(row)
+                    self.has_measures_header = True
                 headers.add(row.start)
+            elif under_indicators:
+                indicator_rows.add(row.start)
             else:
                 if row.cells:
                     counts[len(row.cells)] += 1
@@ -341,6 +356,14 @@ class _Table:
         width = max(width, self.header_width)
         for row in rows():
             if row.start in headers:
+                continue
+            if row.start in indicator_rows:
+                self.source.unparsed(
+                    "a row of a table of indicators' targets by year, which yingshang does not "
+                    "read as measures",
+                    row.start,
+                    row.end,
+                )
                 continue
             cells = row.cells
             while len(cells) > width and self._blank(cells[-1]):
@@ -377,7 +400,7 @@ class _Table:
             # hold a copy of the whole table until the parse ends.
             self.source.forget_snippets()
         if (
-            self.headers
+            self.has_measures_header
             and not truncated  # the cut is the error to report
             and not any(measure.actions for area in self.areas for measure in area.measures)
         ):
@@ -389,6 +412,17 @@ class _Table:
                 "expected action items under the table's header (牵头单位), found none",
                 Span(self.headers[0].span.start, self.headers[-1].span.end),
             )
+
+    def _is_indicator_header(self, row: _Row) -> bool:
+        """Tell whether a header heads a table of targets by year: two cells or more name a
+        year or a value (2021年, 2022年目标, 目标值), as an indicators table's do."""
+        texts = [self.source.snippet(c.start, c.end) for c in row.cells]
+        found = sum(
+            _INDICATOR_VALUE_HEADER.fullmatch("".join(t.text.split())) is not None
+            for t in texts
+            if t is not None
+        )
+        return found >= 2
 
     def _is_heading_row(self, row: _Row) -> bool:
         # A cell merged across the row exports as a row of one cell; a row cut short has more.
