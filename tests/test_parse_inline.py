@@ -725,3 +725,39 @@ def test_the_documents_closing_provision_is_no_item_of_the_last_measure(
     assert all(t.role is not TargetRole.COMMITMENT for t in section.targets)
     assert plan.diagnostics == ()
     assert yingshang.coverage(plan) == ()
+
+
+@pytest.mark.parametrize("bullet", ["——", "●", "■"])
+def test_measures_opened_by_bullets_are_numbered_in_turn(bullet: str) -> None:
+    # Some 实施意见 open each measure with a dash or a bullet instead of a number; their
+    # agencies in brackets were never read, and the plan had no measure, silently.
+    text = (
+        "某市关于进一步优化营商环境的实施意见\n\n一、提升审批效率\n"
+        f"{bullet}推行容缺受理。对主要申报材料齐全的事项实行容缺受理。（市政务服务局牵头，市级有关部门配合）\n"
+        f"{bullet}压缩审批时限。承诺时限比法定时限平均压缩60%以上。（市政务服务局牵头）\n"
+        "二、降低要素成本\n"
+        f"{bullet}降低用地成本。工业用地出让起始价按最低价标准的70%确定。（市自然资源局牵头）\n"
+    )
+    plan = yingshang.parse(text)
+    assert [
+        (area.title, m.number, m.title, [a.name for a in m.actions[0].lead_agencies])
+        for area in plan.areas
+        for m in area.measures
+    ] == [
+        ("提升审批效率", 1, "推行容缺受理", ["市政务服务局"]),
+        ("提升审批效率", 2, "压缩审批时限", ["市政务服务局"]),
+        ("降低要素成本", 1, "降低用地成本", ["市自然资源局"]),
+    ]
+    assert plan.actions[0].text == "对主要申报材料齐全的事项实行容缺受理。"
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()
+
+
+def test_a_list_of_goals_opened_by_dashes_stays_text() -> None:
+    text = (
+        "某市优化营商环境行动方案\n\n一、主要目标\n"
+        "——营商环境显著改善。企业开办时间压缩至1个工作日。\n——市场主体活力明显增强。\n"
+    )
+    plan = yingshang.parse(text)
+    assert plan.areas == ()
+    assert plan.sections[0].paragraphs[0].text.startswith("——营商环境")

@@ -57,7 +57,9 @@ __all__ = ["read_agencies_with_roles", "read_body_measures"]
 _BRACKET = LazyPattern(
     r"[（(〔【](?P<body>(?:[^（）()〔〕【】]|[（(][^（）()〔〕【】]*+[）)])++)[）)〕】]"
 )
-_NUMBERED = LazyPattern(r"(?P<number>\d{1,3})\s*[．.、]\s*")
+# A measure's paragraph: numbered (1．, 1., 1、) or opened by a bullet (——, ●, ■), numbered in turn.
+_BULLETS = "——|[●■◆▲★•]"
+_NUMBERED = LazyPattern(rf"(?:(?P<number>\d{{1,3}})\s*[．.、]|(?P<bullet>{_BULLETS}))\s*")
 # （1）, (1), or 1. / 1、 — a dot followed by a digit is a decimal, unless a year follows
 # ("1.2019年9月底前…" is item 1).
 _ITEM_MARKER = LazyPattern(
@@ -832,7 +834,8 @@ class _Reader:
         return self.snippet(start, heading.span.end)
 
     def numbered(self, paragraph: Snippet) -> tuple[int, Snippet, Snippet | None] | None:
-        """Split "1．title。text" into its number, its heading "1．title。" and the text after."""
+        """Split "1．title。text" into its number, its heading "1．title。" and the text after;
+        a paragraph opened by a bullet ("——title。text") has the number 0."""
         match = _NUMBERED.match(self.folded, paragraph.span.start, paragraph.span.end)
         if match is None:
             return None
@@ -852,12 +855,14 @@ class _Reader:
             self.clean(self.text[match.end() : title_end]).rstrip("。"),
             Span(paragraph.span.start, title_end),
         )
-        return int(match["number"]), heading, self.snippet(title_end, paragraph.span.end)
+        number = int(match["number"]) if match["number"] is not None else 0  # 0: a bullet
+        return number, heading, self.snippet(title_end, paragraph.span.end)
 
 
 # The number before a heading's text: "（一）", "1.", "一、".
 _HEADING_NUMBER = LazyPattern(
-    r"\s*(?:[（(]\s*[〇零一二三四五六七八九十\d]{1,3}\s*[）)]|[〇零一二三四五六七八九十\d]{1,3}\s*[、.．])\s*"
+    r"\s*(?:[（(]\s*[〇零一二三四五六七八九十\d]{1,3}\s*[）)]|[〇零一二三四五六七八九十\d]{1,3}\s*[、.．]"
+    rf"|{_BULLETS})\s*"
 )
 
 
@@ -880,6 +885,8 @@ def _numbered_groups(
         numbered = reader.numbered(paragraph)
         if numbered is not None:
             number, heading, rest = numbered
+            if number == 0:  # a bullet: the next in turn
+                number = groups[-1][0] + 1 if groups else 1
             groups.append((number, heading, [rest] if rest else []))
         elif groups and not _is_closing(paragraph):
             groups[-1][2].append(paragraph)
