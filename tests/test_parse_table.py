@@ -531,3 +531,29 @@ def test_a_table_of_indicators_targets_by_year_is_no_table_of_measures(order: st
     ]
     assert "empty-table" not in codes(plan)
     assert yingshang.coverage(plan) == ()
+
+
+def test_a_row_of_role_words_under_a_merged_agencies_cell_splits_it() -> None:
+    # 责任单位 merged over 牵头 and 配合: the row below holds only those two cells. Read with the
+    # header's columns counted from the right, the items were the lead agencies' names, the
+    # lead the cooperating agencies, and the cooperating agencies the deadlines.
+    text = (
+        "某市优化营商环境任务分工方案\n附件\n任务分工表\n"
+        + row("序号", "重点任务", "具体措施", "责任单位", "完成时限")
+        + row("牵头", "配合")
+        + row(
+            "1",
+            "开办企业",
+            "企业开办时间压缩至1个工作日以内。",
+            "市市场监管局",
+            "市税务局",
+            "2021年6月底前",
+        )
+    )
+    plan = yingshang.parse(text)
+    (action,) = plan.actions
+    assert action.text == "企业开办时间压缩至1个工作日以内。"
+    assert [u.name for u in action.lead_agencies] == ["市市场监管局"]
+    assert [u.name for u in action.cooperating_agencies] == ["市税务局"]
+    assert action.targets[-1].text == "2021年6月底前"
+    assert codes(plan) == ["implicit-area"]

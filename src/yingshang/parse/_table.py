@@ -247,6 +247,19 @@ def _header_words(words: list[str], lead: bool = True) -> bool:
 _LABEL_COLON = frozenset("：:")
 
 
+def _under_merged(above: list[str], words: list[str]) -> list[str]:
+    """Return a header row of role words alone (牵头, 配合) as the columns it names: those of the
+    row above, with its one agencies cell (责任单位, merged over them) split into these."""
+    if len(words) >= len(above) or not all(
+        _LEAD_HEADER.search(word) or _COOPERATING_HEADER.search(word) for word in words
+    ):
+        return words
+    merged = [i for i, word in enumerate(above) if _RESPONSIBLE_HEADER.search(word)]
+    if len(merged) != 1:
+        return words
+    return above[: merged[0]] + words + above[merged[0] + 1 :]
+
+
 def _cell_number(cell: Snippet) -> int:
     """Read a number cell (序号): "5", "5．"."""
     return int(cell.text.rstrip("．.、"))
@@ -330,6 +343,7 @@ class _Table:
         # The rows under a header of targets by year (指标, 2021年, 2022年): no measures.
         indicator_rows: set[int] = set()
         under_indicators = False
+        above: list[str] | None = None  # the words of the header row right above, if any
         for row in rows():
             for start, end in row.stray:
                 self.source.unparsed("text outside the table's cells", start, end)
@@ -340,10 +354,12 @@ class _Table:
                         s for c in row.cells if (s := self.source.snippet(c.start, c.end))
                     )
                 else:
-                    self._read_header(row)
+                    above = self._read_header(row, above)
                     self.has_measures_header = True
                 headers.add(row.start)
-            elif under_indicators:
+                continue
+            above = None
+            if under_indicators:
                 indicator_rows.add(row.start)
             else:
                 if row.cells:
@@ -501,11 +517,15 @@ class _Table:
         texts = [self.source.snippet(c.start, c.end) for c in row.cells]
         return _header_words([s.text for s in texts if s is not None])
 
-    def _read_header(self, row: _Row) -> None:
+    def _read_header(self, row: _Row, above: list[str] | None = None) -> list[str]:
+        """Read a header row's columns; `above` is the header row right above it, whose merged
+        责任单位 cell a row of 牵头 and 配合 alone may stand under. Return the words read."""
         snippets = [self.source.snippet(c.start, c.end) for c in row.cells]
         self.headers.extend(s for s in snippets if s is not None)
-        self.header_width = max(self.header_width, len(row.cells))
         words = ["".join(s.text.split()) if s is not None else "" for s in snippets]
+        if above is not None:
+            words = _under_merged(above, words)
+        self.header_width = max(self.header_width, len(words))
         has_lead = any(_LEAD_HEADER.search(word) for word in words)
         self.has_title_column = any(_TITLE_HEADER.search(word) for word in words)
         cooperating: int | None = None
@@ -528,6 +548,7 @@ class _Table:
         self.cooperating_from_right = (
             cooperating if cooperating is not None and cooperating < self.lead_from_right else None
         )
+        return words
 
     def _read_row(self, row: _Row) -> None:
         cells = row.cells
