@@ -557,3 +557,23 @@ def test_a_row_of_role_words_under_a_merged_agencies_cell_splits_it() -> None:
     assert [u.name for u in action.cooperating_agencies] == ["市税务局"]
     assert action.targets[-1].text == "2021年6月底前"
     assert codes(plan) == ["implicit-area"]
+
+
+@pytest.mark.parametrize("people", ["责任领导", "分管领导", "责任人"])
+def test_a_column_of_the_people_answerable_is_no_column_of_items(people: str) -> None:
+    # 责任领导 left of the lead agencies: the leaders' names were read as the items, and the
+    # items as measures' titles.
+    text = (
+        "某县优化营商环境任务分工方案\n附件\n任务分工表\n"
+        f"序号\t重点任务\t具体措施\t{people}\t牵头单位\t配合单位\t完成时限\n"
+        "1\t开办企业\t企业开办时间压缩至1个工作日以内。\t张某某\t县市场监管局\t县税务局\t2021年6月底前\n"
+        "2\t获得电力\t低压小微企业接电时间压缩至10个工作日。\t李某某\t国网某县供电公司\t县发展改革局\t2021年底前\n"
+    )
+    plan = yingshang.parse(text)
+    assert [(m.title, [a.text for a in m.actions]) for m in plan.areas[0].measures] == [
+        ("开办企业", ["企业开办时间压缩至1个工作日以内。"]),
+        ("获得电力", ["低压小微企业接电时间压缩至10个工作日。"]),
+    ]
+    unparsed = [d.span.slice(text) for d in plan.diagnostics if d.code == "unparsed"]
+    assert unparsed == ["张某某", "李某某"]
+    assert yingshang.coverage(plan) == ()

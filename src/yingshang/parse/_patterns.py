@@ -102,6 +102,8 @@ _TITLE_HEADER = LazyPattern(r"(?<!目标)任务|事项|举措")
 _AREA_HEADER = LazyPattern(r"领域|板块|类别|一级指标|评价指标|^指标$")
 # Words of completion a deadline is written with: 6月底前完成, 2020年底见效.
 _DONE_WORDS = "完成|办结|见效|启动|实施|落实|到位|取得成效"
+# A column of the people answerable (责任领导, 分管领导, 责任人): no agencies, and no items.
+_PEOPLE_HEADER = LazyPattern(r"领导|责任人|负责人|联系人")
 _DEADLINE_HEADER = LazyPattern(r"时限|完成时间|时间节点|时间要求|完成期限|时间安排")
 # A deadline cell may name a bare period ("2020年", "2019年12月"): the work is due by its end.
 _BARE_PERIOD = LazyPattern(r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?")

@@ -44,6 +44,7 @@ from ._patterns import (
     _MEASURE_HEADING,
     _MEASURE_NUMBER_CELL,
     _ORDINAL_HEADING,
+    _PEOPLE_HEADER,
     _RESPONSIBLE_HEADER,
     _SUBSECTION_HEADING,
     _TITLE_HEADER,
@@ -325,6 +326,8 @@ class _Table:
         self.area_from_right: int | None = None
         # Whether a header heads measures (not only indicators' targets by year).
         self.has_measures_header = False
+        # Columns of the people answerable (责任领导), counted from the right.
+        self.people_from_right: frozenset[int] = frozenset()
 
     def parse(self, lines: _Lines, mark: str = "\t", inline_width: int | None = None) -> None:
         """Read the table's rows: cells opened by `mark` at the start of a line, or with
@@ -529,9 +532,12 @@ class _Table:
         has_lead = any(_LEAD_HEADER.search(word) for word in words)
         self.has_title_column = any(_TITLE_HEADER.search(word) for word in words)
         cooperating: int | None = None
+        people = set()
         for index, word in enumerate(words):
             from_right = len(words) - index
-            if _LEAD_HEADER.search(word):
+            if _PEOPLE_HEADER.search(word):
+                people.add(from_right)
+            elif _LEAD_HEADER.search(word):
                 self.lead_from_right = from_right
             elif _COOPERATING_HEADER.search(word):
                 cooperating = from_right
@@ -548,11 +554,22 @@ class _Table:
         self.cooperating_from_right = (
             cooperating if cooperating is not None and cooperating < self.lead_from_right else None
         )
+        self.people_from_right = frozenset(people)
         return words
 
     def _read_row(self, row: _Row) -> None:
         cells = row.cells
         action_index = len(cells) - self.lead_from_right - 1
+        # The items stand left of the lead agencies, past any column of people (责任领导).
+        while action_index >= 0 and len(cells) - action_index in self.people_from_right:
+            cell = cells[action_index]
+            self.source.unparsed(
+                "a cell of a column of the people answerable (责任领导), which yingshang does "
+                "not read",
+                cell.start,
+                cell.end,
+            )
+            action_index -= 1
         if action_index < 0:
             self.source.unparsed("a table row too short to hold an action item", row.start, row.end)
             return
