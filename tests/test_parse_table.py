@@ -577,3 +577,45 @@ def test_a_column_of_the_people_answerable_is_no_column_of_items(people: str) ->
     unparsed = [d.span.slice(text) for d in plan.diagnostics if d.code == "unparsed"]
     assert unparsed == ["张某某", "李某某"]
     assert yingshang.coverage(plan) == ()
+
+
+@pytest.mark.parametrize(
+    ("responsible", "helping"),
+    [
+        ("责任主体", "协同单位"),
+        ("主责单位", "配合部门"),
+        ("承担单位", "协办单位"),
+        ("主办单位", "参与单位"),
+    ],
+)
+def test_every_word_for_the_agencies_columns_the_body_labels_use(
+    responsible: str, helping: str
+) -> None:
+    # A header naming its agencies so was no header: the table was read as a body-less text.
+    text = (
+        "某县优化营商环境重点任务清单\n\n"
+        f"序号\t工作任务\t{responsible}\t{helping}\t完成时限\n"
+        "1\t企业开办时间压缩至1个工作日以内。\t县市场监管局\t县税务局\t2021年6月\n"
+    )
+    plan = yingshang.parse(text)
+    (action,) = plan.actions
+    assert action.text == "企业开办时间压缩至1个工作日以内。"
+    assert [u.name for u in action.lead_agencies] == ["县市场监管局"]
+    assert [u.name for u in action.cooperating_agencies] == ["县税务局"]
+    assert action.targets[-1].text == "2021年6月"
+    assert codes(plan) == ["implicit-area"]
+
+
+def test_the_body_labels_and_the_table_headers_name_agencies_and_time_alike() -> None:
+    # One vocabulary: a word a plan may write over a column it may also write before a colon.
+    from yingshang.parse import _body, _patterns
+
+    pairs = [
+        (_body._LEAD_LABELS, _patterns._LEAD_HEADER),
+        (_body._RESPONSIBLE_LABELS, _patterns._RESPONSIBLE_HEADER),
+        (_body._HELPING_LABELS, _patterns._COOPERATING_HEADER),
+        (_body._TIME_LABELS, _patterns._DEADLINE_HEADER),
+    ]
+    for labels, header in pairs:
+        for label in labels:
+            assert header.search(label), label

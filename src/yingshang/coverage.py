@@ -31,7 +31,7 @@ __all__ = ["coverage", "quote"]
 # is a target).
 _AGENCY_STRUCTURE = LazyPattern(
     r"(?:[\s\ufeff、，,；;：:（）()〔〕【】。.]|牵头|配合|协办|协同|协助|参与|责任|主体|按职责|按职能"
-    r"|分工|共同|负责|落实|实施|主责|承办|单位|部门|等|有关|相关|会同|由|第一责任单位为牵头单位"
+    r"|分工|共同|负责|落实|实施|主责|承办|主办|承担|单位|部门|等|有关|相关|会同|由|第一责任单位为牵头单位"
     r"|下同|完成时限要求|完成时限|时限要求|完成时间|时间要求|时间节点|完成期限|时间安排|时限)++"
 )
 # Sentence punctuation before an item's text: the parser leaves it out of the item ("（A牵头）。

@@ -72,7 +72,7 @@ _LEAD_LABELS = ("牵头单位", "牵头部门", "牵头责任单位", "牵头责
 _RESPONSIBLE_LABELS = (
     *(
         f"{word}{unit}"
-        for word in ("责任", "负责", "承办", "实施", "主责")
+        for word in ("责任", "负责", "承办", "实施", "主责", "主办", "承担")
         for unit in ("单位", "部门")
     ),
     "主体责任单位",

@@ -92,9 +92,11 @@ _ATTACHMENT_MARKER = LazyPattern(r"^附件\s*\d{0,2}\s*[：:]?")
 # Agency separators (outside brackets) and the brackets themselves, in an agencies cell.
 _AGENCY_SEPARATOR_OR_BRACKET = LazyPattern(r"[、，,；;\n\r\v\f\x85\u2028\u2029（()）]")
 _LEAD_HEADER = LazyPattern(r"牵头")
-_COOPERATING_HEADER = LazyPattern(r"配合|协办|参与")
+_COOPERATING_HEADER = LazyPattern(r"配合|协办|参与|协同")
 # 责任单位 is the lead where no column says 牵头, and the cooperating agencies where one does.
-_RESPONSIBLE_HEADER = LazyPattern(r"责任单位|责任部门|负责单位|承办单位|实施单位")
+_RESPONSIBLE_HEADER = LazyPattern(
+    r"责任(?:单位|部门|主体)|(?:负责|承办|实施|主责|主办|承担)(?:单位|部门)"
+)
 _MEASURE_NUMBER_CELL = LazyPattern(r"\d{1,4}[．.、]?")
 # 目标任务 heads the areas column in some tables (Chongqing's); it is not a title column.
 _TITLE_HEADER = LazyPattern(r"(?<!目标)任务|事项|举措")
