@@ -761,3 +761,21 @@ def test_a_list_of_goals_opened_by_dashes_stays_text() -> None:
     plan = yingshang.parse(text)
     assert plan.areas == ()
     assert plan.sections[0].paragraphs[0].text.startswith("——营商环境")
+
+
+def test_a_text_that_names_roles_but_yields_no_measure_says_so() -> None:
+    # A layout yingshang does not read (here measures numbered 一是, 二是) must not pass for a
+    # plan that assigns nothing: a warning points at the first role word.
+    text = (
+        "某市优化营商环境工作措施\n\n一、政务服务\n"
+        "一是推行网上办理，牵头单位市政务服务局，配合单位市大数据局。\n"
+        "二是推行帮办代办，牵头单位市政务服务局。\n"
+    )
+    plan = yingshang.parse(text)
+    assert plan.areas == ()
+    (diagnostic,) = plan.diagnostics
+    assert diagnostic.code == "unread-roles"
+    assert diagnostic.span.slice(text) == "牵头"
+    # Prose that names a lead once or twice is no such text.
+    quiet = yingshang.parse(text.replace("配合单位", "").replace("二是推行帮办代办，牵头单位", ""))
+    assert quiet.diagnostics == ()

@@ -64,12 +64,28 @@ def test_bytes_in_no_encoding_raise_a_parse_error_naming_the_encodings() -> None
     assert (caught.value.line, caught.value.column) == (2, 2)
 
 
-@given(plan=table_plans(), newline=st.sampled_from(["\r", "\r\n", "\u2028", "\u2029", "\x85"]))
+@given(
+    plan=table_plans(),
+    newline=st.sampled_from(["\r", "\r\n", "\u2028", "\u2029", "\x85", "\r\r\n"]),
+)
 def test_every_line_break_reads_like_lf(plan: Plan, newline: str) -> None:
+    # \r\r\n is a CRLF text converted to CRLF again: each of its lines ends with one break.
     text = table_export(plan)
-    source = read_bytes(text.replace("\n", newline).encode("utf-8"))
+    written = text.replace("\n", newline)
+    source = read_bytes(written.encode("utf-8"))
     assert source.text == text
     assert yingshang.parse(source.text) == yingshang.parse(text)
+    parsed = yingshang.parse(written)  # the text as given, never read from a file
+    assert [a.text for a in parsed.actions] == [a.text for a in yingshang.parse(text).actions]
+    assert [d.code for d in parsed.diagnostics] == [
+        d.code for d in yingshang.parse(text).diagnostics
+    ]
+
+
+def test_a_lone_cr_cr_lf_among_crlf_lines_is_a_blank_line() -> None:
+    # Only a text whose every CRLF is doubled was converted twice: elsewhere \r then \r\n
+    # is a line break and a blank line, as str.splitlines reads it.
+    assert read_bytes("一\r\n二\r\r\n三\r\n".encode()).text == "一\n二\n\n三\n"
 
 
 def test_spans_slice_the_normalised_text_the_plan_keeps(tmp_path: Path, text: str) -> None:

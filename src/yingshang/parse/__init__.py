@@ -14,6 +14,7 @@ for the family of such plans as Word exports them, not for one document:
 
 from __future__ import annotations
 
+import itertools
 import os
 
 import attrs
@@ -198,6 +199,8 @@ def parse(text: str, *, strict: bool = False) -> Plan:
         )
         sections = list(body_sections)
         areas = _areas_with_targets(body_areas, text, issue_date, source, year)
+        if not areas and not any(d.severity is Severity.ERROR for d in source.diagnostics):
+            _check_unread_roles(source)  # no error says already why there is no measure
     sections = _sections_with_targets(sections, text, issue_date, source, year)
     if table_at is None:
         _check_end(source, lines[front_end - 1] if front_end else None)
@@ -232,6 +235,29 @@ def _raise_first_error(text: str, diagnostics: list[Diagnostic]) -> None:
         if ", found " in expected:
             expected, _, found = expected.partition(", found ")
         raise ParseError(expected, text, error.span.start, found=found)
+
+
+# Words that give agencies their roles (牵头, 责任单位, 配合部门…), in plans of every layout.
+_ROLE_WORD = LazyPattern(r"牵头|(?:责任|配合|协办|协同|参与|主责|承办|承担)(?:单位|部门)")
+# A text naming roles this often assigns its measures somehow: read none, and say so.
+_ROLE_WORDS_WITHOUT_MEASURES = 3
+
+
+def _check_unread_roles(source: _Source) -> None:
+    """Report a text with no measure read that names agencies' roles again and again (a layout
+    yingshang does not read): a plan of sections alone must not pass for a plan of no measures."""
+    found = list(itertools.islice(_ROLE_WORD.finditer(source.folded), _ROLE_WORDS_WITHOUT_MEASURES))
+    if len(found) < _ROLE_WORDS_WITHOUT_MEASURES:
+        return
+    first = found[0]
+    source.report(
+        Severity.WARNING,
+        "unread-roles",
+        f"expected measures with their agencies, since the text names agencies' roles at least "
+        f"{_ROLE_WORDS_WITHOUT_MEASURES} times (first {first.group()!r}), found none in a layout "
+        "yingshang reads: its measures stay section text",
+        Span(first.start(), first.end()),
+    )
 
 
 # What a text ends with when it is whole: a sentence's end, a closing bracket, a date.

@@ -24,9 +24,11 @@ from ..model import (
     Span,
 )
 from ..numbers import parse_number
+from ..readers._text import crlf_doubled
 from ._patterns import (
     _BLANK,
     _LINE_BREAK,
+    _LINE_BREAK_OR_CRCRLF,
     _LINE_BREAK_OR_CRLF,
     _MAY_HOLD_ARTIFACT,
     EXPORT_ARTIFACT,
@@ -148,13 +150,19 @@ class _Lines(Sequence[_Line]):
 
 
 def _split_lines(text: str) -> _Lines:
-    """Split `text` where str.splitlines would, keeping only where each line starts and ends."""
+    """Split `text` where str.splitlines would, keeping only where each line starts and ends.
+
+    A text whose every CRLF is \r\r\n (converted twice) has one line break there, not two.
+    """
     # Four-byte offsets where they suffice (texts under two billion characters).
     code = "i" if len(text) < 2**31 else "q"
     starts = array(code)
     ends = array(code)
     start = 0
-    for match in _LINE_BREAK_OR_CRLF.finditer(text):
+    breaks = _LINE_BREAK_OR_CRLF
+    if crlf_doubled(text):
+        breaks = _LINE_BREAK_OR_CRCRLF
+    for match in breaks.finditer(text):
         starts.append(start)
         ends.append(match.start())
         start = match.end()

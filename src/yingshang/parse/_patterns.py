@@ -35,6 +35,9 @@ _MAY_HOLD_ARTIFACT = LazyPattern(r"[\[\-—–－(（]")
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAK = LazyPattern(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _LINE_BREAK_OR_CRLF = LazyPattern(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# A text converted to CRLF twice ends each line with \r\r\n: one break, not a blank line after
+# every line (which splits every table row into rows of one cell).
+_LINE_BREAK_OR_CRCRLF = LazyPattern(r"\r\r\n|\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 # Characters no text document contains; they mean binary data or a wrong decoding.
 _CONTROL_CHARACTER = LazyPattern(r"[\x00-\x08\x0e-\x1f\x7f]")

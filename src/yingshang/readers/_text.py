@@ -7,7 +7,7 @@ import codecs
 from .._lazy import LazyPattern
 from ..errors import ParseError
 
-__all__ = ["decode", "detect_encoding", "normalize_line_breaks"]
+__all__ = ["crlf_doubled", "decode", "detect_encoding", "normalize_line_breaks"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -111,9 +111,21 @@ def decode(data: bytes, source: str = "<bytes>") -> str:
 def normalize_line_breaks(text: str) -> str:
     r"""Return `text` with every line break (CRLF, CR, NEL, U+2028, U+2029) as LF.
 
+    A text converted to CRLF twice, whose every CRLF is CR CR LF, has one line break there.
+
     >>> normalize_line_breaks("一\r二\u2028三\r\n")
     '一\n二\n三\n'
+    >>> normalize_line_breaks("一\r\r\n二\r\r\n")
+    '一\n二\n'
     """
     if "\r" not in text and not _LINE_BREAK.search(text):
         return text
+    if crlf_doubled(text):
+        text = text.replace("\r\r\n", "\n")
     return str(_LINE_BREAK.sub("\n", text))
+
+
+def crlf_doubled(text: str) -> bool:
+    """Tell whether every CRLF of `text` is CR CR LF: converted to CRLF twice, each line ends
+    with one line break written so, not with a blank line after it."""
+    return "\r\r\n" in text and text.count("\r\r\n") == text.count("\r\n")
