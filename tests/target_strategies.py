@@ -46,6 +46,7 @@ __all__ = [
     "phrases",
     "ranges",
     "relative_changes",
+    "shared_units",
     "single_targets",
 ]
 
@@ -609,6 +610,50 @@ def shared_nouns(draw: st.DrawFn) -> Phrase:
     return phrase
 
 
+# The units a list of bare values shares: as written after the last value, the kind, the unit
+# as read and the magnitude every value takes (3、5万户: 30000户 and 50000户).
+SHARED_UNITS = (
+    ("个工作日", TargetKind.DURATION, "个工作日", 1),
+    ("小时", TargetKind.DURATION, "小时", 1),
+    ("%", TargetKind.PERCENTAGE, "%", 1),
+    ("万户", TargetKind.COUNT, "户", 10_000),
+    ("亿元", TargetKind.MONEY, "元", 100_000_000),
+)
+
+
+@st.composite
+def shared_units(draw: st.DrawFn) -> Phrase:
+    """Draw bare values listed before one that writes the unit: 分别为3、5、7和10个工作日以内.
+
+    Every value takes the unit and the magnitude of the last, and the bound after it.
+    """
+    written_unit, kind, unit, magnitude = draw(st.sampled_from(SHARED_UNITS))
+    values = draw(
+        st.lists(
+            st.one_of(
+                st.integers(1, 999).map(Decimal),
+                st.integers(11, 999).map(lambda tenths: Decimal(tenths) / 10),
+            ),
+            min_size=2,
+            max_size=4,
+        )
+    )
+    joiners = draw(st.lists(st.sampled_from(LIST_JOINERS), min_size=len(values) - 1,
+                            max_size=len(values) - 1))  # fmt: skip
+    suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
+                                               ("以内", Comparator.AT_MOST))))  # fmt: skip
+    phrase = Phrase("分别为", ())
+    for index, value in enumerate(values):
+        last = index == len(values) - 1
+        text = f"{value}{written_unit + suffix if last else ''}"
+        quantity = Quantity(value * magnitude, unit)
+        phrase = phrase + Phrase(text, (_target(text, kind, quantity=quantity,
+                                                comparator=comparator),))  # fmt: skip
+        if not last:
+            phrase = phrase + Phrase(joiners[index], ())
+    return phrase
+
+
 # --- deadlines -------------------------------------------------------------------------------
 
 
@@ -760,6 +805,7 @@ def phrases() -> st.SearchStrategy[Phrase]:
         ranges(),
         bounded_lists(),
         shared_nouns(),
+        shared_units(),
         deadline_phrases(),
         halves(),
         doublings(),

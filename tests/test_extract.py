@@ -376,6 +376,10 @@ def test_a_range_after_a_change_verb_keeps_the_direction() -> None:
     assert (target.comparator, target.direction) == (Comparator.AT_MOST, Direction.DECREASE)
 
 
+def test_bare_values_after_an_ordinal_are_no_quantities() -> None:
+    assert all(t.quantity != Quantity(3, "条") for t in extract_targets("按第3、5条办理"))
+
+
 @pytest.mark.parametrize(
     ("text", "bounds"),
     [
@@ -401,6 +405,14 @@ def test_a_range_after_a_change_verb_keeps_the_direction() -> None:
           (Quantity(15, "个工作日"), Comparator.AT_MOST)]),
         ("培育5个、引进10个重点项目", [(Quantity(5, "个"), Comparator.EXACTLY),
                                        (Quantity(10, "个"), Comparator.EXACTLY)]),
+        # Bare values before one that writes the unit take its unit, magnitude and bound.
+        ("水电气暖报装时间分别压缩至3、5、7和10个工作日以内",
+         [(Quantity(v, "个工作日"), Comparator.AT_MOST) for v in (3, 5, 7, 10)]),
+        ("新增市场主体分别达到3、5.5万户", [(Quantity(30000, "户"), Comparator.AT_LEAST),
+                                            (Quantity(55000, "户"), Comparator.AT_LEAST)]),
+        # Not after an item's marker, an ordinal, or with the last value in Chinese numerals.
+        ("1、2个工作日内办结", [(Quantity(2, "个工作日"), Comparator.AT_MOST)]),
+        ("分别压缩至3、五个工作日", [(Quantity(5, "个工作日"), Comparator.EXACTLY)]),
     ],
 )  # fmt: skip
 def test_a_bound_after_the_last_value_of_a_list_bounds_every_value(

@@ -136,6 +136,8 @@ def test_scores_on_both_sets_reach_the_bar() -> None:
         # A share of the things that are to achieve something is what is promised.
         ("推动50%以上的审批事项实现秒批", "50%以上", TargetRole.COMMITMENT),
         ("对占比50%以上的企业给予奖励", "50%以上", TargetRole.SCOPE),
+        ("电子证照共享应用覆盖80%以上的高频事项", "80%以上", TargetRole.COMMITMENT),
+        ("惠及90%以上的市场主体", "90%以上", TargetRole.COMMITMENT),
         ("给予100万元以上奖励", "100万元以上", TargetRole.COMMITMENT),
         # How long the document's measures hold bounds them in time; a term changed is promised.
         ("本措施自印发之日起施行，有效期3年。", "3年", TargetRole.SCOPE),

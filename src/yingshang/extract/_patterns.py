@@ -282,6 +282,8 @@ _ENTITY_AFTER = LazyPattern(
 # What the things a share counts are to achieve: 50%以上的审批事项实现“秒批”.
 # 有效期3年, 有效期为2年: how long a document holds, which bounds its measures in time.
 _VALIDITY_BEFORE = LazyPattern(r"有效期 (?: 为 | 是 )? [ ]? \Z", regex.VERBOSE)
+# Verbs right before a share of things that make the share what is to be reached: 覆盖80%以上的….
+_REACHING = frozenset(("覆盖", "惠及", "实现", "达到", "完成"))
 _ACHIEVED_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? (?: 实现 | 达到 | 做到 )", regex.VERBOSE)
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
 _SCOPE_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
@@ -313,6 +315,14 @@ _RANGE_LOWER_BEFORE = LazyPattern(
     regex.VERBOSE,
 )
 # The words that join the values of a list: 40小时和1.5小时以内, 5个、3个以上.
+# Bare numbers listed before a quantity that writes the unit once: 分别压缩至3、5、7、10个工作日.
+_BARE_LIST_BEFORE = LazyPattern(
+    r"(?: (?P<number> [0-9]+ (?: \. [0-9]+ )? ) [ ]? (?: 以及 | 、 | 和 | 及 | 与 | 或 ) [ ]? )+ \Z",
+    regex.VERBOSE,
+)
+_BARE_LIST_JOINERS = frozenset("、和及与或")
+# The magnitude the last value of such a list is written with (3、5万户: 30000 and 50000户).
+_MAGNITUDE_AFTER_DIGITS = LazyPattern(r"[0-9.]+ (?P<magnitude> [十百千万亿]* )", regex.VERBOSE)
 _LIST_BETWEEN = LazyPattern(r"[ ]? (?: 和 | 与 | 及 | 以及 | 或 | 、 ) [ ]?", regex.VERBOSE)
 _COUNTED_NOUN = LazyPattern(
     rf"""

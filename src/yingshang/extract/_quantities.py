@@ -15,6 +15,8 @@ from ..model import (
     TargetKind,
 )
 from ._patterns import (
+    _BARE_LIST_BEFORE,
+    _BARE_LIST_JOINERS,
     _BARE_NUMBER,
     _CHANGE_BY_BEFORE,
     _CHANGE_BY_OBJECT_BEFORE,
@@ -28,6 +30,7 @@ from ._patterns import (
     _FROM_NUMBER_BEFORE,
     _LIST_BETWEEN,
     _LOOSE_PREFIX_BEFORE,
+    _MAGNITUDE_AFTER_DIGITS,
     _PER_CAPITA,
     _PER_CAPITA_ANCHORS,
     _RANGE_BETWEEN,
@@ -88,7 +91,7 @@ class _Quantities(_Text):
             reading.comparator = _SUFFIXES[suffix["word"]]
 
     def _read_quantities(self, found: list[_Found]) -> list[_Reading]:
-        readings = list(self._read_each(self._ranges(found)))
+        readings = list(self._read_each(self._listed(self._ranges(found))))
         self._share_units_after(readings)
         self._share_bounds_after(readings)
         return readings
@@ -206,6 +209,50 @@ class _Quantities(_Text):
                     continue  # 第1至3项: ordinals
             kept.append(item)
         return kept
+
+    def _listed(self, found: list[_Found]) -> list[_Found]:
+        """Read the bare numbers listed before a quantity as quantities of its unit.
+
+        分别压缩至3、5、7、10个工作日: plans write the unit once, after the last value. The list
+        must follow a word (至, 为, 达到), not open a clause, where 1、 may number an item, nor
+        follow 第 (第3、5项: ordinals).
+        """
+        text = self.text
+        kept: list[_Found] = []
+        for item in found:
+            if (
+                not item.is_baseline
+                and item.range_start is None
+                and text[max(item.start - 2, 0) : item.start].strip(" ")[-1:] in _BARE_LIST_JOINERS
+            ):
+                kept.extend(self._bare_list_before(item, kept[-1].end if kept else 0))
+            kept.append(item)
+        return kept
+
+    def _bare_list_before(self, item: _Found, after: int) -> list[_Found]:
+        text = self.text
+        window = max(self.clauses.start_of(item.start), item.start - 40, after)
+        listed = _BARE_LIST_BEFORE.search(text, window, item.start)
+        if listed is None:
+            return []
+        first = listed.start()
+        before = text[first - 1 : first]
+        if not before or before == "第" or not ("\u4e00" <= before <= "\u9fff"):
+            return []
+        last = _MAGNITUDE_AFTER_DIGITS.match(text, item.start, item.end)
+        if last is None:
+            return []  # a last value in Chinese numerals: 3、五个 is no list plans write
+        magnitude = last["magnitude"]
+        values = []
+        for numeral, start in zip(listed.captures("number"), listed.starts("number"), strict=True):
+            value = _read_number(numeral + magnitude)
+            if value is None:
+                return []
+            values.append((start, start + len(numeral), value))
+        unit = item.quantity.unit
+        return [
+            _Found(start, end, item.kind, Quantity(value, unit)) for start, end, value in values
+        ]
 
     def _is_lower_end(self, before: _Found, item: _Found) -> bool:
         """Tell whether `before` is the lower end of a range `item` ends (1个工作日至3个工作日)."""

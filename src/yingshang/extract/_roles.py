@@ -19,6 +19,7 @@ from ._patterns import (
     _GIVING,
     _LEADING_YEAR,
     _OWN_PARTS_AFTER,
+    _REACHING,
     _SCOPE_AFTER,
     _STATUS_WORDS,
     _VALIDITY_BEFORE,
@@ -135,8 +136,12 @@ class _Roles(_Text):
         scope = _SCOPE_AFTER.match(text, reading.end)
         if scope is None or _COMMITMENT_WORDS.search(text, reading.end, scope.end()):
             return False
-        if reading.kind is TargetKind.PERCENTAGE and _ACHIEVED_AFTER.match(text, scope.end()):
-            return False  # 50%以上的审批事项实现秒批: the share of what is to be achieved
+        if reading.kind is TargetKind.PERCENTAGE and (
+            _ACHIEVED_AFTER.match(text, scope.end())
+            or text[max(reading.start - 2, 0) : reading.start] in _REACHING
+        ):
+            # 50%以上的审批事项实现秒批, 覆盖80%以上的高频事项: the share of what is to be achieved
+            return False
         # 给予不超过20%的政府补助: the bound is the size of the benefit, not what it covers;
         # but in 超过1000万元的企业给予奖励 it bounds the receiver.
         benefit = _BENEFIT_AFTER.search(text, scope.end(), scope.end() + 6)
