@@ -14,6 +14,8 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from collections.abc import Mapping
+from typing import Any
 
 import regex
 from dateutil.relativedelta import relativedelta
@@ -269,6 +271,11 @@ def parse_deadline(
     return deadline
 
 
+# The named groups of a deadline pattern's match, None where a group took no part. Typed as the
+# match's own items are (str or Any): the pattern guarantees which groups take part.
+_Groups = Mapping[str, Any]
+
+
 def deadline_from_match(
     match: regex.Match[str], *, issue_date: datetime.date | None = None, year: int | None = None
 ) -> Deadline | None:
@@ -280,25 +287,28 @@ def deadline_from_match(
     """
     if year is None and issue_date is not None:
         year = issue_date.year
+    # The groups at once: each pattern has only those its way of writing needs, and one dict
+    # costs less than asking the match for each group by name.
+    groups = match.groupdict()
     try:
-        if "amount" in match.re.groupindex:
-            return _relative_deadline(match, issue_date)
-        if "recurs" in match.re.groupindex:
-            return _recurring_deadline(match)
-        if "relative_month" in match.re.groupindex:
-            return _relative_month_deadline(match, issue_date)
-        if "holiday" in match.re.groupindex:
-            return _holiday_deadline(match, issue_date, year)
-        if "five_year" in match.re.groupindex:
-            return _five_year_deadline(match)
-        return _dated_deadline(match, year)
+        if "amount" in groups:
+            return _relative_deadline(groups, issue_date)
+        if "recurs" in groups:
+            return _recurring_deadline(groups)
+        if "relative_month" in groups:
+            return _relative_month_deadline(groups, issue_date)
+        if "holiday" in groups:
+            return _holiday_deadline(groups, issue_date, year)
+        if "five_year" in groups:
+            return _five_year_deadline(groups)
+        return _dated_deadline(groups, year)
     except (ParseError, ValueError, OverflowError):
         return None
 
 
-def _relative_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline:
-    amount = parse_number(match["amount"])
-    unit = _OFFSET_UNITS[match["unit"]]
+def _relative_deadline(groups: _Groups, issue_date: datetime.date | None) -> Deadline:
+    amount = parse_number(groups["amount"])
+    unit = _OFFSET_UNITS[groups["unit"]]
     offset = Quantity(amount, unit)
     due = None
     if issue_date is not None and amount == amount.to_integral_value():
@@ -311,30 +321,30 @@ def _relative_deadline(match: regex.Match[str], issue_date: datetime.date | None
     return Deadline(DeadlineKind.WITHIN, due, offset=offset)
 
 
-def _recurring_deadline(match: regex.Match[str]) -> Deadline:
+def _recurring_deadline(groups: _Groups) -> Deadline:
     """每年年底前 → RECURRING, month 12; 每年6月底前 → month 6; 每季度末前 → no month."""
-    month = None if match["month"] is None else _whole(match["month"])
-    day = None if match["day"] is None else _whole(match["day"])
-    if month is None and match["recurs"] == "年":
+    month = None if groups["month"] is None else _whole(groups["month"])
+    day = None if groups["day"] is None else _whole(groups["day"])
+    if month is None and groups["recurs"] == "年":
         month = 12  # 每年年底前, 每年底前
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"no month {month}")
     return Deadline(DeadlineKind.RECURRING, None, month=month, day=day)
 
 
-def _relative_month_deadline(match: regex.Match[str], issue_date: datetime.date | None) -> Deadline:
+def _relative_month_deadline(groups: _Groups, issue_date: datetime.date | None) -> Deadline:
     """本月底前 → the end of the issue month; 下月底前 → the end of the month after it; 下月15日前
     → before its 15th."""
-    if match["relative_month"] not in _RELATIVE_MONTHS:
-        raise ValueError(f"no month named {match['relative_month']}")
-    day = None if match["day"] is None else _whole(match["day"])
+    if groups["relative_month"] not in _RELATIVE_MONTHS:
+        raise ValueError(f"no month named {groups['relative_month']}")
+    day = None if groups["day"] is None else _whole(groups["day"])
     kind = DeadlineKind.BY_END_OF if day is None else DeadlineKind.BEFORE
     if day is not None and not 1 <= day <= 31:
         raise ValueError(f"no day {day}")
     if issue_date is None:
         return Deadline(kind, None)
     first = issue_date.replace(day=1)
-    if match["relative_month"] not in ("本月", "当月"):
+    if groups["relative_month"] not in ("本月", "当月"):
         first += relativedelta(months=1)
     if day is None:
         due = first + relativedelta(months=1) - datetime.timedelta(days=1)
@@ -357,14 +367,14 @@ _FIXED_HOLIDAYS = {
 
 
 def _holiday_deadline(
-    match: regex.Match[str], issue_date: datetime.date | None, plan_year: int | None
+    groups: _Groups, issue_date: datetime.date | None, plan_year: int | None
 ) -> Deadline:
     """国庆节前 → BEFORE, the day before 1 October of the plan's year (or the year written)."""
-    if match["holiday"] not in _HOLIDAYS:
-        raise ValueError(f"no holiday named {match['holiday']}")
-    written_year = _group(match, "year")
+    if groups["holiday"] not in _HOLIDAYS:
+        raise ValueError(f"no holiday named {groups['holiday']}")
+    written_year = groups.get("year")
     year = plan_year if written_year is None else _whole(written_year)
-    fixed = _FIXED_HOLIDAYS.get(match["holiday"])
+    fixed = _FIXED_HOLIDAYS.get(groups["holiday"])
     if year is None or fixed is None:
         return Deadline(DeadlineKind.BEFORE, None, year=year)
     holiday = datetime.date(year, *fixed)
@@ -382,10 +392,10 @@ def _holiday_deadline(
 _FIVE_YEAR_ENDS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 
 
-def _five_year_deadline(match: regex.Match[str]) -> Deadline:
+def _five_year_deadline(groups: _Groups) -> Deadline:
     """到“十四五”末 → BY_END_OF 2025-12-31; “十四五”期间 → BY, the same day."""
-    year = _FIVE_YEAR_ENDS[match["five_year"]]
-    kind = DeadlineKind.BY_END_OF if "末" in match["bound"] else DeadlineKind.BY
+    year = _FIVE_YEAR_ENDS[groups["five_year"]]
+    kind = DeadlineKind.BY_END_OF if "末" in groups["bound"] else DeadlineKind.BY
     return Deadline(kind, datetime.date(year, 12, 31), year=year)
 
 
@@ -402,10 +412,10 @@ def _calendar_step(amount: int, unit: str) -> relativedelta | None:
     return steps.get(unit)
 
 
-def _dated_deadline(match: regex.Match[str], plan_year: int | None) -> Deadline | None:
-    bound, by = _group(match, "bound"), _group(match, "by") is not None
-    written_year, relative_year = _group(match, "year"), _group(match, "relative_year")
-    period = _period(match)
+def _dated_deadline(groups: _Groups, plan_year: int | None) -> Deadline | None:
+    bound, by = groups.get("bound"), groups.get("by") is not None
+    written_year, relative_year = groups.get("year"), groups.get("relative_year")
+    period = _period(groups)
     if written_year is not None:
         if bound is None and not by and period is None:
             return None  # 2017年, 2019年7月23日: a date, not a deadline
@@ -416,7 +426,7 @@ def _dated_deadline(match: regex.Match[str], plan_year: int | None) -> Deadline 
         year = plan_year
     if period is not None:
         return _period_deadline(period, bound, year, by=by)
-    written_month, written_day = _group(match, "month"), _group(match, "day")
+    written_month, written_day = groups.get("month"), groups.get("day")
     month = None if written_month is None else _whole(written_month)
     day = None if written_day is None else _whole(written_day)
     if bound is None or bound in _WITHIN_BOUNDS:
@@ -440,8 +450,8 @@ _HALVES = {"上半年": (1, 6), "下半年": (7, 12)}
 _QUARTER_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "１": 1, "２": 2, "３": 3, "４": 4}
 
 
-def _period(match: regex.Match[str]) -> tuple[int, int] | None:
-    half, quarter = _group(match, "half"), _group(match, "quarter")
+def _period(groups: _Groups) -> tuple[int, int] | None:
+    half, quarter = groups.get("half"), groups.get("quarter")
     if half is not None:
         return _HALVES[half]
     if quarter is not None:
@@ -473,11 +483,6 @@ def _period_deadline(
     else:
         due = datetime.date(year, last, calendar.monthrange(year, last)[1])
     return Deadline(kind, due, year=year)
-
-
-def _group(match: regex.Match[str], name: str) -> str | None:
-    # Each deadline pattern has only the groups its way of writing needs.
-    return match[name] if name in match.re.groupindex else None
 
 
 def _due_date(

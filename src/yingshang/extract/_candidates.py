@@ -106,10 +106,10 @@ class _Candidates(_Text):
                     # 比2018年底增长, 由2018年底的60%: a point of reference, 从2019年底: a
                     # start; neither is a deadline.
                     continue
-                by = match["by"] if "by" in match.re.groupindex else None
+                by = match["by"] if "by" in groups else None
                 if by is None and text[max(start - 2, 0) : start] in ("截至", "截止"):
                     by = text[start - 2 : start]
-                bound = match["bound"] if "bound" in match.re.groupindex else None
+                bound = match["bound"] if "bound" in groups else None
                 if by in ("截至", "截止", "截止到") and not (bound or "").endswith("前"):
                     self.as_of.append(start)  # 截至2020年3月: as of a date, in a report
                 yield start, -match.end(), 0, deadline
