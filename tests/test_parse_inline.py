@@ -779,3 +779,22 @@ def test_a_text_that_names_roles_but_yields_no_measure_says_so() -> None:
     # Prose that names a lead once or twice is no such text.
     quiet = yingshang.parse(text.replace("配合单位", "").replace("二是推行帮办代办，牵头单位", ""))
     assert quiet.diagnostics == ()
+
+
+def test_a_section_left_unread_beside_sections_read_says_so() -> None:
+    # One section's measures are read; the next writes them in a layout yingshang does not
+    # read (一是…牵头单位…): it must not pass for a section of prose.
+    text = (
+        "某市优化营商环境工作措施\n\n一、政务服务\n"
+        "1．推行网上办理。网办率达到90%以上。（市政务服务局牵头）\n"
+        "2．推行帮办代办。（市政务服务局牵头）\n"
+        "二、市场监管\n"
+        "一是推行信用监管，牵头单位市市场监管局，配合单位市发展改革委。\n"
+        "二是推行包容审慎监管，牵头单位市市场监管局。\n"
+        "三、保障措施\n各牵头单位要加强组织领导，确保各项任务落实。\n"
+    )
+    plan = yingshang.parse(text)
+    assert [a.title for a in plan.areas] == ["政务服务"]
+    (diagnostic,) = plan.diagnostics
+    assert diagnostic.code == "unread-roles"
+    assert text.count("\n", 0, diagnostic.span.start) == 6  # in the second section

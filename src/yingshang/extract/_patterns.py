@@ -317,7 +317,8 @@ _RANGE_LOWER_BEFORE = LazyPattern(
 # The words that join the values of a list: 40小时和1.5小时以内, 5个、3个以上.
 # Bare numbers listed before a quantity that writes the unit once: 分别压缩至3、5、7、10个工作日.
 _BARE_LIST_BEFORE = LazyPattern(
-    r"(?: (?P<number> [0-9]+ (?: \. [0-9]+ )? ) [ ]? (?: 以及 | 、 | 和 | 及 | 与 | 或 ) [ ]? )+ \Z",
+    r"(?: (?P<number> [0-9]+ (?: \. [0-9]+ )? ) [ ]?"
+    r"  (?: 以及 | 、 | 和 | 及 | 与 | 或 ) [ ]? )+ \Z",
     regex.VERBOSE,
 )
 _BARE_LIST_JOINERS = frozenset("、和及与或")

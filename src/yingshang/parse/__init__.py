@@ -21,7 +21,7 @@ import attrs
 
 from .._lazy import LazyPattern
 from ..errors import ParseError
-from ..model import Area, Attachment, Diagnostic, Plan, Severity, Snippet, Source, Span
+from ..model import Area, Attachment, Diagnostic, Plan, Section, Severity, Snippet, Source, Span
 from ..readers import Limits, decode, read_file
 from ._body import read_body_measures
 from ._front import (
@@ -200,7 +200,13 @@ def parse(text: str, *, strict: bool = False) -> Plan:
         sections = list(body_sections)
         areas = _areas_with_targets(body_areas, text, issue_date, source, year)
         if not areas and not any(d.severity is Severity.ERROR for d in source.diagnostics):
-            _check_unread_roles(source)  # no error says already why there is no measure
+            _check_unread_roles(source, 0, len(text))  # no error says already why
+        elif areas:
+            # A section that gave no area while others did may write its measures otherwise.
+            for section in sections:
+                end = _extent_end(section)
+                if not any(section.span.start <= a.span.start < end for a in areas):
+                    _check_unread_roles(source, section.span.start, end)
     sections = _sections_with_targets(sections, text, issue_date, source, year)
     if table_at is None:
         _check_end(source, lines[front_end - 1] if front_end else None)
@@ -243,10 +249,15 @@ _ROLE_WORD = LazyPattern(r"牵头|(?:责任|配合|协办|协同|参与|主责|�
 _ROLE_WORDS_WITHOUT_MEASURES = 3
 
 
-def _check_unread_roles(source: _Source) -> None:
-    """Report a text with no measure read that names agencies' roles again and again (a layout
-    yingshang does not read): a plan of sections alone must not pass for a plan of no measures."""
-    found = list(itertools.islice(_ROLE_WORD.finditer(source.folded), _ROLE_WORDS_WITHOUT_MEASURES))
+def _check_unread_roles(source: _Source, start: int, end: int) -> None:
+    """Report text with no measure read that names agencies' roles again and again (a layout
+    yingshang does not read): a plan of sections alone must not pass for a plan of no measures,
+    nor a section left unread for one read in full."""
+    found = list(
+        itertools.islice(
+            _ROLE_WORD.finditer(source.folded, start, end), _ROLE_WORDS_WITHOUT_MEASURES
+        )
+    )
     if len(found) < _ROLE_WORDS_WITHOUT_MEASURES:
         return
     first = found[0]
@@ -258,6 +269,16 @@ def _check_unread_roles(source: _Source) -> None:
         "yingshang reads: its measures stay section text",
         Span(first.start(), first.end()),
     )
+
+
+def _extent_end(section: Section) -> int:
+    """Return where the text under a section ends: its last paragraph's or subsection's."""
+    end = section.span.end
+    for paragraph in section.paragraphs:
+        end = max(end, paragraph.span.end)
+    for subsection in section.subsections:
+        end = max(end, _extent_end(subsection))
+    return end
 
 
 # What a text ends with when it is whole: a sentence's end, a closing bracket, a date.
