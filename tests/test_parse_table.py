@@ -619,3 +619,28 @@ def test_the_body_labels_and_the_table_headers_name_agencies_and_time_alike() ->
     for labels, header in pairs:
         for label in labels:
             assert header.search(label), label
+
+
+@pytest.mark.parametrize("goal", ["预期目标", "成果形式", "完成标准"])
+@pytest.mark.parametrize("where", ["left", "right"])
+def test_a_column_of_goals_gives_its_targets_to_the_rows_items(goal: str, where: str) -> None:
+    # Left of the lead agencies, a goals column stood in for the items, and the items were read
+    # as measures' titles; right of them, its targets were only text outside any item.
+    if where == "left":
+        header = f"序号\t重点任务\t具体措施\t{goal}\t牵头单位\t配合单位\t完成时限\n"
+        cells = "1\t开办企业\t推行全程网办。\t开办时间压缩至1个工作日以内\t县市场监管局\t县税务局\t2021年6月底前\n"
+    else:
+        header = f"序号\t重点任务\t具体措施\t牵头单位\t配合单位\t{goal}\t完成时限\n"
+        cells = "1\t开办企业\t推行全程网办。\t县市场监管局\t县税务局\t开办时间压缩至1个工作日以内\t2021年6月底前\n"
+    plan = yingshang.parse("某县优化营商环境任务分工方案\n附件\n任务分工表\n" + header + cells)
+    (action,) = plan.actions
+    assert action.text == "推行全程网办。"
+    assert [u.name for u in action.lead_agencies] == ["县市场监管局"]
+    assert [
+        (t.text, t.deadline.date.isoformat() if t.deadline else None) for t in action.targets
+    ] == [
+        ("压缩至1个工作日以内", "2021-06-30"),
+        ("2021年6月底前", "2021-06-30"),
+    ]
+    assert codes(plan) == ["implicit-area", "goal-cell"]
+    assert yingshang.coverage(plan) == ()

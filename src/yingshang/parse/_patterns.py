@@ -107,6 +107,11 @@ _TITLE_HEADER = LazyPattern(r"(?<!目标)任务|事项|举措")
 _AREA_HEADER = LazyPattern(r"领域|板块|类别|一级指标|评价指标|^指标$")
 # Words of completion a deadline is written with: 6月底前完成, 2020年底见效.
 _DONE_WORDS = "完成|办结|见效|启动|实施|落实|到位|取得成效"
+# A column of goals (预期目标, 工作目标, 成果形式, 完成标准): no items; its targets are the items'.
+# Whole words only: 目标任务 heads a column of areas (Chongqing's).
+_GOAL_HEADER = LazyPattern(
+    r"(?:预期|工作|具体|主要|年度|完成|考核)?(?:目标|成效|效果|成果|标准)(?:形式|要求|值)?"
+)
 # A column of the people answerable (责任领导, 分管领导, 责任人): no agencies, and no items.
 _PEOPLE_HEADER = LazyPattern(r"领导|责任人|负责人|联系人")
 _DEADLINE_HEADER = LazyPattern(r"时限|完成时间|时间节点|时间要求|完成期限|时间安排")

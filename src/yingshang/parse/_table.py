@@ -36,6 +36,7 @@ from ._patterns import (
     _BLANK,
     _COOPERATING_HEADER,
     _DEADLINE_HEADER,
+    _GOAL_HEADER,
     _HEADER_CELL_MAX,
     _INDICATOR_VALUE_HEADER,
     _ITEM_MARKER,
@@ -285,6 +286,7 @@ class _PendingAction(NamedTuple):
     lead: tuple[Agency, ...]
     cooperating: tuple[Agency, ...]
     row_deadlines: tuple[Target, ...]
+    row_goals: tuple[Target, ...] = ()  # the targets of the row's goals cell (预期目标)
 
 
 @attrs.define(weakref_slot=False)
@@ -326,8 +328,9 @@ class _Table:
         self.area_from_right: int | None = None
         # Whether a header heads measures (not only indicators' targets by year).
         self.has_measures_header = False
-        # Columns of the people answerable (责任领导), counted from the right.
+        # Columns of the people answerable (责任领导) and of goals (预期目标), from the right.
         self.people_from_right: frozenset[int] = frozenset()
+        self.goals_from_right: frozenset[int] = frozenset()
 
     def parse(self, lines: _Lines, mark: str = "\t", inline_width: int | None = None) -> None:
         """Read the table's rows: cells opened by `mark` at the start of a line, or with
@@ -484,7 +487,9 @@ class _Table:
                         action.marker,
                         action.lead,
                         action.cooperating,
-                        _with_written_deadlines(next(found), action.row_deadlines),
+                        _with_written_deadlines(
+                            next(found) + action.row_goals, action.row_deadlines
+                        ),
                     )
                     for action in measure.actions
                 )
@@ -533,10 +538,13 @@ class _Table:
         self.has_title_column = any(_TITLE_HEADER.search(word) for word in words)
         cooperating: int | None = None
         people = set()
+        goals = set()
         for index, word in enumerate(words):
             from_right = len(words) - index
             if _PEOPLE_HEADER.search(word):
                 people.add(from_right)
+            elif _GOAL_HEADER.fullmatch(word):
+                goals.add(from_right)
             elif _LEAD_HEADER.search(word):
                 self.lead_from_right = from_right
             elif _COOPERATING_HEADER.search(word):
@@ -555,20 +563,29 @@ class _Table:
             cooperating if cooperating is not None and cooperating < self.lead_from_right else None
         )
         self.people_from_right = frozenset(people)
+        self.goals_from_right = frozenset(goals)
         return words
 
     def _read_row(self, row: _Row) -> None:
         cells = row.cells
         action_index = len(cells) - self.lead_from_right - 1
-        # The items stand left of the lead agencies, past any column of people (责任领导).
-        while action_index >= 0 and len(cells) - action_index in self.people_from_right:
+        # The items stand left of the lead agencies, past any column of people (责任领导) or of
+        # goals (预期目标), whose targets are the row's items'.
+        row_goals: tuple[Target, ...] = ()
+        while action_index >= 0 and (
+            len(cells) - action_index in self.people_from_right
+            or len(cells) - action_index in self.goals_from_right
+        ):
             cell = cells[action_index]
-            self.source.unparsed(
-                "a cell of a column of the people answerable (责任领导), which yingshang does "
-                "not read",
-                cell.start,
-                cell.end,
-            )
+            if len(cells) - action_index in self.goals_from_right:
+                row_goals = self._goals(cell) + row_goals
+            else:
+                self.source.unparsed(
+                    "a cell of a column of the people answerable (责任领导), which yingshang "
+                    "does not read",
+                    cell.start,
+                    cell.end,
+                )
             action_index -= 1
         if action_index < 0:
             self.source.unparsed("a table row too short to hold an action item", row.start, row.end)
@@ -594,6 +611,9 @@ class _Table:
                 continue
             if from_right == self.deadline_from_right:
                 row_deadlines = self._deadlines(cell)
+                continue
+            if from_right in self.goals_from_right:
+                row_goals += self._goals(cell)
                 continue
             self.source.unparsed(
                 "a table cell in a column yingshang does not read", cell.start, cell.end
@@ -628,9 +648,12 @@ class _Table:
                 "a table row with action items but an empty lead-agency (牵头单位) cell",
                 Span(*self.source.trim(actions_cell.start, actions_cell.end)),
             )
-        actions = list(
-            self._actions(actions_cell, measure, tuple(lead), tuple(cooperating), row_deadlines)
-        )
+        actions = [
+            action._replace(row_goals=row_goals)
+            for action in self._actions(
+                actions_cell, measure, tuple(lead), tuple(cooperating), row_deadlines
+            )
+        ]
         if not actions and (lead or cooperating or row_deadlines):
             # Only item markers with no text ("2．" of a cut text): the agencies and the time
             # of the row have no item to go to, and must not vanish with it.
@@ -641,6 +664,27 @@ class _Table:
                 Span(row.start, row.end),
             )
         measure.actions.extend(actions)
+
+    def _goals(self, cell: _Cell) -> tuple[Target, ...]:
+        """Read a goals column's cell (预期目标): its targets, for the items of its row."""
+        snippet = self.source.snippet(cell.start, cell.end)
+        if snippet is None:
+            return ()
+        found = _targets_in(self.source.text, snippet.span, self.issue_date, self.source, self.year)
+        if found:
+            self.source.report(
+                Severity.INFO,
+                "goal-cell",
+                "a cell of a column of goals (预期目标): its targets are those of its row's items",
+                snippet.span,
+            )
+        else:
+            self.source.unparsed(
+                "a cell of a column of goals (预期目标) with no target yingshang can read",
+                cell.start,
+                cell.end,
+            )
+        return found
 
     def _deadlines(self, cell: _Cell) -> tuple[Target, ...]:
         """Read a deadline column's cell (完成时限) into deadline targets; keep what it cannot."""
