@@ -644,3 +644,31 @@ def test_a_column_of_goals_gives_its_targets_to_the_rows_items(goal: str, where:
     ]
     assert codes(plan) == ["implicit-area", "goal-cell"]
     assert yingshang.coverage(plan) == ()
+
+
+def test_as_many_dates_as_items_in_a_row_are_each_items_own() -> None:
+    # (1)…(2)… beside （1）2021年6月底前 ⏎ （2）2021年底前: each item had both dates, and the
+    # markers of the deadline cell were warnings of text that is no date.
+    text = HEAD.replace("\t牵头单位\n\t配合单位\n", "\t牵头单位\n\t配合单位\n\t完成时限\n") + row(
+        "一、开办企业",
+        "1．精简流程",
+        "（1）企业开办时间压缩至1个工作日以内。\n（2）推行电子营业执照全覆盖。",
+        "市市场监管局",
+        "市税务局",
+        "（1）2021年6月底前\n（2）2021年底前",
+    )
+    plan = yingshang.parse(text)
+    first, second = plan.actions
+    assert [(t.text, t.deadline.date.isoformat()) for t in first.targets if t.deadline] == [
+        ("压缩至1个工作日以内", "2021-06-30"),
+        ("2021年6月底前", "2021-06-30"),
+    ]
+    assert [t.text for t in second.targets] == ["2021年底前"]
+    assert codes(plan) == ["deadline-marker", "deadline-marker"]
+    assert yingshang.coverage(plan) == ()
+    # One date for two items is both items'.
+    one = yingshang.parse(text.replace("（1）2021年6月底前\n（2）2021年底前", "2021年底前"))
+    assert [[t.text for t in a.targets if t.deadline] for a in one.actions] == [
+        ["压缩至1个工作日以内", "2021年底前"],
+        ["2021年底前"],
+    ]

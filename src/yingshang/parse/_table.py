@@ -654,6 +654,14 @@ class _Table:
                 actions_cell, measure, tuple(lead), tuple(cooperating), row_deadlines
             )
         ]
+        dated = [t for t in row_deadlines if t.kind is TargetKind.DEADLINE]
+        if len(actions) > 1 and len(dated) == len(actions) == len(row_deadlines):
+            # As many dates as items, in the same order ((1)…(2)… beside 2021年6月底前⏎2021年底前):
+            # each item's own.
+            actions = [
+                action._replace(row_deadlines=(deadline,))
+                for action, deadline in zip(actions, dated, strict=True)
+            ]
         if not actions and (lead or cooperating or row_deadlines):
             # Only item markers with no text ("2．" of a cut text): the agencies and the time
             # of the row have no item to go to, and must not vanish with it.
@@ -696,7 +704,19 @@ class _Table:
             snippet.span,
             _targets_in(self.source.text, snippet.span, self.issue_date, self.source, self.year),
         )
+        text = self.source.text
         for piece in rest:
+            # The bracket opening a marker was left to the date before it: take it back.
+            opened = piece.start - (piece.start > 0 and text[piece.start - 1] in "（(")
+            if _ITEM_MARKER.fullmatch(text, opened, piece.end):
+                # （1）2021年6月底前 ⏎ （2）2021年底前: the number of the item a date is for.
+                self.source.report(
+                    Severity.INFO,
+                    "deadline-marker",
+                    "the number of the item a deadline cell's date is for",
+                    Span(opened, piece.end),
+                )
+                continue
             self.source.unparsed("text of a deadline cell that is no date", piece.start, piece.end)
         if not found:
             period = _BARE_PERIOD.fullmatch(snippet.text)
