@@ -798,3 +798,19 @@ def test_a_section_left_unread_beside_sections_read_says_so() -> None:
     (diagnostic,) = plan.diagnostics
     assert diagnostic.code == "unread-roles"
     assert text.count("\n", 0, diagnostic.span.start) == 6  # in the second section
+
+
+def test_a_work_points_plan_of_every_body_form_reads_whole() -> None:
+    # tests/fixtures/layout-work-points.txt: labelled sentences, bullets, lines of roles under
+    # other labels, a list of bare values and a closing provision. The fuzzer mutates it too.
+    plan, _ = load("layout-work-points.txt")
+    assert [(m.title, [u.name for u in m.actions[0].lead_agencies]) for m in plan.measures] == [
+        ("推进“证照分离”改革全覆盖", ["市市场监管局", "市级有关部门"]),
+        ("压缩企业开办时间", ["市市场监管局"]),
+        ("推行“一件事一次办”", ["市政务服务局"]),
+        ("推行“好差评”制度", ["市政务服务局"]),
+        ("降低用电成本", ["国网某市供电公司"]),
+    ]
+    assert [p.text for p in plan.sections[-1].paragraphs] == ["本要点由市发展改革委负责解释。"]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()

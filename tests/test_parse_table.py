@@ -672,3 +672,27 @@ def test_as_many_dates_as_items_in_a_row_are_each_items_own() -> None:
         ["压缩至1个工作日以内", "2021年底前"],
         ["2021年底前"],
     ]
+
+
+def test_a_county_table_of_every_kind_of_column_reads_whole() -> None:
+    # tests/fixtures/layout-county-table.txt: a two-row header (责任单位 over 牵头, 配合), a column
+    # of goals, one of leaders, one date per item, and a table of indicators after it. The
+    # fuzzer mutates it too (tests/mutations.py).
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "layout-county-table.txt"
+    plan = yingshang.parse_file(path)
+    assert [(a.text[:6], [u.name for u in a.lead_agencies]) for a in plan.actions] == [
+        ("推行企业开办", ["县市场监管局"]),
+        ("推行电子营业", ["县市场监管局"]),
+        ("推行低压小微", ["国网某县供电公司"]),
+        ("推行社会投资", ["县住建局"]),
+    ]
+    assert [sum(t.kind.name == "DEADLINE" for t in a.targets) for a in plan.actions] == [1, 1, 1, 0]
+    assert sorted({d.code for d in plan.diagnostics}) == [
+        "deadline-marker",
+        "goal-cell",
+        "implicit-area",
+        "unparsed",
+    ]
+    assert yingshang.coverage(plan) == ()
