@@ -814,3 +814,20 @@ def test_a_work_points_plan_of_every_body_form_reads_whole() -> None:
     assert [p.text for p in plan.sections[-1].paragraphs] == ["本要点由市发展改革委负责解释。"]
     assert plan.diagnostics == ()
     assert yingshang.coverage(plan) == ()
+
+
+@pytest.mark.parametrize("time", ["2021年底前完成", "长期坚持", " 2021年6月底前 "])
+def test_a_bracket_of_time_right_after_one_of_agencies_is_its_time(time: str) -> None:
+    # "（A牵头）（2021年底前完成）": the second bracket was read as an item of its own, with no
+    # agencies and a warning.
+    text = (
+        "某市优化营商环境实施方案\n\n一、政务服务\n"
+        f"1．推行网上办理。网办率达到95%以上。（市政务服务局牵头）（{time}）\n"
+        "2．推行帮办代办。（市政务服务局牵头）\n"
+    )
+    plan = yingshang.parse(text)
+    first, _ = plan.actions
+    assert first.text == "网办率达到95%以上。"
+    assert first.targets[-1].text == time.strip()
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()

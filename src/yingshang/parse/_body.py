@@ -467,6 +467,21 @@ class _Reader:
             if responsibility is not None:
                 brackets.append(match.span())
                 found.append(attrs.evolve(responsibility, span=Span(*match.span())))
+                continue
+            body = match["body"].strip()
+            if (
+                found
+                and _is_deadline(body)
+                and not self.folded[found[-1].span.end : match.start()].strip()
+            ):
+                # "（A牵头）（2021年底前完成）": the time of the agencies right before it.
+                at = match.start("body") + match["body"].index(body)
+                brackets.append(match.span())
+                found[-1] = attrs.evolve(
+                    found[-1],
+                    span=Span(found[-1].span.start, match.end()),
+                    deadlines=(*found[-1].deadlines, Span(at, at + len(body))),
+                )
         item_start = -1  # where the text of the first item begins, found once
 
         def text_before(position: int) -> bool:
