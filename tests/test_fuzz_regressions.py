@@ -176,6 +176,14 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "lines of roles joined, one with a bracket left open: only the last line's agencies",
     ),
+    (
+        "layout-work-points",
+        (
+            Mutation("replace", piece="\t→ "),
+            Mutation("delete", 5071, 3),
+        ),
+        "lines of roles below an item whose bracket gave its own: read over the bracket's",
+    ),
 ]
 
 

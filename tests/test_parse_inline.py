@@ -831,3 +831,18 @@ def test_a_bracket_of_time_right_after_one_of_agencies_is_its_time(time: str) ->
     assert first.targets[-1].text == time.strip()
     assert plan.diagnostics == ()
     assert yingshang.coverage(plan) == ()
+
+
+def test_a_line_of_roles_below_an_item_its_bracket_gave_roles_is_reported() -> None:
+    # The line's agencies were read over the bracket's, which were then in nothing.
+    text = (
+        "某市营商环境实施意见\n\n一、持续提升政务服务水平\n"
+        "1．深化网上办理改革。网办率达到90%以上。（市政务服务局牵头）\n"
+        "负责单位：市大数据局\n"
+    )
+    plan = yingshang.parse(text)
+    (action,) = plan.actions
+    assert [a.name for a in action.lead_agencies] == ["市政务服务局"]
+    (diagnostic,) = plan.diagnostics
+    assert diagnostic.code == "agencies-without-action"
+    assert yingshang.coverage(plan) == ()

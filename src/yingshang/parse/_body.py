@@ -792,6 +792,10 @@ class _Reader:
                     assigned = len(actions)
                 # A 时限 line belongs to the items of the 责任单位 line above it.
                 start = assigned if assigned < len(actions) else group
+                if (roles.lead or roles.cooperating) and all(
+                    a.lead_agencies and not a.agencies_inferred for a in actions[start:]
+                ):
+                    start = len(actions)  # their brackets gave them theirs: not read over
                 if start >= len(actions):
                     # Roles again below items a line of roles already gave theirs: they are
                     # not read over those, nor dropped without a word.
