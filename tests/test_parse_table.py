@@ -696,3 +696,38 @@ def test_a_county_table_of_every_kind_of_column_reads_whole() -> None:
         "unparsed",
     ]
     assert yingshang.coverage(plan) == ()
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "layout-county-table.txt",
+        "layout-pasted-table.txt",
+        "one-column-of-roles",
+    ],
+)
+def test_a_traditional_copy_of_a_table_reads_as_the_simplified(layout: str) -> None:
+    # 牽頭單位, 配合單位, 預期目標, 責任領導: the header's words were matched as written, so a
+    # Traditional copy's table was no table, and its plan had no body.
+    from pathlib import Path
+
+    from .test_extract_phrases import TO_TRADITIONAL
+
+    if layout == "one-column-of-roles":
+        text = HEAD.replace("\t牵头单位\n\t配合单位\n", "\t责任单位\n") + row(
+            "一、开办企业", "1．精简流程", "推行网办。", "市市场监管局牵头，市税务局配合"
+        )
+    else:
+        text = (Path(__file__).parent / "fixtures" / layout).read_text(encoding="utf-8")
+    copy = text.translate(TO_TRADITIONAL)
+    assert copy != text
+    simplified, traditional = yingshang.parse(text), yingshang.parse(copy)
+    assert simplified.actions
+    assert [
+        ([u.span for u in a.lead_agencies], [u.span for u in a.cooperating_agencies], a.span)
+        for a in traditional.actions
+    ] == [
+        ([u.span for u in a.lead_agencies], [u.span for u in a.cooperating_agencies], a.span)
+        for a in simplified.actions
+    ]
+    assert codes(traditional) == codes(simplified)

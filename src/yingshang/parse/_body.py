@@ -376,11 +376,20 @@ class _Flat:
     source: str
 
     @classmethod
-    def of(cls, source: str, folded: str, start: int, end: int, removed: frozenset[int]) -> _Flat:
+    def of(
+        cls,
+        source: str,
+        folded: str,
+        start: int,
+        end: int,
+        removed: frozenset[int],
+        folded_start: int = 0,
+    ) -> _Flat:
+        """Flatten `source[start:end]`; `folded` is the source folded from `folded_start` on."""
         kept = tuple(
             i for i in range(start, end) if source[i] not in LINE_BREAKS and i not in removed
         )
-        return cls("".join(folded[i] for i in kept), kept, source)
+        return cls("".join(folded[i - folded_start] for i in kept), kept, source)
 
     def span(self, span: Span) -> Span:
         return Span(self.positions[span.start], self.positions[span.end - 1] + 1)
@@ -397,8 +406,9 @@ class _Flat:
 def _flat_roles(
     text: str, start: int, end: int, read: Callable[[str], _Roles | None]
 ) -> tuple[tuple[Agency, ...], tuple[Agency, ...]] | None:
-    """Read `text[start:end]` without its line breaks, and map the agencies' spans back onto it."""
-    flat = _Flat.of(text, text, start, end, frozenset())
+    """Read `text[start:end]` without its line breaks, folded, and map the agencies' spans back
+    onto it."""
+    flat = _Flat.of(text, fold(text[start:end]), start, end, frozenset(), folded_start=start)
     roles = read(flat.text)
     if roles is None:
         return None
@@ -417,7 +427,7 @@ def read_agencies_with_roles(
     "A牵头，B、C配合", "牵头单位：A；配合单位：B" and "A（牵头）、B、C" give A as the lead and
     B, C as cooperating agencies.
     """
-    cell = text[start:end]
+    cell = fold(text[start:end])
     if "牵头" not in cell and "配合" not in cell:
         return None
     return _flat_roles(

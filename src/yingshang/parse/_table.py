@@ -11,6 +11,7 @@ from typing import NamedTuple
 import attrs
 
 from ..dates import parse_deadline
+from ..fold import fold
 from ..model import (
     Action,
     Agency,
@@ -236,7 +237,8 @@ def _common_prefix(texts: set[str]) -> str:
 def _header_words(words: list[str], lead: bool = True) -> bool:
     """Tell whether `words` read as a table's header: short, one naming the lead agencies (or
     any short words, without `lead`)."""
-    words = ["".join(word.split()) for word in words if word.strip(_BLANK)]
+    # Folded: a Traditional copy's header (牽頭單位) names its columns as a Simplified one does.
+    words = ["".join(fold(word).split()) for word in words if word.strip(_BLANK)]
     names_agencies = any(_LEAD_HEADER.search(w) or _RESPONSIBLE_HEADER.search(w) for w in words)
     return (
         bool(words)
@@ -440,7 +442,7 @@ class _Table:
         year or a value (2021年, 2022年目标, 目标值), as an indicators table's do."""
         texts = [self.source.snippet(c.start, c.end) for c in row.cells]
         found = sum(
-            _INDICATOR_VALUE_HEADER.fullmatch("".join(t.text.split())) is not None
+            _INDICATOR_VALUE_HEADER.fullmatch("".join(fold(t.text).split())) is not None
             for t in texts
             if t is not None
         )
@@ -530,7 +532,7 @@ class _Table:
         责任单位 cell a row of 牵头 and 配合 alone may stand under. Return the words read."""
         snippets = [self.source.snippet(c.start, c.end) for c in row.cells]
         self.headers.extend(s for s in snippets if s is not None)
-        words = ["".join(s.text.split()) if s is not None else "" for s in snippets]
+        words = ["".join(fold(s.text).split()) if s is not None else "" for s in snippets]
         if above is not None:
             words = _under_merged(above, words)
         self.header_width = max(self.header_width, len(words))
