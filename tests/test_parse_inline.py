@@ -846,3 +846,25 @@ def test_a_line_of_roles_below_an_item_its_bracket_gave_roles_is_reported() -> N
     (diagnostic,) = plan.diagnostics
     assert diagnostic.code == "agencies-without-action"
     assert yingshang.coverage(plan) == ()
+
+
+def test_parts_of_the_body_are_sections_numbered_apart() -> None:
+    # 第一部分 / 第二部分 above the 一、 sections: the parts' headings were paragraphs, and the
+    # last part's heading and text were read as an item of the last measure.
+    text = (
+        "某市优化营商环境三年行动方案\n\n第一部分 总体要求\n持续优化营商环境。\n\n"
+        "第二部分 重点任务\n一、提升政务服务效能\n1．推行网上办理。（市政务服务局牵头）\n"
+        "二、降低企业成本\n2．降低用电成本。（国网某市供电公司牵头）\n\n"
+        "第三部分 保障措施\n加强组织领导，确保各项任务落实。\n"
+    )
+    plan = yingshang.parse(text)
+    assert [(s.ordinal, s.title, [p.text for p in s.paragraphs]) for s in plan.sections] == [
+        (1, "总体要求", ["持续优化营商环境。"]),
+        (2, "重点任务", []),
+        (1, "提升政务服务效能", []),
+        (2, "降低企业成本", []),
+        (3, "保障措施", ["加强组织领导，确保各项任务落实。"]),
+    ]
+    assert [a.text for a in plan.actions] == ["推行网上办理。", "降低用电成本。"]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()

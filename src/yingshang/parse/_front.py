@@ -27,6 +27,7 @@ from ._patterns import (
     _CONTROL_CHARACTER,
     _DATE_LINE,
     _ORDINAL_HEADING,
+    _PART_HEADING,
     _SPACED_HEADING,
     _SUBSECTION_HEADING,
 )
@@ -154,6 +155,7 @@ class _FrontMatter:
             snippet = self._line_snippet(line)
             heading = _ORDINAL_HEADING.match(text) or _SPACED_HEADING.match(text)
             subheading = _SUBSECTION_HEADING.match(text)
+            part = _PART_HEADING.match(text)
             target: list[Snippet] | None
             if _ATTACHMENT_REFERENCE.match(text):
                 target = references
@@ -161,6 +163,10 @@ class _FrontMatter:
             elif heading and (ordinal := _small_numeral(heading["ordinal"])):
                 sections.append(_SectionBuilder.from_heading(ordinal, snippet, self.source))
                 target = sections[-1].paragraphs or None  # only a run-in text may go on
+            elif part and (ordinal := _small_numeral(part["ordinal"])):
+                sections.append(_SectionBuilder.from_heading(ordinal, snippet, self.source))
+                sections[-1].part = True
+                target = sections[-1].paragraphs or None
             elif sections and subheading and (ordinal := _small_numeral(subheading["ordinal"])):
                 sections[-1].subsections.append(
                     _SectionBuilder.from_heading(ordinal, snippet, self.source)
@@ -176,7 +182,10 @@ class _FrontMatter:
             last_paragraphs = target
             open_paragraphs = target if target is not None and _open_ended(text) else None
         self._finish(joining)
-        self._check_order([s.ordinal for s in sections], [s.span for s in sections], "section")
+        for parts in (False, True):  # 第一部分, 第二部分 are numbered apart from 一、, 二、
+            numbered = [s for s in sections if s.part is parts]
+            what = "part" if parts else "section"
+            self._check_order([s.ordinal for s in numbered], [s.span for s in numbered], what)
         last = 0  # the last subsection's number so far: numbering may run on across sections
         for section in sections:
             ordinals = [s.ordinal for s in section.subsections]
@@ -212,6 +221,7 @@ class _SectionBuilder:
     span: Span
     paragraphs: list[Snippet] = attrs.Factory(list)
     subsections: list[_SectionBuilder] = attrs.Factory(list)
+    part: bool = False  # 第二部分 重点任务: a part, numbered apart from the sections
 
     @classmethod
     def from_heading(cls, ordinal: int, heading: Snippet, source: _Source) -> _SectionBuilder:
@@ -223,8 +233,11 @@ class _SectionBuilder:
             _ORDINAL_HEADING.match(raw)
             or _SPACED_HEADING.match(raw.strip(_BLANK))
             or _SUBSECTION_HEADING.match(raw)
+            or _PART_HEADING.match(raw)
         )
-        title_start = heading.span.start + (match.start("title") if match else 0)
+        title_start = heading.span.start + (
+            match.start("title") if match and match["title"] is not None else len(raw)
+        )
         stop = text.find("。", title_start, heading.span.end)
         if stop == -1 or stop == heading.span.end - 1:
             title = clean_text(text[title_start : heading.span.end]).rstrip("。：:")
@@ -253,6 +266,7 @@ _PARAGRAPH_END = tuple('。！？；：!?;:）)」』”"…')
 _PARAGRAPH_START = LazyPattern(
     rf"[{_CHINESE_DIGITS}]{{1,3}}\s*[、．.]|[（(]\s*[{_CHINESE_DIGITS}\d]{{1,3}}\s*[）)]"
     r"|\d{1,3}\s*[．.、]|[①-⑳]|附件"
+    rf"|第[{_CHINESE_DIGITS}]{{1,3}}(?:部分|篇)"
 )
 
 

@@ -72,6 +72,10 @@ _DATE_LINE = LazyPattern(
 _ORDINAL_HEADING = LazyPattern(
     rf"^(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})\s*[、．.]\s*(?P<title>\S.*)$"
 )
+# 第二部分 重点任务 — a part of the body, numbered apart from the 一、 sections it stands among.
+_PART_HEADING = LazyPattern(
+    rf"^第(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})(?:部分|篇)[ \t\u3000、：:]*(?P<title>\S.*)?$"
+)
 # 一 总体要求 — a heading written with a space for its 、 (short, no sentence in it).
 _SPACED_HEADING = LazyPattern(
     rf"^(?P<ordinal>[{_CHINESE_DIGITS}]{{1,3}})[ \t\u3000]+"
