@@ -152,7 +152,7 @@ class _Lines(Sequence[_Line]):
 def _split_lines(text: str) -> _Lines:
     """Split `text` where str.splitlines would, keeping only where each line starts and ends.
 
-    A text whose every CRLF is \r\r\n (converted twice) has one line break there, not two.
+    A text whose every CRLF is CR CR LF (converted twice) has one line break there, not two.
     """
     # Four-byte offsets where they suffice (texts under two billion characters).
     code = "i" if len(text) < 2**31 else "q"
