@@ -230,6 +230,7 @@ class _Quantities(_Text):
         return kept
 
     def _bare_list_before(self, item: _Found, after: int) -> list[_Found]:
+        """Return the bare values listed right before `item` (past `after`), in its unit."""
         text = self.text
         window = max(self.clauses.start_of(item.start), item.start - 40, after)
         listed = _BARE_LIST_BEFORE.search(text, window, item.start)
