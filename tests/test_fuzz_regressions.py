@@ -184,6 +184,16 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "lines of roles below an item whose bracket gave its own: read over the bracket's",
     ),
+    (
+        "layout-work-points",
+        (
+            Mutation("half-width line", 85),
+            Mutation("half-width line", 1449),
+            Mutation("delete", 929, 3),
+            Mutation("delete", 10939, 2),
+        ),
+        "lines of roles below two items, one with its labelled roles: read over those too",
+    ),
 ]
 
 

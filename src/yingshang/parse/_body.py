@@ -802,11 +802,15 @@ class _Reader:
                     assigned = len(actions)
                 # A 时限 line belongs to the items of the 责任单位 line above it.
                 start = assigned if assigned < len(actions) else group
-                if (roles.lead or roles.cooperating) and all(
-                    a.lead_agencies and not a.agencies_inferred for a in actions[start:]
-                ):
-                    start = len(actions)  # their brackets gave them theirs: not read over
-                if start >= len(actions):
+                # Items whose brackets (or sentences) of roles gave them theirs keep them.
+                open_items = [
+                    index
+                    for index in range(start, len(actions))
+                    if not (roles.lead or roles.cooperating)
+                    or not actions[index].lead_agencies
+                    or actions[index].agencies_inferred
+                ]
+                if not open_items:
                     # Roles again below items a line of roles already gave theirs: they are
                     # not read over those, nor dropped without a word.
                     self.report(
@@ -818,7 +822,8 @@ class _Reader:
                         )
                     )
                     continue
-                actions[start:] = [self.assigned(a, roles) for a in actions[start:]]
+                for index in open_items:
+                    actions[index] = self.assigned(actions[index], roles)
                 continue
             found = self.actions(
                 paragraph.span.start,
