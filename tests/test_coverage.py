@@ -101,12 +101,15 @@ def test_every_role_word_the_parser_reads_counts_as_structure() -> None:
     # A会同B; 完成时限：…); the words themselves are in no node, so coverage must know every one
     # of them, or a plan that writes one is reported as losing it (分工负责 once was).
     from yingshang.coverage import _AGENCY_STRUCTURE
-    from yingshang.parse import _body
+    from yingshang.parse import _body, _patterns
 
     trailing = regex.fullmatch(r"\(\?P<role>([^()]*)\)\$", _body._TRAILING_ROLE.pattern)
     assert trailing is not None
     labels = (
-        _body._LEAD_LABELS + _body._RESPONSIBLE_LABELS + _body._HELPING_LABELS + _body._TIME_LABELS
+        _patterns._LEAD_LABELS
+        + _patterns._RESPONSIBLE_LABELS
+        + _patterns._HELPING_LABELS
+        + _patterns._TIME_LABELS
     )
     assert all(_body._ROLE_LABEL.fullmatch(f"{label}：") for label in labels)
     words = trailing[1].split("|") + list(labels) + ["会同"]

@@ -868,3 +868,23 @@ def test_parts_of_the_body_are_sections_numbered_apart() -> None:
     assert [a.text for a in plan.actions] == ["推行网上办理。", "降低用电成本。"]
     assert plan.diagnostics == ()
     assert yingshang.coverage(plan) == ()
+
+
+@pytest.mark.parametrize("label", ["责任主体", "主责单位", "协同单位", "承办单位"])
+def test_a_bracket_of_roles_on_a_line_of_its_own_under_any_label_joins_its_item(
+    label: str,
+) -> None:
+    # A PDF copy puts the bracket on the next line; under these labels it stood alone, an
+    # item without agencies above it and agencies without an item below.
+    text = (
+        "某市优化营商环境工作方案\n\n一、政务服务\n"
+        "1．推行网上办理。政务服务事项网上可办率达到95%以上。\n"
+        f"（{label}：市政务服务局）\n"
+        "2．推行帮办代办。（市政务服务局牵头）\n"
+    )
+    plan = yingshang.parse(text)
+    first, _ = plan.actions
+    assert first.text == "政务服务事项网上可办率达到95%以上。"
+    assert [a.name for a in first.agencies] == ["市政务服务局"]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()

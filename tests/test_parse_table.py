@@ -608,13 +608,13 @@ def test_every_word_for_the_agencies_columns_the_body_labels_use(
 
 def test_the_body_labels_and_the_table_headers_name_agencies_and_time_alike() -> None:
     # One vocabulary: a word a plan may write over a column it may also write before a colon.
-    from yingshang.parse import _body, _patterns
+    from yingshang.parse import _patterns
 
     pairs = [
-        (_body._LEAD_LABELS, _patterns._LEAD_HEADER),
-        (_body._RESPONSIBLE_LABELS, _patterns._RESPONSIBLE_HEADER),
-        (_body._HELPING_LABELS, _patterns._COOPERATING_HEADER),
-        (_body._TIME_LABELS, _patterns._DEADLINE_HEADER),
+        (_patterns._LEAD_LABELS, _patterns._LEAD_HEADER),
+        (_patterns._RESPONSIBLE_LABELS, _patterns._RESPONSIBLE_HEADER),
+        (_patterns._HELPING_LABELS, _patterns._COOPERATING_HEADER),
+        (_patterns._TIME_LABELS, _patterns._DEADLINE_HEADER),
     ]
     for labels, header in pairs:
         for label in labels:

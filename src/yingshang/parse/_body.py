@@ -23,7 +23,7 @@ each bracket of agencies: "…办理。（区市场局）…核查。（区市�
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import attrs
 
@@ -45,7 +45,15 @@ from ..model import (
     Target,
     TargetKind,
 )
-from ._patterns import _DONE_WORDS, LINE_BREAKS
+from ._patterns import (
+    _DONE_WORDS,
+    _HELPING_LABELS,
+    _LEAD_LABELS,
+    _RESPONSIBLE_LABELS,
+    _TIME_LABELS,
+    LINE_BREAKS,
+    _longest_first,
+)
 from ._targets import _deadline_cell
 
 __all__ = ["read_agencies_with_roles", "read_body_measures"]
@@ -66,38 +74,6 @@ _ITEM_MARKER = LazyPattern(
     r"(?:[（(]\s*(?P<number>\d{1,3})\s*[）)]|(?P<circled>[①-⑳])"
     r"|(?P<plain>\d{1,3})\s*[.．、](?:(?![0-9０-９])|(?=(?:19|20)\d\d年)))\s*"
 )
-# The labels of a line (or a sentence) of roles or of time, by what they name: the lead agencies,
-# the agencies responsible (the lead where no label says 牵头), those that help, or the time.
-_LEAD_LABELS = ("牵头单位", "牵头部门", "牵头责任单位", "牵头责任部门")
-_RESPONSIBLE_LABELS = (
-    *(
-        f"{word}{unit}"
-        for word in ("责任", "负责", "承办", "实施", "主责", "主办", "承担")
-        for unit in ("单位", "部门")
-    ),
-    "主体责任单位",
-    "责任主体",
-)
-_HELPING_LABELS = tuple(
-    f"{word}{unit}" for word in ("配合", "协办", "协同", "参与") for unit in ("单位", "部门")
-)
-_TIME_LABELS = (
-    "完成时限要求",
-    "完成时限",
-    "时限要求",
-    "完成时间",
-    "时间要求",
-    "时间节点",
-    "完成期限",
-    "时间安排",
-    "时限",
-)
-
-
-def _longest_first(words: Sequence[str]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
 _ROLE_LABEL = LazyPattern(
     rf"(?P<label>(?P<lead>{_longest_first(_LEAD_LABELS)})"
     rf"|(?P<responsible>{_longest_first(_RESPONSIBLE_LABELS)})"

@@ -26,10 +26,13 @@ from ._patterns import (
     _CHINESE_DIGITS,
     _CONTROL_CHARACTER,
     _DATE_LINE,
+    _HELPING_LABELS,
     _ORDINAL_HEADING,
     _PART_HEADING,
+    _RESPONSIBLE_LABELS,
     _SPACED_HEADING,
     _SUBSECTION_HEADING,
+    _longest_first,
 )
 
 # --- the front matter: notice, title, body -------------------------------------------------------
@@ -275,9 +278,12 @@ def _open_ended(text: str) -> bool:
     return not text.endswith(_PARAGRAPH_END)
 
 
-# A bracket naming agencies (（牵头单位：…）, 【…】, （…牵头，…配合）) belongs to the item before.
+# A bracket naming agencies (（牵头单位：…）, 【…】, （…牵头，…配合）, （责任主体：…）) belongs
+# to the item before: the role words, and the labels the body reads.
 _AGENCIES_BRACKET_START = LazyPattern(
-    r"[（(【][^（）()【】\n]{0,60}?(?:牵头|责任单位|责任部门|配合|负责)"
+    r"[（(【][^（）()【】\n]{0,60}?(?:"
+    + _longest_first(("牵头", "配合", "负责", *_RESPONSIBLE_LABELS, *_HELPING_LABELS))
+    + ")"
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from .._lazy import LazyPattern
@@ -98,6 +100,38 @@ _ATTACHMENT_REFERENCE = LazyPattern(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
 _ATTACHMENT_MARKER = LazyPattern(r"^附件\s*\d{0,2}\s*[：:]?")
 # Agency separators (outside brackets) and the brackets themselves, in an agencies cell.
 _AGENCY_SEPARATOR_OR_BRACKET = LazyPattern(r"[、，,；;\n\r\v\f\x85\u2028\u2029（()）]")
+# The labels of a line (or a sentence) of roles or of time, by what they name: the lead agencies,
+# the agencies responsible (the lead where no label says 牵头), those that help, or the time.
+_LEAD_LABELS = ("牵头单位", "牵头部门", "牵头责任单位", "牵头责任部门")
+_RESPONSIBLE_LABELS = (
+    *(
+        f"{word}{unit}"
+        for word in ("责任", "负责", "承办", "实施", "主责", "主办", "承担")
+        for unit in ("单位", "部门")
+    ),
+    "主体责任单位",
+    "责任主体",
+)
+_HELPING_LABELS = tuple(
+    f"{word}{unit}" for word in ("配合", "协办", "协同", "参与") for unit in ("单位", "部门")
+)
+_TIME_LABELS = (
+    "完成时限要求",
+    "完成时限",
+    "时限要求",
+    "完成时间",
+    "时间要求",
+    "时间节点",
+    "完成期限",
+    "时间安排",
+    "时限",
+)
+
+
+def _longest_first(words: Sequence[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
 _LEAD_HEADER = LazyPattern(r"牵头")
 _COOPERATING_HEADER = LazyPattern(r"配合|协办|参与|协同")
 # 责任单位 is the lead where no column says 牵头, and the cooperating agencies where one does.
