@@ -38,6 +38,9 @@ from ._patterns import (
     _ATTACHMENT_MARKER,
     _BLANK,
     _CONTROL_CHARACTER,
+    _HELPING_LABELS,
+    _RESPONSIBLE_LABELS,
+    _longest_first,
 )
 from ._table import (
     _find_table,
@@ -243,8 +246,8 @@ def _raise_first_error(text: str, diagnostics: list[Diagnostic]) -> None:
         raise ParseError(expected, text, error.span.start, found=found)
 
 
-# Words that give agencies their roles (牵头, 责任单位, 配合部门…), in plans of every layout.
-_ROLE_WORD = LazyPattern(r"牵头|(?:责任|配合|协办|协同|参与|主责|承办|承担)(?:单位|部门)")
+# Words that give agencies their roles (牵头, 责任单位, 配合部门…): the labels the body reads.
+_ROLE_WORD = LazyPattern(_longest_first(("牵头", *_RESPONSIBLE_LABELS, *_HELPING_LABELS)))
 # A text naming roles this often assigns its measures somehow: read none, and say so.
 _ROLE_WORDS_WITHOUT_MEASURES = 3
 

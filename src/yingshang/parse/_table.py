@@ -358,9 +358,7 @@ class _Table:
             if self._is_header(row):
                 under_indicators = self._is_indicator_header(row)
                 if under_indicators:
-                    self.headers.extend(
-                        s for c in row.cells if (s := self.source.snippet(c.start, c.end))
-                    )
+                    self._keep_header(row)
                 else:
                     above = self._read_header(row, above)
                     self.has_measures_header = True
@@ -527,11 +525,16 @@ class _Table:
         texts = [self.source.snippet(c.start, c.end) for c in row.cells]
         return _header_words([s.text for s in texts if s is not None])
 
+    def _keep_header(self, row: _Row) -> list[Snippet | None]:
+        """Keep a header row's cells as the attachment's headers; return them (None if blank)."""
+        snippets = [self.source.snippet(c.start, c.end) for c in row.cells]
+        self.headers.extend(s for s in snippets if s is not None)
+        return snippets
+
     def _read_header(self, row: _Row, above: list[str] | None = None) -> list[str]:
         """Read a header row's columns; `above` is the header row right above it, whose merged
         责任单位 cell a row of 牵头 and 配合 alone may stand under. Return the words read."""
-        snippets = [self.source.snippet(c.start, c.end) for c in row.cells]
-        self.headers.extend(s for s in snippets if s is not None)
+        snippets = self._keep_header(row)
         words = ["".join(fold(s.text).split()) if s is not None else "" for s in snippets]
         if above is not None:
             words = _under_merged(above, words)
@@ -575,11 +578,11 @@ class _Table:
         # goals (预期目标), whose targets are the row's items'.
         row_goals: tuple[Target, ...] = ()
         while action_index >= 0 and (
-            len(cells) - action_index in self.people_from_right
-            or len(cells) - action_index in self.goals_from_right
+            (from_right := len(cells) - action_index) in self.people_from_right
+            or from_right in self.goals_from_right
         ):
             cell = cells[action_index]
-            if len(cells) - action_index in self.goals_from_right:
+            if from_right in self.goals_from_right:
                 row_goals = self._goals(cell) + row_goals
             else:
                 self.source.unparsed(
