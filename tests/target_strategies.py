@@ -46,6 +46,7 @@ __all__ = [
     "phrases",
     "ranges",
     "relative_changes",
+    "shared_changes",
     "shared_units",
     "single_targets",
 ]
@@ -305,7 +306,7 @@ def changes(draw: st.DrawFn) -> Phrase:
     """Draw a change to a value, with a baseline or not.
 
     由12个工作日缩减至7个工作日以内, 从不超过20个工作日压减至15个工作日, 由每件550元减至80元,
-    压缩至3个工作日, 提高到95%.
+    由3天进一步压缩到1天, 压缩至3个工作日, 提高到95%.
     """
     verb, direction = draw(change_verbs())
     suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY), *SUFFIXES)))
@@ -334,7 +335,8 @@ def changes(draw: st.DrawFn) -> Phrase:
     )  # fmt: skip
     if comparator is Comparator.EXACTLY and bound_comparator is not None:
         comparator = bound_comparator  # the old bound still holds for the new value
-    text = f"{origin}{bound}{old.text}{verb}{new.text}{suffix}"
+    adverb = draw(st.sampled_from(["", "", "进一步", "再", "逐步"]))  # 由3天进一步压缩到1天
+    text = f"{origin}{bound}{old.text}{adverb}{verb}{new.text}{suffix}"
     return Phrase(text, (_target(text, kind, quantity=new_quantity, comparator=comparator,
                                  baseline=old_quantity, direction=direction),))  # fmt: skip
 
@@ -654,6 +656,32 @@ def shared_units(draw: st.DrawFn) -> Phrase:
     return phrase
 
 
+@st.composite
+def shared_changes(draw: st.DrawFn) -> Phrase:
+    """Draw values listed after a change by an amount: 分别下降10%、20%, 增长10、20个百分点.
+
+    Every value is a change in the verb's direction; bare values take the unit of the last.
+    """
+    direction = draw(st.sampled_from(Direction))
+    verb = draw(st.sampled_from(DECREASE_VERBS if direction is Direction.DECREASE
+                                else INCREASE_VERBS))  # fmt: skip
+    written_unit, kind = draw(st.sampled_from((("%", TargetKind.RELATIVE_CHANGE),
+                                               ("个百分点", TargetKind.PERCENTAGE_POINTS))))  # fmt: skip
+    values = draw(st.lists(st.integers(1, 99).map(Decimal), min_size=2, max_size=4))
+    joiners = draw(st.lists(st.sampled_from(LIST_JOINERS), min_size=len(values) - 1,
+                            max_size=len(values) - 1))  # fmt: skip
+    bare = written_unit != "%" and draw(st.booleans())  # 10、20个百分点: the unit written once
+    phrase = Phrase("分别", ())
+    for index, value in enumerate(values):
+        last = index == len(values) - 1
+        text = f"{verb if index == 0 else ''}{value}{'' if bare and not last else written_unit}"
+        phrase = phrase + Phrase(text, (_target(text, kind, quantity=Quantity(value, written_unit),
+                                                direction=direction),))  # fmt: skip
+        if not last:
+            phrase = phrase + Phrase(joiners[index], ())
+    return phrase
+
+
 # --- deadlines -------------------------------------------------------------------------------
 
 
@@ -806,6 +834,7 @@ def phrases() -> st.SearchStrategy[Phrase]:
         bounded_lists(),
         shared_nouns(),
         shared_units(),
+        shared_changes(),
         deadline_phrases(),
         halves(),
         doublings(),

@@ -49,6 +49,7 @@ from ._patterns import (
     _REFERENCE_LEADS,
     _SERVICE_HOURS,
     _SESSION_AFTER,
+    _VALIDITY_BEFORE,
 )
 from ._scan import _anchored_matches, _holds_any
 from ._text import _Doubling, _Found, _Half, _read_number, _Text
@@ -112,6 +113,10 @@ class _Candidates(_Text):
                 bound = match["bound"] if "bound" in groups else None
                 if by in ("截至", "截止", "截止到") and not (bound or "").endswith("前"):
                     self.as_of.append(start)  # 截至2020年3月: as of a date, in a report
+                elif "有" in text[max(start - 4, 0) : start] and _VALIDITY_BEFORE.search(
+                    text, max(start - 5, 0), start
+                ):
+                    self.in_force.append(start)  # 有效期至2022年12月31日: how long it holds
                 yield start, -match.end(), 0, deadline
         if _holds_any(text, DATE_ANCHORS):
             for match in DATE_SCAN.finditer(text):
@@ -285,6 +290,8 @@ class _Candidates(_Text):
             return None  # 财政部1日发布: the day of the month
         if word == "类" and chinese and _CLASS_LABEL_AFTER.match(self.text, end) is not None:
             return None  # 一类、二类出口企业: ranks
+        if word == "条" and self._in_quotes(number_start):
+            return None  # “30条”, “民营经济20条”: the short name of a document, not a count
         following = self.text[end : end + 1]
         if following and (
             following in _NOT_FOLLOWED_BY.get(word, "") or following in _NEVER_FOLLOWED_BY

@@ -204,13 +204,13 @@ _DAY_DATED_AFTER = LazyPattern(
 )
 # A book title (《…》) names a document: its numbers (三年行动计划, 2022-2024) are part of a name.
 _TITLE = LazyPattern(r"《 [^《》\n]{0,80} 》", regex.VERBOSE)
-# Counts of a text's own parts (五个方面, 26条具体措施, 三项工作): they describe the text, they
-# promise nothing.
+# Counts of a text's own parts (五个方面, 26条具体措施, 三项工作, 四个部分): they describe the
+# text, they promise nothing.
 _OWN_PARTS_AFTER = LazyPattern(
     r"""
     (?: 具体 | 重点 | 主要 | 重大 | 政策 | 改革 | 配套 )?
     (?: 措施 | 举措 | 方面 | 层面 | 维度 | 板块 | 任务 | 工作 (?! 日 ) | 政策 | 意见 | 行动 | 原则
-      | 要求 )
+      | 要求 | 部分 )
     """,
     regex.VERBOSE,
 )
@@ -242,7 +242,9 @@ _STATUS_WORDS = LazyPattern(
   | (?: 压缩 | 压减 | 缩短 | 减少 | 降低 | 下降 | 提高 | 提升 | 增长 | 增加 ) 了   # 压缩了78.89%
   | (?: 到 | 至 | 为 ) 现在的                                  # 由过去的15天压缩到现在的3天
   | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far
+  | (?<! [0-9] ) 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月   # 1—9月: so far this year
   | 据统计 | 据介绍 | 据悉 | 获悉 | 共有 | 现有 | 实有         # 据统计…, 我市共有市场主体52.3万户
+  | 经测算 | 据测算                                          # 经测算，每年可节省约2.3亿元
   # A change against a past year measured to hundredths (较2017年压缩78.89%): plans promise
   # round figures (在2017年基础上压缩60%), reports give what was measured.
   | (?: 较 | 比 ) [0-9]{4} 年 [^,;:。!?\n0-9]{0,8}? [0-9]{1,3} \. [0-9]{2,} [ ]? %
@@ -257,6 +259,7 @@ _LEADING_YEAR = LazyPattern(r"[ \u3000]* (?P<year> [0-9]{4} ) [ ]? 年", regex.V
 _COMMITMENT_WORDS = LazyStdlibPattern(
     r"""
     要 | 将 | 力争 | 确保 | 争取 | 目标 | 必须 | 应当 | 不超过 | 不得超过 | 控制在 | 以内 | 之内
+  | 不低于 | 不少于 | 不高于
     """,
     re.VERBOSE,
 )
@@ -280,8 +283,9 @@ _ENTITY_AFTER = LazyPattern(
     regex.VERBOSE,
 )
 # What the things a share counts are to achieve: 50%以上的审批事项实现“秒批”.
-# 有效期3年, 有效期为2年: how long a document holds, which bounds its measures in time.
-_VALIDITY_BEFORE = LazyPattern(r"有效期 (?: 为 | 是 )? [ ]? \Z", regex.VERBOSE)
+# 有效期3年, 有效期为2年, 有效期至2025年底: how long a document holds, which bounds its measures
+# in time.
+_VALIDITY_BEFORE = LazyPattern(r"有效期 (?: 为 | 是 | 至 | 到 )? [ ]? \Z", regex.VERBOSE)
 # Verbs right before a share of things that make the share what is to be reached: 覆盖80%以上的….
 _REACHING = frozenset(("覆盖", "惠及", "实现", "达到", "完成"))
 _ACHIEVED_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? (?: 实现 | 达到 | 做到 )", regex.VERBOSE)

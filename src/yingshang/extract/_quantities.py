@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterator
 
 import regex
@@ -56,6 +57,12 @@ from ._words import (
     _TIGHT_PREFIXES,
 )
 
+# What may stand between a change's baseline and its verb: 由现在的3天进一步压缩到1天.
+_ADVERBS_BEFORE_A_CHANGE = frozenset(("", "进一步", "再", "逐步", "分别", "大幅", "全部", "均"))
+_LONGEST_ADVERB = max(map(len, _ADVERBS_BEFORE_A_CHANGE))
+# The kinds of a change by an amount (降低15%, 减少2个百分点), which a list after it shares.
+_CHANGES_BY = frozenset((TargetKind.RELATIVE_CHANGE, TargetKind.PERCENTAGE_POINTS))
+
 
 class _Quantities(_Text):
     """Read each quantity found with the words around it."""
@@ -94,6 +101,7 @@ class _Quantities(_Text):
         readings = list(self._read_each(self._listed(self._ranges(found))))
         self._share_units_after(readings)
         self._share_bounds_after(readings)
+        self._share_changes_after(readings)
         return readings
 
     def _share_units_after(self, readings: list[_Reading]) -> None:
@@ -296,6 +304,28 @@ class _Quantities(_Text):
                 before.comparator = last.comparator
                 before.bound_after = True
 
+    def _share_changes_after(self, readings: list[_Reading]) -> None:
+        """Give the values listed after a change by an amount that change's verb.
+
+        分别下降10%、20%, 分别增长10、20个百分点: the verb is written once, before the first
+        value. Only values of its unit with no direction of their own, joined by nothing but
+        和/与/及/以及/或/、, share it; walking forward carries it along a list of any length.
+        """
+        for before, after in itertools.pairwise(readings):
+            if (
+                before.kind in _CHANGES_BY
+                and before.direction is not None
+                and before.baseline is None
+                and after.direction is None
+                and after.baseline is None
+                and before.quantity is not None
+                and after.quantity is not None
+                and after.quantity.unit == before.quantity.unit
+                and _LIST_BETWEEN.fullmatch(self.text, before.end, after.start)
+            ):
+                after.direction = before.direction
+                after.kind = before.kind
+
     def _prefix(self, reading: _Reading, clause_start: int) -> Comparator | None:
         """Read a comparator word before the number; a touching one joins the target's text."""
         window = max(clause_start, reading.start - 12)
@@ -327,14 +357,15 @@ class _Quantities(_Text):
             )
             markers.append(marker)
             clause_start = self.clauses.start_of(match.start())
-            # The baseline ends where the verb starts: a quantity, or a bare number (由12减至…).
+            # The baseline ends where the verb starts, or an adverb before it: a quantity, or a
+            # bare number (由12减至…).
             index = bisect.bisect_right(ends, match.start()) - 1
             item = found[index] if index >= 0 else None
             if (
                 item is not None
                 and item.start >= clause_start
-                and match.start() - item.end <= 1
-                and not text[item.end : match.start()].strip(" ")
+                and match.start() - item.end <= _LONGEST_ADVERB + 1
+                and text[item.end : match.start()].strip(" ") in _ADVERBS_BEFORE_A_CHANGE
             ):
                 origin = _FROM_BEFORE.search(text, max(clause_start, item.start - 16), item.start)
                 if origin is None:

@@ -103,6 +103,7 @@ class _Text:
         )
         self.title_starts = [start for start, _ in self.titles]
         self.as_of: list[int] = []  # where a 截至 date starts: a status report's date
+        self.in_force: list[int] = []  # where the date a document holds until starts (有效期至…)
         self.quoted = (
             [match.span() for match in _QUOTED.finditer(text)]
             if _holds_any(text, _QUOTED_ANCHORS)
