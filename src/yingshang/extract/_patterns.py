@@ -244,7 +244,7 @@ _STATUS_WORDS = LazyPattern(
   | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far
   | (?<! [0-9] ) 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月   # 1—9月: so far this year
   | 据统计 | 据介绍 | 据悉 | 获悉 | 共有 | 现有 | 实有         # 据统计…, 我市共有市场主体52.3万户
-  | 经测算 | 据测算                                          # 经测算，每年可节省约2.3亿元
+  | 经测算 | 据测算 | 预计                                   # 经测算，每年可节省约2.3亿元
   # A change against a past year measured to hundredths (较2017年压缩78.89%): plans promise
   # round figures (在2017年基础上压缩60%), reports give what was measured.
   | (?: 较 | 比 ) [0-9]{4} 年 [^,;:。!?\n0-9]{0,8}? [0-9]{1,3} \. [0-9]{2,} [ ]? %
