@@ -82,6 +82,7 @@ class _Candidates(_Text):
         # Where a year is written (2020年3月底前, 自2020年1月1日起), in text order: a deadline
         # without one later in the sentence is in that year (…，6月底前全面实施).
         written: list[list[regex.Match[str]]] = []  # each pattern's matches that may hold one
+        validity = "有效期" in text
         for pattern, (anchors, lead) in zip(DEADLINE_PATTERNS, DEADLINE_ANCHORS, strict=True):
             if lead is not None:
                 matches = _anchored_matches(pattern, text, anchors, lead)
@@ -113,9 +114,7 @@ class _Candidates(_Text):
                 bound = match["bound"] if "bound" in groups else None
                 if by in ("截至", "截止", "截止到") and not (bound or "").endswith("前"):
                     self.as_of.append(start)  # 截至2020年3月: as of a date, in a report
-                elif "有" in text[max(start - 4, 0) : start] and _VALIDITY_BEFORE.search(
-                    text, max(start - 5, 0), start
-                ):
+                elif validity and _VALIDITY_BEFORE.search(text, max(start - 5, 0), start):
                     self.in_force.append(start)  # 有效期至2022年12月31日: how long it holds
                 yield start, -match.end(), 0, deadline
         if _holds_any(text, DATE_ANCHORS):

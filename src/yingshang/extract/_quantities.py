@@ -60,8 +60,6 @@ from ._words import (
 # What may stand between a change's baseline and its verb: 由现在的3天进一步压缩到1天.
 _ADVERBS_BEFORE_A_CHANGE = frozenset(("", "进一步", "再", "逐步", "分别", "大幅", "全部", "均"))
 _LONGEST_ADVERB = max(map(len, _ADVERBS_BEFORE_A_CHANGE))
-# The kinds of a change by an amount (降低15%, 减少2个百分点), which a list after it shares.
-_CHANGES_BY = frozenset((TargetKind.RELATIVE_CHANGE, TargetKind.PERCENTAGE_POINTS))
 
 
 class _Quantities(_Text):
@@ -313,10 +311,13 @@ class _Quantities(_Text):
         """
         for before, after in itertools.pairwise(readings):
             if (
-                before.kind in _CHANGES_BY
+                after.direction is None
                 and before.direction is not None
+                and (
+                    before.kind is TargetKind.RELATIVE_CHANGE
+                    or before.kind is TargetKind.PERCENTAGE_POINTS
+                )
                 and before.baseline is None
-                and after.direction is None
                 and after.baseline is None
                 and before.quantity is not None
                 and after.quantity is not None
