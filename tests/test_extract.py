@@ -179,6 +179,23 @@ def test_a_change_in_words_keeps_its_reference_year(
     assert (change.text, change.quantity, change.baseline_year) == (target_text, quantity, year)
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("在2018年基础上，2020年电价降低10%，审批时间压缩50%。", [2018, 2018]),
+        ("与2017年相比，进出口环节合规成本降低一半。", [2017]),
+        # Not a clause of its own, or in another sentence: no reference.
+        ("在2018年基础上推进改革，电价降低10%。", [None]),
+        ("在2018年基础上。电价降低10%。", [None]),
+    ],
+)
+def test_a_reference_year_in_a_clause_of_its_own_holds_for_the_sentence(
+    text: str, years: list[int | None]
+) -> None:
+    changes = [t for t in extract_targets(text) if t.kind is TargetKind.RELATIVE_CHANGE]
+    assert [t.baseline_year for t in changes] == years
+
+
 def test_a_span_of_time_before_a_plan_name_is_a_time_limit_only_when_bounded() -> None:
     (limit,) = extract_targets("三年内完成规划编制")
     assert (limit.kind, limit.quantity, limit.comparator) == (

@@ -517,11 +517,23 @@ class _Quantities(_Text):
         if index < 0:
             return
         start, end, year = self.reference_years[index]
-        if start < clause_start or end > reading.start:
+        if end > reading.start:
+            return
+        if start < clause_start and not self._leads_the_sentence(start, end, reading.start):
             return
         reading.baseline_year = year
         if not self.text[end : reading.start].strip(" "):
             reading.start = start  # 在2017年基础上压缩60%: the reference joins the text
+
+    def _leads_the_sentence(self, start: int, end: int, position: int) -> bool:
+        """Tell whether the reference at `[start, end)` is a clause of its own in the sentence
+        of `position`: 在2018年基础上，2020年全市电价平均降低10%."""
+        text, clauses = self.text, self.clauses
+        return (
+            start >= self.sentences.start_of(position)
+            and not text[clauses.start_of(start) : start].strip(" ")
+            and not text[end : clauses.end_of(end)].strip(" ")
+        )
 
     def _read_rate(
         self,
