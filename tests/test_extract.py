@@ -296,6 +296,20 @@ def test_a_comparator_before_a_list_covers_the_list() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "target_text", "direction"),
+    [
+        ("工业增加值增长率降低到3%", "降低到3%", Direction.DECREASE),
+        ("增加值占GDP比重提高到10%左右", "提高到10%左右", Direction.INCREASE),
+    ],
+)
+def test_nouns_built_on_a_change_verb_are_not_its_verb(
+    text: str, target_text: str, direction: Direction
+) -> None:
+    (target,) = extract_targets(text)  # 增加值 (value added), 增长率 (growth rate)
+    assert (target.text, target.direction) == (target_text, direction)
+
+
 def test_a_change_verb_covers_a_list_of_new_values() -> None:
     targets = extract_targets("进一步压减环节至3个、2个。")
     assert [(t.quantity, t.direction) for t in targets] == [
