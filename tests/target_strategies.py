@@ -306,7 +306,7 @@ def changes(draw: st.DrawFn) -> Phrase:
     """Draw a change to a value, with a baseline or not.
 
     由12个工作日缩减至7个工作日以内, 从不超过20个工作日压减至15个工作日, 由每件550元减至80元,
-    由3天进一步压缩到1天, 压缩至3个工作日, 提高到95%.
+    由3天进一步压缩到1天, 现行16%的增值税税率降至13%, 压缩至3个工作日, 提高到95%.
     """
     verb, direction = draw(change_verbs())
     suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY), *SUFFIXES)))
@@ -328,6 +328,11 @@ def changes(draw: st.DrawFn) -> Phrase:
                                      direction=direction),))  # fmt: skip
     old = draw(plain_quantities(kind, unit))
     new_quantity, old_quantity = _share_counted_noun(new.quantity, old.quantity)
+    if draw(st.integers(0, 4)) == 0:
+        # 现行16%的增值税税率降至13%: what is now, before the noun that changes.
+        text = f"现行{old.text}的{draw(st.sampled_from(CHANGED_THINGS))}{verb}{new.text}{suffix}"
+        return Phrase(text, (_target(text, kind, quantity=new_quantity, comparator=comparator,
+                                     baseline=old_quantity, direction=direction),))  # fmt: skip
     origin = draw(st.sampled_from(["由", "从"]))
     bound, bound_comparator = draw(
         st.sampled_from((("", None), ("不超过", Comparator.AT_MOST), ("不高于", Comparator.AT_MOST),

@@ -57,6 +57,10 @@ from ._words import (
     _TIGHT_PREFIXES,
 )
 
+# What is now, written before a value and the noun it is of: 将现行16%的增值税税率降至13%.
+_NOW_BEFORE = LazyPattern(r"(?: 目前 | 现在 | 当前 | 现行 | 原来 | 原有 ) \Z", regex.VERBOSE)
+_NOUN_BEFORE_VERB = 12  # characters at most from the value to the verb, 的 included
+_NOUN_BETWEEN = LazyPattern(rf"[^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]+")
 # What may stand between a change's baseline and its verb: 由现在的3天进一步压缩到1天.
 _ADVERBS_BEFORE_A_CHANGE = frozenset(("", "进一步", "再", "逐步", "分别", "大幅", "全部", "均"))
 _LONGEST_ADVERB = max(map(len, _ADVERBS_BEFORE_A_CHANGE))
@@ -380,6 +384,16 @@ class _Quantities(_Text):
                 ) or _LOOSE_PREFIX_BEFORE.search(text, origin.end("from"), item.start)
                 if word is not None:
                     marker.baseline_comparator = _TIGHT_PREFIXES[word["word"]]
+            elif (
+                item is not None
+                and item.start >= clause_start
+                and (now := self._now_before_noun(item, match.start())) is not None
+            ):
+                # 将现行16%的增值税税率降至13%: what is now, before the noun that changes.
+                item.is_baseline = True
+                marker.baseline = item.quantity
+                marker.baseline_kind = item.kind
+                marker.baseline_start = now
             else:
                 window = max(clause_start, match.start() - 48)
                 bare = _FROM_NUMBER_BEFORE.search(text, window, match.start())
@@ -394,6 +408,18 @@ class _Quantities(_Text):
         if added:
             found = sorted([*found, *added], key=lambda item: item.start)
         return markers, found
+
+    def _now_before_noun(self, item: _Found, verb: int) -> int | None:
+        """Return where 现行 starts in 现行16%的增值税税率(降至…), whose `item` (16%) is what the
+        noun is now, or None. Only 的 and a few words without a number or a clause break may
+        stand between the item and the `verb`."""
+        text = self.text
+        if text[item.end : item.end + 1] != "的" or not 1 < verb - item.end <= _NOUN_BEFORE_VERB:
+            return None
+        now = _NOW_BEFORE.search(text, max(item.start - 3, 0), item.start)
+        if now is None or not _NOUN_BETWEEN.fullmatch(text, item.end + 1, verb):
+            return None
+        return now.start()
 
     def _in_clauses_of(
         self, found: list[_Found], pattern: LazyPattern
