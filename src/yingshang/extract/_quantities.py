@@ -419,7 +419,8 @@ class _Quantities(_Text):
         now = _NOW_BEFORE.search(text, max(item.start - 3, 0), item.start)
         if now is None or not _NOUN_BETWEEN.fullmatch(text, item.end + 1, verb):
             return None
-        return now.start()
+        start: int = now.start()
+        return start
 
     def _in_clauses_of(
         self, found: list[_Found], pattern: LazyPattern
