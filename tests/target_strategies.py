@@ -736,9 +736,11 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
         due = _last_day(first.year, first.month)
         return which, Deadline(DeadlineKind.BY_END_OF, due, due.year, due.month)
     if form == "holiday":  # 国庆节前: the day before 1 October of the plan's year
-        return "国庆节前", Deadline(
-            DeadlineKind.BEFORE, datetime.date(ISSUE_DATE.year, 9, 30), ISSUE_DATE.year
-        )
+        # 春节前: 2019's fell on 5 February, before the issue date: the next, 25 January 2020.
+        holiday, due = draw(st.sampled_from([("国庆节前", datetime.date(2019, 9, 30)),
+                                             ("中秋节前", datetime.date(2019, 9, 12)),
+                                             ("春节前", datetime.date(2020, 1, 24))]))  # fmt: skip
+        return holiday, Deadline(DeadlineKind.BEFORE, due, due.year)
     if form == "recurring":  # 每年年底前, 每年6月底前: due again every year
         if draw(st.booleans()):
             return "每年年底前", Deadline(DeadlineKind.RECURRING, None, month=12)

@@ -176,8 +176,11 @@ def test_deadlines_without_a_year_take_the_plans_year(
         ("2020年国庆节前", Deadline(BEFORE, day(2020, 9, 30), 2020),
          Deadline(BEFORE, day(2020, 9, 30), 2020)),
         ("元旦前", Deadline(BEFORE, day(2019, 12, 31), 2020), Deadline(BEFORE, None)),
-        # 春节 moves with the lunar calendar: the year is kept, the date left open.
-        ("春节前", Deadline(BEFORE, None, 2019), Deadline(BEFORE, None)),
+        # 春节 and 中秋节 move with the lunar calendar: 2019's 春节 (5 February) had passed.
+        ("春节前", Deadline(BEFORE, day(2020, 1, 24), 2020), Deadline(BEFORE, None)),
+        ("中秋节前", Deadline(BEFORE, day(2019, 9, 12), 2019), Deadline(BEFORE, None)),
+        ("2021年春节前", Deadline(BEFORE, day(2021, 2, 11), 2021),
+         Deadline(BEFORE, day(2021, 2, 11), 2021)),
     ],
 )  # fmt: skip
 def test_month_and_holiday_deadlines(
@@ -185,6 +188,36 @@ def test_month_and_holiday_deadlines(
 ) -> None:
     assert parse_deadline(written, issue_date=ISSUED) == with_issue
     assert parse_deadline(written) == without_issue
+
+
+# The lunar new year and the mid-autumn festival of some years, as calendars print them.
+LUNAR_HOLIDAYS = [
+    ("春节", 1985, day(1985, 2, 20)), ("春节", 2000, day(2000, 2, 5)),
+    ("春节", 2008, day(2008, 2, 7)), ("春节", 2023, day(2023, 1, 22)),
+    ("春节", 2024, day(2024, 2, 10)), ("春节", 2025, day(2025, 1, 29)),
+    ("春节", 2030, day(2030, 2, 3)), ("中秋节", 2008, day(2008, 9, 14)),
+    ("中秋节", 2020, day(2020, 10, 1)), ("中秋节", 2023, day(2023, 9, 29)),
+    ("中秋节", 2024, day(2024, 9, 17)), ("中秋节", 2025, day(2025, 10, 6)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("holiday", "year", "date"), LUNAR_HOLIDAYS)
+def test_a_lunar_holiday_is_due_the_day_before_it(
+    holiday: str, year: int, date: datetime.date
+) -> None:
+    written = parse_deadline(f"{year}年{holiday}前")
+    assert written == Deadline(BEFORE, date - datetime.timedelta(days=1), year)
+    # Issued the day before, or the day of the holiday: this one, or next year's.
+    assert parse_deadline(f"{holiday}前", issue_date=date - datetime.timedelta(days=1)) == written
+    after = parse_deadline(f"{holiday}前", issue_date=date)
+    assert after.year == year + 1
+    assert after.date is not None
+    assert after.date.month in (1, 2, 9, 10)
+
+
+def test_a_lunar_holiday_outside_the_table_keeps_its_year_only() -> None:
+    assert parse_deadline("1979年春节前") == Deadline(BEFORE, None, 1979)
+    assert parse_deadline("2100年中秋节前") == Deadline(BEFORE, None, 2100)
 
 
 @pytest.mark.parametrize(

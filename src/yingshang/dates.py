@@ -355,8 +355,7 @@ def _relative_month_deadline(groups: _Groups, issue_date: datetime.date | None) 
 
 _RELATIVE_MONTHS = frozenset(("本月", "当月", "下月", "次月", "下个月"))
 _HOLIDAYS = frozenset(("国庆节", "国庆", "春节", "元旦", "中秋节", "劳动节", "五一"))
-# Holidays fixed in the Gregorian calendar, by (month, day). 春节 and 中秋节 move with the lunar
-# calendar: their deadlines keep the year and leave the date unresolved.
+# Holidays fixed in the Gregorian calendar, by (month, day).
 _FIXED_HOLIDAYS = {
     "国庆节": (10, 1),
     "国庆": (10, 1),
@@ -364,26 +363,69 @@ _FIXED_HOLIDAYS = {
     "劳动节": (5, 1),
     "五一": (5, 1),
 }
+# 春节 (the first day of the first lunar month) and 中秋节 (the fifteenth of the eighth) move
+# with the lunar calendar: their Gregorian dates as MMDD, one per year from _LUNAR_FIRST_YEAR
+# (1980) to 2099, as the Chinese calendar gives them (two independent implementations agree on
+# every date). A deadline in a year outside the table keeps its year and leaves the date open.
+_LUNAR_FIRST_YEAR = 1980
+_SPRING_FESTIVALS = (
+    "0216 0205 0125 0213 0202 0220 0209 0129 0217 0206 0127 0215 0204 0123 0210 0131 "
+    "0219 0207 0128 0216 0205 0124 0212 0201 0122 0209 0129 0218 0207 0126 0214 0203 "
+    "0123 0210 0131 0219 0208 0128 0216 0205 0125 0212 0201 0122 0210 0129 0217 0206 "
+    "0126 0213 0203 0123 0211 0131 0219 0208 0128 0215 0204 0124 0212 0201 0122 0210 "
+    "0130 0217 0206 0126 0214 0202 0123 0211 0201 0219 0208 0128 0215 0204 0124 0212 "
+    "0202 0121 0209 0129 0217 0205 0126 0214 0203 0123 0211 0131 0219 0207 0127 0215 "
+    "0205 0124 0212 0202 0122 0209 0129 0217 0206 0126 0214 0203 0124 0210 0130 0218 "
+    "0207 0127 0215 0205 0125 0212 0201 0121"
+)
+_MID_AUTUMN_FESTIVALS = (
+    "0923 0912 1001 0921 0910 0929 0918 1007 0925 0914 1003 0922 0911 0930 0920 0909 "
+    "0927 0916 1005 0924 0912 1001 0921 0911 0928 0918 1006 0925 0914 1003 0922 0912 "
+    "0930 0919 0908 0927 0915 1004 0924 0913 1001 0921 0910 0929 0917 1006 0925 0915 "
+    "1003 0922 0912 1001 0919 0908 0927 0916 1004 0924 0913 1002 0920 0910 0928 0917 "
+    "1005 0925 0915 1004 0922 0911 0930 0919 0907 0926 0916 1005 0924 0913 1002 0921 "
+    "0909 0928 0917 1006 0925 0915 1003 0923 0911 0929 0919 0908 0926 0916 1005 0924 "
+    "0912 1001 0920 0910 0928 0917 1006 0926 0914 1003 0922 0911 0929 0918 0908 0927 "
+    "0916 1005 0924 0913 0930 0920 0909 0929"
+)
+_LUNAR_HOLIDAYS = {"春节": _SPRING_FESTIVALS, "中秋节": _MID_AUTUMN_FESTIVALS}
+
+
+def _holiday_date(holiday: str, year: int) -> datetime.date | None:
+    """Return the date of `holiday` in `year`, or None for a year outside the lunar table."""
+    fixed = _FIXED_HOLIDAYS.get(holiday)
+    if fixed is not None:
+        return datetime.date(year, *fixed)
+    index = year - _LUNAR_FIRST_YEAR
+    if index < 0:
+        return None
+    at = 5 * index  # "MMDD " per year
+    month_day = _LUNAR_HOLIDAYS[holiday][at : at + 4]
+    if len(month_day) < 4:
+        return None
+    return datetime.date(year, int(month_day[:2]), int(month_day[2:]))
 
 
 def _holiday_deadline(
     groups: _Groups, issue_date: datetime.date | None, plan_year: int | None
 ) -> Deadline:
-    """国庆节前 → BEFORE, the day before 1 October of the plan's year (or the year written)."""
-    if groups["holiday"] not in _HOLIDAYS:
-        raise ValueError(f"no holiday named {groups['holiday']}")
+    """国庆节前 → BEFORE, the day before 1 October of the plan's year (or the year written);
+    春节前 → the day before the lunar new year, 2020-01-24 for 2020."""
+    name = groups["holiday"]
+    if name not in _HOLIDAYS:
+        raise ValueError(f"no holiday named {name}")
     written_year = groups.get("year")
     year = plan_year if written_year is None else _whole(written_year)
-    fixed = _FIXED_HOLIDAYS.get(groups["holiday"])
-    if year is None or fixed is None:
+    holiday = None if year is None else _holiday_date(name, year)
+    if year is None or holiday is None:
         return Deadline(DeadlineKind.BEFORE, None, year=year)
-    holiday = datetime.date(year, *fixed)
-    if (
-        issue_date is not None
-        and written_year is None
-        and holiday <= issue_date < (holiday.replace(year=year + 1))
-    ):
-        holiday = holiday.replace(year=year + 1)  # 元旦前 in a plan issued in July: next 1 January
+    if issue_date is not None and written_year is None and holiday <= issue_date:
+        # 元旦前 in a plan issued in July, 春节前 in one issued in March: the next one.
+        following = _holiday_date(name, year + 1)
+        if following is None:
+            return Deadline(DeadlineKind.BEFORE, None, year=year + 1)
+        if issue_date < following:
+            holiday = following
     due = holiday - datetime.timedelta(days=1)
     return Deadline(DeadlineKind.BEFORE, due, year=holiday.year)
 
