@@ -476,7 +476,8 @@ def multiples(draw: st.DrawFn) -> Phrase:
 
 @st.composite
 def other_money(draw: st.DrawFn) -> Phrase:
-    """Draw money in a foreign currency (100万美元), a price in 分 (每千瓦时下调4.28分), 万分之五."""
+    """Draw money in a foreign currency (100万美元), a price in 分 (每千瓦时下调4.28分), 万分之五,
+    and shares in words (三分之一, 2/3, 三成)."""
     form = draw(st.sampled_from(["currency", "fen", "per ten thousand"]))
     if form == "currency":
         currency = draw(st.sampled_from(["美元", "欧元", "港元", "日元"]))
@@ -491,11 +492,16 @@ def other_money(draw: st.DrawFn) -> Phrase:
         return Phrase(f"每{per}", ()) + Phrase(text, (_target(
             text, TargetKind.RELATIVE_CHANGE, quantity=Quantity(value, f"分/{per}"),
             direction=Direction.DECREASE),))  # fmt: skip
-    if draw(st.booleans()):  # 三分之一, 五分之二: a fraction, in hundredths
+    if draw(st.booleans()):  # 三分之一, 2/3, 三成: a fraction or tenths, in hundredths
         denominator = draw(st.integers(2, 10))
         numerator = draw(st.integers(1, denominator - 1))
-        text = f"{to_chinese_numeral(denominator)}分之{to_chinese_numeral(numerator)}"
-        value = (100 * Decimal(numerator) / denominator).normalize()
+        text = draw(st.sampled_from([
+            f"{to_chinese_numeral(denominator)}分之{to_chinese_numeral(numerator)}",
+            f"{numerator}/{denominator}", f"{to_chinese_numeral(numerator)}成", f"{numerator}成",
+        ]))  # fmt: skip
+        if text.endswith("成"):
+            denominator = 10
+        value = 100 * Decimal(numerator) / denominator
         return Phrase(text, (_target(text, TargetKind.PERCENTAGE, quantity=Quantity(value, "%")),))
     number, value = draw(amounts(decimals=False, largest=100))
     scale, factor = draw(st.sampled_from([("千", Decimal("0.1")), ("万", Decimal("0.01"))]))

@@ -297,6 +297,28 @@ def test_a_comparator_before_a_list_covers_the_list() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "target_text", "quantity"),
+    [
+        ("审批时间压缩三成以上", "压缩三成以上", Quantity(30, "%")),
+        ("企业满意度达到九成以上", "达到九成以上", Quantity(90, "%")),
+        ("申报材料减少2/3", "减少2/3", Quantity(100 * Decimal(2) / 3, "%")),
+        ("审批事项精简百分之三十", "精简百分之三十", Quantity(30, "%")),
+    ],
+)
+def test_shares_in_tenths_and_fractions(text: str, target_text: str, quantity: Quantity) -> None:
+    (target,) = extract_targets(text)
+    assert (target.text, target.quantity) == (target_text, quantity)
+    assert str(target.quantity.value) == str(quantity.value)  # 30, not 3E+1
+
+
+@pytest.mark.parametrize(
+    "text", ["一成不变", "三五成群", "降低企业成本", "2019/7/23", "7/23", "5/3", "成员单位"]
+)
+def test_words_and_dates_with_cheng_or_a_slash_are_no_shares(text: str) -> None:
+    assert extract_targets(text) == ()
+
+
+@pytest.mark.parametrize(
     ("text", "target_text", "direction"),
     [
         ("工业增加值增长率降低到3%", "降低到3%", Direction.DECREASE),
@@ -642,7 +664,7 @@ ANCHORED_PIECES = (
     "即办", "即时", "立等可取", "当场", "办理", "DN", "dn", "Dn", "D", "N", " ", "100", "5", "每",
     "件", "吨", "元", "天数", "日数", "，", "。", "、", "(", ")", "\n", "《", "》", "“", "”", "「",
     "」", '"', "人", "人口", "户", "家", "万", "十", "百", "压缩", "减", "降", "至", "为", "按",
-    "环节", "由", "12",
+    "环节", "由", "12", "成", "三", "/", "／", "2", "3", "7", "23",
 )  # fmt: skip
 anchored_texts = st.lists(st.sampled_from(ANCHORED_PIECES), max_size=16).map("".join)
 
@@ -653,6 +675,7 @@ anchored_texts = st.lists(st.sampled_from(ANCHORED_PIECES), max_size=16).map("".
 @example("DN100、dn50、Dn 80、xDN10")
 @example("每件550元, 每吨 3元")
 @example("优良天数、日数")
+@example("三成、3成、十成、一成不变、2/3、7/23、1/2以上")
 def test_anchored_matches_are_the_scans_matches(text: str) -> None:
     # Trying only the starts near an anchor word finds what the whole scan finds, both as called
     # and with no density limit (the anchored path even where anchor words crowd a short text).

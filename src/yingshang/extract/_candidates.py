@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import operator
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 import regex
 
@@ -49,6 +50,8 @@ from ._patterns import (
     _REFERENCE_LEADS,
     _SERVICE_HOURS,
     _SESSION_AFTER,
+    _SLASH_FRACTION,
+    _TENTHS,
     _VALIDITY_BEFORE,
 )
 from ._scan import _anchored_matches, _holds_any
@@ -66,6 +69,16 @@ from ._words import (
 # Candidates sort by start, then the longest (the end is stored negated), then the rank.
 _SPAN_AND_RANK = operator.itemgetter(0, 1, 2)
 _START = operator.methodcaller("start")
+
+
+def _plain(value: Decimal) -> Decimal:
+    """Drop a share's trailing zeros but write no exponent: 30, not 3E+1; 33.33…; 0.05."""
+    normal = value.normalize()
+    exponent = normal.as_tuple().exponent
+    return normal.quantize(_ONE) if isinstance(exponent, int) and exponent > 0 else normal
+
+
+_ONE = Decimal(1)
 
 
 class _Candidates(_Text):
@@ -246,6 +259,14 @@ class _Candidates(_Text):
             return _Found(start, end, TargetKind.PHYSICAL, Quantity(value, "DN"))
         if pattern is _RANK:
             return _Found(start, end, TargetKind.RANK, Quantity(value, match["unit"]))
+        if pattern is _TENTHS:  # 三成: 30%
+            return _Found(start, end, TargetKind.PERCENTAGE, Quantity(10 * value, "%"))
+        if pattern is _SLASH_FRACTION:  # 2/3: 66.67%, to Decimal's precision
+            below = int(match["denominator"])
+            if not value < below:
+                return None  # 5/3: not how a share is written
+            share = _plain(100 * value / below)
+            return _Found(start, end, TargetKind.PERCENTAGE, Quantity(share, "%"))
         if pattern is _PERCENT_IN_WORDS:
             if match["per"] is not None:
                 value *= _PER_HUNDRED[match["per"]]
@@ -254,7 +275,7 @@ class _Candidates(_Text):
                 if not 0 < value < denominator:
                     return None  # 三分之五: not how a share is written
                 value = 100 * value / denominator  # 三分之一: 33.33…%, to Decimal's precision
-            return _Found(start, end, TargetKind.PERCENTAGE, Quantity(value.normalize(), "%"))
+            return _Found(start, end, TargetKind.PERCENTAGE, Quantity(_plain(value), "%"))
         if match["money"] is not None:
             currency, per = match["money"], match["per"]
             if currency == "分" and per is None:

@@ -85,6 +85,24 @@ _PERCENT_IN_WORDS = LazyPattern(
     regex.VERBOSE,
 )
 _PER_HUNDRED = {"百": Decimal(1), "千": Decimal("0.1"), "万": Decimal("0.01")}
+# Tenths (成): 压缩三成以上, 九成以上, 3成 — not 一成不变, 三五成群, 成本, 成员, 成都.
+_TENTHS = LazyPattern(
+    r"""
+    (?<! [0-9０-９〇零一二两三四五六七八九十百千万亿.] )
+    (?P<number> [1-9１-９一二两三四五六七八九] | 十 ) 成
+    (?! [本员果为立功效交熟型都长绩就片套品群不年人语] )
+    """,
+    regex.VERBOSE,
+)
+# A fraction in digits: 减少2/3, 法定时限的1/3 — not a date (7/23, 2019/7/23) nor a list of
+# counts (3/5个工作日).
+_SLASH_FRACTION = LazyPattern(
+    r"""
+    (?<! [0-9０-９./／] ) (?P<number> [1-9] ) [/／] (?P<denominator> 10 | [2-9] )
+    (?! [0-9０-９./／%％] | [ ]? [个天日月年号期次项件家种] )
+    """,
+    regex.VERBOSE,
+)
 # A place in a ranking at most: 进入全国前10位, 排名前20名 (not 前10名员工次, nor 第10名).
 # The standard engine scans for the literal 前 itself, far faster than a match tried at each 前
 # (most of them 年底前).
@@ -379,6 +397,8 @@ _QUANTITY_PATTERNS: tuple[
     (_PRICE_PER, ("每",), 0),
     (_NOMINAL_DIAMETER, ("DN", "dn", "Dn"), 0),
     (_PERCENT_IN_WORDS, ("分之",), None),
+    (_TENTHS, ("成",), 1),
+    (_SLASH_FRACTION, ("/", "／"), 1),
     (_RANK, ("前",), None),
     (_HALF_TIME, ("半",), 0),
 )
