@@ -687,9 +687,13 @@ def test_anchored_matches_are_the_scans_matches(text: str) -> None:
     ]
     for pattern, anchors, lead in anchored:
         expected = [match.span() for match in pattern.finditer(text)]
-        for dense in (_scan._DENSE, None):
-            matches = _scan._anchored_matches(pattern, text, anchors, lead, dense=dense)
-            assert [match.span() for match in matches] == expected, (pattern, dense)
+        # A pattern with one character before its anchor is tried there only, as called.
+        for before in {None, _patterns._BEFORE_ANCHOR.get(pattern)}:
+            for dense in (_scan._DENSE, None):
+                matches = _scan._anchored_matches(
+                    pattern, text, anchors, lead, dense=dense, before=before
+                )
+                assert [match.span() for match in matches] == expected, (pattern, dense, before)
 
 
 @given(anchored_texts)

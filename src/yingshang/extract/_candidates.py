@@ -23,6 +23,7 @@ from ..model import (
 )
 from ..numbers import parse_number
 from ._patterns import (
+    _BEFORE_ANCHOR,
     _CLASS_LABEL_AFTER,
     _COUNTED_NOUN,
     _DAY_DATED_AFTER,
@@ -157,7 +158,8 @@ class _Candidates(_Text):
                 yield match.start(), -match.end(), 3, _Doubling(_DOUBLINGS[match["times"]])
         for quantity_pattern, anchors, lead in _QUANTITY_PATTERNS:
             if lead is not None:
-                matches = _anchored_matches(quantity_pattern, text, anchors, lead)
+                before = _BEFORE_ANCHOR.get(quantity_pattern)
+                matches = _anchored_matches(quantity_pattern, text, anchors, lead, before=before)
             elif not anchors or _holds_any(text, anchors):
                 matches = quantity_pattern.finditer(text)
             else:

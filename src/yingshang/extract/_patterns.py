@@ -402,6 +402,11 @@ _QUANTITY_PATTERNS: tuple[
     (_RANK, ("前",), None),
     (_HALF_TIME, ("半",), 0),
 )
+# The one character every match has before its anchor, for the patterns that have one: only
+# those anchors are tried (see _anchored_matches).
+_BEFORE_ANCHOR: dict[LazyPattern | LazyStdlibPattern, frozenset[str]] = {
+    _TENTHS: frozenset("123456789１２３４５６７８９一二两三四五六七八九十")
+}
 _TITLE_ANCHORS = ("《",)
 _QUOTED_ANCHORS = ("“", "「", '"')
 _CHANGE_TO_ANCHORS = ("至", "到", "为", "按")

@@ -34,6 +34,7 @@ def _anchored_matches(
     anchors: tuple[str, ...],
     lead: int,
     dense: int | None = _DENSE,
+    before: frozenset[str] | None = None,
 ) -> Iterator[Any]:
     """Yield what `pattern.finditer(text)` yields, trying only starts near an anchor word.
 
@@ -42,6 +43,10 @@ def _anchored_matches(
     passes and a match attempt at a handful of starts cost far less than the engine's scan
     of every start, and each start is tried at most once, so the time stays linear. Where
     anchor words are `dense` (more than one in that many characters), the whole scan runs.
+
+    With `before`, for a pattern whose every match is one of those characters and then an
+    anchor (三成: a numeral, then 成), only the character before each anchor is tried, and only
+    if it is one of them: most anchors (完成, 形成) cost no match attempt at all.
     """
     most = len(text) // dense if dense is not None else len(text)
     hits: list[int] = []
@@ -56,6 +61,13 @@ def _anchored_matches(
                 return
             index = text.find(word, index + 1)
     hits.sort()
+    if before is not None:
+        for hit in hits:
+            if hit and text[hit - 1] in before:
+                match = pattern.match(text, hit - 1)
+                if match is not None:
+                    yield match
+        return
     untried = 0  # starts before this were tried, or lie inside a match already yielded
     for hit in hits:
         start = max(untried, hit - lead)
