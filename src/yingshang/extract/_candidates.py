@@ -72,14 +72,14 @@ _SPAN_AND_RANK = operator.itemgetter(0, 1, 2)
 _START = operator.methodcaller("start")
 
 
+_ONE = Decimal(1)
+
+
 def _plain(value: Decimal) -> Decimal:
     """Drop a share's trailing zeros but write no exponent: 30, not 3E+1; 33.33…; 0.05."""
     normal = value.normalize()
     exponent = normal.as_tuple().exponent
     return normal.quantize(_ONE) if isinstance(exponent, int) and exponent > 0 else normal
-
-
-_ONE = Decimal(1)
 
 
 class _Candidates(_Text):

@@ -546,13 +546,13 @@ class _Quantities(_Text):
         start, end, year = self.reference_years[index]
         if end > reading.start:
             return
-        if start < clause_start and not self._leads_the_sentence(start, end, reading.start):
+        if start < clause_start and not self._stands_as_a_clause(start, end, reading.start):
             return
         reading.baseline_year = year
         if not self.text[end : reading.start].strip(" "):
             reading.start = start  # 在2017年基础上压缩60%: the reference joins the text
 
-    def _leads_the_sentence(self, start: int, end: int, position: int) -> bool:
+    def _stands_as_a_clause(self, start: int, end: int, position: int) -> bool:
         """Tell whether the reference at `[start, end)` is a clause of its own in the sentence
         of `position`: 在2018年基础上，2020年全市电价平均降低10%."""
         text, clauses = self.text, self.clauses
