@@ -675,7 +675,7 @@ anchored_texts = st.lists(st.sampled_from(ANCHORED_PIECES), max_size=16).map("".
 @example("DN100、dn50、Dn 80、xDN10")
 @example("每件550元, 每吨 3元")
 @example("优良天数、日数")
-@example("三成、3成、十成、一成不变、2/3、7/23、1/2以上")
+@example("三成、3成、十成、一成不变、2/3、7/23、1/2以上、1／3、１/３")
 def test_anchored_matches_are_the_scans_matches(text: str) -> None:
     # Trying only the starts near an anchor word finds what the whole scan finds, both as called
     # and with no density limit (the anchored path even where anchor words crowd a short text).

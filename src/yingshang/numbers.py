@@ -57,7 +57,8 @@ _ARABIC = LazyPattern(
     regex.VERBOSE,
 )
 
-_PLAIN_DECIMAL = LazyPattern(r"[0-9]{1,30}(?:\.[0-9]{1,30})?")
+_PLAIN_DIGITS = 30
+_PLAIN_DECIMAL = LazyPattern(rf"[0-9]{{1,{_PLAIN_DIGITS}}}(?:\.[0-9]{{1,{_PLAIN_DIGITS}}})?")
 
 _CHINESE_DIGIT_CLASS = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
 _CHINESE_UNIT_CLASS = "十百千万亿拾佰仟萬億"
@@ -109,6 +110,8 @@ def parse_number(s: str) -> Decimal:
     >>> parse_number("1.5亿")
     Decimal('150000000')
     """
+    if s.isascii() and s.isdigit() and len(s) <= _PLAIN_DIGITS:
+        return Decimal(s)  # the commonest case, 3 or 2019: no pattern to try
     if _PLAIN_DECIMAL.fullmatch(s):
         return Decimal(s)  # the common case, 3 or 99.96, needs no arithmetic
     stripped = s.strip()

@@ -312,8 +312,10 @@ class _Candidates(_Text):
             return None  # 财政部1日发布: the day of the month
         if word == "类" and chinese and _CLASS_LABEL_AFTER.match(self.text, end) is not None:
             return None  # 一类、二类出口企业: ranks
-        if (word == "条" or self.text[end : end + 1] in _ARABIC_DIGITS) and self._in_quotes(
-            number_start
+        if (
+            self.quoted
+            and (word == "条" or self.text[end : end + 1] in _ARABIC_DIGITS)
+            and self._in_quotes(number_start)
         ):
             # “30条”, “民营经济20条”: a document's short name; “3个1”, “3个100%”: a slogan.
             return None

@@ -95,11 +95,11 @@ _TENTHS = LazyPattern(
     regex.VERBOSE,
 )
 # A fraction in digits: 减少2/3, 法定时限的1/3 — not a date (7/23, 2019/7/23) nor a list of
-# counts (3/5个工作日).
+# counts (3/5个工作日). (The text is folded: ／ and ２ are / and 2 there.)
 _SLASH_FRACTION = LazyPattern(
     r"""
-    (?<! [0-9０-９./／] ) (?P<number> [1-9] ) [/／] (?P<denominator> 10 | [2-9] )
-    (?! [0-9０-９./／%％] | [ ]? [个天日月年号期次项件家种] )
+    (?<! [0-9./] ) (?P<number> [1-9] ) / (?P<denominator> 10 | [2-9] )
+    (?! [0-9./%] | [ ]? [个天日月年号期次项件家种] )
     """,
     regex.VERBOSE,
 )
@@ -398,7 +398,7 @@ _QUANTITY_PATTERNS: tuple[
     (_NOMINAL_DIAMETER, ("DN", "dn", "Dn"), 0),
     (_PERCENT_IN_WORDS, ("分之",), None),
     (_TENTHS, ("成",), 1),
-    (_SLASH_FRACTION, ("/", "／"), 1),
+    (_SLASH_FRACTION, ("/",), 1),
     (_RANK, ("前",), None),
     (_HALF_TIME, ("半",), 0),
 )
