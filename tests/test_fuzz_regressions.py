@@ -194,6 +194,16 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "lines of roles below two items, one with its labelled roles: read over those too",
     ),
+    (
+        "layout-work-points",
+        (
+            Mutation("cut", 12100),
+            Mutation("insert", 10792, piece="Â"),
+            Mutation("insert", 10792, piece="Â"),
+            Mutation("insert", 10792, piece="Â"),
+        ),
+        "a sentence of time whose date a stray letter followed: its closing 。 was in nothing",
+    ),
 ]
 
 

@@ -105,6 +105,8 @@ _DEADLINE_PIECE = LazyPattern(
     rf"(?:前|以前|之前)?(?:{_DONE_WORDS})?"
     r"|长期(?:坚持|推进|实施)?|持续(?:推进|实施|开展)?"
 )
+# What closes a sentence or a clause of items, right after its text.
+_CLOSING_MARKS = "。；;"
 # A word of completion ending a 时限 line's value: 2021年6月完成 is due by the month's end.
 _DONE_END = LazyPattern(rf"(?:{_DONE_WORDS})$")
 # "（第一责任单位为牵头单位，下同）": the first agency named leads, here and below.
@@ -559,6 +561,11 @@ class _Reader:
                 targets.extend(found)
                 for piece in rest:
                     start, end = self.trim(piece.start, piece.end)
+                    if end == span.end:
+                        # The 。 closing the sentence (完成期限：2021年6月底，视情况。) after
+                        # what is no date ends that text: it is no date's either.
+                        while end < len(self.text) and self.text[end] in _CLOSING_MARKS:
+                            end += 1
                     if start < end:
                         self.report(
                             Diagnostic(
