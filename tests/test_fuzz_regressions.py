@@ -204,6 +204,14 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "a sentence of time whose date a stray letter followed: its closing 。 was in nothing",
     ),
+    (
+        "layout-work-points",
+        (
+            Mutation("insert", 193, piece="（"),
+            Mutation("replace on line", 2301, piece="\t→"),
+        ),
+        "a bracket left open in a labelled sentence of roles: the names after it were in nothing",
+    ),
 ]
 
 

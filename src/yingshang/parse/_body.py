@@ -514,6 +514,9 @@ class _Reader:
         for run_start, body_end, run_end in labelled:
             if not text_before(run_start):
                 continue  # a paragraph of roles alone: a line of roles (line_roles)
+            flat = self.flat(run_start, body_end)
+            if flat.text.count("(") != flat.text.count(")"):
+                continue  # a bracket left open: the item's text, as a line of roles would be
             responsibility = self.responsibility(run_start, body_end)
             if responsibility is None:
                 continue
