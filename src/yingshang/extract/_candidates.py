@@ -20,6 +20,7 @@ from ..dates import (
 from ..model import (
     Quantity,
     TargetKind,
+    TargetRole,
 )
 from ..numbers import parse_number
 from ._patterns import (
@@ -127,9 +128,9 @@ class _Candidates(_Text):
                     by = text[start - 2 : start]
                 bound = match["bound"] if "bound" in groups else None
                 if by in ("截至", "截止", "截止到") and not (bound or "").endswith("前"):
-                    self.as_of.append(start)  # 截至2020年3月: as of a date, in a report
+                    self.dated_roles[start] = TargetRole.STATUS  # 截至2020年3月: as of a date
                 elif validity and _VALIDITY_BEFORE.search(text, max(start - 5, 0), start):
-                    self.in_force.append(start)  # 有效期至2022年12月31日: how long it holds
+                    self.dated_roles[start] = TargetRole.SCOPE  # 有效期至2022年12月31日
                 yield start, -match.end(), 0, deadline
         if _holds_any(text, DATE_ANCHORS):
             for match in DATE_SCAN.finditer(text):

@@ -85,11 +85,12 @@ _PERCENT_IN_WORDS = LazyPattern(
     regex.VERBOSE,
 )
 _PER_HUNDRED = {"百": Decimal(1), "千": Decimal("0.1"), "万": Decimal("0.01")}
-# Tenths (成): 压缩三成以上, 九成以上, 3成 — not 一成不变, 三五成群, 成本, 成员, 成都.
+# Tenths (成): 压缩三成以上, 九成以上, 3成 — not 一成不变, 三五成群, 成本, 成员, 成都. (The text is
+# folded: ３ is 3 there.)
 _TENTHS = LazyPattern(
     r"""
-    (?<! [0-9０-９〇零一二两三四五六七八九十百千万亿.] )
-    (?P<number> [1-9１-９一二两三四五六七八九] | 十 ) 成
+    (?<! [0-9〇零一二两三四五六七八九十百千万亿.] )
+    (?P<number> [1-9一二两三四五六七八九] | 十 ) 成
     (?! [本员果为立功效交熟型都长绩就片套品群不年人语] )
     """,
     regex.VERBOSE,
@@ -309,16 +310,27 @@ _REACHING = frozenset(("覆盖", "惠及", "实现", "达到", "完成"))
 _ACHIEVED_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? (?: 实现 | 达到 | 做到 )", regex.VERBOSE)
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
 _SCOPE_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
+# The words of what is now, which name a change's baseline as 由 does.
+_NOW_WORDS = ("目前", "现在", "当前", "现行", "原来", "原有")
 # 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).
 # The gap may open with the year the baseline was measured in: 由2018年的60%提升至…. Without
 # 由, what is now names the baseline: 将目前的20个环节压缩至10个.
 _FROM_BEFORE = LazyPattern(
     rf"""
-    (?P<from> 由 | 从 | (?: 目前 | 现在 | 当前 | 现行 | 原来 | 原有 ) 的 )
+    (?P<from> 由 | 从 | (?: {_alternation(_NOW_WORDS)} ) 的 )
     (?P<gap> (?: [0-9]{{4}} [ ]? 年 (?: 底 | 末 )? )? [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}} ) \Z
     """,
     regex.VERBOSE,
 )
+# What is now, right before a value and the noun it is of: 将现行16%的增值税税率降至13%. Only 的
+# and a few words with no number or break (_NOUN_BETWEEN), _NOUN_BEFORE_VERB characters at
+# most, stand between the value and the verb.
+_NOW_BEFORE = LazyPattern(rf"(?: {_alternation(_NOW_WORDS)} ) \Z", regex.VERBOSE)
+_NOUN_BEFORE_VERB = 12
+_NOUN_BETWEEN = LazyPattern(rf"[^0-9{_CLAUSE_PUNCTUATION}、“”（）()]+")
+# What may stand between a change's baseline and its verb: 由现在的3天进一步压缩到1天.
+_ADVERBS_BEFORE_A_CHANGE = frozenset(("", "进一步", "再", "逐步", "分别", "大幅", "全部", "均"))
+_LONGEST_ADVERB = max(map(len, _ADVERBS_BEFORE_A_CHANGE))
 _FROM_NUMBER_BEFORE = LazyPattern(
     rf"""
     (?P<from> 由 | 从 ) (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}}? )
@@ -405,7 +417,7 @@ _QUANTITY_PATTERNS: tuple[
 # The one character every match has before its anchor, for the patterns that have one: only
 # those anchors are tried (see _anchored_matches).
 _BEFORE_ANCHOR: dict[LazyPattern | LazyStdlibPattern, frozenset[str]] = {
-    _TENTHS: frozenset("123456789１２３４５６７８９一二两三四五六七八九十")
+    _TENTHS: frozenset("123456789一二两三四五六七八九十")
 }
 _TITLE_ANCHORS = ("《",)
 _QUOTED_ANCHORS = ("“", "「", '"')

@@ -16,6 +16,7 @@ from ..model import (
     TargetKind,
 )
 from ._patterns import (
+    _ADVERBS_BEFORE_A_CHANGE,
     _BARE_LIST_BEFORE,
     _BARE_LIST_JOINERS,
     _BARE_NUMBER,
@@ -30,8 +31,12 @@ from ._patterns import (
     _FROM_BEFORE,
     _FROM_NUMBER_BEFORE,
     _LIST_BETWEEN,
+    _LONGEST_ADVERB,
     _LOOSE_PREFIX_BEFORE,
     _MAGNITUDE_AFTER_DIGITS,
+    _NOUN_BEFORE_VERB,
+    _NOUN_BETWEEN,
+    _NOW_BEFORE,
     _PER_CAPITA,
     _PER_CAPITA_ANCHORS,
     _RANGE_BETWEEN,
@@ -56,14 +61,6 @@ from ._words import (
     _SUFFIXES,
     _TIGHT_PREFIXES,
 )
-
-# What is now, written before a value and the noun it is of: 将现行16%的增值税税率降至13%.
-_NOW_BEFORE = LazyPattern(r"(?: 目前 | 现在 | 当前 | 现行 | 原来 | 原有 ) \Z", regex.VERBOSE)
-_NOUN_BEFORE_VERB = 12  # characters at most from the value to the verb, 的 included
-_NOUN_BETWEEN = LazyPattern(rf"[^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]+")
-# What may stand between a change's baseline and its verb: 由现在的3天进一步压缩到1天.
-_ADVERBS_BEFORE_A_CHANGE = frozenset(("", "进一步", "再", "逐步", "分别", "大幅", "全部", "均"))
-_LONGEST_ADVERB = max(map(len, _ADVERBS_BEFORE_A_CHANGE))
 
 
 class _Quantities(_Text):

@@ -62,21 +62,17 @@ class _Roles(_Text):
         (不超过20%的政府补助) sizes what is given, a commitment.
         """
         text = self.text
-        as_of, in_force = set(self.as_of), set(self.in_force)
+        dated_roles = self.dated_roles
         sentences: dict[int, bool] = {}  # sentence start → whether it is a status report
         promised = {
             self.sentences.start_of(reading.start)
             for reading in readings
-            if reading.kind is TargetKind.DEADLINE
-            and reading.start not in as_of
-            and reading.start not in in_force
+            if reading.kind is TargetKind.DEADLINE and reading.start not in dated_roles
         }
         for reading in readings:
-            if reading.start in as_of:
-                reading.role = TargetRole.STATUS
-                continue
-            if reading.start in in_force:
-                reading.role = TargetRole.SCOPE
+            role = dated_roles.get(reading.start)
+            if role is not None:
+                reading.role = role
                 continue
             if reading.kind is TargetKind.DEADLINE or reading.kind is TargetKind.ONGOING:
                 continue

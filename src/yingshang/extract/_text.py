@@ -102,8 +102,9 @@ class _Text:
             else []
         )
         self.title_starts = [start for start, _ in self.titles]
-        self.as_of: list[int] = []  # where a 截至 date starts: a status report's date
-        self.in_force: list[int] = []  # where the date a document holds until starts (有效期至…)
+        # The role a deadline's own words give it, by where it starts: a status report's date
+        # (截至2020年3月) or the date a document holds until (有效期至2022年12月31日).
+        self.dated_roles: dict[int, TargetRole] = {}
         self.quoted = (
             [match.span() for match in _QUOTED.finditer(text)]
             if _holds_any(text, _QUOTED_ANCHORS)

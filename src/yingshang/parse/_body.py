@@ -206,6 +206,12 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
+def _left_open(text: str) -> bool:
+    """Tell whether the (folded) roles `text` leaves a bracket open or closes one never opened:
+    what its names are is not clear, and it is read as text."""
+    return text.count("(") != text.count(")")
+
+
 def _is_deadline(name: str) -> bool:
     return (
         bool(name)
@@ -514,8 +520,7 @@ class _Reader:
         for run_start, body_end, run_end in labelled:
             if not text_before(run_start):
                 continue  # a paragraph of roles alone: a line of roles (line_roles)
-            flat = self.flat(run_start, body_end)
-            if flat.text.count("(") != flat.text.count(")"):
+            if _left_open(self.flat(run_start, body_end).text):
                 continue  # a bracket left open: the item's text, as a line of roles would be
             responsibility = self.responsibility(run_start, body_end)
             if responsibility is None:
@@ -714,7 +719,7 @@ class _Reader:
         label = _ROLE_LABEL.match(flat.text.lstrip())
         if label is None:
             return None
-        if flat.text.count("(") != flat.text.count(")"):
+        if _left_open(flat.text):
             return None  # a bracket left open: read as text, and reported, not as roles
         responsibility = self.responsibility(paragraph.span.start, paragraph.span.end)
         if responsibility is None and label["time"] is not None:
