@@ -566,6 +566,17 @@ def _leading_number(text: str) -> str:
     return text[:end]
 
 
+def _listed(draw: st.DrawFn, opening: str, items: list[tuple[str, Target]]) -> Phrase:
+    """Write `items` (each a text and its target) after `opening`, joined by drawn list joiners
+    (和, 与, 及, 以及, 或, 、): 分别为3、5和10个工作日."""
+    phrase = Phrase(opening, ())
+    for index, (text, target) in enumerate(items):
+        if index:
+            phrase = phrase + Phrase(draw(st.sampled_from(LIST_JOINERS)), ())
+        phrase = phrase + Phrase(text, (target,))
+    return phrase
+
+
 @st.composite
 def bounded_lists(draw: st.DrawFn) -> Phrase:
     """Draw values of one kind joined by 和/与/及/、 with one bound after the last.
@@ -575,8 +586,6 @@ def bounded_lists(draw: st.DrawFn) -> Phrase:
     kind = draw(st.sampled_from([TargetKind.DURATION, TargetKind.COUNT, TargetKind.PERCENTAGE,
                                  TargetKind.PHYSICAL]))  # fmt: skip
     items = draw(st.lists(plain_quantities(kind), min_size=2, max_size=4))
-    joiners = draw(st.lists(st.sampled_from(LIST_JOINERS), min_size=len(items) - 1,
-                            max_size=len(items) - 1))  # fmt: skip
     suffix, comparator = draw(st.sampled_from(SUFFIXES))
     # A bare measure word before a value that names its noun takes the noun (5个和3个环节).
     units = [item.quantity.unit for item in items]
@@ -588,15 +597,12 @@ def bounded_lists(draw: st.DrawFn) -> Phrase:
             and after.startswith(units[index])
         ):
             units[index] = after
-    phrase = Phrase("", ())
+    written = []
     for index, item in enumerate(items):
         text = item.text + (suffix if index == len(items) - 1 else "")
         quantity = Quantity(item.quantity.value, units[index])
-        phrase = phrase + Phrase(text, (_target(text, kind, quantity=quantity,
-                                                comparator=comparator),))  # fmt: skip
-        if index < len(joiners):
-            phrase = phrase + Phrase(joiners[index], ())
-    return phrase
+        written.append((text, _target(text, kind, quantity=quantity, comparator=comparator)))
+    return _listed(draw, "", written)
 
 
 @st.composite
@@ -608,19 +614,14 @@ def shared_nouns(draw: st.DrawFn) -> Phrase:
     unit, kind = draw(st.sampled_from([("个工作日", TargetKind.DURATION),
                                        ("个环节", TargetKind.COUNT)]))  # fmt: skip
     values = draw(st.lists(st.integers(1, 99), min_size=2, max_size=4))
-    joiners = draw(st.lists(st.sampled_from(LIST_JOINERS), min_size=len(values) - 1,
-                            max_size=len(values) - 1))  # fmt: skip
     suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
                                                ("以内", Comparator.AT_MOST))))  # fmt: skip
-    phrase = Phrase("", ())
+    written = []
     for index, value in enumerate(values):
-        last = index == len(values) - 1
-        text = f"{value}{unit + suffix if last else '个'}"
-        phrase = phrase + Phrase(text, (_target(text, kind, quantity=Quantity(value, unit),
-                                                comparator=comparator),))  # fmt: skip
-        if not last:
-            phrase = phrase + Phrase(joiners[index], ())
-    return phrase
+        text = f"{value}{unit + suffix if index == len(values) - 1 else '个'}"
+        target = _target(text, kind, quantity=Quantity(value, unit), comparator=comparator)
+        written.append((text, target))
+    return _listed(draw, "", written)
 
 
 # The units a list of bare values shares: as written after the last value, the kind, the unit
@@ -651,20 +652,14 @@ def shared_units(draw: st.DrawFn) -> Phrase:
             max_size=4,
         )
     )
-    joiners = draw(st.lists(st.sampled_from(LIST_JOINERS), min_size=len(values) - 1,
-                            max_size=len(values) - 1))  # fmt: skip
     suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
                                                ("以内", Comparator.AT_MOST))))  # fmt: skip
-    phrase = Phrase("分别为", ())
+    written = []
     for index, value in enumerate(values):
-        last = index == len(values) - 1
-        text = f"{value}{written_unit + suffix if last else ''}"
+        text = f"{value}{written_unit + suffix if index == len(values) - 1 else ''}"
         quantity = Quantity(value * magnitude, unit)
-        phrase = phrase + Phrase(text, (_target(text, kind, quantity=quantity,
-                                                comparator=comparator),))  # fmt: skip
-        if not last:
-            phrase = phrase + Phrase(joiners[index], ())
-    return phrase
+        written.append((text, _target(text, kind, quantity=quantity, comparator=comparator)))
+    return _listed(draw, "分别为", written)
 
 
 @st.composite
@@ -679,18 +674,14 @@ def shared_changes(draw: st.DrawFn) -> Phrase:
     written_unit, kind = draw(st.sampled_from((("%", TargetKind.RELATIVE_CHANGE),
                                                ("个百分点", TargetKind.PERCENTAGE_POINTS))))  # fmt: skip
     values = draw(st.lists(st.integers(1, 99).map(Decimal), min_size=2, max_size=4))
-    joiners = draw(st.lists(st.sampled_from(LIST_JOINERS), min_size=len(values) - 1,
-                            max_size=len(values) - 1))  # fmt: skip
     bare = written_unit != "%" and draw(st.booleans())  # 10、20个百分点: the unit written once
-    phrase = Phrase("分别", ())
+    written = []
     for index, value in enumerate(values):
         last = index == len(values) - 1
         text = f"{verb if index == 0 else ''}{value}{'' if bare and not last else written_unit}"
-        phrase = phrase + Phrase(text, (_target(text, kind, quantity=Quantity(value, written_unit),
-                                                direction=direction),))  # fmt: skip
-        if not last:
-            phrase = phrase + Phrase(joiners[index], ())
-    return phrase
+        quantity = Quantity(value, written_unit)
+        written.append((text, _target(text, kind, quantity=quantity, direction=direction)))
+    return _listed(draw, "分别", written)
 
 
 # --- deadlines -------------------------------------------------------------------------------
