@@ -215,6 +215,32 @@ def test_a_lunar_holiday_is_due_the_day_before_it(
     assert after.date.month in (1, 2, 9, 10)
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("2019年11月中旬前", Deadline(DeadlineKind.BY_END_OF, datetime.date(2019, 11, 20), 2019, 11)),
+     ("到2020年6月上旬", Deadline(DeadlineKind.BY_END_OF, datetime.date(2020, 6, 10), 2020, 6)),
+     ("2020年2月下旬前", Deadline(DeadlineKind.BY_END_OF, datetime.date(2020, 2, 29), 2020, 2)),
+     ("2021年2月下旬前", Deadline(DeadlineKind.BY_END_OF, datetime.date(2021, 2, 28), 2021, 2)),
+     ("9月中旬前", Deadline(DeadlineKind.BY_END_OF, datetime.date(2019, 9, 20), 2019, 9))],
+)  # fmt: skip
+def test_a_dekad_is_due_on_its_last_day(written: str, expected: Deadline) -> None:
+    # 上旬, 中旬, 下旬: the first, second and last ten days of a month (下旬 ends with it).
+    assert parse_deadline(written, issue_date=ISSUED) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("一季度内", Deadline(DeadlineKind.BY, datetime.date(2019, 3, 31), 2019)),
+     ("三季度前", Deadline(DeadlineKind.BEFORE, datetime.date(2019, 6, 30), 2019)),
+     ("第四季度内", Deadline(DeadlineKind.BY, datetime.date(2019, 12, 31), 2019)),
+     ("上半年内", Deadline(DeadlineKind.BY, datetime.date(2019, 6, 30), 2019))],
+)  # fmt: skip
+def test_a_bounded_quarter_without_a_year_is_in_the_plans_year(
+    written: str, expected: Deadline
+) -> None:
+    assert parse_deadline(written, issue_date=ISSUED) == expected
+
+
 def test_a_lunar_holiday_outside_the_table_keeps_its_year_only() -> None:
     assert parse_deadline("1979年春节前") == Deadline(BEFORE, None, 1979)
     assert parse_deadline("2100年中秋节前") == Deadline(BEFORE, None, 2100)
@@ -223,7 +249,8 @@ def test_a_lunar_holiday_outside_the_table_keeps_its_year_only() -> None:
 @pytest.mark.parametrize(
     ("written", "month", "day_of_month"),
     [("每年年底前", 12, None), ("每年底前", 12, None), ("每年6月底前", 6, None),
-     ("每季度末前", None, None), ("每月10日前", None, 10)],
+     ("每季度末前", None, None), ("每月10日前", None, 10), ("每季度首月10日前", None, 10),
+     ("每季度末月5日前", None, 5)],
 )  # fmt: skip
 def test_recurring_deadlines_are_kept_as_such(
     written: str, month: int | None, day_of_month: int | None
@@ -239,7 +266,10 @@ def test_recurring_deadlines_are_kept_as_such(
      "3个月前", "2019年前三季度", "底前", "印发之日起1个月", "2019年9月30日底前",
      # A half-year or quarter with no year needs 末前 to be a deadline; 每季度末 without 前 is
      # no deadline; 前三季度 is the first three quarters, a span; there is no fifth quarter.
-     "上半年", "一季度", "第三季度", "每季度末", "每年第一季度末前", "前三季度末", "2019年五季度"],
+     "上半年", "一季度", "第三季度", "每季度末", "每年第一季度末前", "前三季度末", "2019年五季度",
+     # A dekad is a deadline with 前 or 到 only (2020年3月中旬 alone is when something happened),
+     # and a month's only: 每年首月10日前 is no form.
+     "2020年3月中旬", "11月下旬", "2019年13月中旬前", "每年首月10日前", "上半年前"],
 )  # fmt: skip
 def test_parse_deadline_rejects_dates_and_impossible_deadlines(written: str) -> None:
     with pytest.raises(ParseError):

@@ -69,7 +69,8 @@ _OFFSET_UNIT = "|".join(sorted(_OFFSET_UNITS, key=len, reverse=True))
 DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
     LazyPattern(pattern, regex.VERBOSE)
     for pattern in (
-        # 2019年9月底前, 2020年前, 到2022年, 2020年6月30日前, 2019年内: a dated deadline. The year
+        # 2019年9月底前, 2020年前, 到2022年, 2020年6月30日前, 2019年内, 2019年11月中旬前: a
+        # dated deadline (a dekad, 旬, ends on the 10th, the 20th or the month's last day). The year
         # alone (2017年, 2019年7月23日) is a date, not a deadline: deadline_from_match rejects a
         # match with neither a leading 到 nor a closing 底前/前/内.
         # Web copies space the year off (2023 年底前) and wrap lines inside it (2025 年⏎底前).
@@ -77,7 +78,8 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         (?P<by> 截至 | 截止到 | 截止 | 到 | 至 )?
         {_NOT_AFTER_A_NUMERAL}
         (?P<year> {_YEAR} ) [ ]? 年
-        (?: [ ]? (?P<month> {_MONTH} ) [ ]? 月 (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] )?
+        (?: [ ]? (?P<month> {_MONTH} ) [ ]? 月
+            (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] | (?P<dekad> [上中下] 旬 ) )?
           | 度 (?= [ ]? 内 ) )?                                 # 2020年度内: the year
         (?: [ ]? \n? (?P<bound> 年?底前 | 年?末前 | 年?底 | 年?末 | {_BEFORE} | {_WITHIN} ) )?
         """,
@@ -94,11 +96,12 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
            | [青少成老童中往历逐周同前早晚] )
         年 度? (?P<bound> 底前 | 末前 | {_WITHIN} )
         """,
-        # 9月底前, 6月30日前, 6月底(完成) with no year: the plan's year. Not 3个月前, which is
-        # relative, nor 每年6月底前, which recurs.
+        # 9月底前, 6月30日前, 6月中旬前, 6月底(完成) with no year: the plan's year. Not 3个月前,
+        # which is relative, nor 每年6月底前, which recurs.
         rf"""
         {_NOT_AFTER_A_NUMERAL} (?<! [年个] )
-        (?P<month> {_MONTH} ) [ ]? 月 (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] )?
+        (?P<month> {_MONTH} ) [ ]? 月
+        (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] | (?P<dekad> [上中下] 旬 ) )?
         (?P<bound> 底前 | 末前 | {_BEFORE} | 底 (?! [线数部层稿子] ) )
         (?: (?<= 底 ) (?: 完成 | 见效 | 到位 ) )?        # 6月底完成, as a bracket writes it
         """,
@@ -120,10 +123,12 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         (?P<holiday> [国春元中劳五] (?: 庆节 | 庆 | 节 | 旦 | 秋节 | 动节 | 一 ) )
         (?P<bound> {_BEFORE} )
         """,
-        # 每年年底前, 每季度末前, 每年6月底前, 每月10日前: due again each period.
+        # 每年年底前, 每季度末前, 每年6月底前, 每月10日前, 每季度首月10日前: due again each
+        # period (a quarter's first or last month is kept in the text, not in the model).
         rf"""
         每 (?P<recurs> 年 | 季度 | 半年 | 月 | 周 )
         (?: 年? (?: 底 | 末 )
+          | (?<= 季度 ) [首末] 月 [ ]? (?P<day> {_DAY} ) [ ]? [日号]   # 每季度首月10日前
           | (?P<month> {_MONTH} ) [ ]? 月 (?: 底 | 末 | [ ]? (?P<day> {_DAY} ) [ ]? [日号] )?
           | (?P<day> {_DAY} ) [ ]? [日号] | (?: 底 | 末 ) )?
         (?P<bound> {_BEFORE} )
@@ -141,16 +146,18 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         (?P<relative_year> [今本当明]年 ) 的? {_PERIOD}
         (?P<bound> 末前 | 底前 | 末 | 底 | {_BEFORE} | {_WITHIN} )?
         """,
-        # 上半年末前, 三季度末前 with no year: the plan's year. Here only an end bound makes a
+        # 上半年末前, 三季度末前, 一季度内 with no year: the plan's year. Here only a bound makes a
         # deadline: a bare 上半年 or 一季度 in prose as often reports the past as it sets a date.
+        # A quarter may take 前 (三季度前: before it begins); 上半年前 would fall before the year.
         # Not 前三季度 (the first three quarters, a span), nor 每季度末, which recurs. The half
         # and the quarter are searched apart, each anchored on its literal (半年, 季度), which
         # keeps the scan of a page fast.
         rf"""
-        {_NO_YEAR_BEFORE} (?P<half> [上下]半年 ) (?P<bound> 末前 | 底前 | 末 | 底 )
+        {_NO_YEAR_BEFORE} (?P<half> [上下]半年 ) (?P<bound> 末前 | 底前 | 末 | 底 | {_WITHIN} )
         """,
         rf"""
-        {_NO_YEAR_BEFORE} 第? (?P<quarter> {_QUARTER} ) 季度 (?P<bound> 末前 | 底前 | 末 | 底 )
+        {_NO_YEAR_BEFORE} 第? (?P<quarter> {_QUARTER} ) 季度
+        (?P<bound> 末前 | 底前 | 末 | 底 | {_WITHIN} | {_BEFORE} )
         """,
         # 到“十四五”末, 十四五期末, “十四五”期间: by the end of a five-year plan's period.
         r"""
@@ -460,7 +467,7 @@ def _dated_deadline(groups: _Groups, plan_year: int | None) -> Deadline | None:
     period = _period(groups)
     if written_year is not None:
         if bound is None and not by and period is None:
-            return None  # 2017年, 2019年7月23日: a date, not a deadline
+            return None  # 2017年, 2019年7月23日, 2020年3月中旬: a date, not a deadline
         year: int | None = _whole(written_year)
     elif relative_year == "明年":
         year = None if plan_year is None else plan_year + 1
@@ -471,6 +478,9 @@ def _dated_deadline(groups: _Groups, plan_year: int | None) -> Deadline | None:
     written_month, written_day = groups.get("month"), groups.get("day")
     month = None if written_month is None else _whole(written_month)
     day = None if written_day is None else _whole(written_day)
+    dekad = groups.get("dekad")
+    if dekad is not None and month is not None:
+        return _dekad_deadline(dekad, bound, year, month)
     if bound is None or bound in _WITHIN_BOUNDS:
         kind = DeadlineKind.BY
     elif bound in _END_BOUNDS:
@@ -487,6 +497,20 @@ def _dated_deadline(groups: _Groups, plan_year: int | None) -> Deadline | None:
     return Deadline(kind, due, year=year, month=month, day=day)
 
 
+def _dekad_deadline(dekad: str, bound: str | None, year: int | None, month: int) -> Deadline:
+    """11月中旬前, 到2019年6月上旬 → BY_END_OF the dekad's last day (the 20th, the 10th); 下旬
+    ends with the month. 前 after a dekad closes it, as 底前 closes a month: plans write
+    中旬前 for "by mid-month". `day` stays None: the text names ten days, not one."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"no month {month}")
+    if year is None:
+        return Deadline(DeadlineKind.BY_END_OF, None, month=month)
+    last = _DEKAD_ENDS.get(dekad) or calendar.monthrange(year, month)[1]
+    kind = DeadlineKind.BY if bound in _WITHIN_BOUNDS else DeadlineKind.BY_END_OF
+    return Deadline(kind, datetime.date(year, month, last), year=year, month=month)
+
+
+_DEKAD_ENDS = {"上旬": 10, "中旬": 20}
 # The months a half-year or a quarter runs over: (first, last).
 _HALVES = {"上半年": (1, 6), "下半年": (7, 12)}
 _QUARTER_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "１": 1, "２": 2, "３": 3, "４": 4}
