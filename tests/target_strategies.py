@@ -28,6 +28,7 @@ from yingshang.model import (
     Span,
     Target,
     TargetKind,
+    TargetRole,
 )
 from yingshang.numbers import to_chinese_numeral
 
@@ -139,11 +140,12 @@ UNITS: dict[TargetKind, tuple[tuple[str, str], ...]] = {
         ("次", "次"), ("人次", "人次"), ("名", "名"), ("户", "户"), ("套", "套"),
     ),
     TargetKind.PERCENTAGE: (("%", "%"), ("％", "%")),
-    TargetKind.PERCENTAGE_POINTS: (("个百分点", "个百分点"),),
+    TargetKind.PERCENTAGE_POINTS: (("个百分点", "个百分点"), ("个基点", "个基点"), ("基点", "个基点")),
     TargetKind.MONEY: (("元", "元"),),
     TargetKind.UNIT_PRICE: (("元/吨", "元/吨"), ("元/件", "元/件"), ("元每吨", "元/吨")),
     TargetKind.PHYSICAL: (
-        ("千伏安", "千伏安"), ("千伏", "千伏"), ("公里", "公里"), ("平方米", "平方米"),
+        # (A voltage, 千伏, names whom a measure serves: a scope, drawn by others().)
+        ("千伏安", "千伏安"), ("公里", "公里"), ("平方米", "平方米"),
         ("立方米", "立方米"), ("吨", "吨"), ("千瓦时", "千瓦时"), ("公顷", "公顷"),
     ),
 }  # fmt: skip
@@ -270,8 +272,25 @@ def approximates(draw: st.DrawFn) -> Phrase:
 
 @st.composite
 def others(draw: st.DrawFn) -> Phrase:
-    """Draw service hours (7×24小时) or an on-the-spot promise (立等可取)."""
-    if draw(st.booleans()):
+    """Draw service hours (7×24小时), an on-the-spot promise (立等可取), the same day
+    (当日办结, “一日办结”) or a voltage, which is a scope (10千伏, 35千伏及以上)."""
+    form = draw(st.sampled_from(["hours", "on the spot", "same day", "voltage"]))
+    if form == "voltage":
+        value = draw(st.sampled_from([1, 10, 35, 110, 220]))
+        suffix, comparator = draw(st.sampled_from([("", Comparator.EXACTLY),
+                                                   ("及以上", Comparator.AT_LEAST),
+                                                   ("以下", Comparator.AT_MOST)]))  # fmt: skip
+        text = f"{draw(written_integers(value))}千伏{suffix}"
+        return Phrase(text, (_target(text, TargetKind.PHYSICAL, quantity=Quantity(value, "千伏"),
+                                     comparator=comparator, role=TargetRole.SCOPE),))  # fmt: skip
+    if form == "same day":  # 当日办结: one day, as 一日办结 is, quoted or not
+        day, unit = draw(st.sampled_from([("当日", "日"), ("当天", "天"), ("一日", "日")]))
+        work = draw(st.sampled_from(["办结", "办好", "办理", "到账"]))
+        opening, closing = draw(st.sampled_from([("", ""), ("“", "”")]))
+        target = Target(TargetKind.DURATION, day, Span(len(opening), len(opening) + len(day)),
+                        quantity=Quantity(1, unit))  # fmt: skip
+        return Phrase(opening + day + work + closing, (target,))
+    if form == "hours":
         days, hours = draw(st.integers(1, 7)), draw(st.integers(1, 24))
         times = draw(st.sampled_from(["×", "x", "*"]))
         text = f"{days}{times}{hours}小时"
@@ -705,7 +724,13 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
     form = draw(st.sampled_from(["year end", "month end", "before year", "by year", "before day",
                                  "within year", "half or quarter", "relative", "spaced year end",
                                  "plan's month", "holiday", "recurring",
-                                 "five-year plan"]))  # fmt: skip
+                                 "five-year plan", "dekad"]))  # fmt: skip
+    if form == "dekad":  # 2019年11月中旬前: by the 10th, the 20th or the month's last day
+        dekad, last = draw(st.sampled_from([("上旬", 10), ("中旬", 20), ("下旬", None)]))
+        due = _last_day(year, month) if last is None else datetime.date(year, month, last)
+        return f"{written_year}年{written_month}月{dekad}前", Deadline(
+            DeadlineKind.BY_END_OF, due, year, month
+        )
     if form == "five-year plan":  # 到“十四五”末: by the end of the plan's last year
         name, last = draw(st.sampled_from([("十三五", 2020), ("十四五", 2025), ("十五五", 2030)]))
         quoted = draw(st.sampled_from([f"“{name}”", name]))
@@ -739,7 +764,14 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
                                              ("春节前", datetime.date(2020, 1, 24))]))  # fmt: skip
         return holiday, Deadline(DeadlineKind.BEFORE, due, due.year)
     if form == "recurring":  # 每年年底前, 每年6月底前: due again every year
-        if draw(st.booleans()):
+        which = draw(st.sampled_from(["year end", "month", "quarter's month"]))
+        if which == "quarter's month":  # 每季度首月10日前: a day of a month of each quarter
+            day = draw(st.integers(min_value=1, max_value=28))
+            first_or_last = draw(st.sampled_from(["首", "末"]))
+            return f"每季度{first_or_last}月{day}日前", Deadline(
+                DeadlineKind.RECURRING, None, day=day
+            )
+        if which == "year end":
             return "每年年底前", Deadline(DeadlineKind.RECURRING, None, month=12)
         return f"每年{month}月底前", Deadline(DeadlineKind.RECURRING, None, month=month)
     if form == "year end":
@@ -787,8 +819,10 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
 
 @st.composite
 def period_deadlines(draw: st.DrawFn, year: int, written_year: str) -> tuple[str, Deadline]:
-    """Draw a deadline on a half-year or a quarter: 2020年上半年, 2019年第三季度末前, 到2020年一季度."""
-    if draw(st.booleans()):
+    """Draw a deadline on a half-year or a quarter: 2020年上半年, 2019年第三季度末前, 到2020年一季度,
+    and with no year, in the plan's: 三季度末前, 一季度内, 三季度前."""
+    half = draw(st.booleans())
+    if half:
         written, first, last = draw(st.sampled_from([("上半年", 1, 6), ("下半年", 7, 12)]))
     else:
         quarter = draw(st.integers(min_value=1, max_value=4))
@@ -797,13 +831,18 @@ def period_deadlines(draw: st.DrawFn, year: int, written_year: str) -> tuple[str
         first, last = 3 * quarter - 2, 3 * quarter
     by = draw(st.sampled_from(["", "", "到"]))
     bound = draw(st.sampled_from(["", "末前", "底前", "末", "前", "内"]))
+    # Without a year only a bound makes one a deadline (and 上半年前 none: 前 there opens a range).
+    yearless = not by and bound and not (half and bound == "前") and draw(st.booleans())
+    if yearless:
+        year, written_year = ISSUE_DATE.year, ""
     if bound == "前":  # before the period begins, as 2020年前 is
         kind, due = DeadlineKind.BEFORE, datetime.date(year, first, 1) - datetime.timedelta(days=1)
     elif bound == "内" or (by and not bound):  # within the period, as 2019年内 and 到2022年 are
         kind, due = DeadlineKind.BY, _last_day(year, last)
     else:
         kind, due = DeadlineKind.BY_END_OF, _last_day(year, last)
-    return f"{by}{written_year}年{written}{bound}", Deadline(kind, due, year)
+    year_word = "年" if written_year else ""
+    return f"{by}{written_year}{year_word}{written}{bound}", Deadline(kind, due, year)
 
 
 @st.composite

@@ -50,6 +50,7 @@ def only(text: str) -> Target:
         ("减税降费1000余亿元", TargetKind.MONEY, Quantity(100_000_000_000, "元"), Comparator.MORE_THAN),
         ("至少完成2次培训", TargetKind.COUNT, Quantity(2, "次"), Comparator.AT_LEAST),
         ("接入容量160千伏安", TargetKind.PHYSICAL, Quantity(160, "千伏安"), Comparator.EXACTLY),
+        ("利率下限下调20个基点", TargetKind.PERCENTAGE_POINTS, Quantity(20, "个基点"), Comparator.EXACTLY),
         ("实施411公里次支道路建设", TargetKind.PHYSICAL, Quantity(411, "公里"), Comparator.EXACTLY),
         ("新增城市绿地3000万平方米", TargetKind.PHYSICAL, Quantity(30_000_000, "平方米"), Comparator.EXACTLY),
         ("道路网密度达到8km/km2以上", TargetKind.PHYSICAL, Quantity(8, "km/km2"), Comparator.AT_LEAST),
@@ -416,6 +417,30 @@ def test_half_a_unit_of_time_is_a_duration(text: str, target_text: str, quantity
         target_text,
         quantity,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "target_text", "quantity"),
+    [("企业开办实现当日办结", "当日", Quantity(1, "日")),
+     ("不动产登记当天办好", "当天", Quantity(1, "天")),
+     # A time limit in quotes is still one when the work it bounds follows it.
+     ("实现“一日办结”", "一日", Quantity(1, "日")),
+     ("推行“当日办结”", "当日", Quantity(1, "日"))],
+)  # fmt: skip
+def test_the_same_day_is_a_one_day_time_limit(
+    text: str, target_text: str, quantity: Quantity
+) -> None:
+    (target,) = extract_targets(text)
+    assert (target.kind, target.text, target.quantity) == (
+        TargetKind.DURATION,
+        target_text,
+        quantity,
+    )
+
+
+@pytest.mark.parametrize("text", ["当天会议决定", "“一网通办”", "“三个作用”", "当日下午召开"])
+def test_a_day_named_or_a_slogan_is_no_time_limit(text: str) -> None:
+    assert not list(extract_targets(text))
 
 
 @pytest.mark.parametrize("text", ["上半年完成试点", "每半月通报", "半年内完成", "压缩一半"])

@@ -25,9 +25,11 @@ from ..model import (
 from ..numbers import parse_number
 from ._patterns import (
     _BEFORE_ANCHOR,
+    _CARRIED_ON,
     _CLASS_LABEL_AFTER,
     _COUNTED_NOUN,
     _DAY_DATED_AFTER,
+    _DONE_WORDS,
     _DOUBLING,
     _DOUBLINGS,
     _HALF,
@@ -50,11 +52,13 @@ from ._patterns import (
     _RANK,
     _REFERENCE_AFTER_YEAR,
     _REFERENCE_LEADS,
+    _SAME_DAY,
     _SERVICE_HOURS,
     _SESSION_AFTER,
     _SLASH_FRACTION,
     _TENTHS,
     _VALIDITY_BEFORE,
+    _VALIDITY_WORDS,
 )
 from ._scan import _anchored_matches, _holds_any
 from ._text import _Doubling, _Found, _Half, _read_number, _Text
@@ -97,7 +101,7 @@ class _Candidates(_Text):
         # Where a year is written (2020年3月底前, 自2020年1月1日起), in text order: a deadline
         # without one later in the sentence is in that year (…，6月底前全面实施).
         written: list[list[regex.Match[str]]] = []  # each pattern's matches that may hold one
-        validity = "有效期" in text
+        validity = _holds_any(text, _VALIDITY_WORDS)
         for pattern, (anchors, lead) in zip(DEADLINE_PATTERNS, DEADLINE_ANCHORS, strict=True):
             if lead is not None:
                 matches = _anchored_matches(pattern, text, anchors, lead)
@@ -129,8 +133,11 @@ class _Candidates(_Text):
                 bound = match["bound"] if "bound" in groups else None
                 if by in ("截至", "截止", "截止到") and not (bound or "").endswith("前"):
                     self.dated_roles[start] = TargetRole.STATUS  # 截至2020年3月: as of a date
-                elif validity and _VALIDITY_BEFORE.search(text, max(start - 5, 0), start):
-                    self.dated_roles[start] = TargetRole.SCOPE  # 有效期至2022年12月31日
+                elif (validity and _VALIDITY_BEFORE.search(text, max(start - 5, 0), start)) or (
+                    by in ("至", "到") and text[max(start - 2, 0) : start] in _CARRIED_ON
+                ):
+                    # 有效期至2022年12月31日, 政策延续至2021年3月31日: what the measure holds until
+                    self.dated_roles[start] = TargetRole.SCOPE
                 yield start, -match.end(), 0, deadline
         if _holds_any(text, DATE_ANCHORS):
             for match in DATE_SCAN.finditer(text):
@@ -242,8 +249,8 @@ class _Candidates(_Text):
         start, end = match.span()
         number_start = match.start("number")
         chinese = numeral[0] not in _ARABIC_DIGITS
-        if chinese and self._in_quotes(number_start):
-            return None
+        if chinese and self._in_quotes(number_start) and not self._done_within(match, pattern):
+            return None  # “三个作用”, “一网通办”: a slogan
         if self._in_title(number_start):
             return None
         if number_start > 0 and self.text[number_start - 1] == "第":
@@ -252,6 +259,8 @@ class _Candidates(_Text):
             return None  # 同一天, 同一窗口: the same one, not a count of one
         if pattern is _HALF_TIME:
             return _Found(start, end, TargetKind.DURATION, Quantity(_HALF_VALUE, match["unit"]))
+        if pattern is _SAME_DAY:
+            return _Found(start, end, TargetKind.DURATION, Quantity(1, match["unit"]))
         approximate = pattern is _QUANTITY and match["approx"] is not None  # 100多家, 1000余亿元
         if approximate and match["magnitude"] is not None:
             numeral += match["magnitude"]  # 3000多万户: more than 3000万, read as 3000万 is
@@ -331,6 +340,20 @@ class _Candidates(_Text):
             if noun is not None:
                 end, unit = noun.end(), unit + noun["noun"]  # 3个环节: unit 个环节
         return _Found(start, end, kind, Quantity(value, unit), approximate)
+
+    def _done_within(
+        self, match: regex.Match[str], pattern: LazyPattern | LazyStdlibPattern
+    ) -> bool:
+        """Tell whether a time in words is followed by the work it bounds: “一日办结”, “三天
+        办好”, “当日办结”. Quoted, it is still the time limit the plan sets, not a slogan's
+        count."""
+        if pattern is _SAME_DAY:
+            return True  # “当日办结”
+        if pattern is not _QUANTITY or match["unit"] is None:
+            return False
+        if _UNITS[match["unit"]][0] is not TargetKind.DURATION:
+            return False
+        return self.text.startswith(_DONE_WORDS, match.end())
 
     def _in_title(self, position: int) -> bool:
         if not self.titles:

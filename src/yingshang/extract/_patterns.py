@@ -68,6 +68,18 @@ _HALF_TIME = LazyStdlibPattern(
     re.VERBOSE,
 )
 _HALF_VALUE = Decimal("0.5")
+# The work a time limit bounds, right after it: 一日办结, 三天办好, 2小时到账.
+_DONE_WORDS = (
+    "办结", "办理", "办成", "办好", "办毕", "办完", "完成", "出证", "领证", "发证", "到账",
+)  # fmt: skip
+# The same day as a time limit: 当日办结, 当天办好 — one day, as 一日办结 is. Not 当日 as the day
+# something happened (当天会议决定), which no work word follows.
+_SAME_DAY = LazyStdlibPattern(
+    rf"""
+    (?P<number> 当 ) (?P<unit> 日 | 天 ) (?= {_alternation(_DONE_WORDS)} )
+    """,
+    re.VERBOSE,
+)
 _NOMINAL_DIAMETER = LazyPattern(
     r"""
     (?<! [A-Za-z] ) (?: DN | dn | Dn ) [ ]?                  # DN100: a pipe's nominal diameter
@@ -261,6 +273,7 @@ _STATUS_WORDS = LazyPattern(
   | (?: 压缩 | 压减 | 缩短 | 减少 | 降低 | 下降 | 提高 | 提升 | 增长 | 增加 ) 了   # 压缩了78.89%
   | (?: 到 | 至 | 为 ) 现在的                                  # 由过去的15天压缩到现在的3天
   | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far
+  | (?<! [由从比较] ) 过去 (?! 的 )                          # 过去五年: looking back
   | (?<! [0-9] ) 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月   # 1—9月: so far
   | 据统计 | 据介绍 | 据悉 | 获悉 | 共有 | 现有 | 实有         # 据统计…, 我市共有市场主体52.3万户
   | 经测算 | 据测算 | 预计                                   # 经测算，每年可节省约2.3亿元
@@ -301,12 +314,18 @@ _ENTITY_AFTER = LazyPattern(
     """,
     regex.VERBOSE,
 )
-# What the things a share counts are to achieve: 50%以上的审批事项实现“秒批”.
-# 有效期3年, 有效期为2年, 有效期至2025年底: how long a document holds, which bounds its measures
-# in time.
-_VALIDITY_BEFORE = LazyPattern(r"有效期 (?: 为 | 是 | 至 | 到 )? [ ]? \Z", regex.VERBOSE)
+# 有效期3年, 有效期为2年, 有效期至2025年底, 执行期至…: how long a document holds, which bounds
+# its measures in time.
+_VALIDITY_WORDS = ("有效期", "执行期", "实施期")
+_VALIDITY_BEFORE = LazyPattern(
+    r"(?: 有效期 | 执行期 | 实施期 ) (?: 为 | 是 | 至 | 到 )? [ ]? \Z", regex.VERBOSE
+)
+# A measure carried on to a date: 政策延续至2021年3月31日, 执行至2025年底, 顺延至…: the date
+# it holds until, which bounds it as a validity does, not a date to finish work by.
+_CARRIED_ON = frozenset(("延续", "延长", "顺延", "延期", "执行"))
 # Verbs right before a share of things that make the share what is to be reached: 覆盖80%以上的….
 _REACHING = frozenset(("覆盖", "惠及", "实现", "达到", "完成"))
+# What the things a share counts are to achieve: 50%以上的审批事项实现“秒批”.
 _ACHIEVED_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? (?: 实现 | 达到 | 做到 )", regex.VERBOSE)
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
 _SCOPE_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
@@ -413,6 +432,7 @@ _QUANTITY_PATTERNS: tuple[
     (_SLASH_FRACTION, ("/",), 1),
     (_RANK, ("前",), None),
     (_HALF_TIME, ("半",), 0),
+    (_SAME_DAY, ("当日", "当天"), 0),
 )
 # The one character every match has before its anchor, for the patterns that have one: only
 # those anchors are tried (see _anchored_matches).

@@ -128,6 +128,10 @@ class _Roles(_Text):
                 _OWN_PARTS_AFTER.match(text, reading.end)
                 or _OWN_PARTS_AFTER.search(reading.quantity.unit)
             )
+        if reading.quantity.unit == "千伏":
+            # 对10千伏供电客户, 35千伏及以上用户: a voltage names whom a measure serves; no plan
+            # promises one (a capacity, 160千伏安, may be raised; that is a change).
+            return True
         if reading.comparator is Comparator.EXACTLY:
             return False
         if reading.kind is not TargetKind.DURATION and _ENTITY_AFTER.match(text, reading.end):

@@ -26,6 +26,8 @@ _UNITS: dict[str, tuple[TargetKind, str]] = {
     }.items()},
     **dict.fromkeys(("%", "％"), (TargetKind.PERCENTAGE, "%")),
     **dict.fromkeys(("个百分点", "百分点"), (TargetKind.PERCENTAGE_POINTS, "个百分点")),
+    # A basis point (基点, a hundredth of a percentage point) is kept as written: 下调20个基点.
+    **dict.fromkeys(("个基点", "基点"), (TargetKind.PERCENTAGE_POINTS, "个基点")),
     **{word: (TargetKind.COUNT, word) for word in (
         "个", "件", "家", "种", "项", "类", "次", "人次", "户次", "家次", "批次",
         "名", "人", "户", "台", "套", "条", "份", "座", "辆", "宗", "笔",
