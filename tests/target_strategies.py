@@ -129,11 +129,12 @@ def magnified_amounts(draw: st.DrawFn) -> tuple[str, Decimal]:
 
 # --- quantities ------------------------------------------------------------------------------
 
-# Agency as written → normalised unit, by kind. 年 stays below 1000: 2019年 is a year, not a span.
+# Unit as written → normalised unit, by kind. 年 stays below 1000: 2019年 is a year, not a span.
 UNITS: dict[TargetKind, tuple[tuple[str, str], ...]] = {
     TargetKind.DURATION: (
         ("个工作日", "个工作日"), ("工作日", "个工作日"), ("个月", "个月"), ("日", "日"),
-        ("天", "天"), ("小时", "小时"), ("周", "周"), ("年", "年"),
+        ("天", "天"), ("小时", "小时"), ("周", "周"), ("年", "年"), ("分钟", "分钟"), ("秒", "秒"),
+        ("秒钟", "秒"),
     ),
     TargetKind.COUNT: (
         ("个", "个"), ("件", "件"), ("家", "家"), ("种", "种"), ("项", "项"), ("类", "类"),

@@ -51,6 +51,7 @@ def only(text: str) -> Target:
         ("至少完成2次培训", TargetKind.COUNT, Quantity(2, "次"), Comparator.AT_LEAST),
         ("接入容量160千伏安", TargetKind.PHYSICAL, Quantity(160, "千伏安"), Comparator.EXACTLY),
         ("利率下限下调20个基点", TargetKind.PERCENTAGE_POINTS, Quantity(20, "个基点"), Comparator.EXACTLY),
+        ("热线接通时长控制在20秒以内", TargetKind.DURATION, Quantity(20, "秒"), Comparator.AT_MOST),
         ("实施411公里次支道路建设", TargetKind.PHYSICAL, Quantity(411, "公里"), Comparator.EXACTLY),
         ("新增城市绿地3000万平方米", TargetKind.PHYSICAL, Quantity(30_000_000, "平方米"), Comparator.EXACTLY),
         ("道路网密度达到8km/km2以上", TargetKind.PHYSICAL, Quantity(8, "km/km2"), Comparator.AT_LEAST),
