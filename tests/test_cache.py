@@ -58,6 +58,43 @@ def test_the_cached_plan_is_the_parsed_plan(
     assert uncached[2]  # without the cache, the parser runs
 
 
+def summary_in_a_new_process(cache: pathlib.Path | None, output_format: str) -> tuple[str, bool]:
+    """Return what `yingshang summary` prints, and whether it imported the model (or attrs)."""
+    environment = dict(os.environ)
+    environment.pop("YINGSHANG_NO_CACHE", None)
+    if cache is None:
+        environment["YINGSHANG_NO_CACHE"] = "1"
+    else:
+        environment["YINGSHANG_CACHE_DIR"] = str(cache)
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from yingshang.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"    main(['summary', '--format', {output_format!r}])\n"
+        "print(json.dumps([out.getvalue(), 'yingshang.model' in sys.modules or 'attr' in sys.modules]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment
+    )
+    printed, modelled = json.loads(result.stdout)
+    return printed, modelled
+
+
+@pytest.mark.parametrize("output_format", ["table", "json", "csv"])
+def test_the_summary_from_the_cache_is_the_plans_and_needs_no_model(
+    tmp_path: pathlib.Path, output_format: str
+) -> None:
+    uncached, modelled = summary_in_a_new_process(None, output_format)
+    assert modelled  # without the cache, the plan is parsed
+    first, _ = summary_in_a_new_process(tmp_path, output_format)
+    assert (tmp_path / "chongqing-2019-summary.pickle").is_file()
+    second, modelled = summary_in_a_new_process(tmp_path, output_format)
+    assert not modelled  # read back as plain data: neither the model nor attrs imported
+    assert first == second == uncached
+    assert "开办企业" in second
+
+
 def test_a_corrupt_or_foreign_cache_file_is_a_miss(
     tmp_path: pathlib.Path, uncached: tuple[str, str, bool, bool]
 ) -> None:

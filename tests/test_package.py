@@ -108,7 +108,7 @@ def test_the_html_renderer_is_registered_however_the_model_is_first_imported(
 
 @pytest.mark.parametrize(
     "module",
-    ["model", "query", "registry", "indicators", "extract._text", "cli", "parse._body"],
+    ["model", "query", "registry", "indicators", "extract._text", "parse._body"],
 )
 def test_every_attrs_class_is_slotted(module: str) -> None:
     # Slots: smaller objects and faster attribute access, for the thousands a parse builds.

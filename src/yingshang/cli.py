@@ -13,22 +13,21 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import attrs
-
-from . import __version__
+from . import __version__, _cache
 from ._display import display_width, format_table, shorten
 from .datasets import chongqing_2019, chongqing_2019_text
 from .errors import ParseError, ReadError, YingshangError, line_and_column
-from .model import Area, Measure, Plan, Severity, TargetKind
 
 if TYPE_CHECKING:
     from . import query
+    from .model import Area, Measure, Plan
     from .readers import Limits
 
-# The parser, the readers, queries, JSON (cattrs) and the registry are imported by the commands
-# that use them: `yingshang summary` of the embedded plan, read from the cache, needs none.
+# The model (and attrs under it), the parser, the readers, queries, JSON (cattrs) and the
+# registry are imported by the commands that use them: `yingshang summary` of the embedded
+# plan reads its rows from the cache and needs none of them.
 
 __all__ = ["main"]
 
@@ -69,8 +68,7 @@ def _epilog() -> str:
 _PREVIEW = 40
 
 
-@attrs.frozen
-class _Output:
+class _Output(NamedTuple):
     """What a command found: rows for table and CSV, data for JSON, a heading for the table."""
 
     columns: tuple[str, ...]
@@ -87,6 +85,8 @@ def _load(path: str | None, limits: Limits | None = None, strict: bool = False) 
     from .readers import read_bytes
 
     if path == "-":  # standard input, as bytes: read as a file's bytes are
+        import attrs
+
         source = read_bytes(sys.stdin.buffer.read(), "<stdin>", limits=limits)
         return attrs.evolve(parse(source.text, strict=strict), source=source)
     return parse_file(path, limits=limits, strict=strict)
@@ -96,6 +96,8 @@ def _limits(settings: Sequence[str] | None) -> Limits | None:
     """Read ``--limit max_bytes=1000000`` options into `Limits` (None: the defaults)."""
     if not settings:
         return None
+    import attrs
+
     from .readers import Limits
 
     names = [field.name for field in attrs.fields(Limits)]
@@ -154,11 +156,12 @@ def _render(output: _Output, output_format: str) -> str:
 
 
 def _summary(plan: Plan, arguments: argparse.Namespace) -> _Output:
-    rows = [
-        [str(area.ordinal), area.title, str(len(area.measures)), str(len(area.actions))]
-        for area in plan.areas
-    ]
-    data = {
+    return _summary_output(_summary_data(plan), arguments)
+
+
+def _summary_data(plan: Plan) -> dict[str, Any]:
+    """What `summary` prints of `plan`, as plain data (its JSON document)."""
+    return {
         "title": plan.title.text,
         "document_number": plan.document_number,
         "issuer": plan.issuer,
@@ -176,16 +179,36 @@ def _summary(plan: Plan, arguments: argparse.Namespace) -> _Output:
         "actions": len(plan.actions),
         "warnings": len(plan.warnings),
     }
+
+
+def _embedded_summary_data() -> dict[str, Any]:
+    """`_summary_data` of the embedded plan, kept in the cache beside the parsed plan.
+
+    Reading the plan back needs its attrs classes, and importing attrs costs more than the
+    rest of the command: the summary's few numbers are kept as plain data, keyed as the plan is
+    (any change to yingshang's files or Python's packages rebuilds both).
+    """
+    return _cache.cached(
+        "yingshang", "chongqing-2019-summary", lambda: _summary_data(chongqing_2019())
+    )
+
+
+def _summary_output(data: dict[str, Any], arguments: argparse.Namespace) -> _Output:
+    rows = [
+        [str(area["ordinal"]), area["title"], str(area["measures"]), str(area["actions"])]
+        for area in data["areas"]
+    ]
+    issue_date: datetime.date | None = data["issue_date"]
     heading = "\n".join(
         [
-            plan.title.text,
-            f"document number: {plan.document_number or '-'}",
-            f"issuer:          {plan.issuer or '-'}",
-            f"issue date:      {plan.issue_date.isoformat() if plan.issue_date else '-'}",
+            data["title"],
+            f"document number: {data['document_number'] or '-'}",
+            f"issuer:          {data['issuer'] or '-'}",
+            f"issue date:      {issue_date.isoformat() if issue_date else '-'}",
         ]
     )
     if arguments.format == "table":
-        rows.append(["", "total", str(len(plan.measures)), str(len(plan.actions))])
+        rows.append(["", "total", str(data["measures"]), str(data["actions"])])
     return _Output(("#", "area", "measures", "actions"), rows, data, heading, frozenset({0, 2, 3}))
 
 
@@ -266,6 +289,8 @@ def _agencies(plan: Plan, arguments: argparse.Namespace) -> _Output:
         [c.name, c.canonical_name if c.known else "(unknown)", str(c.lead), str(c.cooperating)]
         for c in counts
     ]
+    import attrs
+
     data = [attrs.asdict(c) for c in counts]
     return _Output(
         ("agency", "official name", "lead", "cooperating"),
@@ -375,6 +400,8 @@ def _context(text: str, start: int, end: int, around: int = 8) -> str:
 
 def _diagnostics(plan: Plan, arguments: argparse.Namespace) -> _Output:
     # Positions are counted in the text the spans slice: the plan keeps it.
+    from .model import Severity
+
     text = plan.source.text if plan.source is not None else chongqing_2019_text()
     diagnostics = [d for d in plan.diagnostics if arguments.all or d.severity is not Severity.INFO]
     rows = []
@@ -507,6 +534,12 @@ def _command(
     return parser
 
 
+def _target_kinds() -> list[str]:
+    from .model import TargetKind  # only the commands that filter by kind build this option
+
+    return [kind.value for kind in TargetKind]
+
+
 def _file_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file",
@@ -591,9 +624,7 @@ def _add_targets(commands: Any) -> None:
         "list the quantitative targets, optionally by kind, agency or area",
         "yingshang targets --kind duration --area 开办企业",
     )
-    targets.add_argument(
-        "--kind", choices=[k.value for k in TargetKind], help="only targets of this kind"
-    )
+    targets.add_argument("--kind", choices=_target_kinds(), help="only targets of this kind")
     targets.add_argument("--agency", help="only items this agency leads or cooperates on")
     targets.add_argument("--area", help="only this area (ordinal or title)")
     _file_argument(targets)
@@ -854,9 +885,7 @@ def _add_compare(commands: Any) -> None:
     )
     compare.add_argument("paths", nargs="+", metavar="PATH", help="plan files, folders or globs")
     compare.add_argument("--indicator", help="only this indicator (key, title or English name)")
-    compare.add_argument(
-        "--kind", choices=[k.value for k in TargetKind], help="only targets of this kind"
-    )
+    compare.add_argument("--kind", choices=_target_kinds(), help="only targets of this kind")
 
 
 def _add_diff(commands: Any) -> None:
@@ -939,6 +968,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[Plan, argparse.Namespace], _Output] = arguments.run
     if run is _export and arguments.format == "xlsx" and arguments.output is None:
         parser.error("export --format xlsx needs -o FILE: a workbook is binary, not terminal text")
+    if run is _summary and arguments.file is None:
+        # The embedded plan's summary: from the cache, without the model (see the function).
+        data = _embedded_summary_data()
+        text = _render(_summary_output(data, arguments), arguments.format)
+        return _print(text, data["warnings"] if arguments.format == "table" else 0)
     try:
         plan = _load(
             arguments.file,
@@ -958,8 +992,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, YingshangError) as error:
         print(f"yingshang: {error}", file=sys.stderr)
         return 1
-    if run is _summary and arguments.format == "table" and plan.warnings:
-        text += f"\n\n{len(plan.warnings)} warning(s): yingshang diagnostics lists them"
+    summarised = run is _summary and arguments.format == "table"
+    return _print(text, len(plan.warnings) if summarised else 0)
+
+
+def _print(text: str, warnings: int = 0) -> int:
+    """Print a command's text, and after a summary's table how many warnings the plan has."""
+    if warnings:
+        text += f"\n\n{warnings} warning(s): yingshang diagnostics lists them"
     try:
         print(text)
         sys.stdout.flush()

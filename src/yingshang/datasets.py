@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from . import _cache
-from .model import Plan
+
+if TYPE_CHECKING:
+    from .model import Plan  # imported by unpickling or parsing the plan, not before
 
 __all__ = ["chongqing_2019", "chongqing_2019_text"]
 
