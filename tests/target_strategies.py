@@ -310,7 +310,9 @@ SHORT_VERBS = (("减", Direction.DECREASE), ("降", Direction.DECREASE), ("增",
 
 @st.composite
 def change_verbs(draw: st.DrawFn) -> tuple[str, Direction]:
-    """Draw a change verb with its 至/为/到: 缩减至, 提高到, 减为."""
+    """Draw a change verb with its 至/为/到: 缩减至, 提高到, 减为, 压缩在."""
+    if draw(st.integers(0, 7)) == 0:  # 压缩在3天以内: 在 after a verb of shortening
+        return draw(st.sampled_from(["压缩", "压减", "缩减", "缩短"])) + "在", Direction.DECREASE
     verb, direction = draw(
         st.one_of(
             st.sampled_from(DECREASE_VERBS).map(lambda v: (v, Direction.DECREASE)),

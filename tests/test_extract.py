@@ -439,6 +439,32 @@ def test_the_same_day_is_a_one_day_time_limit(
     )
 
 
+def test_a_verb_of_shortening_with_zai_is_a_change_to_a_value() -> None:
+    (target,) = extract_targets("将企业开办时间压缩在1个工作日以内")
+    assert (target.text, target.quantity, target.comparator, target.direction) == (
+        "压缩在1个工作日以内",
+        Quantity(1, "个工作日"),
+        Comparator.AT_MOST,
+        Direction.DECREASE,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [("力争2025年全市市场主体突破100万户", datetime.date(2025, 12, 31)),
+     ("确保2020年实现全覆盖", datetime.date(2020, 12, 31)),
+     ("争取2022年6月上线运行", datetime.date(2022, 6, 30))],
+)  # fmt: skip
+def test_a_year_aimed_at_is_a_deadline(text: str, due: datetime.date) -> None:
+    # 力争, 确保, 争取 before a year read as 到 does: by then. A year alone is a date.
+    deadline, *governed = extract_targets(text)
+    assert deadline.kind is TargetKind.DEADLINE
+    assert deadline.deadline is not None
+    assert (deadline.deadline.kind, deadline.deadline.date) == (DeadlineKind.BY, due)
+    assert all(t.deadline == deadline.deadline for t in governed)
+    assert not [t for t in extract_targets(text[2:]) if t.kind is TargetKind.DEADLINE]
+
+
 @pytest.mark.parametrize("text", ["当天会议决定", "“一网通办”", "“三个作用”", "当日下午召开"])
 def test_a_day_named_or_a_slogan_is_no_time_limit(text: str) -> None:
     assert not list(extract_targets(text))

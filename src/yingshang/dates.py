@@ -75,7 +75,8 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         # match with neither a leading 到 nor a closing 底前/前/内.
         # Web copies space the year off (2023 年底前) and wrap lines inside it (2025 年⏎底前).
         rf"""
-        (?P<by> 截至 | 截止到 | 截止 | 到 | 至 )?
+        (?P<by> 截至 | 截止到 | 截止 | 到 | 至
+              | (?<= 力争 | 确保 | 争取 ) )?               # 力争2025年(实现…): by then
         {_NOT_AFTER_A_NUMERAL}
         (?P<year> {_YEAR} ) [ ]? 年
         (?: [ ]? (?P<month> {_MONTH} ) [ ]? 月

@@ -182,6 +182,7 @@ _CHANGE_TO = LazyPattern(
       (?P<to> 至 | 到 | 为 )
     | (?P<verb> 减 | 降 | 增 | 升 ) (?P<object>) (?P<to> 至 | 到 | 为 )   # 减至, 降为
     | (?P<verb> 减 ) (?P<object>) (?P<to> 按 )                          # 减按50%征收
+    | (?P<verb> 压缩 | 压减 | 缩减 | 缩短 | 精简 | 压降 ) (?P<object>) (?P<to> 在 )  # 压缩在3天以内
     """,
     regex.VERBOSE,
 )
@@ -441,7 +442,7 @@ _BEFORE_ANCHOR: dict[LazyPattern | LazyStdlibPattern, frozenset[str]] = {
 }
 _TITLE_ANCHORS = ("《",)
 _QUOTED_ANCHORS = ("“", "「", '"')
-_CHANGE_TO_ANCHORS = ("至", "到", "为", "按")
+_CHANGE_TO_ANCHORS = ("至", "到", "为", "按", "在")
 _PER_CAPITA_ANCHORS = ("人", "户", "家")
 _DAY_COUNT_ANCHORS = (("天数", "日数"), 0)
 # Candidates sort by start, then the longest (the end is stored negated), then the rank.
