@@ -93,6 +93,11 @@ def test_other_item_markers(marker: str) -> None:
         ("2020年6月底", "2020-06-30"),
         ("2020年", "2020-12-31"),
         ("2019年12月", "2019-12-31"),
+        # The years the work runs over: due by the end of the last.
+        ("2019—2020年", "2020-12-31"),
+        ("2019-2021年", "2021-12-31"),
+        ("2021~2023年", "2023-12-31"),
+        ("2019年—2020年6月", "2020-06-30"),
     ],
 )
 def test_a_deadline_column_gives_each_item_of_the_row_its_deadline(cell: str, due: str) -> None:

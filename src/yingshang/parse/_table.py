@@ -726,7 +726,7 @@ class _Table:
         if not found:
             period = _BARE_PERIOD.fullmatch(snippet.text)
             if period is not None:
-                deadline = parse_deadline(snippet.text + "底前")
+                deadline = parse_deadline(period["period"] + "底前")
                 target = Target(TargetKind.DEADLINE, snippet.text, snippet.span, deadline=deadline)
                 found = (target,)
         if not found:
