@@ -657,6 +657,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "verbs without a value": lambda n: "压缩" * (n // 2) + "至",
     "open quotes": lambda n: "“" * n,
     "newlines": lambda n: "\n" * n,
+    "wrapped lines": lambda n: "压缩至5个\n" * (n // 6),
     "digits and points": lambda n: "1." * (n // 2),
     "comparators": lambda n: "不超过" * (n // 3) + "5个",
     "range joiners": lambda n: "1-" * (n // 2) + "2个",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -19,12 +20,12 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from yingshang.extract import extract_targets
 from yingshang.fold import _TRADITIONAL_SIMPLIFIED
-from yingshang.model import Comparator, Quantity, Target, TargetKind, TargetRole
+from yingshang.model import Comparator, Quantity, Span, Target, TargetKind, TargetRole
 
 from .target_strategies import ISSUE_DATE, Phrase, phrases
 
@@ -243,6 +244,10 @@ TO_FULL_WIDTH = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F
 SPACED_BEFORE = frozenset("年月日个天小件家项%元倍分次人户名周")
 
 
+# What starts a line of its own, so that a line break before it is no wrap (see _unwrap).
+WRAP_STARTS_A_LINE = re.compile(r"[（(]?[0-9０-９〇零一二三四五六七八九十]{1,3}[）)、．.]|[①-⑳]")
+
+
 def _spaced(text: str) -> str:
     """Put a space between an Arabic number and the unit after it: 2023 年底前, 5 个工作日."""
     out = []
@@ -276,6 +281,37 @@ def test_a_traditional_copy_gives_the_same_targets(phrase: Phrase) -> None:
 def test_a_spaced_copy_gives_the_same_targets(phrase: Phrase) -> None:
     targets = extract_targets(_spaced(phrase.text), issue_date=ISSUE_DATE)
     assert [_meaning(t) for t in targets] == [_meaning(t) for t in phrase.targets]
+
+
+@settings(max_examples=200)
+@given(phrases(), st.data())
+def test_a_copy_wrapped_inside_a_sentence_gives_the_same_targets(
+    phrase: Phrase, data: st.DataObject
+) -> None:
+    # A web page or a PDF breaks lines anywhere in a sentence, inside a unit too (5个⏎工作日):
+    # the targets are the same, their texts the slices of the copy, line break included.
+    text = phrase.text
+    candidates = [
+        i
+        for i in range(1, len(text))
+        if not text[i - 1].isspace()
+        and not text[i].isspace()
+        and text[i - 1] not in "。！？!?；;：:"
+        and not (text[i - 1].isdigit() and text[i].isdigit())
+    ]
+    assume(candidates)
+    at = data.draw(st.sampled_from(candidates))
+    copy = text[:at] + "\n" + text[at:]
+    assume(not WRAP_STARTS_A_LINE.match(copy, at + 1))  # 1．, （2）, 一、: a new line's marker
+
+    def moved(position: int) -> int:
+        return position + (position >= at)
+
+    expected = []
+    for target in phrase.targets:
+        start, end = moved(target.span.start), moved(target.span.end - 1) + 1
+        expected.append(attrs.evolve(target, text=copy[start:end], span=Span(start, end)))
+    assert extract_targets(copy, issue_date=ISSUE_DATE) == tuple(expected)
 
 
 @settings(max_examples=200)

@@ -74,3 +74,21 @@ def test_a_deadline_governs_only_the_targets_of_its_own_span() -> None:
     (_,), (duration,) = _targets_of_spans(text, [first, second], ISSUE_DATE)
     assert duration.deadline is None
     assert _targets_of_spans(text, [first, second], ISSUE_DATE) == _alone(text, [first, second])
+
+
+def test_an_item_wrapped_inside_a_sentence_is_read_as_one_line() -> None:
+    # A web page's or a PDF's line break inside a unit: 3个⏎工作日 is a time limit, not a count.
+    text = (
+        "某市优化营商环境工作方案\n\n一、开办企业\n"
+        "（一）压缩开办时间。2019年底前将企业开办时间压缩至3个\n"
+        "工作日以内，其中设立登记时间压缩至1个工作日。（牵头单位：市市场监管局）\n"
+    )
+    (action,) = yingshang.parse(text).actions
+    deadline, first, second = action.targets
+    assert (first.quantity, first.comparator) == (
+        yingshang.Quantity(3, "个工作日"),
+        yingshang.Comparator.AT_MOST,
+    )
+    assert text[first.span.start : first.span.end] == "压缩至3个\n工作日以内"
+    assert first.text == "压缩至3个工作日以内"  # a plan's texts are read without line breaks
+    assert first.deadline == second.deadline == deadline.deadline

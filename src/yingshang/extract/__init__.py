@@ -8,6 +8,8 @@ target it finds, in text order, each with the exact source slice and its span:
 
 How the text is read (docs/targets.md has the table of kinds with examples):
 
+* A line break inside a sentence (a web page's or a PDF's wrap: 压缩至3个⏎工作日以内) is read as
+  if absent; one after 。；：, before an item marker or between two digits ends the line.
 * Deadlines (2019年底前, 到2022年, 印发之日起1个月内) are targets of kind DEADLINE, and the
   deadline governs the other targets of its sentence: each carries it as `Target.deadline`. A
   sentence that begins with 其中 ("of which") continues the one before it.
@@ -38,6 +40,7 @@ scope). Beneath them: `_text` (the text read, folded, and the readings the passe
 
 from __future__ import annotations
 
+import bisect
 import datetime
 
 from ..model import Deadline, Quantity, Span, Target, TargetKind
@@ -111,10 +114,16 @@ class _Extraction(_Candidates, _Quantities, _Roles):
         return tuple(self._target(reading, offset) for reading in readings)
 
     def _target(self, reading: _Reading, offset: int) -> Target:
+        start, end = reading.start, reading.end
+        text = self.source
+        if self.wraps:  # read with wrapped lines joined: back to the positions of the original
+            wraps, text = self.wraps, self.original
+            start += bisect.bisect_right(wraps, start)
+            end += bisect.bisect_right(wraps, end - 1)
         return Target(
             kind=reading.kind,
-            text=self.source[reading.start : reading.end],
-            span=Span(reading.start + offset, reading.end + offset),
+            text=text[start:end],
+            span=Span(start + offset, end + offset),
             quantity=reading.quantity,
             comparator=reading.comparator,
             baseline=reading.baseline,

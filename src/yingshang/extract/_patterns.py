@@ -408,6 +408,18 @@ _PER_CAPITA = LazyPattern(
 _DAY_COUNT = LazyPattern(
     r"(?<! 审理 | 办理 | 审批 | 办结 | 结案 | 审查 | 处理 | 用时 ) (?: 天数 | 日数 )", regex.VERBOSE
 )
+# A line break that wraps a sentence (a web page's or a PDF's line, 压缩至5个⏎工作日以内): between
+# two characters that are not blanks, after none that ends a sentence or a label, and before no
+# item marker or heading (1．, （2）, 一、, ①, 第二部分), which start a line of their own.
+_WRAP = LazyStdlibPattern(
+    r"""
+    (?<= [^\s。！？!?；;：:] ) \n (?= \S )
+    (?! [（(]? [0-9０-９〇零一二三四五六七八九十]{1,3} [）)、．.]
+      | [①-⑳] | 第 [一二三四五六七八九十]{1,3} [部分篇章条节] )
+    """,
+    re.VERBOSE,
+)
+_DIGITS_AROUND_A_WRAP = frozenset("0123456789０１２３４５６７８９")
 # The breaks are found in every text, each one a match: the standard library's engine finds
 # single characters faster than `regex` does, and these two patterns need nothing more.
 _CLAUSE_BREAK = LazyStdlibPattern(rf"[{_CLAUSE_PUNCTUATION}]")

@@ -19,7 +19,14 @@ from ..model import (
     TargetRole,
 )
 from ..numbers import parse_number
-from ._patterns import _QUOTED, _QUOTED_ANCHORS, _TITLE, _TITLE_ANCHORS
+from ._patterns import (
+    _DIGITS_AROUND_A_WRAP,
+    _QUOTED,
+    _QUOTED_ANCHORS,
+    _TITLE,
+    _TITLE_ANCHORS,
+    _WRAP,
+)
 from ._scan import _Breaks, _holds_any
 from ._words import _MAX_NUMBER_LENGTH
 
@@ -91,7 +98,12 @@ class _Text:
 
     def __init__(self, text: str, issue_date: datetime.date | None, year: int | None) -> None:
         # Patterns read the folded copy (Simplified, half-width); target texts come from the
-        # source, which the fold keeps aligned character for character.
+        # source, which the fold keeps aligned character for character. Lines wrapped inside a
+        # sentence are read joined (see `_unwrap`); `wraps` maps positions back.
+        self.original = text
+        self.wraps: list[int] = []
+        if "\n" in text:
+            text, self.wraps = _unwrap(text)
         self.source = text
         text = self.text = fold(text)
         self.issue_date = issue_date
@@ -122,6 +134,34 @@ class _Text:
     @functools.cached_property
     def sentences(self) -> _Breaks:
         return self.clauses.sentences(self.text)
+
+
+def _unwrap(text: str) -> tuple[str, list[int]]:
+    """Return `text` without the line breaks that wrap a sentence, and where each was.
+
+    A web page or a PDF breaks lines inside sentences, even inside a word (5个⏎工作日); patterns
+    do not read across a line break, which ends a sentence elsewhere. The second value lists,
+    for each break left out, the position in the returned text of the character after it (in
+    order), which `original` turns back into a position of `text`. Not left out: a break
+    between two digits (10⏎20 are two numbers), and any that `_WRAP` does not match.
+    """
+    pieces: list[str] = []
+    wraps: list[int] = []
+    at = 0
+    for match in _WRAP.finditer(text):
+        position = match.start()
+        if (
+            text[position - 1] in _DIGITS_AROUND_A_WRAP
+            and text[position + 1] in _DIGITS_AROUND_A_WRAP
+        ):
+            continue
+        pieces.append(text[at:position])
+        at = position + 1
+        wraps.append(at - len(wraps) - 1)
+    if not wraps:
+        return text, wraps
+    pieces.append(text[at:])
+    return "".join(pieces), wraps
 
 
 def _read_number(numeral: str) -> Decimal | None:
