@@ -439,6 +439,11 @@ def test_the_same_day_is_a_one_day_time_limit(
     )
 
 
+@pytest.mark.parametrize("text", ["一二\n2019年", "开办\n企业", "压缩\n2019年7月"])
+def test_a_wrapped_text_with_no_target_gives_none(text: str) -> None:
+    assert extract_targets(text) == ()
+
+
 def test_a_verb_of_shortening_with_zai_is_a_change_to_a_value() -> None:
     (target,) = extract_targets("将企业开办时间压缩在1个工作日以内")
     assert (target.text, target.quantity, target.comparator, target.direction) == (

@@ -245,7 +245,10 @@ SPACED_BEFORE = frozenset("年月日个天小件家项%元倍分次人户名周"
 
 
 # What starts a line of its own, so that a line break before it is no wrap (see _unwrap).
-WRAP_STARTS_A_LINE = re.compile(r"[（(]?[0-9０-９〇零一二三四五六七八九十]{1,3}[）)、．.]|[①-⑳]")
+MARKER = r"[（(]?[0-9０-９〇零一二三四五六七八九十]{1,3}[）)、．.](?![0-9０-９])|[①-⑳]"
+WRAP_STARTS_A_LINE = re.compile(MARKER)
+# A heading's line (一、总体要求): no line break after it wraps.
+HEADING_LINE = re.compile(rf"(?:{MARKER})[^\n]{{1,30}}")
 
 
 def _spaced(text: str) -> str:
@@ -303,6 +306,7 @@ def test_a_copy_wrapped_inside_a_sentence_gives_the_same_targets(
     at = data.draw(st.sampled_from(candidates))
     copy = text[:at] + "\n" + text[at:]
     assume(not WRAP_STARTS_A_LINE.match(copy, at + 1))  # 1．, （2）, 一、: a new line's marker
+    assume(not HEADING_LINE.fullmatch(copy, copy.rfind("\n", 0, at) + 1, at))
 
     def moved(position: int) -> int:
         return position + (position >= at)

@@ -9,7 +9,8 @@ target it finds, in text order, each with the exact source slice and its span:
 How the text is read (docs/targets.md has the table of kinds with examples):
 
 * A line break inside a sentence (a web page's or a PDF's wrap: 压缩至3个⏎工作日以内) is read as
-  if absent; one after 。；：, before an item marker or between two digits ends the line.
+  if absent; one after 。；：or a heading's line, before an item marker or between two digits
+  ends the line.
 * Deadlines (2019年底前, 到2022年, 印发之日起1个月内) are targets of kind DEADLINE, and the
   deadline governs the other targets of its sentence: each carries it as `Target.deadline`. A
   sentence that begins with 其中 ("of which") continues the one before it.
@@ -40,7 +41,6 @@ scope). Beneath them: `_text` (the text read, folded, and the readings the passe
 
 from __future__ import annotations
 
-import bisect
 import datetime
 
 from ..model import Deadline, Quantity, Span, Target, TargetKind
@@ -111,19 +111,47 @@ class _Extraction(_Candidates, _Quantities, _Roles):
         self._read_roles(readings)
         # Every deadline governs, also one inside a change (由2018年的60%提升至2020年的95%).
         self._attach_deadlines(readings, deadlines)
-        return tuple(self._target(reading, offset) for reading in readings)
+        if self.wraps:
+            return self._unwrapped_targets(readings, offset)
+        source = self.source
+        return tuple(
+            self._target(reading, source[reading.start : reading.end], reading.start + offset)
+            for reading in readings
+        )
 
-    def _target(self, reading: _Reading, offset: int) -> Target:
-        start, end = reading.start, reading.end
-        text = self.source
-        if self.wraps:  # read with wrapped lines joined: back to the positions of the original
-            wraps, text = self.wraps, self.original
-            start += bisect.bisect_right(wraps, start)
-            end += bisect.bisect_right(wraps, end - 1)
+    def _unwrapped_targets(self, readings: list[_Reading], offset: int) -> tuple[Target, ...]:
+        """Build the targets of a text read with its wrapped lines joined, at the positions and
+        with the texts of the original (line breaks included)."""
+        wraps, original = self.wraps, self.original
+        if not readings:
+            return ()
+        if wraps[-1] <= readings[0].start:  # every break before the first target: one shift
+            shift = len(wraps)
+            return tuple(
+                self._target(
+                    reading,
+                    original[reading.start + shift : reading.end + shift],
+                    reading.start + shift + offset,
+                )
+                for reading in readings
+            )
+        targets = []
+        before_start = before_end = 0  # how many breaks were left out before each end
+        for reading in readings:  # in text order, none inside another: both ends only grow
+            while before_start < len(wraps) and wraps[before_start] <= reading.start:
+                before_start += 1
+            before_end = max(before_end, before_start)
+            while before_end < len(wraps) and wraps[before_end] < reading.end:
+                before_end += 1
+            start, end = reading.start + before_start, reading.end + before_end
+            targets.append(self._target(reading, original[start:end], start + offset))
+        return tuple(targets)
+
+    def _target(self, reading: _Reading, text: str, start: int) -> Target:
         return Target(
             kind=reading.kind,
-            text=text[start:end],
-            span=Span(start + offset, end + offset),
+            text=text,
+            span=Span(start, start + len(text)),
             quantity=reading.quantity,
             comparator=reading.comparator,
             baseline=reading.baseline,

@@ -58,7 +58,6 @@ from ._patterns import (
     _SLASH_FRACTION,
     _TENTHS,
     _VALIDITY_BEFORE,
-    _VALIDITY_WORDS,
 )
 from ._scan import _anchored_matches, _holds_any
 from ._text import _Doubling, _Found, _Half, _read_number, _Text
@@ -101,7 +100,6 @@ class _Candidates(_Text):
         # Where a year is written (2020年3月底前, 自2020年1月1日起), in text order: a deadline
         # without one later in the sentence is in that year (…，6月底前全面实施).
         written: list[list[regex.Match[str]]] = []  # each pattern's matches that may hold one
-        validity = _holds_any(text, _VALIDITY_WORDS)
         for pattern, (anchors, lead) in zip(DEADLINE_PATTERNS, DEADLINE_ANCHORS, strict=True):
             if lead is not None:
                 matches = _anchored_matches(pattern, text, anchors, lead)
@@ -133,8 +131,12 @@ class _Candidates(_Text):
                 bound = match["bound"] if "bound" in groups else None
                 if by in ("截至", "截止", "截止到") and not (bound or "").endswith("前"):
                     self.dated_roles[start] = TargetRole.STATUS  # 截至2020年3月: as of a date
-                elif (validity and _VALIDITY_BEFORE.search(text, max(start - 5, 0), start)) or (
-                    by in ("至", "到") and text[max(start - 2, 0) : start] in _CARRIED_ON
+                elif (
+                    (
+                        "期" in text[max(start - 5, 0) : start]  # 有效期, 执行期, 实施期
+                        and _VALIDITY_BEFORE.search(text, max(start - 5, 0), start)
+                    )
+                    or (by in ("至", "到") and text[max(start - 2, 0) : start] in _CARRIED_ON)
                 ):
                     # 有效期至2022年12月31日, 政策延续至2021年3月31日: what the measure holds until
                     self.dated_roles[start] = TargetRole.SCOPE
@@ -246,6 +248,13 @@ class _Candidates(_Text):
         numeral = match["number"]
         if len(numeral) > _MAX_NUMBER_LENGTH:
             return None
+        if (
+            len(numeral) == 4
+            and pattern is _QUANTITY
+            and match["unit"] == "年"
+            and numeral.isdigit()
+        ):
+            return None  # 2019年: a year, which the dates' scan holds (not 2019 years)
         start, end = match.span()
         number_start = match.start("number")
         chinese = numeral[0] not in _ARABIC_DIGITS

@@ -271,10 +271,10 @@ _STATUS_WORDS = LazyPattern(
   | 耗费
   | (?<! [由从比较将把对与按] ) 目前 (?! 的 )                 # 目前全国市场主体超1亿户
   | 花费 | 现已 | 已超 | 已达 | 已经达 | 已有 | 已累计 | 已完成 | 已实现 | 已压缩 | 已减少
-  | (?<! [为為爲除] ) 了 (?! [解结] )    # 压缩了78.89%, 贡献了60%以上的税收: done (not 为了, 了解)
+  | 了 (?<! [为為爲除] 了 ) (?! [解结] )  # 压缩了78.89%, 贡献了60%以上的税收: done (not 为了, 了解)
   | (?: 到 | 至 | 为 ) 现在的                                  # 由过去的15天压缩到现在的3天
   | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far
-  | (?<! [由从比较] ) 过去 (?! 的 )                          # 过去五年: looking back
+  | 过去 (?<! [由从比较] 过去 ) (?! 的 )                      # 过去五年: looking back
   | (?<! [0-9] ) 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月   # 1—9月: so far
   | 据统计 | 据介绍 | 据悉 | 获悉 | 共有 | 现有 | 实有         # 据统计…, 我市共有市场主体52.3万户
   | 经测算 | 据测算 | 预计                                   # 经测算，每年可节省约2.3亿元
@@ -317,7 +317,6 @@ _ENTITY_AFTER = LazyPattern(
 )
 # 有效期3年, 有效期为2年, 有效期至2025年底, 执行期至…: how long a document holds, which bounds
 # its measures in time.
-_VALIDITY_WORDS = ("有效期", "执行期", "实施期")
 _VALIDITY_BEFORE = LazyPattern(
     r"(?: 有效期 | 执行期 | 实施期 ) (?: 为 | 是 | 至 | 到 )? [ ]? \Z", regex.VERBOSE
 )
@@ -411,14 +410,19 @@ _DAY_COUNT = LazyPattern(
 # A line break that wraps a sentence (a web page's or a PDF's line, 压缩至5个⏎工作日以内): between
 # two characters that are not blanks, after none that ends a sentence or a label, and before no
 # item marker or heading (1．, （2）, 一、, ①, 第二部分), which start a line of their own.
+_LINE_OF_ITS_OWN = r"""
+    [（(]? [0-9０-９〇零一二三四五六七八九十]{1,3} [）)、．.] (?! [0-9０-９] ) | [①-⑳]
+  | 第 [一二三四五六七八九十]{1,3} [部分篇章条节]
+"""
 _WRAP = LazyStdlibPattern(
-    r"""
-    (?<= [^\s。！？!?；;：:] ) \n (?= \S )
-    (?! [（(]? [0-9０-９〇零一二三四五六七八九十]{1,3} [）)、．.]
-      | [①-⑳] | 第 [一二三四五六七八九十]{1,3} [部分篇章条节] )
+    rf"""
+    \n (?<= [^\s。！？!?；;：:] \n ) (?= \S )         # the break first: the engine skips to it
+    (?! {_LINE_OF_ITS_OWN} )
     """,
     re.VERBOSE,
 )
+# A heading (一、总体要求, （二）主要举措) is a line of its own too: no break after it wraps.
+_HEADING_LINE = LazyStdlibPattern(rf"(?: {_LINE_OF_ITS_OWN} ) [^\n]{{1,30}} \Z", re.VERBOSE)
 _DIGITS_AROUND_A_WRAP = frozenset("0123456789０１２３４５６７８９")
 # The breaks are found in every text, each one a match: the standard library's engine finds
 # single characters faster than `regex` does, and these two patterns need nothing more.
@@ -454,7 +458,7 @@ _BEFORE_ANCHOR: dict[LazyPattern | LazyStdlibPattern, frozenset[str]] = {
 }
 _TITLE_ANCHORS = ("《",)
 _QUOTED_ANCHORS = ("“", "「", '"')
-_CHANGE_TO_ANCHORS = ("至", "到", "为", "按", "在")
+_CHANGE_TO_ANCHORS = ("至", "到", "为", "按", "缩在", "减在", "短在", "简在", "降在")
 _PER_CAPITA_ANCHORS = ("人", "户", "家")
 _DAY_COUNT_ANCHORS = (("天数", "日数"), 0)
 # Candidates sort by start, then the longest (the end is stored negated), then the rank.

@@ -21,6 +21,7 @@ from ..model import (
 from ..numbers import parse_number
 from ._patterns import (
     _DIGITS_AROUND_A_WRAP,
+    _HEADING_LINE,
     _QUOTED,
     _QUOTED_ANCHORS,
     _TITLE,
@@ -136,6 +137,10 @@ class _Text:
         return self.clauses.sentences(self.text)
 
 
+# The longest heading line `_HEADING_LINE` takes: its marker and 30 characters.
+_HEADING_LONGEST = 36
+
+
 def _unwrap(text: str) -> tuple[str, list[int]]:
     """Return `text` without the line breaks that wrap a sentence, and where each was.
 
@@ -143,7 +148,8 @@ def _unwrap(text: str) -> tuple[str, list[int]]:
     do not read across a line break, which ends a sentence elsewhere. The second value lists,
     for each break left out, the position in the returned text of the character after it (in
     order), which `original` turns back into a position of `text`. Not left out: a break
-    between two digits (10⏎20 are two numbers), and any that `_WRAP` does not match.
+    between two digits (10⏎20 are two numbers), one after a heading's line (一、总体要求), and any
+    that `_WRAP` does not match.
     """
     pieces: list[str] = []
     wraps: list[int] = []
@@ -154,6 +160,9 @@ def _unwrap(text: str) -> tuple[str, list[int]]:
             text[position - 1] in _DIGITS_AROUND_A_WRAP
             and text[position + 1] in _DIGITS_AROUND_A_WRAP
         ):
+            continue
+        line = text.rfind("\n", 0, position) + 1
+        if position - line <= _HEADING_LONGEST and _HEADING_LINE.match(text, line, position):
             continue
         pieces.append(text[at:position])
         at = position + 1
