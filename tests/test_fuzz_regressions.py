@@ -212,6 +212,16 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "a bracket left open in a labelled sentence of roles: the names after it were in nothing",
     ),
+    (
+        "inline-roles",
+        (
+            Mutation("delete", 738, 1),
+            Mutation("delete", 738, 1),
+            Mutation("insert", 247, piece="，"),
+            Mutation("insert", 247, piece="，"),
+        ),
+        "a line of only a comma after a last item with no agencies: the comma was in nothing",
+    ),
 ]
 
 

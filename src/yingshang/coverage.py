@@ -35,7 +35,8 @@ _AGENCY_STRUCTURE = LazyPattern(
     r"|下同|完成时限要求|完成时限|时限要求|完成时间|时间要求|时间节点|完成期限|时间安排|时限)++"
 )
 # Sentence punctuation before an item's text: the parser leaves it out of the item ("（A牵头）。
-# （2）…", or a paragraph opened by "，"), as the end of what came before.
+# （2）…", or a paragraph opened by "，"), as the end of what came before; so is a line of it
+# alone after an item (…监管。⏎，), whatever follows.
 _LEADING_PUNCTUATION = LazyPattern(r"[\s\ufeff。；;，,]++")
 # The diagnostics of text the parser removed before reading (Word's bookmarks, a mirror's pinyin).
 _ARTIFACTS = frozenset(("export-artifact", "pinyin-annotation"))
@@ -77,6 +78,7 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
     item_starts = {action.span.start for action in plan.actions} | {
         action.marker.span.start for action in plan.actions if action.marker is not None
     }
+    item_ends = {action.span.end for action in plan.actions}
     # An export artifact the parser removed may fall inside a role word (牵头负[bookmark: …]责,
     # 【牵[bookmark: …]头单位：): the gaps on either side of it are read as one, as the parser
     # reads the text without it, when the run of them touches an agency at either end.
@@ -109,7 +111,7 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
             continue
         if (start in edges or end in edges) and _BRACKETS.fullmatch(gap):
             continue  # the brackets around a node: "(池政〔2017〕101号)" after a title
-        if end in item_starts and _LEADING_PUNCTUATION.fullmatch(gap):
+        if (end in item_starts or start in item_ends) and _LEADING_PUNCTUATION.fullmatch(gap):
             continue
         lost.extend(Span(*match.span()) for match in _LOST_RUN.finditer(text, start, end))
     return tuple(lost)
