@@ -511,6 +511,7 @@ def _dekad_deadline(dekad: str, bound: str | None, year: int | None, month: int)
     return Deadline(kind, datetime.date(year, month, last), year=year, month=month)
 
 
+# The last day of a month's first and second ten days; 下旬 ends with the month.
 _DEKAD_ENDS = {"上旬": 10, "中旬": 20}
 # The months a half-year or a quarter runs over: (first, last).
 _HALVES = {"上半年": (1, 6), "下半年": (7, 12)}
