@@ -379,7 +379,8 @@ def _share_counted_noun(new: Quantity, old: Quantity) -> tuple[Quantity, Quantit
 
 @st.composite
 def relative_changes(draw: st.DrawFn) -> Phrase:
-    """Draw a change by an amount: 降低15%, 压缩60%以上, 在2017年基础上压缩60%, 减少2个百分点."""
+    """Draw a change by an amount: 降低15%, 压缩60%以上, 在2017年基础上压缩60%, 减少2个百分点,
+    下降0.8个百分点至5.2%."""
     direction = draw(st.sampled_from(Direction))
     verbs = DECREASE_VERBS if direction is Direction.DECREASE else INCREASE_VERBS
     verb = draw(st.sampled_from(verbs))
@@ -408,8 +409,20 @@ def relative_changes(draw: st.DrawFn) -> Phrase:
         # 降低企业用电成本10%: what changes may stand between the verb and the share.
         changed = draw(st.sampled_from(["", "", *CHANGED_THINGS]))
     text = reference + verb + changed + written.text + suffix
-    return Phrase(text, (_target(text, kind, quantity=written.quantity, comparator=comparator,
-                                 direction=direction, baseline_year=year),))  # fmt: skip
+    change = Phrase(text, (_target(text, kind, quantity=written.quantity, comparator=comparator,
+                                   direction=direction, baseline_year=year),))  # fmt: skip
+    if (
+        kind is TargetKind.PERCENTAGE_POINTS
+        and not suffix
+        and not reference
+        and draw(st.booleans())
+    ):
+        # 下降0.8个百分点至5.2%: the level the change comes to, reached in its direction.
+        level = draw(plain_quantities(TargetKind.PERCENTAGE))
+        return change + Phrase("至", ()) + Phrase(level.text, (_target(
+            level.text, TargetKind.PERCENTAGE, quantity=level.quantity, direction=direction,
+        ),))  # fmt: skip
+    return change
 
 
 # What a change by a share may name between its verb and the share (降低企业用电成本10%).

@@ -444,6 +444,19 @@ def test_a_wrapped_text_with_no_target_gives_none(text: str) -> None:
     assert extract_targets(text) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "level", "direction"),
+    [("平均利率下降0.8个百分点至5.2%", Quantity("5.2", "%"), Direction.DECREASE),
+     ("营业收入增长15%至120亿元", Quantity(12_000_000_000, "元"), Direction.INCREASE)],
+)  # fmt: skip
+def test_the_level_a_change_by_an_amount_comes_to_is_reached_in_its_direction(
+    text: str, level: Quantity, direction: Direction
+) -> None:
+    change, reached = extract_targets(text)
+    assert change.direction is direction
+    assert (reached.quantity, reached.direction, reached.baseline) == (level, direction, None)
+
+
 def test_a_verb_of_shortening_with_zai_is_a_change_to_a_value() -> None:
     (target,) = extract_targets("将企业开办时间压缩在1个工作日以内")
     assert (target.text, target.quantity, target.comparator, target.direction) == (

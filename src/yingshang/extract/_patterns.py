@@ -329,6 +329,8 @@ _REACHING = frozenset(("覆盖", "惠及", "实现", "达到", "完成"))
 _ACHIEVED_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? (?: 实现 | 达到 | 做到 )", regex.VERBOSE)
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.
 _SCOPE_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? 的", regex.VERBOSE)
+# Between a change by an amount and the level it comes to: 下降0.8个百分点至5.2%.
+_TO_AFTER_A_CHANGE = frozenset(("至", "到", "为"))
 # The words of what is now, which name a change's baseline as 由 does.
 _NOW_WORDS = ("目前", "现在", "当前", "现行", "原来", "原有")
 # 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).

@@ -45,6 +45,7 @@ from ._patterns import (
     _REFERENCE_LEADS_WORDS,
     _SUFFIX_AFTER,
     _TIGHT_PREFIX_BEFORE,
+    _TO_AFTER_A_CHANGE,
     _TOUCHING_VERB_FIRSTS,
 )
 from ._scan import _anchored_matches, _holds_any
@@ -309,8 +310,25 @@ class _Quantities(_Text):
         分别下降10%、20%, 分别增长10、20个百分点: the verb is written once, before the first
         value. Only values of its unit with no direction of their own, joined by nothing but
         和/与/及/以及/或/、, share it; walking forward carries it along a list of any length.
+        The level a change by an amount comes to, in another unit (下降0.8个百分点至5.2%,
+        增长15%至120亿元), is reached in its direction too.
         """
         for before, after in itertools.pairwise(readings):
+            if (
+                after.direction is None
+                and before.direction is not None
+                and (
+                    before.kind is TargetKind.RELATIVE_CHANGE
+                    or before.kind is TargetKind.PERCENTAGE_POINTS
+                )
+                and before.quantity is not None
+                and after.quantity is not None
+                # 下降10%至15% in one unit may be a range of the change: only a level in another
+                and after.quantity.unit != before.quantity.unit
+                and self.text[before.end : after.start] in _TO_AFTER_A_CHANGE
+            ):
+                after.direction = before.direction  # 下降0.8个百分点至5.2%
+                continue
             if (
                 after.direction is None
                 and before.direction is not None
