@@ -25,8 +25,9 @@ LOAD = (
 )
 
 
-def load_in_a_new_process(cache: pathlib.Path | None) -> tuple[str, str, bool, bool]:
-    """Return the embedded plan as JSON, its source text, whether the parser and regex ran."""
+def run_in_a_new_process(code: str, cache: pathlib.Path | None) -> str:
+    """Run `code` in a fresh interpreter with `cache` as the cache (None: no cache); return
+    what it prints."""
     environment = dict(os.environ)
     environment.pop("YINGSHANG_NO_CACHE", None)
     if cache is None:
@@ -34,9 +35,15 @@ def load_in_a_new_process(cache: pathlib.Path | None) -> tuple[str, str, bool, b
     else:
         environment["YINGSHANG_CACHE_DIR"] = str(cache)
     result = subprocess.run(
-        [sys.executable, "-c", LOAD], capture_output=True, text=True, check=True, env=environment
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment
     )
-    plan, text, parsed, compiled = json.loads(result.stdout)
+    return result.stdout
+
+
+def load_in_a_new_process(cache: pathlib.Path | None) -> tuple[str, str, bool, bool]:
+    """Return the embedded plan as JSON, its source text, whether the parser and regex ran."""
+    stdout = run_in_a_new_process(LOAD, cache)
+    plan, text, parsed, compiled = json.loads(stdout)
     return plan, text, parsed, compiled
 
 
@@ -60,12 +67,6 @@ def test_the_cached_plan_is_the_parsed_plan(
 
 def summary_in_a_new_process(cache: pathlib.Path | None, output_format: str) -> tuple[str, bool]:
     """Return what `yingshang summary` prints, and whether it imported the model (or attrs)."""
-    environment = dict(os.environ)
-    environment.pop("YINGSHANG_NO_CACHE", None)
-    if cache is None:
-        environment["YINGSHANG_NO_CACHE"] = "1"
-    else:
-        environment["YINGSHANG_CACHE_DIR"] = str(cache)
     code = (
         "import contextlib, io, json, sys\n"
         "from yingshang.cli import main\n"
@@ -74,10 +75,7 @@ def summary_in_a_new_process(cache: pathlib.Path | None, output_format: str) -> 
         f"    main(['summary', '--format', {output_format!r}])\n"
         "print(json.dumps([out.getvalue(), 'yingshang.model' in sys.modules or 'attr' in sys.modules]))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment
-    )
-    printed, modelled = json.loads(result.stdout)
+    printed, modelled = json.loads(run_in_a_new_process(code, cache))
     return printed, modelled
 
 

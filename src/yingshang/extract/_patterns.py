@@ -20,6 +20,7 @@ from ._words import (
     _INCREASE_VERBS,
     _LOOSE_PREFIXES,
     _PER_UNITS,
+    _SHORTENING_VERBS,
     _SPEED_VERBS,
     _TIGHT_PREFIXES,
     _UNITS,
@@ -182,7 +183,7 @@ _CHANGE_TO = LazyPattern(
       (?P<to> 至 | 到 | 为 )
     | (?P<verb> 减 | 降 | 增 | 升 ) (?P<object>) (?P<to> 至 | 到 | 为 )   # 减至, 降为
     | (?P<verb> 减 ) (?P<object>) (?P<to> 按 )                          # 减按50%征收
-    | (?P<verb> 压缩 | 压减 | 缩减 | 缩短 | 精简 | 压降 ) (?P<object>) (?P<to> 在 )  # 压缩在3天以内
+    | (?P<verb> {_alternation(_SHORTENING_VERBS)} ) (?P<object>) (?P<to> 在 )  # 压缩在3天以内
     """,
     regex.VERBOSE,
 )
@@ -425,7 +426,6 @@ _WRAP = LazyStdlibPattern(
 )
 # A heading (一、总体要求, （二）主要举措) is a line of its own too: no break after it wraps.
 _HEADING_LINE = LazyStdlibPattern(rf"(?: {_LINE_OF_ITS_OWN} ) [^\n]{{1,30}} \Z", re.VERBOSE)
-_DIGITS_AROUND_A_WRAP = frozenset("0123456789０１２３４５６７８９")
 # The breaks are found in every text, each one a match: the standard library's engine finds
 # single characters faster than `regex` does, and these two patterns need nothing more.
 _CLAUSE_BREAK = LazyStdlibPattern(rf"[{_CLAUSE_PUNCTUATION}]")
@@ -460,7 +460,13 @@ _BEFORE_ANCHOR: dict[LazyPattern | LazyStdlibPattern, frozenset[str]] = {
 }
 _TITLE_ANCHORS = ("《",)
 _QUOTED_ANCHORS = ("“", "「", '"')
-_CHANGE_TO_ANCHORS = ("至", "到", "为", "按", "缩在", "减在", "短在", "简在", "降在")
+_CHANGE_TO_ANCHORS = (
+    "至",
+    "到",
+    "为",
+    "按",
+    *dict.fromkeys(v[-1] + "在" for v in _SHORTENING_VERBS),
+)
 _PER_CAPITA_ANCHORS = ("人", "户", "家")
 _DAY_COUNT_ANCHORS = (("天数", "日数"), 0)
 # Candidates sort by start, then the longest (the end is stored negated), then the rank.

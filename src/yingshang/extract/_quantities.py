@@ -315,32 +315,24 @@ class _Quantities(_Text):
         """
         for before, after in itertools.pairwise(readings):
             if (
-                after.direction is None
-                and before.direction is not None
-                and (
+                after.direction is not None
+                or before.direction is None
+                or before.quantity is None
+                or after.quantity is None
+                or not (
                     before.kind is TargetKind.RELATIVE_CHANGE
                     or before.kind is TargetKind.PERCENTAGE_POINTS
                 )
-                and before.quantity is not None
-                and after.quantity is not None
-                # 下降10%至15% in one unit may be a range of the change: only a level in another
-                and after.quantity.unit != before.quantity.unit
-                and self.text[before.end : after.start] in _TO_AFTER_A_CHANGE
             ):
-                after.direction = before.direction  # 下降0.8个百分点至5.2%
                 continue
-            if (
-                after.direction is None
-                and before.direction is not None
-                and (
-                    before.kind is TargetKind.RELATIVE_CHANGE
-                    or before.kind is TargetKind.PERCENTAGE_POINTS
-                )
-                and before.baseline is None
+            if after.quantity.unit != before.quantity.unit:
+                # 下降0.8个百分点至5.2%: a level in another unit (in one unit, 下降10%至15% may be
+                # a range of the change).
+                if self.text[before.end : after.start] in _TO_AFTER_A_CHANGE:
+                    after.direction = before.direction
+            elif (
+                before.baseline is None
                 and after.baseline is None
-                and before.quantity is not None
-                and after.quantity is not None
-                and after.quantity.unit == before.quantity.unit
                 and _LIST_BETWEEN.fullmatch(self.text, before.end, after.start)
             ):
                 after.direction = before.direction

@@ -20,7 +20,6 @@ from ..model import (
 )
 from ..numbers import parse_number
 from ._patterns import (
-    _DIGITS_AROUND_A_WRAP,
     _HEADING_LINE,
     _QUOTED,
     _QUOTED_ANCHORS,
@@ -29,7 +28,7 @@ from ._patterns import (
     _WRAP,
 )
 from ._scan import _Breaks, _holds_any
-from ._words import _MAX_NUMBER_LENGTH
+from ._words import _ARABIC_DIGITS, _MAX_NUMBER_LENGTH
 
 
 @attrs.define
@@ -156,10 +155,7 @@ def _unwrap(text: str) -> tuple[str, list[int]]:
     at = 0
     for match in _WRAP.finditer(text):
         position = match.start()
-        if (
-            text[position - 1] in _DIGITS_AROUND_A_WRAP
-            and text[position + 1] in _DIGITS_AROUND_A_WRAP
-        ):
+        if text[position - 1] in _ARABIC_DIGITS and text[position + 1] in _ARABIC_DIGITS:
             continue
         line = text.rfind("\n", 0, position) + 1
         if position - line <= _HEADING_LONGEST and _HEADING_LINE.match(text, line, position):

@@ -86,6 +86,8 @@ _INCREASE_VERBS = ("提高", "提升", "增加", "增长", "扩大", "放宽", "
 # Speed-up verbs: a share after them is how much faster (审批提速60%); a time after them
 # (提速至3个工作日) is shorter, so they change shares only.
 _SPEED_VERBS = ("提速", "提效")
+# Verbs of shortening that may take 在 for 至 before the new value: 压缩在3天以内.
+_SHORTENING_VERBS = ("压缩", "压减", "缩减", "缩短", "精简", "压降")
 _DIRECTIONS: dict[str, Direction] = {
     **dict.fromkeys((*_DECREASE_VERBS, "减", "降"), Direction.DECREASE),
     **dict.fromkeys((*_INCREASE_VERBS, *_SPEED_VERBS, "增", "升"), Direction.INCREASE),
