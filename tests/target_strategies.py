@@ -496,6 +496,20 @@ def ranks(draw: st.DrawFn) -> Phrase:
 
 
 @st.composite
+def scores(draw: st.DrawFn) -> Phrase:
+    """Draw the points of an evaluation after what is scored: 满意度90分以上, 测评得分不低于85分."""
+    points = draw(st.integers(1, 100).filter(lambda n: n != 10))  # 十分 is "very"
+    scored = draw(st.sampled_from(["满意度", "测评得分", "营商环境评价得分", "考核"]))
+    prefix, suffix, comparator = draw(st.sampled_from([
+        ("", "", Comparator.EXACTLY), ("", "以上", Comparator.AT_LEAST),
+        ("不低于", "", Comparator.AT_LEAST), ("", "左右", Comparator.ABOUT),
+    ]))  # fmt: skip
+    target = f"{prefix}{draw(written_integers(points))}分{suffix}"
+    return Phrase(scored, ()) + Phrase(target, (_target(
+        target, TargetKind.SCORE, quantity=Quantity(points, "分"), comparator=comparator),))  # fmt: skip
+
+
+@st.composite
 def multiples(draw: st.DrawFn) -> Phrase:
     """Draw a multiple of a reference: 按照贷款基准利率的1.5倍, 按照市场价格的两倍."""
     reference = draw(st.sampled_from(REFERENCES))
@@ -898,6 +912,7 @@ def phrases() -> st.SearchStrategy[Phrase]:
         halves(),
         doublings(),
         ranks(),
+        scores(),
         multiples(),
         other_money(),
         asides(),

@@ -64,6 +64,8 @@ def only(text: str) -> Target:
         ("外贸总额翻两番以上", TargetKind.RELATIVE_CHANGE, Quantity(300, "%"), Comparator.AT_LEAST),
         ("营商环境评价进入全国前20名", TargetKind.RANK, Quantity(20, "名"), Comparator.AT_MOST),
         ("排名保持全省前三位", TargetKind.RANK, Quantity(3, "位"), Comparator.AT_MOST),
+        ("市场主体满意度达到95分以上", TargetKind.SCORE, Quantity(95, "分"), Comparator.AT_LEAST),
+        ("测评平均得分不低于85分", TargetKind.SCORE, Quantity(85, "分"), Comparator.AT_LEAST),
         ("万人发明专利拥有量达到9.2件", TargetKind.PHYSICAL, Quantity("9.2", "件/万人"), Comparator.AT_LEAST),
         ("推行7×24小时通关", TargetKind.SERVICE_HOURS, Quantity(168, "小时/周"), Comparator.EXACTLY),
         ("提高两个百分点", TargetKind.PERCENTAGE_POINTS, Quantity(2, "个百分点"), Comparator.EXACTLY),

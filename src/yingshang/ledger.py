@@ -115,6 +115,7 @@ LABELS: dict[enum.Enum, str] = {
     TargetKind.PHYSICAL: "物理量",
     TargetKind.MULTIPLE: "倍数",
     TargetKind.RANK: "排名",
+    TargetKind.SCORE: "得分",
     TargetKind.ONGOING: "持续推进",
     Comparator.AT_MOST: "≤",
     Comparator.AT_LEAST: "≥",

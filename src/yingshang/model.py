@@ -182,6 +182,7 @@ class TargetKind(enum.Enum):
     PHYSICAL = "physical"  # 160千伏安, 411公里, DN100以下, 8km/km2, 9.2件/万人
     MULTIPLE = "multiple"  # 基准利率的1.5倍: a multiple of a reference (`Target.reference`)
     RANK = "rank"  # 进入全国前10位: a place in a ranking, at most
+    SCORE = "score"  # 满意度达到90分以上: the points of an evaluation
     ONGOING = "ongoing"  # 持续推进, 长期坚持: work with no end date, in place of a deadline
 
 

@@ -53,6 +53,7 @@ from ._patterns import (
     _REFERENCE_AFTER_YEAR,
     _REFERENCE_LEADS,
     _SAME_DAY,
+    _SCORED_BEFORE,
     _SERVICE_HOURS,
     _SESSION_AFTER,
     _SLASH_FRACTION,
@@ -306,9 +307,16 @@ class _Candidates(_Text):
                 before = None
                 for found in _PER_BEFORE.finditer(self.text, clause_start, start):
                     before = found
-                if before is None:
-                    return None  # 3分: a score, not money
-                per = before["per"]
+                if before is not None:
+                    per = before["per"]
+                elif numeral != "十" and _SCORED_BEFORE.search(
+                    self.text, max(self.sentences.start_of(start), start - 32), start
+                ):
+                    # 满意度达到90分以上, 考核中…，比上年提高2分: the points of an evaluation
+                    # named earlier in the sentence (十分 is "very").
+                    return _Found(start, end, TargetKind.SCORE, Quantity(value, "分"))
+                else:
+                    return None  # 3分 with nothing scored before it: neither money nor points
             if per is None:
                 return _Found(start, end, TargetKind.MONEY, Quantity(value, currency), approximate)
             unit = f"{currency}/{per}"

@@ -59,6 +59,10 @@ _PRICE_PER = LazyPattern(
 )
 # 每千瓦时(下调4.28分): what a price written in 分 is per.
 _PER_BEFORE = LazyPattern(rf"每 (?P<per> {_alternation(_PER_UNITS)} )", regex.VERBOSE)
+# What a figure in 分 with no 每 before it scores (满意度达到90分, 评价得分提高5分): points.
+_SCORED_BEFORE = LazyPattern(
+    r"得分 | 评分 | 分值 | 分数 | 打分 | 满意度 | 测评 | 评价 | 考评 | 考核", regex.VERBOSE
+)
 # Half a unit of time as a time limit: 缩短为半天, 半个工作日办结. Not 上半年 or 每半月 (dates and
 # periods), nor 一半 (a share).
 _HALF_TIME = LazyStdlibPattern(
@@ -313,6 +317,9 @@ _ENTITY_AFTER = LazyPattern(
     r"""
     [^,;:。!?\n()、的]{0,4}?
     (?: 企业 | 项目 | 工程 | 用户 | 客户 | 纳税人 | 市场主体 | 经营主体 | 个体工商户 | 商户 )
+    # or what is done for those within the bound, right after it: 容量160千瓦及以下实行“零投资”,
+    # 月销售额10万元以下免征增值税
+  | [ ]? (?: 实行 | 执行 | 适用 | 享受 | 免征 | 免收 | 免予 | 免于 | 一律 )
     """,
     regex.VERBOSE,
 )

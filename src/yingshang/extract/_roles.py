@@ -123,8 +123,9 @@ class _Roles(_Text):
             return True  # 有效期3年: how long the measures hold, not a time limit to meet
         if reading.kind is TargetKind.COUNT:
             # 26条具体措施, and 五个方面 (方面 is also a counted noun). Other counts count what
-            # the measure delivers (完成20件以上具有示范作用的案件), whatever follows them.
-            return bool(
+            # the measure delivers (完成20件以上具有示范作用的案件), whatever follows them, and
+            # times count occasions, not parts (每年报送一次工作情况).
+            return not reading.quantity.unit.endswith("次") and bool(
                 _OWN_PARTS_AFTER.match(text, reading.end)
                 or _OWN_PARTS_AFTER.search(reading.quantity.unit)
             )
