@@ -485,6 +485,23 @@ def test_a_year_aimed_at_is_a_deadline(text: str, due: datetime.date) -> None:
     assert not [t for t in extract_targets(text[2:]) if t.kind is TargetKind.DEADLINE]
 
 
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [("（完成时限：2020年12月）", datetime.date(2020, 12, 31)),
+     ("时间节点: 2022年6月", datetime.date(2022, 6, 30)),
+     ("完成时间：2021年", datetime.date(2021, 12, 31))],
+)  # fmt: skip
+def test_a_date_labelled_as_the_time_to_finish_is_a_deadline(text: str, due: datetime.date) -> None:
+    # 完成时限, 完成时间, 时间节点 label the date the work is due by, as a deadline cell does.
+    (deadline,) = extract_targets(text)
+    assert deadline.deadline is not None
+    assert (deadline.deadline.kind, deadline.deadline.date) == (DeadlineKind.BY, due)
+    # Another time is a date: 发布时间：2019年7月23日 is when the plan was issued.
+    assert not extract_targets(
+        text.replace("完成时限", "发布时间").replace("节点", "").replace("完成", "成立")
+    )
+
+
 @pytest.mark.parametrize("text", ["当天会议决定", "“一网通办”", "“三个作用”", "当日下午召开"])
 def test_a_day_named_or_a_slogan_is_no_time_limit(text: str) -> None:
     assert not list(extract_targets(text))

@@ -262,6 +262,25 @@ def _spaced(text: str) -> str:
     return "".join(out)
 
 
+def _web_spaced(text: str) -> str:
+    """Set every run of digits (and %) off from the Chinese text around it by a space, as web
+    pages space them: 降低 20% 以上, 由 12 个工作日缩减至 7 个工作日以内, 在 2017 年基础上."""
+    out = []
+    for index, char in enumerate(text):
+        out.append(char)
+        after = text[index + 1 : index + 2]
+        if (_is_han(char) and after.isascii() and after.isdigit()) or (
+            ((char.isascii() and char.isdigit()) or char == "%")
+            and (_is_han(after) or after == "%")
+        ):
+            out.append(" ")
+    return "".join(out)
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
 def _meaning(target: Target) -> tuple[object, ...]:
     fields = attrs.asdict(target, recurse=False)
     del fields["text"], fields["span"]
@@ -284,6 +303,15 @@ def test_a_traditional_copy_gives_the_same_targets(phrase: Phrase) -> None:
 def test_a_spaced_copy_gives_the_same_targets(phrase: Phrase) -> None:
     targets = extract_targets(_spaced(phrase.text), issue_date=ISSUE_DATE)
     assert [_meaning(t) for t in targets] == [_meaning(t) for t in phrase.targets]
+
+
+@settings(max_examples=200)
+@given(phrases())
+def test_a_copy_spaced_as_web_pages_space_digits_gives_the_same_targets(phrase: Phrase) -> None:
+    copy = _web_spaced(phrase.text)
+    targets = extract_targets(copy, issue_date=ISSUE_DATE)
+    assert [_meaning(t) for t in targets] == [_meaning(t) for t in phrase.targets]
+    assert all(t.text == copy[t.span.start : t.span.end] for t in targets)
 
 
 @settings(max_examples=200)

@@ -102,7 +102,7 @@ class _Text:
         # sentence are read joined (see `_unwrap`); `wraps` maps positions back.
         self.original = text
         self.wraps: list[int] = []
-        if "\n" in text:
+        if "\n" in text or " " in text:
             text, self.wraps = _unwrap(text)
         self.source = text
         text = self.text = fold(text)
@@ -141,25 +141,28 @@ _HEADING_LONGEST = 36
 
 
 def _unwrap(text: str) -> tuple[str, list[int]]:
-    """Return `text` without the line breaks that wrap a sentence, and where each was.
+    """Return `text` without the line breaks that wrap a sentence and the spaces that set digits
+    off from Chinese text, and where each was.
 
     A web page or a PDF breaks lines inside sentences, even inside a word (5个⏎工作日); patterns
-    do not read across a line break, which ends a sentence elsewhere. The second value lists,
-    for each break left out, the position in the returned text of the character after it (in
-    order), which `original` turns back into a position of `text`. Not left out: a break
-    between two digits (10⏎20 are two numbers), one after a heading's line (一、总体要求), and any
-    that `_WRAP` does not match.
+    do not read across a line break, which ends a sentence elsewhere. Web pages also space
+    digits off (降低 20% 以上, 达到 1000 万户), which patterns read only where they allow a space.
+    The second value lists, for each character left out, the position in the returned text of
+    the character after it (in order), which `original` turns back into a position of `text`.
+    Not left out: a break between two digits (10⏎20 are two numbers), one after a heading's line
+    (一、总体要求), and any break or space that `_WRAP` does not match.
     """
     pieces: list[str] = []
     wraps: list[int] = []
     at = 0
     for match in _WRAP.finditer(text):
         position = match.start()
-        if text[position - 1] in _ARABIC_DIGITS and text[position + 1] in _ARABIC_DIGITS:
-            continue
-        line = text.rfind("\n", 0, position) + 1
-        if position - line <= _HEADING_LONGEST and _HEADING_LINE.match(text, line, position):
-            continue
+        if text[position] == "\n":
+            if text[position - 1] in _ARABIC_DIGITS and text[position + 1] in _ARABIC_DIGITS:
+                continue
+            line = text.rfind("\n", 0, position) + 1
+            if position - line <= _HEADING_LONGEST and _HEADING_LINE.match(text, line, position):
+                continue
         pieces.append(text[at:position])
         at = position + 1
         wraps.append(at - len(wraps) - 1)
