@@ -419,8 +419,7 @@ _DAY_COUNT = LazyPattern(
 )
 # A line break that wraps a sentence (a web page's or a PDF's line, 压缩至5个⏎工作日以内): between
 # two characters that are not blanks, after none that ends a sentence or a label, and before no
-# item marker or heading (1．, （2）, 一、, ①, 第二部分), which start a line of their own. Or a
-# space that sets digits off from Chinese text, as web pages space them (降低 20% 以上).
+# item marker or heading (1．, （2）, 一、, ①, 第二部分), which start a line of their own.
 _LINE_OF_ITS_OWN = r"""
     [（(]? [0-9０-９〇零一二三四五六七八九十]{1,3} [）)、．.] (?! [0-9０-９] ) | [①-⑳]
   | 第 [一二三四五六七八九十]{1,3} [部分篇章条节]
@@ -429,8 +428,15 @@ _WRAP = LazyStdlibPattern(
     rf"""
     \n (?<= [^\s。！？!?；;：:] \n ) (?= \S )         # the break first: the engine skips to it
     (?! {_LINE_OF_ITS_OWN} )
-  | [ ] (?<= [\u3400-\u9fff] [ ] ) (?= [0-9０-９] )
-  | [ ] (?<= [0-9０-９%％] [ ] ) (?= [\u3400-\u9fff%％] )
+    """,
+    re.VERBOSE,
+)
+# A space that sets digits off from Chinese text, as web pages space them (降低 20% 以上). Apart
+# from _WRAP: each pattern starting with its one character, the engine skips to it.
+_SPACED_DIGITS = LazyStdlibPattern(
+    r"""
+    [ ] (?: (?<= [\u3400-\u9fff] [ ] ) (?= [0-9０-９] )
+          | (?<= [0-9０-９%％] [ ] ) (?= [\u3400-\u9fff%％] ) )
     """,
     re.VERBOSE,
 )

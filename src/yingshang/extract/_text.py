@@ -23,6 +23,7 @@ from ._patterns import (
     _HEADING_LINE,
     _QUOTED,
     _QUOTED_ANCHORS,
+    _SPACED_DIGITS,
     _TITLE,
     _TITLE_ANCHORS,
     _WRAP,
@@ -150,19 +151,25 @@ def _unwrap(text: str) -> tuple[str, list[int]]:
     The second value lists, for each character left out, the position in the returned text of
     the character after it (in order), which `original` turns back into a position of `text`.
     Not left out: a break between two digits (10⏎20 are two numbers), one after a heading's line
-    (一、总体要求), and any break or space that `_WRAP` does not match.
+    (一、总体要求), and any break or space that `_WRAP` or `_SPACED_DIGITS` does not match.
     """
+    left_out = []
+    for match in _WRAP.finditer(text):
+        position = match.start()
+        if text[position - 1] in _ARABIC_DIGITS and text[position + 1] in _ARABIC_DIGITS:
+            continue
+        line = text.rfind("\n", 0, position) + 1
+        if position - line <= _HEADING_LONGEST and _HEADING_LINE.match(text, line, position):
+            continue
+        left_out.append(position)
+    if " " in text:
+        spaces = [match.start() for match in _SPACED_DIGITS.finditer(text)]
+        if spaces:
+            left_out = sorted(left_out + spaces)
     pieces: list[str] = []
     wraps: list[int] = []
     at = 0
-    for match in _WRAP.finditer(text):
-        position = match.start()
-        if text[position] == "\n":
-            if text[position - 1] in _ARABIC_DIGITS and text[position + 1] in _ARABIC_DIGITS:
-                continue
-            line = text.rfind("\n", 0, position) + 1
-            if position - line <= _HEADING_LONGEST and _HEADING_LINE.match(text, line, position):
-                continue
+    for position in left_out:
         pieces.append(text[at:position])
         at = position + 1
         wraps.append(at - len(wraps) - 1)
