@@ -606,6 +606,23 @@ def test_the_time_of_an_items_roles_holds_for_its_targets() -> None:
     assert plan.diagnostics == ()
 
 
+@pytest.mark.parametrize("years", ["2019年至2020年", "2019—2020年", "2019年到2020年"])
+def test_the_years_an_items_work_runs_over_date_it_by_the_last(years: str) -> None:
+    # 至2020年 alone is a deadline; the 2019年 before it is part of the same time, not text
+    # left unread (and 2019—2020年 was a deadline with no date).
+    text = (
+        "某市优化营商环境重点任务\n\n一、政务服务\n"
+        f"1．推行企业名称自主申报。（牵头单位：市市场监管局；完成时限：{years}）\n"
+    )
+    plan = yingshang.parse(text)
+    (deadline,) = plan.actions[0].targets
+    assert deadline.text == years
+    assert deadline.deadline is not None
+    assert deadline.deadline.date == datetime.date(2020, 12, 31)
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()
+
+
 @pytest.mark.parametrize(
     ("item", "roles"),
     [

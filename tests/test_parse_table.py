@@ -98,6 +98,8 @@ def test_other_item_markers(marker: str) -> None:
         ("2019-2021年", "2021-12-31"),
         ("2021~2023年", "2023-12-31"),
         ("2019年—2020年6月", "2020-06-30"),
+        ("2019年至2020年", "2020-12-31"),
+        ("2021年到2022年", "2022-12-31"),
     ],
 )
 def test_a_deadline_column_gives_each_item_of_the_row_its_deadline(cell: str, due: str) -> None:

@@ -9,10 +9,11 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from .._lazy import LazyPattern
+from ..dates import parse_deadline
 from ..extract import extract_targets
 from ..model import Area, Section, Span, Target, TargetKind
 from ._lines import _Source, clean_text
-from ._patterns import _BLANK, _DONE_WORDS, _LINE_BREAK
+from ._patterns import _BARE_PERIOD, _BLANK, _DONE_WORDS, _LINE_BREAK
 
 
 def _targets_in(
@@ -86,7 +87,19 @@ def _deadline_cell(
     """Read a deadline cell (or a 时限 line) from the targets found in it: its deadlines and
     ongoing work, a completion word after a date joined to it (2021年底前完成), and the pieces
     of text no such target holds, so that what is not a date is reported rather than lost
-    (2021年底前，视情况调整). With no deadline in the cell, nothing (the caller reads it so)."""
+    (2021年底前，视情况调整). With no deadline in the cell, nothing (the caller reads it so).
+    The years the work runs over (2019年至2020年, 2019—2020年) are one deadline, by the last's
+    end: the extractor reads 至2020年 alone."""
+    start, end = span.start, span.end
+    while start < end and text[start] in _BLANK:
+        start += 1
+    while end > start and text[end - 1] in _BLANK:
+        end -= 1
+    cleaned = clean_text(text[start:end])
+    years = _BARE_PERIOD.fullmatch(cleaned)
+    if years is not None and years.start("period") > 0:
+        deadline = parse_deadline(years["period"] + "底前")
+        return (Target(TargetKind.DEADLINE, cleaned, Span(start, end), deadline=deadline),), []
     fitted: list[Target] = []
     for target in targets:
         if target.kind is not TargetKind.DEADLINE and target.kind is not TargetKind.ONGOING:
