@@ -123,6 +123,15 @@ def test_scores_on_both_sets_reach_the_bar() -> None:
         ("对面积不满1000平方米的项目实行备案", "不满1000平方米", TargetRole.SCOPE),
         ("合同金额500万元以下的项目,免于招标", "500万元以下", TargetRole.SCOPE),
         ("从五个方面提出措施", "五个方面", TargetRole.SCOPE),
+        # A document's articles (条) after its title or its chapters; not roads built, nor times.
+        ("《条例》共7章72条，自2020年1月1日起施行。", "72条", TargetRole.SCOPE),
+        ("《若干措施》包括5个方面20条。", "20条", TargetRole.SCOPE),
+        ("新建道路20条", "20条", TargetRole.COMMITMENT),
+        ("每年报送一次工作情况", "一次", TargetRole.COMMITMENT),
+        # A bound right before what is done for those within it.
+        ("小微企业用电报装容量160千瓦及以下实行零投资", "160千瓦及以下", TargetRole.SCOPE),
+        ("月销售额10万元以下免征增值税", "10万元以下", TargetRole.SCOPE),
+        ("审批时间控制在5个工作日以内", "5个工作日以内", TargetRole.COMMITMENT),
         ("给予不超过50万元的补助", "不超过50万元", TargetRole.COMMITMENT),
         ("完成20件以上具有示范作用的案件", "20件以上", TargetRole.COMMITMENT),
         # A bound before a benefit sizes it; before who is given one, it bounds the receiver.

@@ -251,6 +251,15 @@ _OWN_PARTS_AFTER = LazyPattern(
     """,
     regex.VERBOSE,
 )
+# What a count of articles (条) follows when it counts a document's own: 《条例》共72条, 共7章72条,
+# 包括5个方面20条.
+_PARTS_BEFORE = LazyPattern(
+    r"""
+    (?: 》 [ ]? (?: 共有 | 共计 | 共 | 包括 | 分为 | 含 )?
+      | (?<= [0-9一二三四五六七八九十] ) 章 | 方面 | 部分 ) [ ]? \Z
+    """,
+    regex.VERBOSE,
+)
 # A span of time that names a plan or a campaign (三年行动计划, 三年提升行动, 五年规划). Not one
 # bounded or measured (三年内完成…规划, 三年时间, 为期): those are time limits.
 _PLAN_NAME_AFTER = LazyPattern(

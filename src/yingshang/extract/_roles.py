@@ -19,6 +19,7 @@ from ._patterns import (
     _GIVING,
     _LEADING_YEAR,
     _OWN_PARTS_AFTER,
+    _PARTS_BEFORE,
     _REACHING,
     _SCOPE_AFTER,
     _STATUS_WORDS,
@@ -128,6 +129,10 @@ class _Roles(_Text):
             return not reading.quantity.unit.endswith("次") and bool(
                 _OWN_PARTS_AFTER.match(text, reading.end)
                 or _OWN_PARTS_AFTER.search(reading.quantity.unit)
+                or (
+                    reading.quantity.unit == "条"  # 《条例》共7章72条: the document's articles
+                    and _PARTS_BEFORE.search(text, max(reading.start - 8, 0), reading.start)
+                )
             )
         if reading.quantity.unit == "千伏":
             # 对10千伏供电客户, 35千伏及以上用户: a voltage names whom a measure serves; no plan
