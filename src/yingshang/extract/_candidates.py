@@ -50,6 +50,7 @@ from ._patterns import (
     _QUANTITY,
     _QUANTITY_PATTERNS,
     _RANK,
+    _RATE_NAME_AFTER,
     _REFERENCE_AFTER_YEAR,
     _REFERENCE_LEADS,
     _SAME_DAY,
@@ -333,8 +334,9 @@ class _Candidates(_Text):
         if word == "次" and (
             self.text[number_start - 1 : number_start] == "届"
             or _SESSION_AFTER.match(self.text, end) is not None
+            or _RATE_NAME_AFTER.match(self.text, end) is not None
         ):
-            return None  # 七届44次常务会议: a session
+            return None  # 七届44次常务会议: a session; 一次办结率: the name of a rate
         if word == "日" and _DAY_DATED_AFTER.match(self.text, end) is not None:
             return None  # 财政部1日发布: the day of the month
         if word == "类" and chinese and _CLASS_LABEL_AFTER.match(self.text, end) is not None:

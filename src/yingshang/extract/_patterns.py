@@ -234,6 +234,8 @@ _SUFFIX_AFTER = LazyPattern(
 # A number that is not a quantity by what follows it: a meeting's session (七届44次会议), a day of
 # the month a news item is dated (财政部1日发布).
 _SESSION_AFTER = LazyPattern(r"(?: 常务 | 全体 )? (?: 会议 | 全会 | 常委会 )", regex.VERBOSE)
+# The name of a rate a number of times begins: 一次办结率, 一次通过率 (not a count of one).
+_RATE_NAME_AFTER = LazyPattern(r"[\p{Han}--[率]]{1,4} 率", regex.VERBOSE | regex.V1)
 _DAY_DATED_AFTER = LazyPattern(
     r"""(?: 发布 | 印发 | 召开 | 举行 | 出台 | 公布 | 宣布 | 电 | 讯 | 起施行 | 起实施
           | 上午 | 下午 )""",
