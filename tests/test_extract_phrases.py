@@ -215,7 +215,8 @@ def test_a_sentence_headed_by_a_year_before_the_plans_reports(text: str, role: T
     "text",
     ["市政府七届44次常务会议", "国家发展改革委3日发布", "《三年行动计划(2021-2023年)》",
      "1.2019年9月底前", "比赛中获得3分以上", "满意度十分高", "一类、二类出口企业",
-     "提高一次办结率", "一次通过率明显提升"],
+     "提高一次办结率", "一次通过率明显提升", "实现“两个100%”目标", "出台“民营经济20条”",
+     "落实“3个1”要求"],
 )  # fmt: skip
 def test_names_sessions_and_dates_are_no_quantities(text: str) -> None:
     assert [t for t in extract_targets(text) if t.kind is not TargetKind.DEADLINE] == []

@@ -343,10 +343,14 @@ class _Candidates(_Text):
             return None  # 一类、二类出口企业: ranks
         if (
             self.quoted
-            and (word == "条" or self.text[end : end + 1] in _ARABIC_DIGITS)
+            and (
+                word == "条"
+                or self.text[end : end + 1] in _ARABIC_DIGITS
+                or self.text[number_start - 1 : number_start] == "个"
+            )
             and self._in_quotes(number_start)
         ):
-            # “30条”, “民营经济20条”: a document's short name; “3个1”, “3个100%”: a slogan.
+            # “30条”, “民营经济20条”: a document's short name; “3个1”, “两个100%”: a slogan.
             return None
         following = self.text[end : end + 1]
         if following and (
