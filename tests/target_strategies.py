@@ -805,12 +805,13 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
             return "每年年底前", Deadline(DeadlineKind.RECURRING, None, month=12)
         return f"每年{month}月底前", Deadline(DeadlineKind.RECURRING, None, month=month)
     if form == "year end":
-        end = draw(st.sampled_from(["底前", "年底前", "末前"]))
+        end = draw(st.sampled_from(["底前", "年底前", "末前", "底之前", "年底以前", "末以前"]))
         return f"{written_year}年{end}", Deadline(
             DeadlineKind.BY_END_OF, datetime.date(year, 12, 31), year
         )
     if form == "month end":
-        return f"{written_year}年{written_month}月底前", Deadline(
+        end = draw(st.sampled_from(["底前", "底之前", "底以前", "份底前"]))  # 6月份底前
+        return f"{written_year}年{written_month}月{end}", Deadline(
             DeadlineKind.BY_END_OF, _last_day(year, month), year, month
         )
     if form == "before year":
@@ -827,7 +828,7 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
             return written, Deadline(
                 DeadlineKind.BY, datetime.date(ISSUE_DATE.year, 12, 31), ISSUE_DATE.year
             )
-        word = "年度" if which == "year" else "年"
+        word = "年度" if which == "year" else draw(st.sampled_from(["年", "年年"]))  # 2021年年内
         return f"{written_year}{word}内", Deadline(
             DeadlineKind.BY, datetime.date(year, 12, 31), year
         )

@@ -46,6 +46,8 @@ _NOT_AFTER_A_NUMERAL = r"(?<![0-9０-９〇零一二两三四五六七八九十�
 _BEFORE = r"(?:以前|之前|前(?![0-9０-９〇零一二两三四五六七八九十]))"
 # 内 as in 2019年内, not as in 年内部 or 内容.
 _WITHIN = r"(?:以内|之内|内(?![部容外资]))"
+# Before the end of a period: 底前, 末前, and as plans also write them 底之前, 底以前 (as 底前).
+_END_BEFORE = r"(?:[底末][之以]?前)"
 # A half-year or a quarter: 上半年, 下半年, 一季度, 第三季度, 第3季度. Character classes rather than
 # alternatives ([上下]半年, not 上半年 | 下半年) let the engine skip ahead to the literal.
 _QUARTER = r"[1-4１-４一二三四]"
@@ -81,38 +83,38 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
                                                           # 完成时限：2020年12月: by its end
         {_NOT_AFTER_A_NUMERAL}
         (?P<year> {_YEAR} ) [ ]? 年
-        (?: [ ]? (?P<month> {_MONTH} ) [ ]? 月
+        (?: [ ]? (?P<month> {_MONTH} ) [ ]? 月 份?
             (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] | (?P<dekad> [上中下] 旬 ) )?
           | 度 (?= [ ]? 内 ) )?                                 # 2020年度内: the year
-        (?: [ ]? \n? (?P<bound> 年?底前 | 年?末前 | 年?底 | 年?末 | {_BEFORE} | {_WITHIN} ) )?
+        (?: [ ]? \n? (?P<bound> 年?{_END_BEFORE} | 年?底 | 年?末 | {_BEFORE} | 年?{_WITHIN} ) )?
         """,
         # 今年年底前, 明年6月底前, 今年内, 本年度内: a year named relative to the plan's own.
         rf"""
         (?P<relative_year> 今年 | 本年 | 当年 | 明年 ) (?: 年 | 度 (?= 内 ) )?
         (?: (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )? )?
-        (?P<bound> 底前 | 末前 | 年底前 | 年末前 | {_BEFORE} | {_WITHIN} )
+        (?P<bound> 年?{_END_BEFORE} | {_BEFORE} | {_WITHIN} )
         """,
         # 年底前, 年内 with no year: the plan's year. Not 每年年底前, which recurs, nor 半年内
         # or 多年内, which are spans of time, nor the tail of a word (青年, 往年, 同年).
         rf"""
         (?<! [0-9０-９〇零一二两三四五六七八九十年每今本当明去半多近几数余]
            | [青少成老童中往历逐周同前早晚] )
-        年 度? (?P<bound> 底前 | 末前 | {_WITHIN} )
+        年 度? (?P<bound> {_END_BEFORE} | {_WITHIN} )
         """,
         # 9月底前, 6月30日前, 6月中旬前, 6月底(完成) with no year: the plan's year. Not 3个月前,
         # which is relative, nor 每年6月底前, which recurs.
         rf"""
         {_NOT_AFTER_A_NUMERAL} (?<! [年个] )
-        (?P<month> {_MONTH} ) [ ]? 月
+        (?P<month> {_MONTH} ) [ ]? 月 份?
         (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] | (?P<dekad> [上中下] 旬 ) )?
-        (?P<bound> 底前 | 末前 | {_BEFORE} | 底 (?! [线数部层稿子] ) )
+        (?P<bound> {_END_BEFORE} | {_BEFORE} | 底 (?! [线数部层稿子] ) )
         (?: (?<= 底 ) (?: 完成 | 见效 | 到位 ) )?        # 6月底完成, as a bracket writes it
         """,
         # 本月底前, 下月底前, 下月15日前: a month named relative to the plan's issue date.
         # A class for the first character lets the engine skip to it; the code checks the word.
         rf"""
         (?P<relative_month> [本当下次] 个? 月 )
-        (?: (?P<bound> 底前 | 末前 | 底 (?! [线数部层稿子] ) | 末 )
+        (?: (?P<bound> {_END_BEFORE} | 底 (?! [线数部层稿子] ) | 末 )
           | [ ]? (?P<day> {_DAY} ) [ ]? [日号] (?P<bound> {_BEFORE} ) )
         """,
         # 国庆节前, 2019年春节前: before a public holiday, in the plan's year unless one is named.
@@ -142,12 +144,12 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         (?P<by> 截至 | 截止到 | 截止 | 到 | 至 )?
         {_NOT_AFTER_A_NUMERAL}
         (?P<year> {_YEAR} ) [ ]? 年 的? {_PERIOD}
-        (?P<bound> 末前 | 底前 | 末 | 底 | {_BEFORE} | {_WITHIN} )?
+        (?P<bound> {_END_BEFORE} | 末 | 底 | {_BEFORE} | {_WITHIN} )?
         """,
         # 明年一季度, 今年上半年末前: a period of a year named relative to the plan's own.
         rf"""
         (?P<relative_year> [今本当明]年 ) 的? {_PERIOD}
-        (?P<bound> 末前 | 底前 | 末 | 底 | {_BEFORE} | {_WITHIN} )?
+        (?P<bound> {_END_BEFORE} | 末 | 底 | {_BEFORE} | {_WITHIN} )?
         """,
         # 上半年末前, 三季度末前, 一季度内 with no year: the plan's year. Here only a bound makes a
         # deadline: a bare 上半年 or 一季度 in prose as often reports the past as it sets a date.
@@ -156,11 +158,11 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         # and the quarter are searched apart, each anchored on its literal (半年, 季度), which
         # keeps the scan of a page fast.
         rf"""
-        {_NO_YEAR_BEFORE} (?P<half> [上下]半年 ) (?P<bound> 末前 | 底前 | 末 | 底 | {_WITHIN} )
+        {_NO_YEAR_BEFORE} (?P<half> [上下]半年 ) (?P<bound> {_END_BEFORE} | 末 | 底 | {_WITHIN} )
         """,
         rf"""
         {_NO_YEAR_BEFORE} 第? (?P<quarter> {_QUARTER} ) 季度
-        (?P<bound> 末前 | 底前 | 末 | 底 | {_WITHIN} | {_BEFORE} )
+        (?P<bound> {_END_BEFORE} | 末 | 底 | {_WITHIN} | {_BEFORE} )
         """,
         # 到“十四五”末, 十四五期末, “十四五”期间: by the end of a five-year plan's period.
         r"""
@@ -195,7 +197,7 @@ match into a `Deadline` (or rejects it). Matches of different patterns may overl
 DEADLINE_ANCHORS: tuple[tuple[tuple[str, ...], int | None], ...] = (
     (("年",), None),  # 2019年9月底前
     (("今年", "本年", "当年", "明年"), None),  # 今年年底前
-    (("年底前", "年末前", "年内", "年以内", "年之内", "年度"), None),  # 年底前, 年内, 年度内
+    (("年底", "年末", "年内", "年以内", "年之内", "年度"), None),  # 年底前, 年内, 年度内
     (("月",), None),  # 9月底前
     (("月底", "月末", "本月", "当月", "下月", "次月", "下个月"), None),  # 本月底前, 下月15日前
     (("国庆", "春节", "元旦", "中秋节", "劳动节", "五一"), None),  # 2019年春节前
@@ -247,6 +249,12 @@ DATE_ANCHORS: tuple[str, ...] = ("年", "月", "-", ".", "/")
 _END_BOUNDS = frozenset({"底前", "末前", "底", "末", "年底前", "年末前", "年底", "年末"})
 _BEFORE_BOUNDS = frozenset({"以前", "之前", "前"})
 _WITHIN_BOUNDS = frozenset({"以内", "之内", "内"})
+# Bounds written longer, as the ones they read as: 6月底之前 as 6月底前, 2021年年内 as 2021年内.
+_BOUND_FORMS = {
+    **{f"{year}{end}{word}前": f"{year}{end}前"
+       for year in ("", "年") for end in "底末" for word in "之以"},
+    **{f"年{within}": within for within in _WITHIN_BOUNDS},
+}  # fmt: skip
 
 
 def parse_deadline(
@@ -300,6 +308,9 @@ def deadline_from_match(
     # The groups at once: each pattern has only those its way of writing needs, and one dict
     # costs less than asking the match for each group by name.
     groups = match.groupdict()
+    bound = groups.get("bound")
+    if bound in _BOUND_FORMS:
+        groups["bound"] = _BOUND_FORMS[bound]
     try:
         if "amount" in groups:
             return _relative_deadline(groups, issue_date)
