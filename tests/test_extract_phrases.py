@@ -245,6 +245,22 @@ def test_a_bound_after_an_aside_still_bounds() -> None:
     assert (scope.text, scope.comparator) == ("6亩以下(不含6亩)", Comparator.LESS_THAN)
 
 
+@pytest.mark.parametrize(
+    ("text", "raw", "comparator"),
+    [("给予不超过100万元（含100万元）的补助", "不超过100万元（含100万元）", Comparator.AT_MOST),
+     ("单位缴费比例不超过5%(不含)", "不超过5%(不含)", Comparator.LESS_THAN),
+     ("达到90%（含本数）", "达到90%（含本数）", Comparator.AT_LEAST),
+     # An aside that names something else is no part of the bound.
+     ("不超过100万元（含税）", "不超过100万元", Comparator.AT_MOST)],
+)  # fmt: skip
+def test_an_aside_after_a_bound_before_the_number_says_whether_it_holds_the_value(
+    text: str, raw: str, comparator: Comparator
+) -> None:
+    # 不超过100万元（含100万元） is one bound; the 100万元 in the aside is no second target.
+    (target,) = extract_targets(text)
+    assert (target.text, target.comparator) == (raw, comparator)
+
+
 # --- copies of a phrase: Traditional, spaced, full-width punctuation ---------------------------
 
 # Simplified → one Traditional form, the reverse of the fold's table.

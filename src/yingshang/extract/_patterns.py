@@ -231,6 +231,15 @@ _SUFFIX_AFTER = LazyPattern(
     """,
     regex.VERBOSE,
 )
+# Whether a bound written before the number holds its value, in an aside after it that names
+# nothing else: 不超过100万元(含100万元), 低于5%(不含), (含本数); not (含税).
+_INCLUSION_AFTER = LazyPattern(
+    r"""
+    [ ]? \( (?P<exclusive> 不 )? (?: 含 | 包括 )
+    (?: 本数 | [0-9０-９一二两三四五六七八九十] [^()\n]{0,11} )? \)
+    """,
+    regex.VERBOSE,
+)
 # A number that is not a quantity by what follows it: a meeting's session (七届44次会议), a day of
 # the month a news item is dated (财政部1日发布).
 _SESSION_AFTER = LazyPattern(r"(?: 常务 | 全体 )? (?: 会议 | 全会 | 常委会 )", regex.VERBOSE)

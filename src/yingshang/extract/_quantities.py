@@ -30,6 +30,7 @@ from ._patterns import (
     _DAY_COUNT_ANCHORS,
     _FROM_BEFORE,
     _FROM_NUMBER_BEFORE,
+    _INCLUSION_AFTER,
     _LIST_BETWEEN,
     _LONGEST_ADVERB,
     _LOOSE_PREFIX_BEFORE,
@@ -177,6 +178,11 @@ class _Quantities(_Text):
                     prefix_comparator = previous[1]
             if reading.comparator is Comparator.EXACTLY and prefix_comparator is not None:
                 reading.comparator = prefix_comparator
+                inclusion = _INCLUSION_AFTER.match(text, reading.end)
+                if inclusion is not None:
+                    reading.end = inclusion.end()  # 不超过100万元(含100万元): one bound
+                    if inclusion["exclusive"] is not None:
+                        reading.comparator = _EXCLUSIVE.get(reading.comparator, reading.comparator)
             self._read_change(reading, item, markers, marker_ends, clause_start)
             self._read_rate(reading, item, rates, rate_ends, previous_end, clause_start)
             self._read_day_count(reading, day_counts, clause_start)
