@@ -626,6 +626,21 @@ def _listed(draw: st.DrawFn, opening: str, items: list[tuple[str, Target]]) -> P
     return phrase
 
 
+def _listed_units(items: list[Written]) -> list[str]:
+    """The unit of each value of a list: a bare measure word before a value that names its noun
+    takes the noun (5个和3个环节, 30个和50个工作日)."""
+    units = [item.quantity.unit for item in items]
+    for index in range(len(units) - 2, -1, -1):
+        after = units[index + 1]
+        if (
+            units[index] in MEASURE_WORDS
+            and after != units[index]
+            and after.startswith(units[index])
+        ):
+            units[index] = after
+    return units
+
+
 @st.composite
 def bounded_lists(draw: st.DrawFn) -> Phrase:
     """Draw values of one kind joined by 和/与/及/、 with one bound after the last.
@@ -636,19 +651,29 @@ def bounded_lists(draw: st.DrawFn) -> Phrase:
                                  TargetKind.PHYSICAL]))  # fmt: skip
     items = draw(st.lists(plain_quantities(kind), min_size=2, max_size=4))
     suffix, comparator = draw(st.sampled_from(SUFFIXES))
-    # A bare measure word before a value that names its noun takes the noun (5个和3个环节).
-    units = [item.quantity.unit for item in items]
-    for index in range(len(units) - 2, -1, -1):
-        after = units[index + 1]
-        if (
-            units[index] in MEASURE_WORDS
-            and after != units[index]
-            and after.startswith(units[index])
-        ):
-            units[index] = after
+    units = _listed_units(items)
     written = []
     for index, item in enumerate(items):
         text = item.text + (suffix if index == len(items) - 1 else "")
+        quantity = Quantity(item.quantity.value, units[index])
+        written.append((text, _target(text, kind, quantity=quantity, comparator=comparator)))
+    return _listed(draw, "", written)
+
+
+@st.composite
+def prefix_bounded_lists(draw: st.DrawFn) -> Phrase:
+    """Draw values of one kind joined by 和/与/及/、 after one bound before the first.
+
+    分别不超过30个和50个工作日: the bound holds for every value of the list.
+    """
+    kind = draw(st.sampled_from([TargetKind.DURATION, TargetKind.COUNT, TargetKind.PERCENTAGE,
+                                 TargetKind.PHYSICAL]))  # fmt: skip
+    items = draw(st.lists(plain_quantities(kind), min_size=2, max_size=4))
+    prefix, comparator = draw(st.sampled_from(PREFIXES))
+    units = _listed_units(items)
+    written = []
+    for index, item in enumerate(items):
+        text = (prefix if index == 0 else "") + item.text
         quantity = Quantity(item.quantity.value, units[index])
         written.append((text, _target(text, kind, quantity=quantity, comparator=comparator)))
     return _listed(draw, "", written)
@@ -914,6 +939,7 @@ def phrases() -> st.SearchStrategy[Phrase]:
         doublings(),
         ranks(),
         scores(),
+        prefix_bounded_lists(),
         multiples(),
         other_money(),
         asides(),

@@ -57,6 +57,7 @@ from ._words import (
     _COUNTED_NOUNS,
     _DIRECTIONS,
     _EXCLUSIVE,
+    _LIST_CONJUNCTIONS,
     _LOOSE_PREFIXES,
     _NOUN_MEASURE_WORDS,
     _SPEED_VERBS,
@@ -172,9 +173,14 @@ class _Quantities(_Text):
                 reading.comparator = Comparator.AT_MOST  # 前10位: tenth place or better
             prefix_comparator = self._prefix(reading, clause_start)
             if prefix_comparator is None and previous is not None:
-                # 至少完成5家上市公司、2家新三板公司: a comparator before a list covers the list.
+                # 至少完成5家上市公司、2家新三板公司, 分别不超过30个和50个工作日: a comparator
+                # before a list covers the list.
                 between = text[previous[0] : item.start]
-                if "、" in between and previous[1] is not None and previous[0] >= clause_start:
+                if (
+                    ("、" in between or between.strip(" ") in _LIST_CONJUNCTIONS)
+                    and previous[1] is not None
+                    and previous[0] >= clause_start
+                ):
                     prefix_comparator = previous[1]
             if reading.comparator is Comparator.EXACTLY and prefix_comparator is not None:
                 reading.comparator = prefix_comparator
