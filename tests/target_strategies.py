@@ -533,13 +533,14 @@ def other_money(draw: st.DrawFn) -> Phrase:
         number, value = draw(st.one_of(amounts(), magnified_amounts()))
         text = number + currency
         return Phrase(text, (_target(text, TargetKind.MONEY, quantity=Quantity(value, currency)),))
-    if form == "fen":
+    if form == "fen":  # 每千瓦时下调4.28分, 每吨降低0.2元: a price per the unit named before
         per = draw(st.sampled_from(["千瓦时", "立方米", "吨"]))
         verb = draw(st.sampled_from(["下调", "降低"]))
         number, value = draw(amounts(largest=100))
-        text = f"{verb}{number}分"
+        written, currency = draw(st.sampled_from([("分", "分"), ("分钱", "分"), ("元", "元")]))
+        text = f"{verb}{number}{written}"
         return Phrase(f"每{per}", ()) + Phrase(text, (_target(
-            text, TargetKind.RELATIVE_CHANGE, quantity=Quantity(value, f"分/{per}"),
+            text, TargetKind.RELATIVE_CHANGE, quantity=Quantity(value, f"{currency}/{per}"),
             direction=Direction.DECREASE),))  # fmt: skip
     if draw(st.booleans()):  # 三分之一, 2/3, 三成: a fraction or tenths, in hundredths
         denominator = draw(st.integers(2, 10))

@@ -65,6 +65,7 @@ from ._scan import _anchored_matches, _holds_any
 from ._text import _Doubling, _Found, _Half, _read_number, _Text
 from ._words import (
     _ARABIC_DIGITS,
+    _COMMODITY_UNITS,
     _DIRECTIONS,
     _MAX_NUMBER_LENGTH,
     _NEVER_FOLLOWED_BY,
@@ -300,24 +301,22 @@ class _Candidates(_Text):
                 value = 100 * value / denominator  # 三分之一: 33.33…%, to Decimal's precision
             return _Found(start, end, TargetKind.PERCENTAGE, Quantity(_plain(value), "%"))
         if match["money"] is not None:
-            currency, per = match["money"], match["per"]
-            if currency == "分" and per is None:
-                # 每千瓦时下调4.28分: a price in 分 names what it is per before it.
-                clause_start = max(self.clauses.start_of(start), start - 16)
-                # The nearest 每 names it: 每年每千瓦时下调4.28分 is per 千瓦时.
-                before = None
-                for found in _PER_BEFORE.finditer(self.text, clause_start, start):
-                    before = found
-                if before is not None:
-                    per = before["per"]
-                elif numeral != "十" and _SCORED_BEFORE.search(
+            written = match["money"]
+            currency, per = written.removesuffix("钱"), match["per"]  # 3.5分钱: 分
+            if per is None and (currency == "分" or currency == "元"):
+                # 每千瓦时下调4.28分, 每吨降低0.2元: a price names what it is per before it (in
+                # 元, only a commodity's unit: 每户节省300元 is an amount, not a price).
+                per = self._per_before(start)
+                if currency == "元" and per not in _COMMODITY_UNITS:
+                    per = None
+            if per is None and written == "分":
+                if numeral != "十" and _SCORED_BEFORE.search(
                     self.text, max(self.sentences.start_of(start), start - 32), start
                 ):
                     # 满意度达到90分以上, 考核中…，比上年提高2分: the points of an evaluation
                     # named earlier in the sentence (十分 is "very").
                     return _Found(start, end, TargetKind.SCORE, Quantity(value, "分"))
-                else:
-                    return None  # 3分 with nothing scored before it: neither money nor points
+                return None  # 3分 with nothing scored before it: neither money nor points
             if per is None:
                 return _Found(start, end, TargetKind.MONEY, Quantity(value, currency), approximate)
             unit = f"{currency}/{per}"
@@ -363,6 +362,15 @@ class _Candidates(_Text):
             if noun is not None:
                 end, unit = noun.end(), unit + noun["noun"]  # 3个环节: unit 个环节
         return _Found(start, end, kind, Quantity(value, unit), approximate)
+
+    def _per_before(self, position: int) -> str | None:
+        """Return what the nearest 每 before `position` in its clause names (每年每千瓦时下调
+        4.28分 is per 千瓦时), or None."""
+        clause_start = max(self.clauses.start_of(position), position - 16)
+        before = None
+        for found in _PER_BEFORE.finditer(self.text, clause_start, position):
+            before = found
+        return None if before is None else before["per"]
 
     def _done_within(
         self, match: regex.Match[str], pattern: LazyPattern | LazyStdlibPattern

@@ -42,7 +42,7 @@ _QUANTITY = LazyStdlibPattern(
     (?: (?P<approx> 多 | 余 ) (?P<magnitude> 万亿 | [万亿萬億] )? )?
                                                   # 100多家, 300余个, 3000多万户: more than
     (?:
-        (?P<money> {_alternation(_CURRENCIES)} | 分 (?! [钟之] ) )
+        (?P<money> {_alternation(_CURRENCIES)} | 分钱 | 分 (?! [钟之] ) )
         (?: (?: [/／] | 每 ) (?P<per> {_alternation(_PER_UNITS)} ) )?
                                                               # 80元, 3.25元/吨, 100万美元, 4.28分
       | (?P<unit> {_alternation(_UNITS)} )                    # 个工作日, %, 件, 千伏安, ...

@@ -72,6 +72,9 @@ _PER_UNITS = (
     "月", "年", "天", "日", "小时",
 )  # fmt: skip
 
+# What a price in 元 may be per when its 每 stands apart (每千瓦时降低0.05元): a commodity's unit.
+_COMMODITY_UNITS = frozenset(("千瓦时", "度", "吨", "立方米", "方"))
+
 # A unit word followed by these characters is the start of another word: 项目, 条件, 家庭,
 # 天然气, 人民, 周边, 年级, 一次性 (the measure word 次 + the suffix 性).
 _NOT_FOLLOWED_BY: dict[str, str] = {
