@@ -644,37 +644,23 @@ def _listed_units(items: list[Written]) -> list[str]:
 
 @st.composite
 def bounded_lists(draw: st.DrawFn) -> Phrase:
-    """Draw values of one kind joined by 和/与/及/、 with one bound after the last.
+    """Draw values of one kind joined by 和/与/及/、 with one bound after the last or before the
+    first.
 
-    分别压缩至40小时和1.5小时以内: the bound holds for every value of the list.
+    分别压缩至40小时和1.5小时以内, 分别不超过30个和50个工作日: the bound holds for every value.
     """
     kind = draw(st.sampled_from([TargetKind.DURATION, TargetKind.COUNT, TargetKind.PERCENTAGE,
                                  TargetKind.PHYSICAL]))  # fmt: skip
     items = draw(st.lists(plain_quantities(kind), min_size=2, max_size=4))
-    suffix, comparator = draw(st.sampled_from(SUFFIXES))
+    after = draw(st.booleans())
+    bound, comparator = draw(st.sampled_from(SUFFIXES if after else PREFIXES))
     units = _listed_units(items)
     written = []
     for index, item in enumerate(items):
-        text = item.text + (suffix if index == len(items) - 1 else "")
-        quantity = Quantity(item.quantity.value, units[index])
-        written.append((text, _target(text, kind, quantity=quantity, comparator=comparator)))
-    return _listed(draw, "", written)
-
-
-@st.composite
-def prefix_bounded_lists(draw: st.DrawFn) -> Phrase:
-    """Draw values of one kind joined by 和/与/及/、 after one bound before the first.
-
-    分别不超过30个和50个工作日: the bound holds for every value of the list.
-    """
-    kind = draw(st.sampled_from([TargetKind.DURATION, TargetKind.COUNT, TargetKind.PERCENTAGE,
-                                 TargetKind.PHYSICAL]))  # fmt: skip
-    items = draw(st.lists(plain_quantities(kind), min_size=2, max_size=4))
-    prefix, comparator = draw(st.sampled_from(PREFIXES))
-    units = _listed_units(items)
-    written = []
-    for index, item in enumerate(items):
-        text = (prefix if index == 0 else "") + item.text
+        if after:
+            text = item.text + (bound if index == len(items) - 1 else "")
+        else:
+            text = (bound if index == 0 else "") + item.text
         quantity = Quantity(item.quantity.value, units[index])
         written.append((text, _target(text, kind, quantity=quantity, comparator=comparator)))
     return _listed(draw, "", written)
@@ -940,7 +926,6 @@ def phrases() -> st.SearchStrategy[Phrase]:
         doublings(),
         ranks(),
         scores(),
-        prefix_bounded_lists(),
         multiples(),
         other_money(),
         asides(),
