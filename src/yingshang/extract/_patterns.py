@@ -292,8 +292,8 @@ _CLASS_LABEL_AFTER = LazyPattern(
 # measured, not promised (截至2020年3月…达6.94亿, 耗时10分钟, 原需6个工作日).
 _STATUS_WORDS = LazyPattern(
     r"""
-    截至 | 截止 (?! 日期 | 时间 ) | (?: 数据 | 统计 | 报告 | 调查 | 监测 ) 显示 | 累计 | 同比 | 原需
-  | 原来需要 | 耗时
+    截至 | 截止 (?! 日期 | 时间 ) | 显示 (?<= (?: 数据 | 统计 | 报告 | 调查 | 监测 ) 显示 ) | 累计
+  | 同比 | 原需 | 原来需要 | 耗时
   | 耗费
   | (?<! [由从比较将把对与按] ) 目前 (?! 的 )                 # 目前全国市场主体超1亿户
   | 花费 | 现已 | 已超 | 已达 | 已经达 | 已有 | 已累计 | 已完成 | 已实现 | 已压缩 | 已减少
@@ -317,7 +317,8 @@ _LEADING_YEAR = LazyPattern(r"[ \u3000]* (?P<year> [0-9]{4} ) [ ]? 年", regex.V
 # Plain literals: the standard engine searches a sentence for them in half the time.
 _COMMITMENT_WORDS = LazyStdlibPattern(
     r"""
-    (?<! [需主重只摘纪] ) 要            # not 需要, 主要, 重要, 只要: what it takes, or the main
+    要 (?<! [需主重只摘纪] 要 )         # not 需要, 主要, 重要, 只要 (the lookbehind after 要: the
+                                      # engine still skips to the literal)
   | 将 | 力争 | 确保 | 争取 | 目标 | 必须 | 应当 | 不超过 | 不得超过 | 控制在 | 以内 | 之内
   | 不低于 | 不少于 | 不高于
     """,
