@@ -78,9 +78,9 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         # Web copies space the year off (2023 年底前) and wrap lines inside it (2025 年⏎底前).
         rf"""
         (?P<by> 截至 | 截止到 | 截止 | 到 | 至
-              | (?<= 力争 | 确保 | 争取 )                   # 力争2025年(实现…): by then
-              | (?<= (?: 时限 | 完成时间 | 完成期限 | 时间节点 | 截止时间 ) [ ]? [:：] [ ]? ) )?
-                                                          # 完成时限：2020年12月: by its end
+              # 力争2025年(实现…), 完成时限：2020年12月: by then
+              | (?<= 力争 | 确保 | 争取
+                   | (?: 时限 | 完成时间 | 完成期限 | 时间节点 | 截止时间 ) [ ]? [:：] [ ]? ) )?
         {_NOT_AFTER_A_NUMERAL}
         (?P<year> {_YEAR} ) [ ]? 年
         (?: [ ]? (?P<month> {_MONTH} ) [ ]? 月 份?
