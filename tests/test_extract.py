@@ -67,6 +67,7 @@ def only(text: str) -> Target:
         ("市场主体满意度达到95分以上", TargetKind.SCORE, Quantity(95, "分"), Comparator.AT_LEAST),
         ("测评平均得分不低于85分", TargetKind.SCORE, Quantity(85, "分"), Comparator.AT_LEAST),
         ("企业每户节省费用约300元", TargetKind.MONEY, Quantity(300, "元"), Comparator.ABOUT),
+        ("贴息不超过同期贷款市场报价利率的50%", TargetKind.PERCENTAGE, Quantity(50, "%"), Comparator.AT_MOST),
         ("每吨水价下调0.2元", TargetKind.RELATIVE_CHANGE, Quantity("0.2", "元/吨"), Comparator.EXACTLY),
         ("每千瓦时平均降低3.5分钱", TargetKind.RELATIVE_CHANGE, Quantity("3.5", "分/千瓦时"), Comparator.EXACTLY),
         ("按3分钱的标准给予补贴", TargetKind.MONEY, Quantity(3, "分"), Comparator.EXACTLY),

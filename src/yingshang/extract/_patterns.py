@@ -216,7 +216,9 @@ _TIGHT_PREFIX_BEFORE = LazyPattern(
 _LOOSE_PREFIX_BEFORE = LazyPattern(
     rf"""
     (?P<word> {_alternation(_LOOSE_PREFIXES)} )
-    (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]{{1,8}} ) \Z
+    (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]{{1,8}}
+           | [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]{{9,15}} 的 )  # …同期贷款市场报价利率的50%
+    \Z
     """,
     regex.VERBOSE,
 )

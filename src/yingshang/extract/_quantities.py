@@ -352,12 +352,16 @@ class _Quantities(_Text):
 
     def _prefix(self, reading: _Reading, clause_start: int) -> Comparator | None:
         """Read a comparator word before the number; a touching one joins the target's text."""
-        window = max(clause_start, reading.start - 12)
-        tight = _TIGHT_PREFIX_BEFORE.search(self.text, window, reading.start)
+        text, start = self.text, reading.start
+        window = max(clause_start, start - 12)
+        tight = _TIGHT_PREFIX_BEFORE.search(text, window, start)
         if tight is not None:
             reading.start = tight.start()
             return _TIGHT_PREFIXES[tight["word"]]
-        loose = _LOOSE_PREFIX_BEFORE.search(self.text, window, reading.start)
+        loose = _LOOSE_PREFIX_BEFORE.search(text, window, start)
+        if loose is None and text[start - 1 : start] == "的":
+            # A loose word may stand before a reference the share is of: 不超过…报价利率的50%.
+            loose = _LOOSE_PREFIX_BEFORE.search(text, max(clause_start, start - 20), start)
         if loose is not None:
             return _LOOSE_PREFIXES[loose["word"]]
         return None
