@@ -277,9 +277,10 @@ class _Source:
             start < end
             and text[start] not in _BLANK_SET
             and text[end - 1] not in _BLANK_SET
-            and not self._artifact_ends
+            and start not in self._artifact_ends
+            and end not in self._artifact_starts
         ):
-            return start, end  # most cells and items: nothing to narrow
+            return start, end  # most cells and items: nothing to narrow (the loop would not move)
         changed = True
         while changed and start < end:
             changed = False
