@@ -200,6 +200,21 @@ def test_each_number_has_a_role(text: str, raw: str, role: TargetRole) -> None:
 
 
 @pytest.mark.parametrize(
+    ("issued", "role"),
+    [(datetime.date(2021, 3, 1), TargetRole.STATUS), (datetime.date(2019, 3, 1), TargetRole.COMMITMENT)],
+)  # fmt: skip
+def test_a_five_year_period_past_at_the_plans_date_reports(
+    issued: datetime.date, role: TargetRole
+) -> None:
+    # In a plan of 2021 the 十三五 (2016-2020) is past: what it says of it was achieved.
+    targets = extract_targets("“十三五”期间，全市累计新增减税降费500亿元。", issue_date=issued)
+    assert [(t.text, t.role) for t in targets] == [("“十三五”期间", role), ("500亿元", role)]
+    assert {t.role for t in extract_targets("“十三五”期间，全市累计新增减税降费500亿元。")} == {
+        TargetRole.COMMITMENT
+    }
+
+
+@pytest.mark.parametrize(
     ("text", "role"),
     [
         ("2018年，全市GDP达到2.04万亿元，增长6%。", TargetRole.STATUS),
