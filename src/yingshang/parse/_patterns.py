@@ -157,7 +157,7 @@ _DEADLINE_HEADER = LazyPattern(r"时限|完成时间|时间节点|时间要求|�
 # ("2019—2020年"): the work is due by the end of the (last) one.
 _BARE_PERIOD = LazyPattern(
     r"(?:\d{4}\s*年?\s*[—–－\-~～至到]{1,2}\s*)?"  # 2019—2020年: the years the work runs over
-    r"(?P<period>\d{4}\s*年(?:\s*\d{1,2}\s*月)?)"
+    r"(?P<period>\d{4}\s*年(?:\s*\d{1,2}\s*月份?)?)"
 )
 _HEADER_CELL_MAX = 12
 # A header cell over an indicator's value: a year (2021年, 2022年目标, 2023年底) or a value
