@@ -94,6 +94,11 @@ def test_other_item_markers(marker: str) -> None:
         ("2020年", "2020-12-31"),
         ("2019年12月", "2019-12-31"),
         ("2021年6月份", "2021-06-30"),
+        ("2021年全年", "2021-12-31"),
+        # A day, written in full or with dots: by that day; a month with dots: by its end.
+        ("2021年6月30日", "2021-06-30"),
+        ("2021.6.30", "2021-06-30"),
+        ("2021.6", "2021-06-30"),
         # The years the work runs over: due by the end of the last.
         ("2019—2020年", "2020-12-31"),
         ("2019-2021年", "2021-12-31"),
@@ -135,7 +140,7 @@ def test_a_deadline_cell_without_a_date_is_kept() -> None:
     assert text[diagnostic.span.start : diagnostic.span.end] == "视情况而定"
 
 
-@pytest.mark.parametrize("cell", ["长期坚持", "持续推进"])
+@pytest.mark.parametrize("cell", ["长期坚持", "持续推进", "2021年起", "2022年开始实施"])
 def test_a_deadline_cell_of_ongoing_work_is_an_ongoing_target(cell: str) -> None:
     head = HEAD.replace("\t配合单位\n", "\t配合单位\n\t完成时限\n")
     text = head + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "", cell)
@@ -143,6 +148,18 @@ def test_a_deadline_cell_of_ongoing_work_is_an_ongoing_target(cell: str) -> None
     (target,) = plan.actions[0].targets
     assert (target.kind, target.text) == (yingshang.TargetKind.ONGOING, cell)
     assert plan.actions[0].deadlines == ()
+    assert plan.diagnostics == ()
+
+
+@pytest.mark.parametrize("cell", ["每年", "每季度", "每月"])
+def test_a_deadline_cell_of_work_done_each_period_recurs(cell: str) -> None:
+    head = HEAD.replace("\t配合单位\n", "\t配合单位\n\t完成时限\n")
+    text = head + row("一、开办企业", "1．精简流程", "推行网办。", "市财政局", "", cell)
+    plan = yingshang.parse(text)
+    (target,) = plan.actions[0].targets
+    assert target.text == cell
+    assert target.deadline is not None
+    assert target.deadline.kind is yingshang.DeadlineKind.RECURRING
     assert plan.diagnostics == ()
 
 

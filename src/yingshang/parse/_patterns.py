@@ -153,12 +153,22 @@ _GOAL_HEADER = LazyPattern(
 # A column of the people answerable (责任领导, 分管领导, 责任人): no agencies, and no items.
 _PEOPLE_HEADER = LazyPattern(r"领导|责任人|负责人|联系人")
 _DEADLINE_HEADER = LazyPattern(r"时限|完成时间|时间节点|时间要求|完成期限|时间安排")
-# A deadline cell may name a bare period ("2020年", "2019年12月") or the years the work runs over
-# ("2019—2020年"): the work is due by the end of the (last) one.
+# A deadline cell may name a bare period ("2020年", "2019年12月", "2021.6", "2021年全年") or day
+# ("2021年6月30日"), or the years the work runs over ("2019—2020年"): the work is due by the end of
+# the (last) one.
 _BARE_PERIOD = LazyPattern(
-    r"(?:\d{4}\s*年?\s*[—–－\-~～至到]{1,2}\s*)?"  # 2019—2020年: the years the work runs over
-    r"(?P<period>\d{4}\s*年(?:\s*\d{1,2}\s*月份?)?)"
+    r"""
+    (?: \d{4} \s* 年? \s* [—–－\-~～至到]{1,2} \s* )?         # 2019—2020年: the years of the work
+    (?P<year> \d{4} ) \s*
+    (?: 年 (?: \s* (?P<month> \d{1,2} ) \s* 月份? (?: \s* (?P<day> \d{1,2} ) \s* [日号] )?
+            | 全年 )?
+      | [.．/] (?P<month> \d{1,2} ) (?: [.．/] (?P<day> \d{1,2} ) )? )   # 2021.6, 2021.6.30
+    """,
+    regex.VERBOSE,
 )
+# Work from a year on, with no end (2021年起) and work done again each period (每年, 每季度).
+_FROM_A_YEAR_ON = LazyPattern(r"\d{4}\s*年\s*(?:起|开始|以后)(?:实施|推进|执行)?")
+_EACH_PERIOD = LazyPattern(r"每(?:年|半年|季度|月|周)")
 _HEADER_CELL_MAX = 12
 # A header cell over an indicator's value: a year (2021年, 2022年目标, 2023年底) or a value
 # (目标值, 基准值, 现状值). Two of them head a table of targets by year, not of measures.

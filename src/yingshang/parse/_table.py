@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 import attrs
 
-from ..dates import parse_deadline
 from ..fold import fold
 from ..model import (
     Action,
@@ -33,7 +32,6 @@ from ._lines import (
 from ._patterns import (
     _AGENCY_SEPARATOR_OR_BRACKET,
     _AREA_HEADER,
-    _BARE_PERIOD,
     _BLANK,
     _COOPERATING_HEADER,
     _DEADLINE_HEADER,
@@ -723,12 +721,6 @@ class _Table:
                 )
                 continue
             self.source.unparsed("text of a deadline cell that is no date", piece.start, piece.end)
-        if not found:
-            period = _BARE_PERIOD.fullmatch(snippet.text)
-            if period is not None:
-                deadline = parse_deadline(period["period"] + "底前")
-                target = Target(TargetKind.DEADLINE, snippet.text, snippet.span, deadline=deadline)
-                found = (target,)
         if not found:
             self.source.unparsed(
                 "a deadline cell with no date yingshang can read", cell.start, cell.end

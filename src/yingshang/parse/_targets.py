@@ -10,10 +10,18 @@ import attrs
 
 from .._lazy import LazyPattern
 from ..dates import parse_deadline
+from ..errors import ParseError
 from ..extract import extract_targets
-from ..model import Area, Section, Span, Target, TargetKind
+from ..model import Area, Deadline, DeadlineKind, Section, Span, Target, TargetKind
 from ._lines import _Source, clean_text
-from ._patterns import _BARE_PERIOD, _BLANK, _DONE_WORDS, _LINE_BREAK
+from ._patterns import (
+    _BARE_PERIOD,
+    _BLANK,
+    _DONE_WORDS,
+    _EACH_PERIOD,
+    _FROM_A_YEAR_ON,
+    _LINE_BREAK,
+)
 
 
 def _targets_in(
@@ -81,6 +89,37 @@ _DONE_AFTER = LazyPattern(rf"[ ]*前?(?:{_DONE_WORDS})")
 _NOTHING_MORE = frozenset("，,、；;。.：: \t\u3000（）()\n\r")
 
 
+def _written_time(cleaned: str, span: Span) -> Target | None:
+    """Read the whole of a deadline cell that names a time with no word of a deadline, or None.
+
+    A period or a day (2020年, 2019年12月, 2021年6月份, 2021.6, 2021年全年, 2021年6月30日) and the
+    years the work runs over (2019—2020年, 2019年至2020年: the extractor reads 至2020年 alone) are
+    due by the end of the (last) one; 2021年起 is work from then on, with no end (ongoing); 每年,
+    每季度 recur.
+    """
+    if _FROM_A_YEAR_ON.fullmatch(cleaned):
+        return Target(TargetKind.ONGOING, cleaned, span)
+    if _EACH_PERIOD.fullmatch(cleaned):
+        return Target(
+            TargetKind.DEADLINE, cleaned, span, deadline=Deadline(DeadlineKind.RECURRING, None)
+        )
+    period = _BARE_PERIOD.fullmatch(cleaned)
+    if period is None:
+        return None
+    year, month, day = period["year"], period["month"], period["day"]
+    if day is not None:
+        phrase = f"到{year}年{month}月{day}日"  # by that day
+    elif month is not None:
+        phrase = f"{year}年{month}月底前"
+    else:
+        phrase = f"{year}年底前"
+    try:
+        deadline = parse_deadline(phrase)
+    except ParseError:
+        return None  # 2021年13月: no date, as the cell is reported
+    return Target(TargetKind.DEADLINE, cleaned, span, deadline=deadline)
+
+
 def _deadline_cell(
     text: str, span: Span, targets: tuple[Target, ...]
 ) -> tuple[tuple[Target, ...], list[Span]]:
@@ -88,18 +127,15 @@ def _deadline_cell(
     ongoing work, a completion word after a date joined to it (2021年底前完成), and the pieces
     of text no such target holds, so that what is not a date is reported rather than lost
     (2021年底前，视情况调整). With no deadline in the cell, nothing (the caller reads it so).
-    The years the work runs over (2019年至2020年, 2019—2020年) are one deadline, by the last's
-    end: the extractor reads 至2020年 alone."""
+    What a cell writes with no word of a deadline is read first (see `_written_time`)."""
     start, end = span.start, span.end
     while start < end and text[start] in _BLANK:
         start += 1
     while end > start and text[end - 1] in _BLANK:
         end -= 1
-    cleaned = clean_text(text[start:end])
-    years = _BARE_PERIOD.fullmatch(cleaned)
-    if years is not None and years.start("period") > 0:
-        deadline = parse_deadline(years["period"] + "底前")
-        return (Target(TargetKind.DEADLINE, cleaned, Span(start, end), deadline=deadline),), []
+    written = _written_time(clean_text(text[start:end]), Span(start, end))
+    if written is not None:
+        return (written,), []
     fitted: list[Target] = []
     for target in targets:
         if target.kind is not TargetKind.DEADLINE and target.kind is not TargetKind.ONGOING:
