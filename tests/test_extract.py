@@ -214,6 +214,14 @@ def test_a_span_of_time_before_a_plan_name_is_a_time_limit_only_when_bounded() -
     )
 
 
+def test_a_span_of_time_before_the_plans_own_words_is_no_plan_name() -> None:
+    # 5个月 before 在本方案印发之日起… was taken for a plan named …方案 (a property test's phrase
+    # before a deadline found it).
+    duration, deadline = extract_targets("5个月在本方案印发之日起1个月内")
+    assert (duration.kind, duration.quantity) == (TargetKind.DURATION, Quantity(5, "个月"))
+    assert deadline.kind is TargetKind.DEADLINE
+
+
 @pytest.mark.parametrize(
     "text", ["今年内完成清理", "今年年内完成清理", "年内完成清理", "本年度内完成清理"]
 )

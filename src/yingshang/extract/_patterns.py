@@ -276,7 +276,8 @@ _PARTS_BEFORE = LazyPattern(
 # A span of time that names a plan or a campaign (三年行动计划, 三年提升行动, 五年规划). Not one
 # bounded or measured (三年内完成…规划, 三年时间, 为期): those are time limits.
 _PLAN_NAME_AFTER = LazyPattern(
-    r"[^\p{P}\s0-9０-９内以之前完时期]{0,4}? (?: 行动 | 计划 | 规划 | 方案 | 攻坚 )", regex.VERBOSE
+    r"[^\p{P}\s0-9０-９内以之前完时期在本于]{0,4}? (?: 行动 | 计划 | 规划 | 方案 | 攻坚 )",
+    regex.VERBOSE,
 )
 _NAMING_SPANS = frozenset(("年", "个月", "天", "日"))
 # The first characters of those names' words: a cheap test before the match is tried.
