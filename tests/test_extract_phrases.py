@@ -123,6 +123,10 @@ def test_scores_on_both_sets_reach_the_bar() -> None:
         ("报告显示，我国开办企业需要9个环节、耗时22.9天。", "9个环节", TargetRole.STATUS),
         ("调查显示，企业满意度为92.5%。", "92.5%", TargetRole.STATUS),
         ("会议要求，企业开办时间压缩至5个工作日以内。", "压缩至5个工作日以内", TargetRole.COMMITMENT),
+        # The time a law allows is what is; the time promised against it is the commitment.
+        ("法定办理时限为20日，承诺时限为5日", "20日", TargetRole.STATUS),
+        ("法定办理时限为20日，承诺时限为5日", "5日", TargetRole.COMMITMENT),
+        ("将法定时限压缩至10个工作日", "压缩至10个工作日", TargetRole.COMMITMENT),
         ("注册用户已超500万户", "超500万户", TargetRole.STATUS),
         ("对面积不满1000平方米的项目实行备案", "不满1000平方米", TargetRole.SCOPE),
         ("合同金额500万元以下的项目,免于招标", "500万元以下", TargetRole.SCOPE),
@@ -262,6 +266,10 @@ def test_a_bound_after_an_aside_still_bounds() -> None:
     assert (target.quantity, target.comparator) == (Quantity("8.5", "天"), Comparator.AT_MOST)
     (scope,) = extract_targets("6亩以下(不含6亩)的土地")
     assert (scope.text, scope.comparator) == ("6亩以下(不含6亩)", Comparator.LESS_THAN)
+    # An aside that leaves out part of the work, not the bound's value, leaves the bound as it is.
+    (limit,) = extract_targets("审批时间压减至80个工作日以内（不含施工图审查）")
+    assert limit.comparator is Comparator.AT_MOST
+    assert limit.text == "压减至80个工作日以内（不含施工图审查）"
 
 
 @pytest.mark.parametrize(

@@ -228,8 +228,11 @@ _SUFFIX_AFTER = LazyPattern(
     (?: \( [^()\n]{1,20} \) [ ]? )?                       # 8.5天(指工作日,下同)以内: an aside
     (?P<word> 及以上 | 及以下 | 以上 | 以下 | 以内 | 之内 | 左右
             | 内 (?! [部容外资涵] ) )                           # 内, not 内部 or 内资
-    (?: [ ]? (?P<exclusive> \( 不 (?: 含 | 包括 ) [^()\n]{1,12} \) )   # 6亩以下(不含6亩)
-      | [ ]? \( (?: 含 | 包括 ) [^()\n]{1,12} \) )?
+    # 6亩以下(不含6亩), 以上(含本数): whether the bound holds its value; (不含施工图审查) leaves out
+    # part of the work, not the value: no exclusive bound.
+    (?: [ ]? \( (?: (?P<exclusive> 不 (?: 含 | 包括 ) )
+                     (?= 本数 | [0-9０-９一二两三四五六七八九十)] )
+                   | 不? (?: 含 | 包括 ) ) [^()\n]{0,12} \) )?
     """,
     regex.VERBOSE,
 )
@@ -326,6 +329,11 @@ _COMMITMENT_WORDS = LazyStdlibPattern(
   | 不低于 | 不少于 | 不高于
     """,
     re.VERBOSE,
+)
+# The time a law allows, right before the figure: 法定时限20个工作日 is what is, not a promise.
+_STATUTORY_BEFORE = LazyPattern(
+    r"法定 (?: 办理 | 审批 | 办结 | 审查 )? (?: 时限 | 期限 | 时间 ) (?: 为 | 是 )? [ ]? \Z",
+    regex.VERBOSE,
 )
 # 已 right before the verb of a figure: 已超1亿户, 已达6.94亿 — reported, in any sentence.
 _ALREADY_BEFORE = LazyPattern(r"已 (?: 经 )? [^0-9,;:。!?、\n]{0,4} \Z", regex.VERBOSE)

@@ -23,10 +23,12 @@ from ._patterns import (
     _REACHING,
     _SCOPE_AFTER,
     _STATUS_WORDS,
+    _STATUTORY_BEFORE,
     _VALIDITY_BEFORE,
 )
 from ._scan import _holds_any
 from ._text import _Reading, _Text
+from ._words import _NUMERAL_FIRSTS
 
 
 class _Roles(_Text):
@@ -82,9 +84,18 @@ class _Roles(_Text):
                 end = self.sentences.end_of(reading.start)
                 sentences[sentence] = sentence not in promised and self._reports(sentence, end)
             window = max(reading.start - 6, 0)
-            if sentences[sentence] or (
-                "已" in text[window : reading.start]
-                and _ALREADY_BEFORE.search(text, window, reading.start)
+            if (
+                sentences[sentence]
+                or (
+                    "已" in text[window : reading.start]
+                    and _ALREADY_BEFORE.search(text, window, reading.start)
+                )
+                or (
+                    # 法定时限20个工作日 (the figure right after; not 将法定时限压缩至10个工作日)
+                    "法定" in text[max(reading.start - 10, 0) : reading.start]
+                    and text[reading.start] in _NUMERAL_FIRSTS
+                    and _STATUTORY_BEFORE.search(text, max(reading.start - 10, 0), reading.start)
+                )
             ):
                 reading.role = TargetRole.STATUS
             elif self._is_scope(reading):

@@ -129,6 +129,8 @@ _BOUNDS_AFTER_A_SHARE = _BOUNDS_AFTER_A_CHANGE | {"以内", "之内", "以下", 
 # limit keeps parsing constant-time per token on hostile input (a megabyte of digits).
 _MAX_NUMBER_LENGTH = 24
 _ARABIC_DIGITS = frozenset("0123456789０１２３４５６７８９")
+# The characters a number may start with: a figure right after a word, not a verb before it.
+_NUMERAL_FIRSTS = _ARABIC_DIGITS | frozenset("〇零一二两三四五六七八九十半")
 
 
 def _alternation(words: Iterable[str]) -> str:
