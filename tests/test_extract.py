@@ -480,6 +480,15 @@ def test_a_verb_of_shortening_with_zai_is_a_change_to_a_value() -> None:
         Comparator.AT_MOST,
         Direction.DECREASE,
     )
+    # 在 is the verb's, not the start of what changes before a later 到 (a property test's
+    # phrase found 压缩(在零元)到 read as one change marker, and the price left with no change).
+    change, deadline = extract_targets("由每件5元压缩在零元到2020年")
+    assert (change.text, change.quantity, change.baseline) == (
+        "由每件5元压缩在零元",
+        Quantity(0, "元/件"),
+        Quantity(5, "元/件"),
+    )
+    assert deadline.kind is TargetKind.DEADLINE
 
 
 @pytest.mark.parametrize(
