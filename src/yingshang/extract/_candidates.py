@@ -18,7 +18,6 @@ from ..dates import (
     deadline_from_match,
 )
 from ..model import (
-    Deadline,
     Quantity,
     TargetKind,
     TargetRole,
@@ -144,7 +143,12 @@ class _Candidates(_Text):
                 ):
                     # 有效期至2022年12月31日, 政策延续至2021年3月31日: what the measure holds until
                     self.dated_roles[start] = TargetRole.SCOPE
-                elif "five_year" in groups and self._before_the_plan(deadline):
+                elif (
+                    "five_year" in groups
+                    and self.now is not None
+                    and deadline.date is not None
+                    and deadline.date.year < self.now
+                ):
                     # “十三五”期间，全市累计… in a plan of 2021: a period past, reported
                     self.dated_roles[start] = TargetRole.STATUS
                 yield start, -match.end(), 0, deadline
@@ -366,11 +370,6 @@ class _Candidates(_Text):
             if noun is not None:
                 end, unit = noun.end(), unit + noun["noun"]  # 3个环节: unit 个环节
         return _Found(start, end, kind, Quantity(value, unit), approximate)
-
-    def _before_the_plan(self, deadline: Deadline) -> bool:
-        """Tell whether `deadline` fell before the plan's (`year`, or the issue date's)."""
-        now = self.year or (self.issue_date.year if self.issue_date is not None else None)
-        return now is not None and deadline.date is not None and deadline.date.year < now
 
     def _per_before(self, position: int) -> str | None:
         """Return what the nearest 每 before `position` in its clause names (每年每千瓦时下调

@@ -223,26 +223,26 @@ _LOOSE_PREFIX_BEFORE = LazyPattern(
     """,
     regex.VERBOSE,
 )
+# How an aside after a bound restates the bound's value: (不含6亩), (含本数).
+_THE_VALUE = r"(?: 本数 | [0-9０-９一二两三四五六七八九十] )"
 _SUFFIX_AFTER = LazyPattern(
-    r"""
+    rf"""
     [ ]?
-    (?: \( [^()\n]{1,20} \) [ ]? )?                       # 8.5天(指工作日,下同)以内: an aside
+    (?: \( [^()\n]{{1,20}} \) [ ]? )?                     # 8.5天(指工作日,下同)以内: an aside
     (?P<word> 及以上 | 及以下 | 以上 | 以下 | 以内 | 之内 | 左右
             | 内 (?! [部容外资涵] ) )                           # 内, not 内部 or 内资
     # 6亩以下(不含6亩), 以上(含本数): whether the bound holds its value; (不含施工图审查) leaves out
     # part of the work, not the value: no exclusive bound.
-    (?: [ ]? \( (?: (?P<exclusive> 不 (?: 含 | 包括 ) )
-                     (?= 本数 | [0-9０-９一二两三四五六七八九十)] )
-                   | 不? (?: 含 | 包括 ) ) [^()\n]{0,12} \) )?
+    (?: [ ]? \( (?: (?P<exclusive> 不 (?: 含 | 包括 ) ) (?= {_THE_VALUE} | \) )
+                   | 不? (?: 含 | 包括 ) ) [^()\n]{{0,12}} \) )?
     """,
     regex.VERBOSE,
 )
 # Whether a bound written before the number holds its value, in an aside after it that names
 # nothing else: 不超过100万元(含100万元), 低于5%(不含), (含本数); not (含税).
 _INCLUSION_AFTER = LazyPattern(
-    r"""
-    [ ]? \( (?P<exclusive> 不 )? (?: 含 | 包括 )
-    (?: 本数 | [0-9０-９一二两三四五六七八九十] [^()\n]{0,11} )? \)
+    rf"""
+    [ ]? \( (?P<exclusive> 不 )? (?: 含 | 包括 ) (?: {_THE_VALUE} [^()\n]{{0,11}} )? \)
     """,
     regex.VERBOSE,
 )

@@ -57,7 +57,6 @@ from ._words import (
     _COUNTED_NOUNS,
     _DIRECTIONS,
     _EXCLUSIVE,
-    _LIST_CONJUNCTIONS,
     _LOOSE_PREFIXES,
     _NOUN_MEASURE_WORDS,
     _SPEED_VERBS,
@@ -177,7 +176,7 @@ class _Quantities(_Text):
                 # before a list covers the list.
                 between = text[previous[0] : item.start]
                 if (
-                    ("、" in between or between.strip(" ") in _LIST_CONJUNCTIONS)
+                    ("、" in between or _LIST_BETWEEN.fullmatch(between))
                     and previous[1] is not None
                     and previous[0] >= clause_start
                 ):

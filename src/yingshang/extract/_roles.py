@@ -119,11 +119,10 @@ class _Roles(_Text):
             return False
         if _STATUS_WORDS.search(self.text, start, end) is not None:
             return True
-        now = self.year or (self.issue_date.year if self.issue_date is not None else None)
-        if now is None:
+        if self.now is None:
             return False
         leading = _LEADING_YEAR.match(self.text, start, end)
-        return leading is not None and int(leading["year"]) < now
+        return leading is not None and int(leading["year"]) < self.now
 
     def _is_scope(self, reading: _Reading) -> bool:
         text = self.text

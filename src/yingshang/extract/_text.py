@@ -109,6 +109,8 @@ class _Text:
         text = self.text = fold(text)
         self.issue_date = issue_date
         self.year = year
+        # The year the plan speaks in: what fell before it is reported, not promised.
+        self.now = year or (issue_date.year if issue_date is not None else None)
         self.titles = (
             [match.span() for match in _TITLE.finditer(text)]
             if _holds_any(text, _TITLE_ANCHORS)

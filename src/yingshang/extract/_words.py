@@ -111,8 +111,6 @@ _TIGHT_PREFIXES: dict[str, Comparator] = {
     **dict.fromkeys(("低于", "少于", "不足", "不到", "小于", "不满"), Comparator.LESS_THAN),
     **dict.fromkeys(("超过", "高于", "多于", "大于", "超", "逾", "突破"), Comparator.MORE_THAN),
 }
-# The words that join the last item of a list to the others: 分别不超过30个和50个工作日.
-_LIST_CONJUNCTIONS = frozenset(("和", "及", "与", "或", "以及"))
 # A bound that leaves out its own value: 以下(不含6亩) is below, 以上(不含) is above.
 _EXCLUSIVE = {Comparator.AT_MOST: Comparator.LESS_THAN, Comparator.AT_LEAST: Comparator.MORE_THAN}
 _SUFFIXES: dict[str, Comparator] = {
