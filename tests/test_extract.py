@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 
 from yingshang.extract import _patterns, _scan, _words, extract_targets
 from yingshang.fold import fold
-from yingshang.model import Comparator, DeadlineKind, Direction, Quantity, Target, TargetKind
+from yingshang.model import (
+    Comparator,
+    DeadlineKind,
+    Direction,
+    Quantity,
+    Target,
+    TargetKind,
+    TargetRole,
+)
 
 from .target_strategies import ISSUE_DATE, Phrase, fillers, phrases, sentences
 
@@ -68,6 +76,7 @@ def only(text: str) -> Target:
         ("测评平均得分不低于85分", TargetKind.SCORE, Quantity(85, "分"), Comparator.AT_LEAST),
         ("企业每户节省费用约300元", TargetKind.MONEY, Quantity(300, "元"), Comparator.ABOUT),
         ("贴息不超过同期贷款市场报价利率的50%", TargetKind.PERCENTAGE, Quantity(50, "%"), Comparator.AT_MOST),
+        ("起始价按不低于相对应《全国工业用地出让最低价标准》的70%执行", TargetKind.PERCENTAGE, Quantity(70, "%"), Comparator.AT_LEAST),
         ("每吨水价下调0.2元", TargetKind.RELATIVE_CHANGE, Quantity("0.2", "元/吨"), Comparator.EXACTLY),
         ("每千瓦时平均降低3.5分钱", TargetKind.RELATIVE_CHANGE, Quantity("3.5", "分/千瓦时"), Comparator.EXACTLY),
         ("按3分钱的标准给予补贴", TargetKind.MONEY, Quantity(3, "分"), Comparator.EXACTLY),
@@ -494,7 +503,7 @@ def test_a_verb_of_shortening_with_zai_is_a_change_to_a_value() -> None:
 @pytest.mark.parametrize(
     ("text", "due"),
     [("力争2025年全市市场主体突破100万户", datetime.date(2025, 12, 31)),
-     ("确保2020年实现全覆盖", datetime.date(2020, 12, 31)),
+     ("确保2020年各区县实现全覆盖", datetime.date(2020, 12, 31)),
      ("争取2022年6月上线运行", datetime.date(2022, 6, 30))],
 )  # fmt: skip
 def test_a_year_aimed_at_is_a_deadline(text: str, due: datetime.date) -> None:
@@ -505,6 +514,38 @@ def test_a_year_aimed_at_is_a_deadline(text: str, due: datetime.date) -> None:
     assert (deadline.deadline.kind, deadline.deadline.date) == (DeadlineKind.BY, due)
     assert all(t.deadline == deadline.deadline for t in governed)
     assert not [t for t in extract_targets(text[2:]) if t.kind is TargetKind.DEADLINE]
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [("2022年全面完成改造任务", datetime.date(2022, 12, 31)),
+     ("2020年实现全覆盖", datetime.date(2020, 12, 31)),
+     ("2021年6月基本建成", datetime.date(2021, 6, 30))],
+)  # fmt: skip
+def test_a_year_before_the_work_done_is_a_deadline(text: str, due: datetime.date) -> None:
+    # A year (or month) right before the verb of finishing is when the work is due; not once it
+    # is done (实现了), nor a day's start (2021年7月1日起).
+    (deadline,) = extract_targets(text)
+    assert deadline.text == text[: text.index("月" if "月" in text else "年") + 1]
+    assert deadline.deadline is not None
+    assert (deadline.deadline.kind, deadline.deadline.date) == (DeadlineKind.BY, due)
+    assert deadline.role is TargetRole.COMMITMENT
+    assert not extract_targets(text.replace("成", "成了", 1).replace("现", "现了", 1))
+    assert not extract_targets("2021年7月1日起在全省实施")
+
+
+def test_a_year_done_or_past_is_reported() -> None:
+    # In a plan of 2021, 2020年实现… reports the year past; 已于…前完成 reports what is done.
+    sentence = "2020年实现地区生产总值2.5万亿元，增长5%。"
+    past = extract_targets(sentence, issue_date=datetime.date(2021, 3, 1))
+    assert [t.role for t in past] == [TargetRole.STATUS] * 3
+    planned = extract_targets(sentence, issue_date=datetime.date(2020, 3, 1))
+    assert [t.role for t in planned] == [TargetRole.COMMITMENT] * 3
+    done = extract_targets("已在2021年底前完成改造300户。")
+    assert [t.role for t in done] == [TargetRole.STATUS] * 2
+    # 已 a few words before the figure in its clause, in a sentence that also promises
+    mixed = extract_targets("截至2020年底，已累计完成改造1200户，力争2021年底前再完成500户。")
+    assert [t.role for t in mixed] == [TargetRole.STATUS] * 2 + [TargetRole.COMMITMENT] * 2
 
 
 @pytest.mark.parametrize(
@@ -527,6 +568,32 @@ def test_a_date_labelled_as_the_time_to_finish_is_a_deadline(text: str, due: dat
 @pytest.mark.parametrize("text", ["当天会议决定", "“一网通办”", "“三个作用”", "当日下午召开"])
 def test_a_day_named_or_a_slogan_is_no_time_limit(text: str) -> None:
     assert not list(extract_targets(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["实行一次告知、一次办结", "实现一窗受理、一次采集、一档管理", "“一次办好”改革"]
+)
+def test_once_as_the_manner_of_a_work_is_no_count(text: str) -> None:
+    # 一次 before the work, at a clause's head or after 实行/实现: how it is done. After the
+    # verb it counts (最多跑一次, 每年开展一次检查), as does a bound on it (一次以上).
+    assert not extract_targets(text)
+    for counted in ("企业办事最多跑一次", "每年开展一次检查", "检查一次以上"):
+        assert [t.quantity for t in extract_targets(counted)] == [Quantity(1, "次")]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [("可申请最高不超过500万元的创业担保贷款", TargetRole.COMMITMENT),
+     ("对不超过500万元的贷款项目免于审查", TargetRole.SCOPE),
+     ("起始价按不低于标准的70%执行", TargetRole.COMMITMENT),
+     ("月销售额15万元以下免征增值税", TargetRole.SCOPE),
+     ("容量160千瓦及以下执行“零投资”", TargetRole.SCOPE)],
+)  # fmt: skip
+def test_a_bound_the_measure_gives_or_applies_is_no_scope(text: str, role: TargetRole) -> None:
+    # 最高… sizes what is given; 按…执行 applies a rate. Without them, a bound before the
+    # projects or before what is done for those within it picks whom the measure covers.
+    (target,) = extract_targets(text)
+    assert target.role is role
 
 
 @pytest.mark.parametrize("text", ["上半年完成试点", "每半月通报", "半年内完成", "压缩一半"])

@@ -48,6 +48,11 @@ _BEFORE = r"(?:以前|之前|前(?![0-9０-９〇零一二两三四五六七八�
 _WITHIN = r"(?:以内|之内|内(?![部容外资]))"
 # Before the end of a period: 底前, 末前, and as plans also write them 底之前, 底以前 (as 底前).
 _END_BEFORE = r"(?:[底末][之以]?前)"
+# The verbs of finishing a work, with the adverbs plans put before them: a year right before
+# them (2022年全面完成) is when the work is due.
+_DONE_VERBS = (
+    r"(?: 全面 | 基本 | 全部 | 率先 | 初步 | 如期 )? (?: 完成 | 实现 | 建成 | 达到 | 落实到位 )"
+)
 # A half-year or a quarter: 上半年, 下半年, 一季度, 第三季度, 第3季度. Character classes rather than
 # alternatives ([上下]半年, not 上半年 | 下半年) let the engine skip ahead to the literal.
 _QUARTER = r"[1-4１-４一二三四]"
@@ -87,6 +92,9 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
             (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] | (?P<dekad> [上中下] 旬 ) )?
           | 度 (?= [ ]? 内 ) )?                                 # 2020年度内: the year
         (?: [ ]? \n? (?P<bound> 年?{_END_BEFORE} | 年?底 | 年?末 | {_BEFORE} | 年?{_WITHIN} ) )?
+        # 2022年全面完成, 2021年6月实现: the year (or month) the work is done in, by its end; not
+        # 2020年实现了 (done), nor 2021年7月1日起 (a start), which a day written before cannot be.
+        (?P<done> (?<= [年月] ) (?= [ ]? {_DONE_VERBS} (?! 了 ) ) )?
         """,
         # 今年年底前, 明年6月底前, 今年内, 本年度内: a year named relative to the plan's own.
         rf"""
@@ -476,7 +484,8 @@ def _calendar_step(amount: int, unit: str) -> relativedelta | None:
 
 
 def _dated_deadline(groups: _Groups, plan_year: int | None) -> Deadline | None:
-    bound, by = groups.get("bound"), groups.get("by") is not None
+    bound = groups.get("bound")
+    by = groups.get("by") is not None or groups.get("done") is not None
     written_year, relative_year = groups.get("year"), groups.get("relative_year")
     period = _period(groups)
     if written_year is not None:

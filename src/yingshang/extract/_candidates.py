@@ -39,6 +39,8 @@ from ._patterns import (
     _NOMINAL_DIAMETER,
     _ON_THE_SPOT,
     _ON_THE_SPOT_ANCHORS,
+    _ONCE_AFTER,
+    _ONCE_BEFORE,
     _ONGOING,
     _ONGOING_AFTER,
     _ONGOING_ANCHORS,
@@ -87,6 +89,10 @@ def _plain(value: Decimal) -> Decimal:
     normal = value.normalize()
     exponent = normal.as_tuple().exponent
     return normal.quantize(_ONE) if isinstance(exponent, int) and exponent > 0 else normal
+
+
+# Before a deadline: the work was done by it (已于2020年底前完成, 已在6月底前).
+_ALREADY_DONE_BEFORE = frozenset(("已于", "已在", "经于"))
 
 
 class _Candidates(_Text):
@@ -144,12 +150,13 @@ class _Candidates(_Text):
                     # 有效期至2022年12月31日, 政策延续至2021年3月31日: what the measure holds until
                     self.dated_roles[start] = TargetRole.SCOPE
                 elif (
-                    "five_year" in groups
+                    ("five_year" in groups or ("done" in groups and match["done"] is not None))
                     and self.now is not None
                     and deadline.date is not None
                     and deadline.date.year < self.now
-                ):
-                    # “十三五”期间，全市累计… in a plan of 2021: a period past, reported
+                ) or text[max(start - 2, 0) : start] in _ALREADY_DONE_BEFORE:
+                    # “十三五”期间，全市累计…, 2020年实现地区生产总值… in a plan of 2021: a
+                    # period past, reported; 已于2020年6月底前完成: done already
                     self.dated_roles[start] = TargetRole.STATUS
                 yield start, -match.end(), 0, deadline
         if _holds_any(text, DATE_ANCHORS):
@@ -344,6 +351,13 @@ class _Candidates(_Text):
             or _RATE_NAME_AFTER.match(self.text, end) is not None
         ):
             return None  # 七届44次常务会议: a session; 一次办结率: the name of a rate
+        if (
+            word == "次"
+            and numeral == "一"
+            and _ONCE_AFTER.match(self.text, end) is not None
+            and _ONCE_BEFORE.search(self.text, max(number_start - 2, 0), number_start) is not None
+        ):
+            return None  # 实行一次告知、一次办结: how the work is done, not a count
         if word == "日" and _DAY_DATED_AFTER.match(self.text, end) is not None:
             return None  # 财政部1日发布: the day of the month
         if word == "类" and chinese and _CLASS_LABEL_AFTER.match(self.text, end) is not None:

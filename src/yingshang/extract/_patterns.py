@@ -218,7 +218,10 @@ _LOOSE_PREFIX_BEFORE = LazyPattern(
     rf"""
     (?P<word> {_alternation(_LOOSE_PREFIXES)} )
     (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]{{1,8}}
-           | [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]{{9,15}} 的 )  # …同期贷款市场报价利率的50%
+           # …同期贷款市场报价利率的50%, …相对应《全国工业用地出让最低价标准》的70% (a title
+           # counts as one word)
+           | (?: [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()《》] | 《 [^》\n]{{1,40}} 》 ){{1,15}}
+             的 )
     \Z
     """,
     regex.VERBOSE,
@@ -251,6 +254,13 @@ _INCLUSION_AFTER = LazyPattern(
 _SESSION_AFTER = LazyPattern(r"(?: 常务 | 全体 )? (?: 会议 | 全会 | 常委会 )", regex.VERBOSE)
 # The name of a rate a number of times begins: 一次办结率, 一次通过率 (not a count of one).
 _RATE_NAME_AFTER = LazyPattern(r"[\p{Han}--[率]]{1,4} 率", regex.VERBOSE | regex.V1)
+# 一次 as the manner of a work, not a count: at a clause's head or after a verb of bringing
+# about, and before the work (实行一次告知、一次办结, 一次采集、多次复用); not 跑一次, 每年开展一次.
+_ONCE_BEFORE = LazyPattern(
+    r"(?: \A | [、，,；;：:“\"（(\s] | 实现 | 实行 | 推行 | 做到 | 落实 | 推进 | 坚持 ) \Z",
+    regex.VERBOSE,
+)
+_ONCE_AFTER = LazyPattern(r"[\p{Han}--[以及或左多余每]]", regex.VERBOSE | regex.V1)
 _DAY_DATED_AFTER = LazyPattern(
     r"""(?: 发布 | 印发 | 召开 | 举行 | 出台 | 公布 | 宣布 | 电 | 讯 | 起施行 | 起实施
           | 上午 | 下午 )""",
@@ -336,8 +346,9 @@ _STATUTORY_BEFORE = LazyPattern(
     r"法定 (?: 办理 | 审批 | 办结 | 审查 )? (?: 时限 | 期限 | 时间 ) (?: 为 | 是 )? [ ]? \Z",
     regex.VERBOSE,
 )
-# 已 right before the verb of a figure: 已超1亿户, 已达6.94亿 — reported, in any sentence.
-_ALREADY_BEFORE = LazyPattern(r"已 (?: 经 )? [^0-9,;:。!?、\n]{0,4} \Z", regex.VERBOSE)
+# 已 before the verb of a figure in its clause: 已超1亿户, 已达6.94亿, 已累计完成改造1200户 —
+# reported, in any sentence. Not 已完成改造的小区达到90% (已 in what qualifies a noun).
+_ALREADY_BEFORE = LazyPattern(r"已 (?: 经 )? [^0-9的,;:。!?、\n]{0,10} \Z", regex.VERBOSE)
 # What a measure gives: a bound figure before these nouns sizes the benefit.
 _BENEFIT_AFTER = LazyPattern(
     r"补助 | 补贴 | 奖励 | 奖补 | 资助 | 扶持 | 贴息 | 优惠 | 比例 | 额度 | 资金 | 支持 | 减免",

@@ -360,7 +360,7 @@ class _Quantities(_Text):
         loose = _LOOSE_PREFIX_BEFORE.search(text, window, start)
         if loose is None and text[start - 1 : start] == "的":
             # A loose word may stand before a reference the share is of: 不超过…报价利率的50%.
-            loose = _LOOSE_PREFIX_BEFORE.search(text, max(clause_start, start - 20), start)
+            loose = _LOOSE_PREFIX_BEFORE.search(text, max(clause_start, start - 64), start)
         if loose is not None:
             return _LOOSE_PREFIXES[loose["word"]]
         return None

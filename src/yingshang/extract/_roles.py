@@ -30,6 +30,9 @@ from ._scan import _holds_any
 from ._text import _Reading, _Text
 from ._words import _NUMERAL_FIRSTS
 
+# The verbs of applying a rule, after a bound: 按…70%执行 applies the rate.
+_APPLIED = frozenset(("实行", "执行", "适用"))
+
 
 class _Roles(_Text):
     """Give each reading its deadline, and tell commitments from facts and scopes."""
@@ -72,6 +75,13 @@ class _Roles(_Text):
             for reading in readings
             if reading.kind is TargetKind.DEADLINE and reading.start not in dated_roles
         }
+        # 已于2020年底前完成改造300户, 2020年实现… (in a plan of 2021): a date done or past
+        dated = {
+            self.sentences.start_of(reading.start)
+            for reading in readings
+            if reading.kind is TargetKind.DEADLINE
+            and dated_roles.get(reading.start) is TargetRole.STATUS
+        }
         for reading in readings:
             role = dated_roles.get(reading.start)
             if role is not None:
@@ -82,8 +92,10 @@ class _Roles(_Text):
             sentence = self.sentences.start_of(reading.start)
             if sentence not in sentences:
                 end = self.sentences.end_of(reading.start)
-                sentences[sentence] = sentence not in promised and self._reports(sentence, end)
-            window = max(reading.start - 6, 0)
+                sentences[sentence] = sentence not in promised and self._reports(
+                    sentence, end, dated=sentence in dated
+                )
+            window = max(reading.start - 13, 0)
             if (
                 sentences[sentence]
                 or (
@@ -113,11 +125,12 @@ class _Roles(_Text):
             ):
                 before.role = TargetRole.SCOPE
 
-    def _reports(self, start: int, end: int) -> bool:
-        """Tell whether the sentence text[start:end], with no deadline, reports figures only."""
+    def _reports(self, start: int, end: int, *, dated: bool = False) -> bool:
+        """Tell whether the sentence text[start:end], with no deadline, reports figures only;
+        `dated`: it holds the date of something done or past."""
         if _COMMITMENT_WORDS.search(self.text, start, end):
             return False
-        if _STATUS_WORDS.search(self.text, start, end) is not None:
+        if dated or _STATUS_WORDS.search(self.text, start, end) is not None:
             return True
         if self.now is None:
             return False
@@ -150,10 +163,19 @@ class _Roles(_Text):
             return True
         if reading.comparator is Comparator.EXACTLY:
             return False
-        if reading.kind is not TargetKind.DURATION and _ENTITY_AFTER.match(text, reading.end):
+        entity = (
+            None if reading.kind is TargetKind.DURATION else _ENTITY_AFTER.match(text, reading.end)
+        )
+        if entity is not None and not (
+            # 按不低于…的70%执行: the rate applied, not whom it applies to
+            text[reading.end : entity.end()].lstrip(" ") in _APPLIED
+            and "按" in text[self.clauses.start_of(reading.start) : reading.start]
+        ):
             # 160千瓦及以下小微企业, 5000万元以上项目: the bound picks who is covered; a time
             # limit before them (3个工作日内开办企业) is when the work is done.
             return True
+        if text.startswith("最高", reading.start):
+            return False  # 可申请最高不超过500万元的贷款: the most a measure gives, not whom
         scope = _SCOPE_AFTER.match(text, reading.end)
         if scope is None or _COMMITMENT_WORDS.search(text, reading.end, scope.end()):
             return False
