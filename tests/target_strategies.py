@@ -809,8 +809,8 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
         which = draw(st.sampled_from(["year end", "month", "quarter's month"]))
         if which == "quarter's month":  # 每季度首月10日前: a day of a month of each quarter
             day = draw(st.integers(min_value=1, max_value=28))
-            first_or_last = draw(st.sampled_from(["首", "末"]))
-            return f"每季度{first_or_last}月{day}日前", Deadline(
+            first_or_last = draw(st.sampled_from(["首月", "末月", "第一个月", "最后一个月"]))
+            return f"每季度{first_or_last}{day}日前", Deadline(
                 DeadlineKind.RECURRING, None, day=day
             )
         if which == "year end":

@@ -250,7 +250,8 @@ def test_a_lunar_holiday_outside_the_table_keeps_its_year_only() -> None:
     ("written", "month", "day_of_month"),
     [("每年年底前", 12, None), ("每年底前", 12, None), ("每年6月底前", 6, None),
      ("每季度末前", None, None), ("每月10日前", None, 10), ("每季度首月10日前", None, 10),
-     ("每季度末月5日前", None, 5)],
+     ("每季度末月5日前", None, 5), ("每季度第一个月10日前", None, 10),
+     ("每季度最后一个月20日前", None, 20)],
 )  # fmt: skip
 def test_recurring_deadlines_are_kept_as_such(
     written: str, month: int | None, day_of_month: int | None

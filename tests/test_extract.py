@@ -82,6 +82,7 @@ def only(text: str) -> Target:
         ("按3分钱的标准给予补贴", TargetKind.MONEY, Quantity(3, "分"), Comparator.EXACTLY),
         ("万人发明专利拥有量达到9.2件", TargetKind.PHYSICAL, Quantity("9.2", "件/万人"), Comparator.AT_LEAST),
         ("推行7×24小时通关", TargetKind.SERVICE_HOURS, Quantity(168, "小时/周"), Comparator.EXACTLY),
+        ("实行365天×24小时服务", TargetKind.SERVICE_HOURS, Quantity(168, "小时/周"), Comparator.EXACTLY),
         ("提高两个百分点", TargetKind.PERCENTAGE_POINTS, Quantity(2, "个百分点"), Comparator.EXACTLY),
     ],
 )  # fmt: skip
@@ -122,6 +123,8 @@ def test_each_kind_is_read_with_its_value_and_bound(
          Quantity(7, "个工作日"), Quantity(12, "个工作日"), Direction.DECREASE, Comparator.EXACTLY),
         ("将目前的20个环节压缩至10个环节。", "目前的20个环节压缩至10个环节", TargetKind.COUNT,
          Quantity(10, "个环节"), Quantity(20, "个环节"), Direction.DECREASE, Comparator.EXACTLY),
+        ("将１２个工作日压缩至５个工作日。", "１２个工作日压缩至５个工作日", TargetKind.DURATION,
+         Quantity(5, "个工作日"), Quantity(12, "个工作日"), Direction.DECREASE, Comparator.EXACTLY),
         ("将一般登记压缩至3个工作日，", "压缩至3个工作日", TargetKind.DURATION,
          Quantity(3, "个工作日"), None, Direction.DECREASE, Comparator.EXACTLY),
         ("接入容量放宽至160千伏安并延伸", "放宽至160千伏安", TargetKind.PHYSICAL,
@@ -568,6 +571,18 @@ def test_a_date_labelled_as_the_time_to_finish_is_a_deadline(text: str, due: dat
 @pytest.mark.parametrize("text", ["当天会议决定", "“一网通办”", "“三个作用”", "当日下午召开"])
 def test_a_day_named_or_a_slogan_is_no_time_limit(text: str) -> None:
     assert not list(extract_targets(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["连续12个月缴纳社会保险的", "连续三年位居全省第一", "連續3年以上"]
+)
+def test_a_span_after_lianxu_is_how_long_something_lasts(text: str) -> None:
+    # 连续 before a span: a condition or a record, never a time limit to meet.
+    (target,) = extract_targets(text)
+    assert target.kind is TargetKind.DURATION
+    assert target.role is TargetRole.SCOPE
+    (limit,) = extract_targets(text.replace("连续", "").replace("連續", ""))
+    assert limit.role is TargetRole.COMMITMENT
 
 
 @pytest.mark.parametrize(

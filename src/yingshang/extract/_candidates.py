@@ -168,7 +168,8 @@ class _Candidates(_Text):
                     self._note_reference_year(match)
         if "小时" in text:
             for match in _SERVICE_HOURS.finditer(text):
-                hours = self._number(match["days"]) * self._number(match["hours"])
+                days = 7 if match["every_day"] is not None else self._number(match["days"])
+                hours = days * self._number(match["hours"])
                 yield match.start(), -match.end(), 2, Quantity(hours, "小时/周")
         for match in _anchored_matches(_ON_THE_SPOT, text, *_ON_THE_SPOT_ANCHORS):
             yield match.start(), -match.end(), 3, "spot"

@@ -157,7 +157,9 @@ _ONGOING_AFTER = frozenset(_CLAUSE_PUNCTUATION + "、()\t 起")
 _SERVICE_HOURS = LazyPattern(
     r"""
     (?<! [0-9０-９] )
-    (?P<days> [1-7１-７] | [一二三四五六七] ) [ ]? [×xX*＊✕] [ ]?      # 7×, 5×: days a week
+    (?: (?P<days> [1-7１-７] | [一二三四五六七] )                     # 7×, 5×: days a week
+      | (?P<every_day> 365 [ ]? [天日] ) )                            # 365天×: every day
+    [ ]? [×xX*＊✕] [ ]?
     (?P<hours> 2[0-4] | 1[0-9] | [1-9] | ２[０-４] | １[０-９] | [１-９]
              | 二十[一二三四]? | 十[一二三四五六七八九]? | [一二三四五六七八九] )
     (?! [0-9０-９] ) [ ]? (?: 个 )? 小时                       # 24小时: hours a day
@@ -389,11 +391,15 @@ _TO_AFTER_A_CHANGE = frozenset(("至", "到", "为"))
 _NOW_WORDS = ("目前", "现在", "当前", "现行", "原来", "原有")
 # 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).
 # The gap may open with the year the baseline was measured in: 由2018年的60%提升至…. Without
-# 由, what is now names the baseline: 将目前的20个环节压缩至10个.
+# 由, what is now names the baseline: 将目前的20个环节压缩至10个; so does 将 right before it:
+# 将12个工作日压缩至5个工作日.
 _FROM_BEFORE = LazyPattern(
     rf"""
-    (?P<from> 由 | 从 | (?: {_alternation(_NOW_WORDS)} ) 的 )
-    (?P<gap> (?: [0-9]{{4}} [ ]? 年 (?: 底 | 末 )? )? [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}} ) \Z
+    (?P<from> 由 | 从 | (?: {_alternation(_NOW_WORDS)} ) 的 | 将 )
+    (?P<gap> (?<= 将 )
+           | (?<! 将 ) (?: [0-9]{{4}} [ ]? 年 (?: 底 | 末 )? )?
+             [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}} )
+    \Z
     """,
     regex.VERBOSE,
 )

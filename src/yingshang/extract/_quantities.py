@@ -400,7 +400,8 @@ class _Quantities(_Text):
                 item.is_baseline = True
                 marker.baseline = item.quantity
                 marker.baseline_kind = item.kind
-                marker.baseline_start = origin.start()
+                # 由 joins the target's text; 将 is the sentence's, not the change's
+                marker.baseline_start = item.start if origin["from"] == "将" else origin.start()
                 word = _TIGHT_PREFIX_BEFORE.search(
                     text, origin.end("from"), item.start
                 ) or _LOOSE_PREFIX_BEFORE.search(text, origin.end("from"), item.start)

@@ -145,6 +145,12 @@ class _Roles(_Text):
             text, max(reading.start - 5, 0), reading.start
         ):
             return True  # 有效期3年: how long the measures hold, not a time limit to meet
+        if (
+            reading.kind is TargetKind.DURATION
+            and text[max(reading.start - 2, 0) : reading.start] == "连续"
+        ):
+            # 连续12个月缴纳社会保险, 连续三年位居全省第一: how long something lasts or lasted
+            return True
         if reading.kind is TargetKind.COUNT:
             # 26条具体措施, and 五个方面 (方面 is also a counted noun). Other counts count what
             # the measure delivers (完成20件以上具有示范作用的案件), whatever follows them, and
