@@ -243,6 +243,13 @@ def comparators(draw: st.DrawFn) -> tuple[str, str, Comparator]:
     return "", "", Comparator.EXACTLY
 
 
+def _reached(prefix: str, kind: TargetKind, comparator: Comparator) -> Comparator:
+    """达到3个工作日: a time limit reached is the time to keep to, not a floor."""
+    if prefix.startswith("达") and kind is TargetKind.DURATION:
+        return Comparator.EXACTLY
+    return comparator
+
+
 def _target(text: str, kind: TargetKind, **fields: object) -> Target:
     return Target(kind, text, Span(0, len(text)), **fields)  # type: ignore[arg-type]
 
@@ -253,6 +260,7 @@ def single_targets(draw: st.DrawFn) -> Phrase:
     written = draw(quantities())
     prefix, suffix, comparator = draw(comparators())
     text = prefix + written.text + suffix
+    comparator = _reached(prefix, written.kind, comparator)
     return Phrase(text, (_target(text, written.kind, quantity=written.quantity,
                                  comparator=comparator),))  # fmt: skip
 
@@ -451,8 +459,16 @@ def halves(draw: st.DrawFn) -> Phrase:
         unit = draw(st.sampled_from(["天", "个工作日", "小时", "日", "个月"]))
         suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
                                                    ("以内", Comparator.AT_MOST))))  # fmt: skip
-        text = f"半{unit}{suffix}"
-        return Phrase(text, (_target(text, TargetKind.DURATION, quantity=Quantity("0.5", unit),
+        whole = draw(st.integers(min_value=0, max_value=30))
+        if whole == 0:
+            text, value = f"半{unit}{suffix}", Decimal("0.5")
+        else:  # 1个半月, 两个半工作日, 3天半: a whole number of units and a half
+            written = draw(written_integers(whole))
+            half = f"个半{unit.removeprefix('个')}" if unit.startswith("个") else f"{unit}半"
+            if unit == "小时":
+                half = draw(st.sampled_from(["小时半", "个半小时"]))
+            text, value = f"{written}{half}{suffix}", whole + Decimal("0.5")
+        return Phrase(text, (_target(text, TargetKind.DURATION, quantity=Quantity(value, unit),
                                      comparator=comparator),))  # fmt: skip
     if form == "of":
         suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
@@ -654,6 +670,8 @@ def bounded_lists(draw: st.DrawFn) -> Phrase:
     items = draw(st.lists(plain_quantities(kind), min_size=2, max_size=4))
     after = draw(st.booleans())
     bound, comparator = draw(st.sampled_from(SUFFIXES if after else PREFIXES))
+    if not after:
+        comparator = _reached(bound, kind, comparator)
     units = _listed_units(items)
     written = []
     for index, item in enumerate(items):

@@ -573,6 +573,23 @@ def test_a_day_named_or_a_slogan_is_no_time_limit(text: str) -> None:
     assert not list(extract_targets(text))
 
 
+def test_a_time_limit_reached_is_no_floor() -> None:
+    # 达到 before a time limit is the time to keep to; before a count or share it is a floor.
+    assert only("力争达到3个工作日").comparator is Comparator.EXACTLY
+    assert only("服务时间达到12小时以上").comparator is Comparator.AT_LEAST
+    assert only("力争达到3家").comparator is Comparator.AT_LEAST
+
+
+def test_the_year_of_a_value_not_read_is_no_deadline() -> None:
+    # 由2017年的第78位跃升至2019年的第31位: the years date the places, which are ordinals (no
+    # target); a value that is read takes its year as its deadline.
+    assert not extract_targets("排名由2017年的第78位跃升至2019年的第31位。")
+    (share,) = extract_targets("由2018年的62%提升至2022年的90%。")
+    assert share.deadline is not None
+    assert share.deadline.date == datetime.date(2022, 12, 31)
+    assert [t.kind for t in extract_targets("到2025年的主要目标")] == [TargetKind.DEADLINE]
+
+
 @pytest.mark.parametrize(
     "text", ["连续12个月缴纳社会保险的", "连续三年位居全省第一", "連續3年以上"]
 )

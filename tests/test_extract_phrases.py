@@ -266,6 +266,9 @@ def test_a_bound_after_an_aside_still_bounds() -> None:
     assert (target.quantity, target.comparator) == (Quantity("8.5", "天"), Comparator.AT_MOST)
     (scope,) = extract_targets("6亩以下(不含6亩)的土地")
     assert (scope.text, scope.comparator) == ("6亩以下(不含6亩)", Comparator.LESS_THAN)
+    # the value in words, 零 included (a property test's phrase found it read as AT_MOST)
+    (zero,) = extract_targets("零个工作日以下(不含零个工作日)")
+    assert zero.comparator is Comparator.LESS_THAN
     # An aside that leaves out part of the work, not the bound's value, leaves the bound as it is.
     (limit,) = extract_targets("审批时间压减至80个工作日以内（不含施工图审查）")
     assert limit.comparator is Comparator.AT_MOST

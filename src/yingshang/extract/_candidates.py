@@ -24,6 +24,7 @@ from ..model import (
 )
 from ..numbers import parse_number
 from ._patterns import (
+    _AND_A_HALF,
     _BEFORE_ANCHOR,
     _CARRIED_ON,
     _CLASS_LABEL_AFTER,
@@ -73,6 +74,7 @@ from ._words import (
     _NEVER_FOLLOWED_BY,
     _NOT_FOLLOWED_BY,
     _NOUN_MEASURE_WORDS,
+    _NUMERAL_FIRSTS,
     _UNITS,
 )
 
@@ -91,6 +93,8 @@ def _plain(value: Decimal) -> Decimal:
     return normal.quantize(_ONE) if isinstance(exponent, int) and exponent > 0 else normal
 
 
+# A change between two points written before a deadline's 至/到: 由2017年的…跃升至2019年的….
+_FROM_IN_CLAUSE = LazyStdlibPattern(r"[由从] ?[0-9０-９]")
 # Before a deadline: the work was done by it (已于2020年底前完成, 已在6月底前).
 _ALREADY_DONE_BEFORE = frozenset(("已于", "已在", "经于"))
 
@@ -135,6 +139,15 @@ class _Candidates(_Text):
                     # start; neither is a deadline.
                     continue
                 by = match["by"] if "by" in groups else None
+                if (
+                    by in ("至", "到")
+                    and text.startswith("的", match.end())
+                    and text[match.end() + 1 : match.end() + 2] not in _NUMERAL_FIRSTS
+                    and _FROM_IN_CLAUSE.search(text, self.clauses.start_of(start), start)
+                ):
+                    # 由2017年的第78位跃升至2019年的第31位: the year of a value not read (a
+                    # value read takes it as its deadline: 提升至2022年的90%)
+                    continue
                 if by is None and text[max(start - 2, 0) : start] in ("截至", "截止"):
                     by = text[start - 2 : start]
                 bound = match["bound"] if "bound" in groups else None
@@ -295,6 +308,14 @@ class _Candidates(_Text):
         value = _read_number(numeral)
         if value is None:
             return None
+        if pattern is _AND_A_HALF:  # 1个半月: 1.5个月
+            word = match["unit"] or match["unit_first"]
+            if word == "年" and len(numeral) == 4:
+                return None  # 2020年半…: a year
+            if match["counted"] is not None and "个" + word in _UNITS:
+                word = "个" + word
+            kind, unit = _UNITS[word]
+            return _Found(start, end, kind, Quantity(value + _HALF_VALUE, unit))
         if pattern is _NOMINAL_DIAMETER:
             return _Found(start, end, TargetKind.PHYSICAL, Quantity(value, "DN"))
         if pattern is _RANK:

@@ -73,6 +73,16 @@ _HALF_TIME = LazyStdlibPattern(
     re.VERBOSE,
 )
 _HALF_VALUE = Decimal("0.5")
+# A whole number of units and a half: 1个半月, 一个半工作日, 两个半小时, 一年半, 3天半.
+_AND_A_HALF = LazyStdlibPattern(
+    rf"""
+    (?<! [0-9０-９.．〇零一二两三四五六七八九十百千万亿] )
+    (?P<number> {_NUMBER} ) [ ]?
+    (?: (?P<counted> 个 ) [ ]? 半 [ ]? (?P<unit> 工作日 | 自然日 | 小时 | 月 | 星期 )
+      | (?P<unit_first> 年 | 天 | 日 | 小时 ) 半 (?! [年天日月个小导岛数价径] ) )
+    """,
+    re.VERBOSE,
+)
 # The work a time limit bounds, right after it: 一日办结, 三天办好, 2小时到账.
 _DONE_WORDS = (
     "办结", "办理", "办成", "办好", "办毕", "办完", "完成", "出证", "领证", "发证", "到账",
@@ -229,7 +239,7 @@ _LOOSE_PREFIX_BEFORE = LazyPattern(
     regex.VERBOSE,
 )
 # How an aside after a bound restates the bound's value: (不含6亩), (含本数).
-_THE_VALUE = r"(?: 本数 | [0-9０-９一二两三四五六七八九十] )"
+_THE_VALUE = r"(?: 本数 | [0-9０-９〇零一二两三四五六七八九十] )"
 _SUFFIX_AFTER = LazyPattern(
     rf"""
     [ ]?
@@ -322,6 +332,7 @@ _STATUS_WORDS = LazyPattern(
   | 过去 (?<! [由从比较] 过去 ) (?! 的 )                      # 过去五年: looking back
   | (?<! [0-9] ) 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月   # 1—9月: so far
   | 据统计 | 据介绍 | 据悉 | 获悉 | 共有 | 现有 | 实有         # 据统计…, 我市共有市场主体52.3万户
+  | 共 (?<= 全 [市省区县国州] 共 ) (?! 同 | 享 | 建 )   # 全市共减免房租2.3亿元: a total so far
   | 经测算 | 据测算 | 预计                                   # 经测算，每年可节省约2.3亿元
   # A change against a past year measured to hundredths (较2017年压缩78.89%): plans promise
   # round figures (在2017年基础上压缩60%), reports give what was measured.
@@ -519,6 +530,7 @@ _QUANTITY_PATTERNS: tuple[
     (_SLASH_FRACTION, ("/",), 1),
     (_RANK, ("前",), None),
     (_HALF_TIME, ("半",), 0),
+    (_AND_A_HALF, ("个半", "年半", "天半", "日半", "时半"), None),
     (_SAME_DAY, ("当日", "当天"), 0),
 )
 # The one character every match has before its anchor, for the patterns that have one: only

@@ -353,16 +353,20 @@ class _Quantities(_Text):
         """Read a comparator word before the number; a touching one joins the target's text."""
         text, start = self.text, reading.start
         window = max(clause_start, start - 12)
+        # 力争达到3个工作日: a time limit reached is the time to keep to, not a floor
+        reached = reading.kind is TargetKind.DURATION
         tight = _TIGHT_PREFIX_BEFORE.search(text, window, start)
         if tight is not None:
             reading.start = tight.start()
-            return _TIGHT_PREFIXES[tight["word"]]
+            word = tight["word"]
+            return None if reached and word.startswith("达") else _TIGHT_PREFIXES[word]
         loose = _LOOSE_PREFIX_BEFORE.search(text, window, start)
         if loose is None and text[start - 1 : start] == "的":
             # A loose word may stand before a reference the share is of: 不超过…报价利率的50%.
             loose = _LOOSE_PREFIX_BEFORE.search(text, max(clause_start, start - 64), start)
         if loose is not None:
-            return _LOOSE_PREFIXES[loose["word"]]
+            word = loose["word"]
+            return None if reached and word.startswith("达") else _LOOSE_PREFIXES[word]
         return None
 
     def _markers(self, found: list[_Found]) -> tuple[list[_Marker], list[_Found]]:
