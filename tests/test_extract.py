@@ -926,6 +926,17 @@ def test_anchors_are_in_every_match(text: str) -> None:
             assert any(word in match[0] for word in anchors), (pattern, match)
 
 
+@given(
+    st.text(alphabet="国庆重春节年今本", max_size=600), st.text(alphabet="国庆春节年今", max_size=3)
+)
+def test_a_word_is_held_as_in_finds_it(text: str, word: str) -> None:
+    # The anchor test of a long text looks for a word's characters first: the same answer.
+    long = text * (_scan._LONG_TEXT // max(len(text), 1) + 1)
+    for haystack in (text, long):
+        assert _scan._holds_any(haystack, (word,)) is (word in haystack)
+        assert _scan._contains(haystack, word) is (word in haystack)
+
+
 @given(st.text(alphabet="。其中 \u3000，,!?！？\n;:；：x"))
 def test_sentence_breaks_are_the_patterns(text: str) -> None:
     # The sentence breaks are picked out of the clause breaks, not scanned for a second time.

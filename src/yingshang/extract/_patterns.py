@@ -19,6 +19,7 @@ from ._words import (
     _DECREASE_VERBS,
     _INCREASE_VERBS,
     _LOOSE_PREFIXES,
+    _MAX_NUMBER_LENGTH,
     _PER_UNITS,
     _SHORTENING_VERBS,
     _SPEED_VERBS,
@@ -78,7 +79,7 @@ _AND_A_HALF = LazyStdlibPattern(
     rf"""
     (?<! [0-9０-９.．〇零一二两三四五六七八九十百千万亿] )
     (?P<number> {_NUMBER} ) [ ]?
-    (?: (?P<counted> 个 ) [ ]? 半 [ ]? (?P<unit> 工作日 | 自然日 | 小时 | 月 | 星期 )
+    (?: (?P<counted> 个 ) 半 (?P<unit> 工作日 | 自然日 | 小时 | 月 | 星期 )
       | (?P<unit_first> 年 | 天 | 日 | 小时 ) 半 (?! [年天日月个小导岛数价径] ) )
     """,
     re.VERBOSE,
@@ -530,7 +531,9 @@ _QUANTITY_PATTERNS: tuple[
     (_SLASH_FRACTION, ("/",), 1),
     (_RANK, ("前",), None),
     (_HALF_TIME, ("半",), 0),
-    (_AND_A_HALF, ("个半", "年半", "天半", "日半", "时半"), None),
+    # 半 after a number of at most _MAX_NUMBER_LENGTH characters, a space and 个 or a unit of
+    # up to three characters (one character: a test of a single one costs a fiftieth of two's)
+    (_AND_A_HALF, ("半",), _MAX_NUMBER_LENGTH + 4),
     (_SAME_DAY, ("当日", "当天"), 0),
 )
 # The one character every match has before its anchor, for the patterns that have one: only

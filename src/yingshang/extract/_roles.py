@@ -70,18 +70,15 @@ class _Roles(_Text):
         text = self.text
         dated_roles = self.dated_roles
         sentences: dict[int, bool] = {}  # sentence start → whether it is a status report
-        promised = {
-            self.sentences.start_of(reading.start)
-            for reading in readings
-            if reading.kind is TargetKind.DEADLINE and reading.start not in dated_roles
-        }
-        # 已于2020年底前完成改造300户, 2020年实现… (in a plan of 2021): a date done or past
-        dated = {
-            self.sentences.start_of(reading.start)
-            for reading in readings
-            if reading.kind is TargetKind.DEADLINE
-            and dated_roles.get(reading.start) is TargetRole.STATUS
-        }
+        promised: set[int] = set()
+        dated: set[int] = set()  # 已于2020年底前完成…, 2020年实现… (a plan of 2021): done or past
+        for reading in readings:
+            if reading.kind is TargetKind.DEADLINE:
+                role = dated_roles.get(reading.start)
+                if role is None:
+                    promised.add(self.sentences.start_of(reading.start))
+                elif role is TargetRole.STATUS:
+                    dated.add(self.sentences.start_of(reading.start))
         for reading in readings:
             role = dated_roles.get(reading.start)
             if role is not None:
