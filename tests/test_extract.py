@@ -618,6 +618,7 @@ def test_once_as_the_manner_of_a_work_is_no_count(text: str) -> None:
     [("可申请最高不超过500万元的创业担保贷款", TargetRole.COMMITMENT),
      ("对不超过500万元的贷款项目免于审查", TargetRole.SCOPE),
      ("起始价按不低于标准的70%执行", TargetRole.COMMITMENT),
+     ("合同签订后支付不低于30%的预付款", TargetRole.COMMITMENT),
      ("月销售额15万元以下免征增值税", TargetRole.SCOPE),
      ("容量160千瓦及以下执行“零投资”", TargetRole.SCOPE)],
 )  # fmt: skip

@@ -163,12 +163,18 @@ class _Candidates(_Text):
                     # 有效期至2022年12月31日, 政策延续至2021年3月31日: what the measure holds until
                     self.dated_roles[start] = TargetRole.SCOPE
                 elif (
-                    self.now is not None
-                    and deadline.date is not None
-                    and deadline.date.year < self.now
-                    # (the group last: a lookup by name costs a microsecond)
-                    and ("five_year" in groups or ("done" in groups and match["done"] is not None))
-                ) or text[max(start - 2, 0) : start] in _ALREADY_DONE_BEFORE:
+                    (
+                        self.now is not None
+                        and deadline.date is not None
+                        and deadline.date.year < self.now
+                        # (the group last: a lookup by name costs a microsecond)
+                        and (
+                            "five_year" in groups
+                            or ("done" in groups and match["done"] is not None)
+                        )
+                    )
+                    or text[max(start - 2, 0) : start] in _ALREADY_DONE_BEFORE
+                ):
                     # “十三五”期间，全市累计…, 2020年实现地区生产总值… in a plan of 2021: a
                     # period past, reported; 已于2020年6月底前完成: done already
                     self.dated_roles[start] = TargetRole.STATUS

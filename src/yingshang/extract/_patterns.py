@@ -371,6 +371,9 @@ _BENEFIT_AFTER = LazyPattern(
 # The words that give a benefit to someone: 对…企业给予奖励. A bound figure before them bounds
 # who receives it (超过1000万元的企业给予奖励), not what is given.
 _GIVING = ("给", "予以", "享受", "获得")
+# The verbs of giving or paying right before a bound figure: 支付不低于30%的预付款 sizes what is
+# paid, whatever noun follows.
+_PAYING_BEFORE = frozenset(("支付", "给予", "提供", "发放", "拨付", "预留", "安排", "返还", "退还"))
 # Who or what a measure covers, right after a bound size or amount with no 的 between: 160千瓦及
 # 以下小微企业, 5000万元以上项目. (A count's noun is what is counted: 10家以上企业.)
 _ENTITY_AFTER = LazyPattern(

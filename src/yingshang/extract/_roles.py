@@ -20,6 +20,7 @@ from ._patterns import (
     _LEADING_YEAR,
     _OWN_PARTS_AFTER,
     _PARTS_BEFORE,
+    _PAYING_BEFORE,
     _REACHING,
     _SCOPE_AFTER,
     _STATUS_WORDS,
@@ -177,8 +178,13 @@ class _Roles(_Text):
             # 160千瓦及以下小微企业, 5000万元以上项目: the bound picks who is covered; a time
             # limit before them (3个工作日内开办企业) is when the work is done.
             return True
-        if text.startswith("最高", reading.start):
-            return False  # 可申请最高不超过500万元的贷款: the most a measure gives, not whom
+        if (
+            text.startswith("最高", reading.start)
+            or text[max(reading.start - 2, 0) : reading.start] in _PAYING_BEFORE
+        ):
+            # 可申请最高不超过500万元的贷款, 支付不低于30%的预付款: what a measure gives or pays,
+            # not whom it covers
+            return False
         scope = _SCOPE_AFTER.match(text, reading.end)
         if scope is None or _COMMITMENT_WORDS.search(text, reading.end, scope.end()):
             return False
