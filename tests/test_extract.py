@@ -573,6 +573,14 @@ def test_a_day_named_or_a_slogan_is_no_time_limit(text: str) -> None:
     assert not list(extract_targets(text))
 
 
+def test_a_bound_before_a_list_stops_at_a_change_of_its_own() -> None:
+    # 突破 covers 20万户; 增长12% has its own verb, exactly 12%. 至少 covers the whole list.
+    count, change = extract_targets("力争全年新登记市场主体突破20万户、增长12%。")
+    assert (count.comparator, change.comparator) == (Comparator.MORE_THAN, Comparator.EXACTLY)
+    listed = extract_targets("至少完成5家上市公司、2家新三板公司")
+    assert [t.comparator for t in listed] == [Comparator.AT_LEAST] * 2
+
+
 def test_a_time_limit_reached_is_no_floor() -> None:
     # 达到 before a time limit is the time to keep to; before a count or share it is a floor.
     assert only("力争达到3个工作日").comparator is Comparator.EXACTLY

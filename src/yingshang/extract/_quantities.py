@@ -179,6 +179,8 @@ class _Quantities(_Text):
                     ("、" in between or _LIST_BETWEEN.fullmatch(between))
                     and previous[1] is not None
                     and previous[0] >= clause_start
+                    # 突破20万户、增长12%: a change verb of its own ends the list
+                    and text[item.start - 2 : item.start] not in _DIRECTIONS
                 ):
                     prefix_comparator = previous[1]
             if reading.comparator is Comparator.EXACTLY and prefix_comparator is not None:
