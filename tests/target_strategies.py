@@ -459,15 +459,15 @@ def halves(draw: st.DrawFn) -> Phrase:
         unit = draw(st.sampled_from(["天", "个工作日", "小时", "日", "个月"]))
         suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
                                                    ("以内", Comparator.AT_MOST))))  # fmt: skip
-        whole = draw(st.integers(min_value=0, max_value=30))
+        # 1个半月, 两个半工作日, 3个半小时: a whole number of units and a half (3天半 ends
+        # with 半, which the next word may take: 3天半价 is not read so)
+        whole = draw(st.integers(min_value=0, max_value=30)) if unit not in ("天", "日") else 0
         if whole == 0:
             text, value = f"半{unit}{suffix}", Decimal("0.5")
-        else:  # 1个半月, 两个半工作日, 3天半: a whole number of units and a half
+        else:
             written = draw(written_integers(whole))
-            half = f"个半{unit.removeprefix('个')}" if unit.startswith("个") else f"{unit}半"
-            if unit == "小时":
-                half = draw(st.sampled_from(["小时半", "个半小时"]))
-            text, value = f"{written}{half}{suffix}", whole + Decimal("0.5")
+            text = f"{written}个半{unit.removeprefix('个')}{suffix}"
+            value = whole + Decimal("0.5")
         return Phrase(text, (_target(text, TargetKind.DURATION, quantity=Quantity(value, unit),
                                      comparator=comparator),))  # fmt: skip
     if form == "of":

@@ -573,6 +573,41 @@ def test_a_day_named_or_a_slogan_is_no_time_limit(text: str) -> None:
     assert not list(extract_targets(text))
 
 
+def test_a_price_notice_names_the_unit_once() -> None:
+    # 每千瓦时 holds for the amounts after 为 or listed right after the price, in its sentence.
+    notice = "电价为每千瓦时0.6574元，1-10千伏为0.6374元。"
+    prices = [t for t in extract_targets(notice) if t.kind is TargetKind.UNIT_PRICE]
+    assert [t.quantity for t in prices] == [
+        Quantity("0.6574", "元/千瓦时"),
+        Quantity("0.6374", "元/千瓦时"),
+    ]
+    listed = extract_targets("电价为每千瓦时0.65元、0.63元")
+    assert [t.quantity for t in listed] == [
+        Quantity("0.65", "元/千瓦时"),
+        Quantity("0.63", "元/千瓦时"),
+    ]
+    # another sentence, or an amount that is not listed with the price, keeps its 元
+    (_, amount) = extract_targets("每千瓦时0.65元。企业为此支付500元")
+    assert amount.quantity == Quantity(500, "元")
+
+
+def test_a_word_ending_in_a_comparator_is_no_comparator() -> None:
+    # 节约500元 saves 500元; 约500元 is about 500元.
+    assert only("为企业节约500元").comparator is Comparator.EXACTLY
+    assert only("节约成本约500元").comparator is Comparator.ABOUT
+
+
+def test_the_end_of_a_year_past_written_bare_reports() -> None:
+    # 2020年末… in a plan of 2021 reports; 到2020年底 and 2020年底前 are deadlines still.
+    issued = datetime.date(2021, 3, 1)
+    reported = extract_targets("2020年末普惠小微贷款余额15.1万亿元。", issue_date=issued)
+    assert [t.role for t in reported] == [TargetRole.STATUS] * 2
+    for promised in ("2021年末，全市市场主体达到50万户。", "2020年底前全市达到50万户。"):
+        assert {t.role for t in extract_targets(promised, issue_date=issued)} == {
+            TargetRole.COMMITMENT
+        }
+
+
 def test_a_bound_before_a_list_stops_at_a_change_of_its_own() -> None:
     # 突破 covers 20万户; 增长12% has its own verb, exactly 12%. 至少 covers the whole list.
     count, change = extract_targets("力争全年新登记市场主体突破20万户、增长12%。")

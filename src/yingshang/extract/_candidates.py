@@ -95,6 +95,8 @@ def _plain(value: Decimal) -> Decimal:
 
 # A change between two points written before a deadline's 至/到: 由2017年的…跃升至2019年的….
 _FROM_IN_CLAUSE = LazyStdlibPattern(r"[由从] ?[0-9０-９]")
+# The end of a period written with neither 到 nor 前: a point in time (2020年末, 6月底).
+_BARE_ENDS = frozenset(("底", "末", "年底", "年末"))
 # Before a deadline: the work was done by it (已于2020年底前完成, 已在6月底前).
 _ALREADY_DONE_BEFORE = frozenset(("已于", "已在", "经于"))
 
@@ -170,13 +172,19 @@ class _Candidates(_Text):
                         # (the group last: a lookup by name costs a microsecond)
                         and (
                             "five_year" in groups
-                            or ("done" in groups and match["done"] is not None)
+                            or (
+                                "done" in groups  # the year's pattern: 2020年末, not 上半年末
+                                and (
+                                    (by is None and bound in _BARE_ENDS)
+                                    or match["done"] is not None
+                                )
+                            )
                         )
                     )
                     or text[max(start - 2, 0) : start] in _ALREADY_DONE_BEFORE
                 ):
-                    # “十三五”期间，全市累计…, 2020年实现地区生产总值… in a plan of 2021: a
-                    # period past, reported; 已于2020年6月底前完成: done already
+                    # “十三五”期间，全市累计…, 2020年实现地区生产总值…, 2020年末…余额 in a plan
+                    # of 2021: a time past, reported; 已于2020年6月底前完成: done already
                     self.dated_roles[start] = TargetRole.STATUS
                 yield start, -match.end(), 0, deadline
         if _holds_any(text, DATE_ANCHORS):

@@ -225,7 +225,11 @@ _CHANGE_BY_OBJECT_BEFORE = LazyPattern(
 _CHANGE_VERB_FIRSTS = frozenset(verb[0] for verb in _DECREASE_VERBS + _INCREASE_VERBS)
 _TOUCHING_VERB_FIRSTS = _CHANGE_VERB_FIRSTS | {verb[0] for verb in _SPEED_VERBS}
 _TIGHT_PREFIX_BEFORE = LazyPattern(
-    rf"(?P<word> {_alternation(_TIGHT_PREFIXES)} ) [ ]? \Z", regex.VERBOSE
+    rf"""(?P<word> {_alternation(_TIGHT_PREFIXES)} )
+    # not the tail of a word: 节约500元 saves 500元, 最近3年 are the last three
+    (?<! [节集简预签履违公条契] 约 | [最附就] 近 )
+    [ ]? \Z""",
+    regex.VERBOSE,
 )
 _LOOSE_PREFIX_BEFORE = LazyPattern(
     rf"""

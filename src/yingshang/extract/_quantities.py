@@ -103,7 +103,37 @@ class _Quantities(_Text):
         self._share_units_after(readings)
         self._share_bounds_after(readings)
         self._share_changes_after(readings)
+        self._share_prices_after(readings)
         return readings
+
+    def _share_prices_after(self, readings: list[_Reading]) -> None:
+        """Give a bare amount in 元 the unit of the price before it in its sentence.
+
+        电价为每千瓦时0.6574元，1-10千伏为0.6374元 (or 每千瓦时0.65元、0.63元): a price notice
+        names what a price is per once. Only an amount right after 为 or listed right after the
+        price, with no other amount between them, takes it.
+        """
+        price: _Reading | None = None
+        for reading in readings:
+            quantity = reading.quantity
+            if reading.kind is TargetKind.UNIT_PRICE and quantity is not None:
+                price = reading if quantity.unit.startswith("元/") else None
+            elif reading.kind is TargetKind.MONEY and quantity is not None:
+                if (
+                    price is not None
+                    and price.quantity is not None
+                    and quantity.unit == "元"
+                    and self.sentences.start_of(price.start)
+                    == self.sentences.start_of(reading.start)
+                    and (
+                        self.text[reading.start - 1 : reading.start] == "为"
+                        or _LIST_BETWEEN.fullmatch(self.text, price.end, reading.start)
+                    )
+                ):
+                    reading.kind = TargetKind.UNIT_PRICE
+                    reading.quantity = Quantity(quantity.value, price.quantity.unit)
+                    continue
+                price = None
 
     def _share_units_after(self, readings: list[_Reading]) -> None:
         """Give the bare measure words of a list the noun written after its last value.
