@@ -624,13 +624,40 @@ def test_a_time_limit_reached_is_no_floor() -> None:
 
 
 def test_the_year_of_a_value_not_read_is_no_deadline() -> None:
-    # 由2017年的第78位跃升至2019年的第31位: the years date the places, which are ordinals (no
-    # target); a value that is read takes its year as its deadline.
-    assert not extract_targets("排名由2017年的第78位跃升至2019年的第31位。")
+    # 由2017年的第78批提升至2019年的第31批: the years date ordinals (no target); a value that is
+    # read takes its year as its deadline.
+    assert not extract_targets("由2017年的第78批提升至2019年的第31批。")
     (share,) = extract_targets("由2018年的62%提升至2022年的90%。")
     assert share.deadline is not None
     assert share.deadline.date == datetime.date(2022, 12, 31)
     assert [t.kind for t in extract_targets("到2025年的主要目标")] == [TargetKind.DEADLINE]
+
+
+def test_a_place_reached_in_a_ranking_is_a_rank() -> None:
+    # 第8位 after 至, 进入, 位居…: a place in a ranking; other ordinals (第三期) are none.
+    (change,) = extract_targets("排名由2018年的第20位跃升至2022年的第8位。")
+    assert (change.kind, change.quantity, change.baseline) == (
+        TargetKind.RANK,
+        Quantity(8, "位"),
+        Quantity(20, "位"),
+    )
+    assert change.comparator is Comparator.EXACTLY
+    assert change.deadline is not None
+    assert change.deadline.date == datetime.date(2022, 12, 31)
+    (place,) = extract_targets("力争进入全国第10名")
+    assert (place.text, place.quantity) == ("第10名", Quantity(10, "名"))
+    assert only("进入全国前10名").comparator is Comparator.AT_MOST
+    assert not extract_targets("第三期第2位次，第一批第3名")
+
+
+def test_a_change_to_a_past_year_is_reported() -> None:
+    # 由2018年的62%提升至2020年的98.5% in a plan of 2021: what was done, not what is promised
+    text = "网上可办率由2018年的62%提升至2020年的98.5%，企业开办时间压缩至2个工作日。"
+    reported, promised = extract_targets(text, issue_date=datetime.date(2021, 3, 1))
+    assert reported.role is TargetRole.STATUS
+    assert promised.role is TargetRole.STATUS  # the sentence reports
+    later = extract_targets(text, issue_date=datetime.date(2020, 3, 1))
+    assert [t.role for t in later] == [TargetRole.COMMITMENT] * 2
 
 
 @pytest.mark.parametrize(

@@ -178,7 +178,7 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         (?P<by> 到 | 至 | 截至 | 截止 )?
         [“"「]? (?P<five_year> 十 [一二三四五] 五 ) [”"」]?
         (?: 规划 )? (?: 时期 | 期 )?
-        (?P<bound> 末 | 期末 | 末期 | 期间 | 内 )
+        (?P<bound> 末 | 期末 | 末期 | 期间 | 时期 | 内 )
         """,
         # (在)本方案印发之日起1个月内: relative to the day the plan is issued.
         rf"""

@@ -48,8 +48,10 @@ from ._patterns import (
     _PER_BEFORE,
     _PER_HUNDRED,
     _PERCENT_IN_WORDS,
+    _PLACE,
     _PLAN_NAME_AFTER,
     _PLAN_NAME_FIRSTS,
+    _PRICE_PER,
     _QUANTITY,
     _QUANTITY_PATTERNS,
     _RANK,
@@ -70,6 +72,7 @@ from ._words import (
     _ARABIC_DIGITS,
     _COMMODITY_UNITS,
     _DIRECTIONS,
+    _FIGURES_ONLY_UNITS,
     _MAX_NUMBER_LENGTH,
     _NEVER_FOLLOWED_BY,
     _NOT_FOLLOWED_BY,
@@ -141,15 +144,23 @@ class _Candidates(_Text):
                     # start; neither is a deadline.
                     continue
                 by = match["by"] if "by" in groups else None
-                if (
-                    by in ("至", "到")
-                    and text.startswith("的", match.end())
-                    and text[match.end() + 1 : match.end() + 2] not in _NUMERAL_FIRSTS
-                    and _FROM_IN_CLAUSE.search(text, self.clauses.start_of(start), start)
-                ):
-                    # 由2017年的第78位跃升至2019年的第31位: the year of a value not read (a
-                    # value read takes it as its deadline: 提升至2022年的90%)
-                    continue
+                if by in ("至", "到") and text.startswith("的", match.end()):
+                    after = match.end() + 1
+                    if (
+                        text[after : after + 1] not in _NUMERAL_FIRSTS
+                        and not (text.startswith("第", after) and _PLACE.match(text, after))
+                        and _FROM_IN_CLAUSE.search(text, self.clauses.start_of(start), start)
+                    ):
+                        # 由2017年的第78期提升至2019年的第31期: the year of a value not read (a
+                        # value read takes it as its deadline: 提升至2022年的90%)
+                        continue
+                    if (
+                        self.now is not None
+                        and deadline.date is not None
+                        and (deadline.date.year < self.now)
+                    ):
+                        # 提升至2020年的98.5% in a plan of 2021: a change reported
+                        self.past_values.append(start)
                 if by is None and text[max(start - 2, 0) : start] in ("截至", "截止"):
                     by = text[start - 2 : start]
                 bound = match["bound"] if "bound" in groups else None
@@ -309,6 +320,11 @@ class _Candidates(_Text):
             return None  # “三个作用”, “一网通办”: a slogan
         if self._in_title(number_start):
             return None
+        if pattern is _PLACE:
+            value = _read_number(numeral)
+            if value is None:
+                return None
+            return _Found(start, end, TargetKind.RANK, Quantity(value, match["unit"]))
         if number_start > 0 and self.text[number_start - 1] == "第":
             return None  # 第三期: an ordinal
         if numeral == "一" and self.text[number_start - 1 : number_start] == "同":
@@ -355,6 +371,8 @@ class _Candidates(_Text):
         if match["money"] is not None:
             written = match["money"]
             currency, per = written.removesuffix("钱"), match["per"]  # 3.5分钱: 分
+            if pattern is _PRICE_PER and match["per2"] is not None:
+                per = f"{per}·{match['per2']}"  # 每人每月500元: 元/人·月
             if per is None and (currency == "分" or currency == "元"):
                 # 每千瓦时下调4.28分, 每吨降低0.2元: a price names what it is per before it (in
                 # 元, only a commodity's unit: 每户节省300元 is an amount, not a price).
@@ -395,6 +413,8 @@ class _Candidates(_Text):
             and _ONCE_BEFORE.search(self.text, max(number_start - 2, 0), number_start) is not None
         ):
             return None  # 实行一次告知、一次办结: how the work is done, not a count
+        if chinese and word in _FIGURES_ONLY_UNITS:
+            return None  # 一张网, 整合为一张许可证: a figure of speech, not a count
         if word == "日" and _DAY_DATED_AFTER.match(self.text, end) is not None:
             return None  # 财政部1日发布: the day of the month
         if word == "类" and chinese and _CLASS_LABEL_AFTER.match(self.text, end) is not None:
@@ -416,6 +436,8 @@ class _Candidates(_Text):
         ):
             return None
         kind, unit = _UNITS[word]
+        if word == "‰":
+            value = _plain(value / 10)  # 0.1‰: 0.01%
         if word in _NOUN_MEASURE_WORDS:
             noun = _COUNTED_NOUN.match(self.text, end)
             if noun is not None:

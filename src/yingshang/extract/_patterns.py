@@ -54,6 +54,7 @@ _QUANTITY = LazyStdlibPattern(
 _PRICE_PER = LazyPattern(
     rf"""
     每 (?P<per> {_alternation(_PER_UNITS)} ) [ ]?            # 每件550元: the price of one
+    (?: 每 (?P<per2> {_alternation(_PER_UNITS)} ) [ ]? )?    # 每人每月500元: of one a month
     (?P<number> {_NUMBER} ) [ ]? (?P<money> 元 )
     """,
     regex.VERBOSE,
@@ -137,6 +138,16 @@ _SLASH_FRACTION = LazyPattern(
 # (most of them 年底前).
 _RANK = LazyStdlibPattern(
     rf"前 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 ) (?! 次 )", re.VERBOSE
+)
+# A place reached or held in a ranking: 上升至第8位, 位居全国第3名, 由2018年的第20位. Other ordinals
+# (第三期, 第一批) are no targets.
+_PLACE = LazyPattern(
+    rf"""
+    (?<= (?: [至到由] | 进入 | 位居 | 位列 | 保持 | 居于 | 排名 | 排在 )
+         (?: 全国 | 全省 | 全市 | 全区 | 全球 | 世界 | [0-9]{{4}} 年的 )? )
+    第 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 ) (?! 次 | 置 )
+    """,
+    regex.VERBOSE,
 )
 # Doubling as plans count it: 翻一番 (twice as much), 翻两番 (four times), 翻番.
 _DOUBLING = LazyPattern(r"翻 (?P<times> 一 | 两 | 二 | 三 )? 番", regex.VERBOSE)
@@ -366,7 +377,10 @@ _STATUTORY_BEFORE = LazyPattern(
 )
 # 已 before the verb of a figure in its clause: 已超1亿户, 已达6.94亿, 已累计完成改造1200户 —
 # reported, in any sentence. Not 已完成改造的小区达到90% (已 in what qualifies a noun).
-_ALREADY_BEFORE = LazyPattern(r"已 (?: 经 )? [^0-9的,;:。!?、\n]{0,10} \Z", regex.VERBOSE)
+_ALREADY_BEFORE = LazyPattern(
+    r"已 (?: 经 )? (?: [^0-9的,;:。!?、\n] | [45] G ){0,10} \Z",
+    regex.VERBOSE,  # 已建成5G基站
+)
 # What a measure gives: a bound figure before these nouns sizes the benefit.
 _BENEFIT_AFTER = LazyPattern(
     r"补助 | 补贴 | 奖励 | 奖补 | 资助 | 扶持 | 贴息 | 优惠 | 比例 | 额度 | 资金 | 支持 | 减免",
@@ -378,6 +392,15 @@ _GIVING = ("给", "予以", "享受", "获得")
 # The verbs of giving or paying right before a bound figure: 支付不低于30%的预付款 sizes what is
 # paid, whatever noun follows.
 _PAYING_BEFORE = frozenset(("支付", "给予", "提供", "发放", "拨付", "预留", "安排", "返还", "退还"))
+# The same verbs before a bound word with a reference between it and the figure: 支付不低于合同
+# 金额30%的预付款.
+_PAID_BOUND_BEFORE = LazyPattern(
+    rf"""
+    (?: {"|".join(sorted(_PAYING_BEFORE))} ) (?: {_alternation(_LOOSE_PREFIXES)} )
+    [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]{{1,8}} \Z
+    """,
+    regex.VERBOSE,
+)
 # Who or what a measure covers, right after a bound size or amount with no 的 between: 160千瓦及
 # 以下小微企业, 5000万元以上项目. (A count's noun is what is counted: 10家以上企业.)
 _ENTITY_AFTER = LazyPattern(
@@ -537,6 +560,7 @@ _QUANTITY_PATTERNS: tuple[
     (_TENTHS, ("成",), 1),
     (_SLASH_FRACTION, ("/",), 1),
     (_RANK, ("前",), None),
+    (_PLACE, ("第",), 0),
     (_HALF_TIME, ("半",), 0),
     # 半 after a number of at most _MAX_NUMBER_LENGTH characters, a space and 个 or a unit of
     # up to three characters (one character: a test of a single one costs a fiftieth of two's)

@@ -198,7 +198,7 @@ class _Quantities(_Text):
                 reading.comparator = Comparator.AT_MOST
             elif item.approximate:
                 reading.comparator = Comparator.MORE_THAN
-            elif item.kind is TargetKind.RANK:
+            elif item.kind is TargetKind.RANK and text[item.start] != "第":
                 reading.comparator = Comparator.AT_MOST  # 前10位: tenth place or better
             prefix_comparator = self._prefix(reading, clause_start)
             if prefix_comparator is None and previous is not None:

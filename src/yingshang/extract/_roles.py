@@ -19,6 +19,7 @@ from ._patterns import (
     _GIVING,
     _LEADING_YEAR,
     _OWN_PARTS_AFTER,
+    _PAID_BOUND_BEFORE,
     _PARTS_BEFORE,
     _PAYING_BEFORE,
     _REACHING,
@@ -80,12 +81,20 @@ class _Roles(_Text):
                     promised.add(self.sentences.start_of(reading.start))
                 elif role is TargetRole.STATUS:
                     dated.add(self.sentences.start_of(reading.start))
+        past_values = self.past_values
+        for start in past_values:
+            dated.add(self.sentences.start_of(start))
         for reading in readings:
             role = dated_roles.get(reading.start)
             if role is not None:
                 reading.role = role
                 continue
             if reading.kind is TargetKind.DEADLINE or reading.kind is TargetKind.ONGOING:
+                continue
+            if past_values and any(reading.start <= at < reading.end for at in past_values):
+                reading.role = (
+                    TargetRole.STATUS
+                )  # 由2018年的62%提升至2020年的98.5% (a plan of 2021)
                 continue
             sentence = self.sentences.start_of(reading.start)
             if sentence not in sentences:
@@ -188,6 +197,10 @@ class _Roles(_Text):
         scope = _SCOPE_AFTER.match(text, reading.end)
         if scope is None or _COMMITMENT_WORDS.search(text, reading.end, scope.end()):
             return False
+        if _PAID_BOUND_BEFORE.search(
+            text, max(self.clauses.start_of(reading.start), reading.start - 24), reading.start
+        ):
+            return False  # 支付不低于合同金额30%的预付款: the bound word stands before a reference
         if reading.kind is TargetKind.PERCENTAGE and (
             _ACHIEVED_AFTER.match(text, scope.end())
             or text[max(reading.start - 2, 0) : reading.start] in _REACHING

@@ -120,6 +120,9 @@ class _Text:
         # The role a deadline's own words give it, by where it starts: a status report's date
         # (截至2020年3月) or the date a document holds until (有效期至2022年12月31日).
         self.dated_roles: dict[int, TargetRole] = {}
+        # Where a value's year stands that was past when the plan was written: 由2018年的62%提升至
+        # 2020年的98.5% in a plan of 2021 reports the change.
+        self.past_values: list[int] = []
         self.quoted = (
             [match.span() for match in _QUOTED.finditer(text)]
             if _holds_any(text, _QUOTED_ANCHORS)

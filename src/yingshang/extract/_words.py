@@ -25,12 +25,13 @@ _UNITS: dict[str, tuple[TargetKind, str]] = {
         "天": "天", "日": "日", "年": "年",
     }.items()},
     **dict.fromkeys(("%", "％"), (TargetKind.PERCENTAGE, "%")),
+    "‰": (TargetKind.PERCENTAGE, "%"),  # 0.1‰: 0.01%
     **dict.fromkeys(("个百分点", "百分点"), (TargetKind.PERCENTAGE_POINTS, "个百分点")),
     # A basis point (基点, a hundredth of a percentage point) is kept as written: 下调20个基点.
     **dict.fromkeys(("个基点", "基点"), (TargetKind.PERCENTAGE_POINTS, "个基点")),
     **{word: (TargetKind.COUNT, word) for word in (
         "个", "件", "家", "种", "项", "类", "次", "人次", "户次", "家次", "批次",
-        "名", "人", "户", "台", "套", "条", "份", "座", "辆", "宗", "笔",
+        "名", "人", "户", "台", "套", "条", "份", "座", "辆", "宗", "笔", "张", "轮", "轮次", "枚",
     )},
     **{word: (TargetKind.PHYSICAL, unit) for word, unit in {
         "千伏安": "千伏安", "kVA": "千伏安", "千伏": "千伏", "kV": "千伏",
@@ -42,6 +43,9 @@ _UNITS: dict[str, tuple[TargetKind, str]] = {
     }.items()},
     "倍": (TargetKind.MULTIPLE, "倍"),
 }  # fmt: skip
+# Units counted in figures only: in words they are a figure of speech (一张网, 一张蓝图, 一张表单,
+# 新一轮).
+_FIGURES_ONLY_UNITS = frozenset(("张", "轮"))
 # Currencies a money amount is written in; 分 (a hundredth of a yuan) only in a price per unit.
 _CURRENCIES = ("元", "美元", "欧元", "港元", "港币", "日元", "英镑")
 
@@ -61,6 +65,8 @@ _COUNTED_NOUNS = (
     "试点", "示范区", "区县", "城市", "断面",
     # what is counted as work
     "项目", "批次", "类别", "领域", "行业", "方面", "指标", "场景", "专项", "清单",
+    # places in a ranking: 提升5个位次
+    "位次", "名次",
 )  # fmt: skip
 # The measure words a counted noun may follow; 人次, 户次 and the like count people, not things.
 _NOUN_MEASURE_WORDS = frozenset(("个", "项", "件", "类", "种", "家", "份", "套", "条", "座"))
@@ -85,7 +91,9 @@ _NEVER_FOLLOWED_BY = "性"
 
 _DECREASE_VERBS = ("压缩", "压减", "缩减", "缩短", "减少", "降低", "下降", "削减", "精简", "简化",
                    "下调", "下浮", "缩小", "减小", "压降", "减免", "减征")  # fmt: skip
-_INCREASE_VERBS = ("提高", "提升", "增加", "增长", "扩大", "放宽", "延长", "上调", "上浮", "上升")
+_INCREASE_VERBS = (
+    "提高", "提升", "增加", "增长", "扩大", "放宽", "延长", "上调", "上浮", "上升", "跃升",
+)  # fmt: skip
 # Speed-up verbs: a share after them is how much faster (审批提速60%); a time after them
 # (提速至3个工作日) is shorter, so they change shares only.
 _SPEED_VERBS = ("提速", "提效")
@@ -101,12 +109,16 @@ _DIRECTIONS: dict[str, Direction] = {
 _LOOSE_PREFIXES: dict[str, Comparator] = {
     **dict.fromkeys(("不超过", "不高于", "不多于", "不大于", "控制在", "最多", "至多", "最高",
                      "不得超过", "不得高于", "不得多于", "最长不超过", "最长不得超过",
-                     "最多不超过", "最高不超过"), Comparator.AT_MOST),
-    **dict.fromkeys(("至少", "最少", "不少于", "不低于", "不小于", "达到"), Comparator.AT_LEAST),
+                     "最多不超过", "最高不超过", "不应超过", "不应高于"), Comparator.AT_MOST),
+    **dict.fromkeys(("至少", "最少", "不少于", "不低于", "不小于", "达到", "不得少于", "不得低于",
+                     "不得小于", "不应少于", "不应低于"), Comparator.AT_LEAST),
 }  # fmt: skip
 _TIGHT_PREFIXES: dict[str, Comparator] = {
     **_LOOSE_PREFIXES,
     "达": Comparator.AT_LEAST,
+    # 贴息期限最长1年, 最低缴存比例5%: the longest or lowest allowed (最长不超过 is a loose word)
+    "最长": Comparator.AT_MOST,
+    **dict.fromkeys(("最短", "最低"), Comparator.AT_LEAST),
     **dict.fromkeys(("约", "近", "大约"), Comparator.ABOUT),
     **dict.fromkeys(("低于", "少于", "不足", "不到", "小于", "不满"), Comparator.LESS_THAN),
     **dict.fromkeys(("超过", "高于", "多于", "大于", "超", "逾", "突破"), Comparator.MORE_THAN),
