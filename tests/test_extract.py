@@ -646,6 +646,7 @@ def test_a_place_reached_in_a_ranking_is_a_rank() -> None:
     assert change.deadline.date == datetime.date(2022, 12, 31)
     (place,) = extract_targets("力争进入全国第10名")
     assert (place.text, place.quantity) == ("第10名", Quantity(10, "名"))
+    assert not extract_targets("我市在全国评价中排名第5位，位列第3名")  # places held: reports
     assert only("进入全国前10名").comparator is Comparator.AT_MOST
     assert not extract_targets("第三期第2位次，第一批第3名")
 

@@ -98,14 +98,14 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         """,
         # 今年年底前, 明年6月底前, 今年内, 本年度内: a year named relative to the plan's own.
         rf"""
-        (?P<relative_year> 今年 | 本年 | 当年 | 明年 ) (?: 年 | 度 (?= 内 ) )?
+        (?P<relative_year> 今年 | 本年 | 当年 | 明年 | 次年 ) (?: 年 | 度 (?= 内 ) )?
         (?: (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )? )?
         (?P<bound> 年?{_END_BEFORE} | {_BEFORE} | {_WITHIN} )
         """,
         # 年底前, 年内 with no year: the plan's year. Not 每年年底前, which recurs, nor 半年内
         # or 多年内, which are spans of time, nor the tail of a word (青年, 往年, 同年).
         rf"""
-        (?<! [0-9０-９〇零一二两三四五六七八九十年每今本当明去半多近几数余]
+        (?<! [0-9０-９〇零一二两三四五六七八九十年每今本当明次去半多近几数余]
            | [青少成老童中往历逐周同前早晚] )
         年 度? (?P<bound> {_END_BEFORE} | {_WITHIN} )
         """,
@@ -141,6 +141,8 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         rf"""
         每 (?P<recurs> 年 | 季度 | 半年 | 月 | 周 )
         (?: 年? (?: 底 | 末 )
+          # 每季度末5日前: days before the period's end
+          | (?: 底 | 末 ) [ ]? (?P<day> {_DAY} ) [ ]? [日号]
           # 每季度首月10日前, 每季度第一个月10日前
           | (?<= 季度 ) (?: [首末] 月 | 第一个月 | 最后一个月 ) [ ]? (?P<day> {_DAY} ) [ ]? [日号]
           | (?P<month> {_MONTH} ) [ ]? 月 (?: 底 | 末 | [ ]? (?P<day> {_DAY} ) [ ]? [日号] )?
@@ -157,7 +159,7 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         """,
         # 明年一季度, 今年上半年末前: a period of a year named relative to the plan's own.
         rf"""
-        (?P<relative_year> [今本当明]年 ) 的? {_PERIOD}
+        (?P<relative_year> [今本当明次]年 ) 的? {_PERIOD}
         (?P<bound> {_END_BEFORE} | 末 | 底 | {_BEFORE} | {_WITHIN} )?
         """,
         # 上半年末前, 三季度末前, 一季度内 with no year: the plan's year. Here only a bound makes a
@@ -205,7 +207,7 @@ match into a `Deadline` (or rejects it). Matches of different patterns may overl
 # each against its pattern.
 DEADLINE_ANCHORS: tuple[tuple[tuple[str, ...], int | None], ...] = (
     (("年",), None),  # 2019年9月底前
-    (("今年", "本年", "当年", "明年"), None),  # 今年年底前
+    (("今年", "本年", "当年", "明年", "次年"), None),  # 今年年底前
     (("年底", "年末", "年内", "年以内", "年之内", "年度"), None),  # 年底前, 年内, 年度内
     (("月",), None),  # 9月底前
     (("月底", "月末", "本月", "当月", "下月", "次月", "下个月"), None),  # 本月底前, 下月15日前
@@ -493,7 +495,7 @@ def _dated_deadline(groups: _Groups, plan_year: int | None) -> Deadline | None:
         if bound is None and not by and period is None:
             return None  # 2017年, 2019年7月23日, 2020年3月中旬: a date, not a deadline
         year: int | None = _whole(written_year)
-    elif relative_year == "明年":
+    elif relative_year in ("明年", "次年"):  # 次年1月底前: the year after the plan's
         year = None if plan_year is None else plan_year + 1
     else:
         year = plan_year

@@ -102,6 +102,8 @@ _FROM_IN_CLAUSE = LazyStdlibPattern(r"[由从] ?[0-9０-９]")
 _BARE_ENDS = frozenset(("底", "末", "年底", "年末"))
 # Before a deadline: the work was done by it (已于2020年底前完成, 已在6月底前).
 _ALREADY_DONE_BEFORE = frozenset(("已于", "已在", "经于"))
+# What a measure is carried on with, between the verb of carrying on and 至: 延续实施至….
+_CARRIED_OUT = frozenset(("实施", "执行"))
 
 
 class _Candidates(_Text):
@@ -171,7 +173,17 @@ class _Candidates(_Text):
                         "期" in text[max(start - 5, 0) : start]  # 有效期, 执行期, 实施期
                         and _VALIDITY_BEFORE.search(text, max(start - 5, 0), start)
                     )
-                    or (by in ("至", "到") and text[max(start - 2, 0) : start] in _CARRIED_ON)
+                    or (
+                        by in ("至", "到")
+                        and (
+                            text[max(start - 2, 0) : start] in _CARRIED_ON
+                            # 延续实施至2022年4月30日, 继续执行到2023年底
+                            or (
+                                text[max(start - 2, 0) : start] in _CARRIED_OUT
+                                and text[max(start - 4, 0) : start - 2] in _CARRIED_ON
+                            )
+                        )
+                    )
                 ):
                     # 有效期至2022年12月31日, 政策延续至2021年3月31日: what the measure holds until
                     self.dated_roles[start] = TargetRole.SCOPE

@@ -139,11 +139,11 @@ _SLASH_FRACTION = LazyPattern(
 _RANK = LazyStdlibPattern(
     rf"前 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 ) (?! 次 )", re.VERBOSE
 )
-# A place reached or held in a ranking: 上升至第8位, 位居全国第3名, 由2018年的第20位. Other ordinals
-# (第三期, 第一批) are no targets.
+# A place to reach or to keep in a ranking: 上升至第8位, 进入全国第10名, 保持全省第1位, 由2018年
+# 的第20位. Not a place held, which reports (排名第5位, 位列第3名), nor other ordinals (第三期).
 _PLACE = LazyPattern(
     rf"""
-    (?<= (?: [至到由] | 进入 | 位居 | 位列 | 保持 | 居于 | 排名 | 排在 )
+    (?<= (?: [至到由] | 进入 | 保持 )
          (?: 全国 | 全省 | 全市 | 全区 | 全球 | 世界 | [0-9]{{4}} 年的 )? )
     第 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 ) (?! 次 | 置 )
     """,
@@ -420,9 +420,12 @@ _VALIDITY_BEFORE = LazyPattern(
 )
 # A measure carried on to a date: 政策延续至2021年3月31日, 执行至2025年底, 顺延至…: the date
 # it holds until, which bounds it as a validity does, not a date to finish work by.
-_CARRIED_ON = frozenset(("延续", "延长", "顺延", "延期", "执行"))
+_CARRIED_ON = frozenset(("延续", "延长", "顺延", "延期", "执行", "继续"))
 # Verbs right before a share of things that make the share what is to be reached: 覆盖80%以上的….
-_REACHING = frozenset(("覆盖", "惠及", "实现", "达到", "完成"))
+_REACHING = LazyPattern(
+    rf"(?: 覆盖 | 惠及 | 实现 | 达到 | 完成 ) [^0-9０-９{_CLAUSE_PUNCTUATION}、的]{{0,6}} \Z",
+    regex.VERBOSE,
+)  # 覆盖城区80%以上的社区: with what is covered between
 # What the things a share counts are to achieve: 50%以上的审批事项实现“秒批”.
 _ACHIEVED_AFTER = LazyPattern(r"[^,;:。!?\n()]{0,12}? (?: 实现 | 达到 | 做到 )", regex.VERBOSE)
 # What a bound figure qualifies: 不满1千伏的, 6亩以下(不含6亩)的, 小于100米、不影响交通的工程.

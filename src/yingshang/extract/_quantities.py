@@ -430,7 +430,9 @@ class _Quantities(_Text):
                 and match.start() - item.end <= _LONGEST_ADVERB + 1
                 and text[item.end : match.start()].strip(" ") in _ADVERBS_BEFORE_A_CHANGE
             ):
-                origin = _FROM_BEFORE.search(text, max(clause_start, item.start - 16), item.start)
+                # 由3～5天缩减至1天: a range before the verb is the baseline, its upper end read
+                first = item.start if item.range_start is None else item.range_start
+                origin = _FROM_BEFORE.search(text, max(clause_start, first - 16), first)
                 if origin is None:
                     continue
                 item.is_baseline = True
@@ -439,8 +441,8 @@ class _Quantities(_Text):
                 # 由 joins the target's text; 将 is the sentence's, not the change's
                 marker.baseline_start = item.start if origin["from"] == "将" else origin.start()
                 word = _TIGHT_PREFIX_BEFORE.search(
-                    text, origin.end("from"), item.start
-                ) or _LOOSE_PREFIX_BEFORE.search(text, origin.end("from"), item.start)
+                    text, origin.end("from"), first
+                ) or _LOOSE_PREFIX_BEFORE.search(text, origin.end("from"), first)
                 if word is not None:
                     marker.baseline_comparator = _TIGHT_PREFIXES[word["word"]]
             elif (

@@ -203,7 +203,7 @@ class _Roles(_Text):
             return False  # 支付不低于合同金额30%的预付款: the bound word stands before a reference
         if reading.kind is TargetKind.PERCENTAGE and (
             _ACHIEVED_AFTER.match(text, scope.end())
-            or text[max(reading.start - 2, 0) : reading.start] in _REACHING
+            or _REACHING.search(text, max(reading.start - 8, 0), reading.start)
         ):
             # 50%以上的审批事项实现秒批, 覆盖80%以上的高频事项: the share of what is to be achieved
             return False
