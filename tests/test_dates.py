@@ -14,6 +14,7 @@ from yingshang.dates import (
     DATE_ANCHORS,
     DATE_PATTERN,
     DATE_SCAN,
+    DATE_SCAN_FROM_FIRST,
     DEADLINE_ANCHORS,
     DEADLINE_PATTERNS,
     deadline_from_match,
@@ -403,6 +404,22 @@ def test_the_standard_engines_dates_are_the_same(text: str) -> None:
         for m in DATE_PATTERN.finditer(text)
     ]  # fmt: skip
     assert scanned == found
+
+
+@given(st.lists(st.sampled_from(DEADLINE_PIECES), max_size=12).map("".join) | st.text())
+@example("2019年7月23日, 7月23日, 2019-07-23, 2019.7.23, 2019/7/23, 二〇一九年七月, 2017年")
+@example("１２月３１日，２０１９年，12345年，2019-7.23, 2019年7月23号, 十月一号, 十二月三十一日")
+@example("〇月1日 零月 一〇一九年 3二〇一九年 十一月 二十一日 2019 年 7 月")
+def test_the_scan_from_the_first_character_is_the_same(text: str) -> None:
+    # The extractor scans with DATE_SCAN_FROM_FIRST: DATE_SCAN's matches, its first form's year
+    # but the first character named year_tail.
+    scanned = [(m.span(), m["year"], m["month"]) for m in DATE_SCAN.finditer(text)]
+    fast = [
+        (m.span(), None if m["year_tail"] is None else text[m.start() : m.end("year_tail")],
+         m["month"])
+        for m in DATE_SCAN_FROM_FIRST.finditer(text)
+    ]  # fmt: skip
+    assert fast == scanned
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yingshang.fold import _TRADITIONAL_SIMPLIFIED, fold
+from yingshang.fold import _TRADITIONAL_SIMPLIFIED, _table, fold
 
 PAIRS = _TRADITIONAL_SIMPLIFIED.split()
 TRADITIONAL = "".join(pair[0] for pair in PAIRS)
@@ -23,6 +23,13 @@ plan_text = st.text(
         st.characters(),
     )
 )
+
+
+@given(plan_text)
+def test_fold_is_the_translation_table(text: str) -> None:
+    # The common full-width punctuation is replaced apart from the rest: the result is the
+    # table's, character for character.
+    assert fold(text) == text.translate(_table())
 
 
 @given(plan_text)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from yingshang.errors import ParseError
-from yingshang.numbers import NUMBER_PATTERN, parse_number, to_chinese_numeral
+from yingshang.numbers import _SCANNED_NUMBER, NUMBER_PATTERN, parse_number, to_chinese_numeral
 
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
@@ -151,6 +152,20 @@ def test_every_token_the_pattern_finds_is_text_of_the_input(text: str) -> None:
     for match in NUMBER_PATTERN.finditer(text):
         assert match[0]
         assert text[match.start() : match.end()] == match[0]
+
+
+SCANNED = re.compile(_SCANNED_NUMBER, re.VERBOSE)
+NUMERALS = "0123456789０１２３４５６７８９零〇一二两三四五六七八九十拾百千万亿点.,．A5G 年"
+
+
+@given(st.text(alphabet=NUMERALS, max_size=40) | st.text())
+@example("1,380 12,345,678 1,23 ３０ 3.25 4G 5G基站 km2 2万 3千万 1.5亿 一百零五 九十九点九六")
+@example("a1 .5 ．5 十十 百万 万人 二〇一九年 " + "1" * 30 + " " + "一" * 30)
+def test_the_scanned_number_form_finds_the_same_tokens(text: str) -> None:
+    # The extractor's scan for quantities uses the standard engine's form of the pattern.
+    assert [m.span() for m in SCANNED.finditer(text)] == [
+        m.span() for m in NUMBER_PATTERN.finditer(text)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -98,6 +98,14 @@ _TRADITIONAL_SIMPLIFIED = """
 """
 
 
+# The characters that fold most often, in text of any length: ，（）：；！？％, the ideographic
+# space and the full-width point.
+_COMMON = (
+    *((wide, chr(ord(wide) - 0xFEE0)) for wide in "，（）：；！？％．"),
+    ("\u3000", " "),
+)
+
+
 @functools.cache
 def _foldable() -> re.Pattern[str]:
     # The characters that fold, as one class, captured so that `split` keeps them at the odd
@@ -134,8 +142,12 @@ def fold(text: str) -> str:
     >>> fold("Ａ　Ｂ")
     'A B'
     """
+    # The full-width punctuation of every Chinese text first, one character for one, each
+    # replace a fast scan: the split below then has only the rarer characters to cut at.
+    for wide, narrow in _COMMON:
+        text = text.replace(wide, narrow)
     parts = _foldable().split(text)
     if len(parts) == 1:
-        return text  # nothing folds
+        return text  # nothing (more) folds
     parts[1::2] = map(_folded().__getitem__, parts[1::2])
     return "".join(parts)

@@ -97,6 +97,29 @@ Runs longer than any number in prose (over 20 digits, or 24 Chinese numerals) ar
 the bounded repetitions also keep matching constant-time per position on hostile input.
 """
 
+# The same tokens written for the standard `re` engine when it scans a whole text: its search
+# skips ahead fast only to a character of a class that opens the pattern, not to a lookahead's.
+# So the first character is consumed first, and the tests on what stands before it (and on
+# what it is) become lookbehinds one character wider. Every match and group is NUMBER_PATTERN's.
+_SCANNED_NUMBER = rf"""
+    [0-9０-９{_CHINESE_DIGIT_CLASS}十拾]
+    (?:
+        (?<= [0-9０-９] ) (?<! [0-9０-９A-Za-zＡ-Ｚａ-ｚ.．] . )
+        (?: (?<= [0-9] ) [0-9]{{0,2}} (?: ,[0-9]{{3}} ){{1,6}}
+          | [0-9０-９]{{0,19}}
+        )
+        (?: [.．] [0-9０-９]{{1,10}} )?
+        (?! [0-9０-９] )
+        [十百千]? (?: 万亿 | [万亿] )?
+      |
+        (?<= [{_CHINESE_DIGIT_CLASS}十拾] )
+        (?<! [0-9０-９{_CHINESE_DIGIT_CLASS}{_CHINESE_UNIT_CLASS}] . )
+        [{_CHINESE_DIGIT_CLASS}{_CHINESE_UNIT_CLASS}]{{0,23}}
+        (?: 点 [零〇一二三四五六七八九]{{1,10}} )?
+        (?! [{_CHINESE_DIGIT_CLASS}] )
+    )
+    """
+
 
 def parse_number(s: str) -> Decimal:
     """Read one number written with Arabic, full-width or Chinese digits, exactly.

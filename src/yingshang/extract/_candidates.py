@@ -12,7 +12,7 @@ import regex
 from .._lazy import LazyPattern, LazyStdlibPattern
 from ..dates import (
     DATE_ANCHORS,
-    DATE_SCAN,
+    DATE_SCAN_FROM_FIRST,
     DEADLINE_ANCHORS,
     DEADLINE_PATTERNS,
     deadline_from_match,
@@ -211,12 +211,13 @@ class _Candidates(_Text):
                     self.dated_roles[start] = TargetRole.STATUS
                 yield start, -match.end(), 0, deadline
         if _holds_any(text, DATE_ANCHORS):
-            for match in DATE_SCAN.finditer(text):
+            for match in DATE_SCAN_FROM_FIRST.finditer(text):
                 # A date or a year is never a quantity (2017年 is not 2017 years); a year may be
                 # the reference point of a change.
-                yield match.start(), -match.end(), 1, None
-                if match["year"] is not None and match["month"] is None:  # 2017年 alone
-                    self._note_reference_year(match)
+                start, end = match.span()
+                yield start, -end, 1, None
+                if match["year_tail"] is not None and match["month"] is None:  # 2017年 alone
+                    self._note_reference_year(start, end, text[start : match.end("year_tail")])
         if "小时" in text:
             for match in _SERVICE_HOURS.finditer(text):
                 days = 7 if match["every_day"] is not None else self._number(match["days"])
@@ -303,10 +304,10 @@ class _Candidates(_Text):
             return None
         return (start - 1 if lead else start, after.end() if after else end)
 
-    def _note_reference_year(self, match: regex.Match[str]) -> None:
-        span = self._reference_span(*match.span())
+    def _note_reference_year(self, start: int, end: int, year: str) -> None:
+        span = self._reference_span(start, end)
         if span is not None:
-            self.reference_years.append((*span, self._number(match["year"])))
+            self.reference_years.append((*span, self._number(year)))
 
     def _number(self, numeral: str) -> int:
         value = parse_number(numeral)  # only called on tokens the patterns guarantee to parse

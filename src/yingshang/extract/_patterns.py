@@ -12,7 +12,7 @@ from decimal import Decimal
 import regex
 
 from .._lazy import LazyPattern, LazyStdlibPattern
-from ..numbers import NUMBER_PATTERN
+from ..numbers import _SCANNED_NUMBER, NUMBER_PATTERN
 from ._words import (
     _COUNTED_NOUNS,
     _CURRENCIES,
@@ -39,7 +39,7 @@ _CLAUSE_PUNCTUATION = "，。；：！？,;:!?\n"
 # which runs this pattern (plain classes, alternations, one lookbehind) about twice as fast.
 _QUANTITY = LazyStdlibPattern(
     rf"""
-    (?P<number> {_NUMBER} ) [ ]?
+    (?P<number> {_SCANNED_NUMBER} ) [ ]?
     (?: (?P<approx> 多 | 余 ) (?P<magnitude> 万亿 | [万亿萬億] )? )?
                                                   # 100多家, 300余个, 3000多万户: more than
     (?:
