@@ -52,7 +52,8 @@ _END_BEFORE = r"(?:[底末][之以]?前)"
 # The verbs of finishing a work, with the adverbs plans put before them: a year right before
 # them (2022年全面完成) is when the work is due.
 _DONE_VERBS = (
-    r"(?: 全面 | 基本 | 全部 | 率先 | 初步 | 如期 )? (?: 完成 | 实现 | 建成 | 达到 | 落实到位 )"
+    r"(?: 全面 | 基本 | 全部 | 率先 | 初步 | 如期 )?"
+    r" (?: 完成 | 实现 | 建成 | 达到 | 落实到位 | 突破 )"
 )
 # A half-year or a quarter: 上半年, 下半年, 一季度, 第三季度, 第3季度. Character classes rather than
 # alternatives ([上下]半年, not 上半年 | 下半年) let the engine skip ahead to the literal.

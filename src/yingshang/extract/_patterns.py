@@ -359,6 +359,17 @@ _STATUS_WORDS = LazyPattern(
 # A year at the head of a sentence (2018年，全市…): before the plan's own year, what follows
 # reports the past.
 _LEADING_YEAR = LazyPattern(r"[ \u3000]* (?P<year> [0-9]{4} ) [ ]? 年", regex.VERBOSE)
+# A clause headed by a time past (去年全市新增市场主体18万户，今年力争…): it reports, though
+# its sentence promises. A year heads such a clause when it is before the plan's own and no bound
+# or start follows it (2020年底前 is a deadline, 2020年起 a start).
+_PAST_HEAD = LazyPattern(
+    r"""
+    [ \u3000]*
+    (?: 去年 | 上年 (?! 同期 | 度 ) | 上一年 | 前年 | 过去 [一二两三四五六七八九十几]{1,2} 年
+      | (?P<year> [0-9]{4} ) [ ]? 年 (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 | 开始 ) ) )
+    """,
+    regex.VERBOSE,
+)
 # What a plan says: a sentence with these words promises, whatever else it reports.
 # Plain literals: the standard engine searches a sentence for them in half the time.
 _COMMITMENT_WORDS = LazyStdlibPattern(

@@ -21,6 +21,7 @@ from ._patterns import (
     _OWN_PARTS_AFTER,
     _PAID_BOUND_BEFORE,
     _PARTS_BEFORE,
+    _PAST_HEAD,
     _PAYING_BEFORE,
     _REACHING,
     _SCOPE_AFTER,
@@ -72,13 +73,16 @@ class _Roles(_Text):
         text = self.text
         dated_roles = self.dated_roles
         sentences: dict[int, bool] = {}  # sentence start → whether it is a status report
+        clauses: dict[int, bool] = {}  # clause start → whether a time past heads it
         promised: set[int] = set()
+        deadlines: set[int] = set()  # the clauses a deadline of the plan stands in
         dated: set[int] = set()  # 已于2020年底前完成…, 2020年实现… (a plan of 2021): done or past
         for reading in readings:
             if reading.kind is TargetKind.DEADLINE:
                 role = dated_roles.get(reading.start)
                 if role is None:
                     promised.add(self.sentences.start_of(reading.start))
+                    deadlines.add(self.clauses.start_of(reading.start))
                 elif role is TargetRole.STATUS:
                     dated.add(self.sentences.start_of(reading.start))
         past_values = self.past_values
@@ -92,9 +96,8 @@ class _Roles(_Text):
             if reading.kind is TargetKind.DEADLINE or reading.kind is TargetKind.ONGOING:
                 continue
             if past_values and any(reading.start <= at < reading.end for at in past_values):
-                reading.role = (
-                    TargetRole.STATUS
-                )  # 由2018年的62%提升至2020年的98.5% (a plan of 2021)
+                # 由2018年的62%提升至2020年的98.5% (a plan of 2021)
+                reading.role = TargetRole.STATUS
                 continue
             sentence = self.sentences.start_of(reading.start)
             if sentence not in sentences:
@@ -105,6 +108,7 @@ class _Roles(_Text):
             window = max(reading.start - 13, 0)
             if (
                 sentences[sentence]
+                or self._past_clause(reading.start, clauses, deadlines)
                 or (
                     "已" in text[window : reading.start]
                     and _ALREADY_BEFORE.search(text, window, reading.start)
@@ -131,6 +135,23 @@ class _Roles(_Text):
                 and not _CLAUSE_BREAK.search(text, before.end, after.start)
             ):
                 before.role = TargetRole.SCOPE
+
+    def _past_clause(self, position: int, known: dict[int, bool], deadlines: set[int]) -> bool:
+        """Tell whether the clause at `position` is headed by a time past and promises nothing
+        (去年全市新增市场主体18万户，今年力争新增20万户以上: the first clause reports)."""
+        start = self.clauses.start_of(position)
+        past = known.get(start)
+        if past is None:
+            head = _PAST_HEAD.match(self.text, start)
+            past = known[start] = (
+                head is not None
+                and (
+                    head["year"] is None or (self.now is not None and int(head["year"]) < self.now)
+                )
+                and start not in deadlines
+                and not _COMMITMENT_WORDS.search(self.text, start, self.clauses.end_of(position))
+            )
+        return past
 
     def _reports(self, start: int, end: int, *, dated: bool = False) -> bool:
         """Tell whether the sentence text[start:end], with no deadline, reports figures only;

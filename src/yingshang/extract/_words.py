@@ -117,8 +117,8 @@ _TIGHT_PREFIXES: dict[str, Comparator] = {
     **_LOOSE_PREFIXES,
     "达": Comparator.AT_LEAST,
     # 贴息期限最长1年, 最低缴存比例5%: the longest or lowest allowed (最长不超过 is a loose word)
-    "最长": Comparator.AT_MOST,
-    **dict.fromkeys(("最短", "最低"), Comparator.AT_LEAST),
+    **dict.fromkeys(("最长", "上限为", "上限"), Comparator.AT_MOST),
+    **dict.fromkeys(("最短", "最低", "下限为", "下限"), Comparator.AT_LEAST),  # 缴存比例下限为5%
     **dict.fromkeys(("约", "近", "大约"), Comparator.ABOUT),
     **dict.fromkeys(("低于", "少于", "不足", "不到", "小于", "不满"), Comparator.LESS_THAN),
     **dict.fromkeys(("超过", "高于", "多于", "大于", "超", "逾", "突破"), Comparator.MORE_THAN),
