@@ -44,6 +44,7 @@ from ._patterns import (
     _ONCE_BEFORE,
     _ONGOING,
     _ONGOING_AFTER,
+    _ONGOING_AFTER_WORDS,
     _ONGOING_ANCHORS,
     _PER_BEFORE,
     _PER_HUNDRED,
@@ -226,7 +227,12 @@ class _Candidates(_Text):
         for match in _anchored_matches(_ON_THE_SPOT, text, *_ON_THE_SPOT_ANCHORS):
             yield match.start(), -match.end(), 3, "spot"
         for match in _anchored_matches(_ONGOING, text, *_ONGOING_ANCHORS):
-            if match.start() == 0 or text[match.start() - 1] in _ONGOING_AFTER:
+            start = match.start()
+            if (
+                start == 0
+                or text[start - 1] in _ONGOING_AFTER
+                or text[max(start - 2, 0) : start] in _ONGOING_AFTER_WORDS
+            ):
                 yield match.start(), -match.end(), 3, "ongoing"
         if "半" in text:
             for match in _HALF.finditer(text):
@@ -428,8 +434,11 @@ class _Candidates(_Text):
             return None  # 实行一次告知、一次办结: how the work is done, not a count
         if chinese and word in _FIGURES_ONLY_UNITS:
             return None  # 一张网, 整合为一张许可证: a figure of speech, not a count
-        if word == "日" and _DAY_DATED_AFTER.match(self.text, end) is not None:
-            return None  # 财政部1日发布: the day of the month
+        if word == "日" and (
+            self.text[number_start - 1 : number_start] == "月"
+            or _DAY_DATED_AFTER.match(self.text, end) is not None
+        ):
+            return None  # 每月15日为…, 财政部1日发布: the day of the month
         if word == "类" and chinese and _CLASS_LABEL_AFTER.match(self.text, end) is not None:
             return None  # 一类、二类出口企业: ranks
         if (

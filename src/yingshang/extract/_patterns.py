@@ -176,6 +176,8 @@ _ONGOING = LazyPattern(
 )
 # What the ongoing words may follow: a clause's start, or the start of the work (2020年起持续推进).
 _ONGOING_AFTER = frozenset(_CLAUSE_PUNCTUATION + "、()\t 起")
+# Or the words that put it after a first step: 2021年9月底前完成，此后持续推进.
+_ONGOING_AFTER_WORDS = frozenset(("此后", "之后", "今后", "其后"))
 _SERVICE_HOURS = LazyPattern(
     r"""
     (?<! [0-9０-９] )

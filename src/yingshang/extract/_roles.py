@@ -49,8 +49,8 @@ class _Roles(_Text):
         """
         starts = [deadline.start for deadline in deadlines]
         for reading in readings:
-            if reading.kind is TargetKind.DEADLINE:
-                continue
+            if reading.kind is TargetKind.DEADLINE or reading.kind is TargetKind.ONGOING:
+                continue  # an ongoing work (此后持续推进) has no date to be done by
             index = bisect.bisect_right(starts, reading.start) - 1
             if index >= 0 and deadlines[index].start >= self.sentences.start_of(reading.start):
                 reading.deadline = deadlines[index].deadline
