@@ -139,6 +139,7 @@ UNITS: dict[TargetKind, tuple[tuple[str, str], ...]] = {
     TargetKind.COUNT: (
         ("个", "个"), ("件", "件"), ("家", "家"), ("种", "种"), ("项", "项"), ("类", "类"),
         ("次", "次"), ("人次", "人次"), ("名", "名"), ("户", "户"), ("套", "套"),
+        ("轮次", "轮次"), ("枚", "枚"),
     ),
     TargetKind.PERCENTAGE: (("%", "%"), ("％", "%")),
     TargetKind.PERCENTAGE_POINTS: (("个百分点", "个百分点"), ("个基点", "个基点"), ("基点", "个基点")),
@@ -202,11 +203,21 @@ def plain_quantities(
 @st.composite
 def quantities(draw: st.DrawFn) -> Written:
     """Draw any quantity, including the prefixed forms 每件550元, DN100 and 百分之九十."""
-    form = draw(st.sampled_from(["plain"] * 6 + ["price per", "diameter", "percent words"]))
-    if form == "price per":
-        per = draw(st.sampled_from(["件", "吨", "户"]))
+    form = draw(st.sampled_from(
+        ["plain"] * 6 + ["price per", "diameter", "percent words", "per mille", "figures only"]
+    ))  # fmt: skip
+    if form == "price per":  # 每件550元; 每人每月500元: of one person a month
+        per = draw(st.sampled_from(["件", "吨", "户", "人每月", "户每年"]))
         number, value = draw(amounts())
-        return Written(f"每{per}{number}元", TargetKind.UNIT_PRICE, Quantity(value, f"元/{per}"))
+        unit = "元/" + per.replace("每", "·")
+        return Written(f"每{per}{number}元", TargetKind.UNIT_PRICE, Quantity(value, unit))
+    if form == "per mille":  # 0.1‰: 0.01%
+        number, value = draw(amounts())
+        return Written(f"{number}‰", TargetKind.PERCENTAGE, Quantity((value / 10).normalize(), "%"))
+    if form == "figures only":  # 50万张, 3轮: in words (一张网, 新一轮) a figure of speech
+        value = draw(st.integers(min_value=1, max_value=99999))
+        unit = draw(st.sampled_from(["张", "轮"]))
+        return Written(f"{value}{unit}", TargetKind.COUNT, Quantity(value, unit))
     if form == "diameter":
         value = draw(st.integers(min_value=1, max_value=99999))
         return Written(f"DN{value}", TargetKind.PHYSICAL, Quantity(value, "DN"))
@@ -220,6 +231,8 @@ PREFIXES: tuple[tuple[str, Comparator], ...] = (
     ("不超过", Comparator.AT_MOST), ("不高于", Comparator.AT_MOST), ("控制在", Comparator.AT_MOST),
     ("至少", Comparator.AT_LEAST), ("不低于", Comparator.AT_LEAST), ("不少于", Comparator.AT_LEAST),
     ("达到", Comparator.AT_LEAST), ("达", Comparator.AT_LEAST),
+    ("不得少于", Comparator.AT_LEAST), ("下限为", Comparator.AT_LEAST),
+    ("最长", Comparator.AT_MOST), ("上限为", Comparator.AT_MOST),
     ("约", Comparator.ABOUT), ("近", Comparator.ABOUT),
     ("低于", Comparator.LESS_THAN), ("少于", Comparator.LESS_THAN), ("不足", Comparator.LESS_THAN),
     ("超过", Comparator.MORE_THAN), ("高于", Comparator.MORE_THAN), ("多于", Comparator.MORE_THAN),
@@ -503,9 +516,15 @@ def doublings(draw: st.DrawFn) -> Phrase:
 
 @st.composite
 def ranks(draw: st.DrawFn) -> Phrase:
-    """Draw a place in a ranking: 前10位, 前二十名 (at most that place)."""
+    """Draw a place in a ranking: 前10位, 前二十名 (at most that place); 进入全国第10名, 保持第1位
+    (that place)."""
     place = draw(st.integers(1, 100))
     unit = draw(st.sampled_from(["名", "位"]))
+    if draw(st.booleans()):
+        lead = draw(st.sampled_from(["进入", "进入全国", "保持全省"]))
+        text = f"第{draw(written_integers(place))}{unit}"
+        return Phrase(lead, ()) + Phrase(text, (_target(
+            text, TargetKind.RANK, quantity=Quantity(place, unit)),))  # fmt: skip
     text = f"前{draw(written_integers(place))}{unit}"
     return Phrase(text, (_target(text, TargetKind.RANK, quantity=Quantity(place, unit),
                                  comparator=Comparator.AT_MOST),))  # fmt: skip
@@ -784,7 +803,12 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
     form = draw(st.sampled_from(["year end", "month end", "before year", "by year", "before day",
                                  "within year", "half or quarter", "relative", "spaced year end",
                                  "plan's month", "holiday", "recurring",
-                                 "five-year plan", "dekad"]))  # fmt: skip
+                                 "five-year plan", "dekad", "next year"]))  # fmt: skip
+    if form == "next year":  # 次年1月底前, 明年6月底前: a month of the year after the plan's
+        due = _last_day(ISSUE_DATE.year + 1, month)
+        return f"{draw(st.sampled_from(['次年', '明年']))}{month}月底前", Deadline(
+            DeadlineKind.BY_END_OF, due, due.year, month
+        )
     if form == "dekad":  # 2019年11月中旬前: by the 10th, the 20th or the month's last day
         dekad, last = draw(st.sampled_from([("上旬", 10), ("中旬", 20), ("下旬", None)]))
         due = _last_day(year, month) if last is None else datetime.date(year, month, last)
@@ -794,6 +818,9 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
     if form == "five-year plan":  # 到“十四五”末: by the end of the plan's last year
         name, last = draw(st.sampled_from([("十三五", 2020), ("十四五", 2025), ("十五五", 2030)]))
         quoted = draw(st.sampled_from([f"“{name}”", name]))
+        if draw(st.booleans()):  # “十四五”期间, “十四五”时期: within the period
+            period = draw(st.sampled_from(["期间", "时期"]))
+            return f"{quoted}{period}", Deadline(DeadlineKind.BY, datetime.date(last, 12, 31), last)
         return f"到{quoted}末", Deadline(DeadlineKind.BY_END_OF, datetime.date(last, 12, 31), last)
     if form == "spaced year end":  # 2023 年底前, as web copies space it
         return f"{year} 年底前", Deadline(DeadlineKind.BY_END_OF, datetime.date(year, 12, 31), year)
@@ -824,7 +851,12 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
                                              ("春节前", datetime.date(2020, 1, 24))]))  # fmt: skip
         return holiday, Deadline(DeadlineKind.BEFORE, due, due.year)
     if form == "recurring":  # 每年年底前, 每年6月底前: due again every year
-        which = draw(st.sampled_from(["year end", "month", "quarter's month"]))
+        which = draw(st.sampled_from(["year end", "month", "quarter's month", "quarter's end"]))
+        if which == "quarter's end":  # 每季度末5日前, 每月底3日前 (a year's end has a month)
+            day = draw(st.integers(min_value=1, max_value=28))
+            period = draw(st.sampled_from(["季度", "月"]))
+            end = draw(st.sampled_from(["末", "底"]))
+            return f"每{period}{end}{day}日前", Deadline(DeadlineKind.RECURRING, None, day=day)
         if which == "quarter's month":  # 每季度首月10日前: a day of a month of each quarter
             day = draw(st.integers(min_value=1, max_value=28))
             first_or_last = draw(st.sampled_from(["首月", "末月", "第一个月", "最后一个月"]))
