@@ -347,6 +347,7 @@ _STATUS_WORDS = LazyPattern(
   | 了 (?<! [为為爲除] 了 ) (?! [解结] )  # 压缩了78.89%, 贡献了60%以上的税收: done (not 为了, 了解)
   | (?: 到 | 至 | 为 ) 现在的                                  # 由过去的15天压缩到现在的3天
   | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far
+  | 近年来 | 多年来 | 近几年来
   | 过去 (?<! [由从比较] 过去 ) (?! 的 )                      # 过去五年: looking back
   | (?<! [0-9] ) 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月   # 1—9月: so far
   | 据统计 | 据介绍 | 据悉 | 获悉 | 共有 | 现有 | 实有         # 据统计…, 我市共有市场主体52.3万户
@@ -361,6 +362,11 @@ _STATUS_WORDS = LazyPattern(
 # A year at the head of a sentence (2018年，全市…): before the plan's own year, what follows
 # reports the past.
 _LEADING_YEAR = LazyPattern(r"[ \u3000]* (?P<year> [0-9]{4} ) [ ]? 年", regex.VERBOSE)
+# A year something was done in (我市于2019年率先实现…): before the plan's own, a report.
+_DONE_IN_YEAR = LazyPattern(
+    r"于 [ ]? (?P<year> [0-9]{4} ) [ ]? 年 (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 ) )",
+    regex.VERBOSE,
+)
 # A clause headed by a time past (去年全市新增市场主体18万户，今年力争…): it reports, though
 # its sentence promises. A year heads such a clause when it is before the plan's own and no bound
 # or start follows it (2020年底前 is a deadline, 2020年起 a start).
@@ -380,6 +386,7 @@ _COMMITMENT_WORDS = LazyStdlibPattern(
                                       # engine still skips to the literal)
   | 将 | 力争 | 确保 | 争取 | 目标 | 必须 | 应当 | 不超过 | 不得超过 | 控制在 | 以内 | 之内
   | 不低于 | 不少于 | 不高于
+  | 计划 (?= 完成 | 实现 | 新增 | 投资 | 开工 | 建成 | 引进 | 培育 | 达到 )  # 2021年计划完成投资…
     """,
     re.VERBOSE,
 )

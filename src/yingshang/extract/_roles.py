@@ -15,6 +15,7 @@ from ._patterns import (
     _BENEFIT_AFTER,
     _CLAUSE_BREAK,
     _COMMITMENT_WORDS,
+    _DONE_IN_YEAR,
     _ENTITY_AFTER,
     _GIVING,
     _LEADING_YEAR,
@@ -163,7 +164,10 @@ class _Roles(_Text):
         if self.now is None:
             return False
         leading = _LEADING_YEAR.match(self.text, start, end)
-        return leading is not None and int(leading["year"]) < self.now
+        if leading is not None and int(leading["year"]) < self.now:
+            return True
+        done = _DONE_IN_YEAR.search(self.text, start, end) if "于" in self.text[start:end] else None
+        return done is not None and int(done["year"]) < self.now
 
     def _is_scope(self, reading: _Reading) -> bool:
         text = self.text
