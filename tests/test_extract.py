@@ -897,6 +897,11 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "half years without a year": lambda n: "上半年" * (n // 3),
     "anchor words": lambda n: "印发后即持续" * (n // 6),
     "sentences going on": lambda n: "。其中" * (n // 3),
+    "places": lambda n: "至第" * (n // 2) + "8位",
+    "payments before a bound": lambda n: "支付不低于" * (n // 5) + "合同金额30%的",
+    "clauses headed by a past year": lambda n: "2019年，" * (n // 6) + "力争5个",
+    "a year something was done in": lambda n: "于2019年" * (n // 7) + "5个",
+    "prices per person and month": lambda n: "每人每月" * (n // 4) + "5元",
 }
 
 
