@@ -367,17 +367,23 @@ _DONE_IN_YEAR = LazyPattern(
     r"于 [ ]? (?P<year> [0-9]{4} ) [ ]? 年 (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 ) )",
     regex.VERBOSE,
 )
-# A clause headed by a time past (去年全市新增市场主体18万户，今年力争…): it reports, though
-# its sentence promises. A year heads such a clause when it is before the plan's own and no bound
-# or start follows it (2020年底前 is a deadline, 2020年起 a start).
+# A clause headed by a time past (去年全市新增市场主体18万户，今年力争…), or right after a clause
+# that is only such a time (今年前三季度，全市减税降费35亿元，预计全年将…): it reports, though its
+# sentence promises. A year heads such a clause when it is before the plan's own and no bound or
+# start follows it (2020年底前 is a deadline, 2020年起 a start).
 _PAST_HEAD = LazyPattern(
     r"""
     [ \u3000]*
     (?: 去年 | 上年 (?! 同期 | 度 ) | 上一年 | 前年 | 过去 [一二两三四五六七八九十几]{1,2} 年
+      | (?: 今年 )?
+        (?: 以来 | 前 [一二三] 季度 | 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月 )
+      | 近年来 | 截至目前
       | (?P<year> [0-9]{4} ) [ ]? 年 (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 | 开始 ) ) )
     """,
     regex.VERBOSE,
 )
+# A clause that is only such a time, its break included: 今年前三季度，
+_PAST_HEAD_ALONE = LazyPattern(r"[ \u3000]* [,:] \Z", regex.VERBOSE)
 # What a plan says: a sentence with these words promises, whatever else it reports.
 # Plain literals: the standard engine searches a sentence for them in half the time.
 _COMMITMENT_WORDS = LazyStdlibPattern(

@@ -23,6 +23,7 @@ from ._patterns import (
     _PAID_BOUND_BEFORE,
     _PARTS_BEFORE,
     _PAST_HEAD,
+    _PAST_HEAD_ALONE,
     _PAYING_BEFORE,
     _REACHING,
     _SCOPE_AFTER,
@@ -144,6 +145,12 @@ class _Roles(_Text):
         past = known.get(start)
         if past is None:
             head = _PAST_HEAD.match(self.text, start)
+            if head is None and start > 1:
+                # 今年前三季度，全市减税降费35亿元: the clause before is only the time
+                before = self.clauses.start_of(start - 1)
+                alone = _PAST_HEAD.match(self.text, before, start)
+                if alone is not None and _PAST_HEAD_ALONE.match(self.text, alone.end(), start):
+                    head = alone
             past = known[start] = (
                 head is not None
                 and (
