@@ -937,6 +937,23 @@ def test_many_targets_take_time_in_proportion() -> None:
     assert large_time < 4 * small_time * 3, (small_time, large_time)
 
 
+def test_many_changes_reported_take_time_in_proportion() -> None:
+    # Each change to a past year's value is a status fact; finding the change a reading holds
+    # must not look at every other one (it did: a megabyte of them took minutes).
+    unit = "由2018年的62%提升至2020年的98%，"
+    issued = datetime.date(2021, 3, 1)
+    started = time.process_time()
+    small = extract_targets(unit * 2_000, issue_date=issued)
+    small_time = time.process_time() - started
+    started = time.process_time()
+    large = extract_targets(unit * 16_000, issue_date=issued)
+    large_time = time.process_time() - started
+    assert len(small) == 2_000
+    assert len(large) == 16_000
+    assert {t.role for t in large} == {TargetRole.STATUS}
+    assert large_time < 8 * small_time * 2 + 0.2, (small_time, large_time)
+
+
 def test_a_price_in_fen_is_per_the_nearest_mei_before_it() -> None:
     # Found by the round-trip property: a filler's 每年 before 每千瓦时 named the wrong base.
     (target,) = extract_targets("每年每千瓦时下调4.28分")

@@ -160,7 +160,7 @@ class _Candidates(_Text):
                     if (
                         self.now is not None
                         and deadline.date is not None
-                        and (deadline.date.year < self.now)
+                        and deadline.date.year < self.now
                     ):
                         # 提升至2020年的98.5% in a plan of 2021: a change reported
                         self.past_values.append(start)
@@ -233,7 +233,7 @@ class _Candidates(_Text):
                 or text[start - 1] in _ONGOING_AFTER
                 or text[max(start - 2, 0) : start] in _ONGOING_AFTER_WORDS
             ):
-                yield match.start(), -match.end(), 3, "ongoing"
+                yield start, -match.end(), 3, "ongoing"
         if "半" in text:
             for match in _HALF.finditer(text):
                 reference = match["reference"] or None

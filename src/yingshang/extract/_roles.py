@@ -87,7 +87,7 @@ class _Roles(_Text):
                     deadlines.add(self.clauses.start_of(reading.start))
                 elif role is TargetRole.STATUS:
                     dated.add(self.sentences.start_of(reading.start))
-        past_values = self.past_values
+        past_values = sorted(self.past_values)
         for start in past_values:
             dated.add(self.sentences.start_of(start))
         for reading in readings:
@@ -97,10 +97,12 @@ class _Roles(_Text):
                 continue
             if reading.kind is TargetKind.DEADLINE or reading.kind is TargetKind.ONGOING:
                 continue
-            if past_values and any(reading.start <= at < reading.end for at in past_values):
-                # 由2018年的62%提升至2020年的98.5% (a plan of 2021)
-                reading.role = TargetRole.STATUS
-                continue
+            if past_values:
+                index = bisect.bisect_left(past_values, reading.start)
+                if index < len(past_values) and past_values[index] < reading.end:
+                    # 由2018年的62%提升至2020年的98.5% (a plan of 2021)
+                    reading.role = TargetRole.STATUS
+                    continue
             sentence = self.sentences.start_of(reading.start)
             if sentence not in sentences:
                 end = self.sentences.end_of(reading.start)
@@ -139,8 +141,9 @@ class _Roles(_Text):
                 before.role = TargetRole.SCOPE
 
     def _past_clause(self, position: int, known: dict[int, bool], deadlines: set[int]) -> bool:
-        """Tell whether the clause at `position` is headed by a time past and promises nothing
-        (去年全市新增市场主体18万户，今年力争新增20万户以上: the first clause reports)."""
+        """Tell whether the clause at `position` is headed by a time past, or follows a clause
+        that is only one, and promises nothing (去年全市新增市场主体18万户，今年力争新增20万户以上:
+        the first clause reports; 今年前三季度，全市减税降费35亿元，…: the second)."""
         start = self.clauses.start_of(position)
         past = known.get(start)
         if past is None:
