@@ -905,9 +905,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 }
 
 
-def _cpu_seconds(text: str) -> tuple[float, list[Target]]:
+def _cpu_seconds(text: str, issue_date: datetime.date | None = None) -> tuple[float, list[Target]]:
     started = time.process_time()
-    targets = extract_targets(text)
+    targets = extract_targets(text, issue_date=issue_date)
     return time.process_time() - started, targets
 
 
@@ -918,6 +918,27 @@ def test_hostile_megabyte_takes_time_in_proportion(name: str) -> None:
     small_time, _ = _cpu_seconds(HOSTILE[name](MEGABYTE // 8))
     text = HOSTILE[name](MEGABYTE)
     large_time, targets = _cpu_seconds(text)
+    assert large_time < 20 * small_time + 0.5, f"{name}: {small_time:.2f}s → {large_time:.2f}s"
+    assert large_time < 30, f"{name}: {large_time:.1f}s of CPU for a megabyte"
+    check_well_formed(text, targets)
+
+
+# What an issue date makes the extractor look at: years before the plan's, in every place.
+DATED_HOSTILE: dict[str, Callable[[int], str]] = {
+    "changes to past values": lambda n: "由2018年的6%提升至2020年的9%，" * (n // 22),
+    "clauses headed by a past year": HOSTILE["clauses headed by a past year"],
+    "a year something was done in": HOSTILE["a year something was done in"],
+    "past years done": lambda n: "2019年实现5个" * (n // 9),
+    "clauses after a time alone": lambda n: "今年以来，新增5个，" * (n // 11),
+}
+
+
+@pytest.mark.parametrize("name", list(DATED_HOSTILE))
+def test_hostile_megabyte_with_an_issue_date_takes_time_in_proportion(name: str) -> None:
+    issued = datetime.date(2021, 3, 1)
+    small_time, _ = _cpu_seconds(DATED_HOSTILE[name](MEGABYTE // 8), issued)
+    text = DATED_HOSTILE[name](MEGABYTE)
+    large_time, targets = _cpu_seconds(text, issued)
     assert large_time < 20 * small_time + 0.5, f"{name}: {small_time:.2f}s → {large_time:.2f}s"
     assert large_time < 30, f"{name}: {large_time:.1f}s of CPU for a megabyte"
     check_well_formed(text, targets)
