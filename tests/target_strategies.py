@@ -232,7 +232,7 @@ PREFIXES: tuple[tuple[str, Comparator], ...] = (
     ("至少", Comparator.AT_LEAST), ("不低于", Comparator.AT_LEAST), ("不少于", Comparator.AT_LEAST),
     ("达到", Comparator.AT_LEAST), ("达", Comparator.AT_LEAST),
     ("不得少于", Comparator.AT_LEAST), ("下限为", Comparator.AT_LEAST),
-    ("最长", Comparator.AT_MOST), ("上限为", Comparator.AT_MOST),
+    ("最长", Comparator.AT_MOST), ("上限为", Comparator.AT_MOST), ("最高可达", Comparator.AT_MOST),
     ("约", Comparator.ABOUT), ("近", Comparator.ABOUT),
     ("低于", Comparator.LESS_THAN), ("少于", Comparator.LESS_THAN), ("不足", Comparator.LESS_THAN),
     ("超过", Comparator.MORE_THAN), ("高于", Comparator.MORE_THAN), ("多于", Comparator.MORE_THAN),
@@ -504,11 +504,13 @@ def halves(draw: st.DrawFn) -> Phrase:
 
 @st.composite
 def doublings(draw: st.DrawFn) -> Phrase:
-    """Draw a doubling: 翻一番 (an increase by 100%), 翻两番 (by 300%), 翻番以上."""
-    times, written = draw(st.sampled_from([(1, "一"), (1, ""), (2, "两"), (3, "三")]))
+    """Draw a doubling: 翻一番 (an increase by 100%), 翻两番 (by 300%), 翻番以上, 倍增."""
+    times, written = draw(
+        st.sampled_from([(1, "翻一番"), (1, "翻番"), (2, "翻两番"), (3, "翻三番"), (1, "倍增")])
+    )
     suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY),
                                                ("以上", Comparator.AT_LEAST))))  # fmt: skip
-    text = f"翻{written}番{suffix}"
+    text = f"{written}{suffix}"
     grown = Quantity(100 * (2**times - 1), "%")
     return Phrase(text, (_target(text, TargetKind.RELATIVE_CHANGE, quantity=grown,
                                  comparator=comparator, direction=Direction.INCREASE),))  # fmt: skip

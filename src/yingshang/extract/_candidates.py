@@ -240,7 +240,7 @@ class _Candidates(_Text):
                 by = not match["to"]
                 half = _Half(_DIRECTIONS[match["verb"]], by, reference)
                 yield match.start("verb"), -match.end(), 3, half
-        if "番" in text:
+        if "番" in text or "倍增" in text:
             for match in _DOUBLING.finditer(text):
                 yield match.start(), -match.end(), 3, _Doubling(_DOUBLINGS[match["times"]])
         for quantity_pattern, anchors, lead in _QUANTITY_PATTERNS:

@@ -149,8 +149,12 @@ _PLACE = LazyPattern(
     """,
     regex.VERBOSE,
 )
-# Doubling as plans count it: 翻一番 (twice as much), 翻两番 (four times), 翻番.
-_DOUBLING = LazyPattern(r"翻 (?P<times> 一 | 两 | 二 | 三 )? 番", regex.VERBOSE)
+# Doubling as plans count it: 翻一番 (twice as much), 翻两番 (four times), 翻番, 倍增 (not the
+# name of a programme: 倍增计划, 倍增行动).
+_DOUBLING = LazyPattern(
+    r"翻 (?P<times> 一 | 两 | 二 | 三 )? 番 | 倍增 (?! 计划 | 行动 | 工程 | 工作 | 专项 | 三年 )",
+    regex.VERBOSE,
+)
 _DOUBLINGS = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
 # A half: a change by half (压缩一半, 再减少一半, 减半) or to half of a reference (压缩至法定时限的
 # 一半). The reference is a short run of words before 的, within the clause.

@@ -119,6 +119,8 @@ _TIGHT_PREFIXES: dict[str, Comparator] = {
     "达": Comparator.AT_LEAST,
     # 贴息期限最长1年, 最低缴存比例5%: the longest or lowest allowed (最长不超过 is a loose word)
     **dict.fromkeys(("最长", "上限为", "上限"), Comparator.AT_MOST),
+    # 贷款额度最高可达1000万元: up to, not at least (达 alone is a floor)
+    **dict.fromkeys(("最高可达", "最高达", "最多可达", "最长可达"), Comparator.AT_MOST),
     **dict.fromkeys(("最短", "最低", "下限为", "下限"), Comparator.AT_LEAST),  # 缴存比例下限为5%
     **dict.fromkeys(("约", "近", "大约"), Comparator.ABOUT),
     **dict.fromkeys(("低于", "少于", "不足", "不到", "小于", "不满"), Comparator.LESS_THAN),
