@@ -983,6 +983,26 @@ def test_a_price_in_fen_is_per_the_nearest_mei_before_it() -> None:
 
 # --- the shortcuts the scans take ----------------------------------------------------------------
 
+PAST_HEAD_PIECES = (
+    "去年", "上年", "上一年", "前年", "过去", "三", "年", "今年", "以来", "前", "季度", "1", "-",
+    "—", "9", "10", "月", "近年来", "截至目前", "2020", " ", "　", "，", "新增", "底", "起",
+)  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(PAST_HEAD_PIECES), max_size=8).map("".join))
+@example(" 去年，新增")
+@example("　今年以来")
+@example("截至目前")
+@example("近年来")
+@example("2020年")
+def test_a_past_head_starts_with_one_of_its_first_characters(text: str) -> None:
+    # The roles skip the match at a clause whose first character is none of these.
+    for start in range(len(text)):
+        if _patterns._PAST_HEAD.match(text, start) is not None:
+            assert text[start] in _patterns._PAST_HEAD_FIRSTS, (text, start)
+            break
+
+
 # Pieces of the anchor words and of what the anchored patterns match around them, so that a
 # drawn text often holds a match (长期坚持, 当即办结, DN100, 每件550元) and near misses of one.
 ANCHORED_PIECES = (

@@ -386,6 +386,10 @@ _PAST_HEAD = LazyPattern(
     """,
     regex.VERBOSE,
 )
+# The characters such a time may start with: a clause that starts with none needs no match.
+_PAST_HEAD_FIRSTS = frozenset("去上前过今以1近截0123456789 \u3000")
+# The longest clause that is only such a time (with spaces): 今年1 - 10 月，
+_PAST_HEAD_LONGEST = 16
 # A clause that is only such a time, its break included: 今年前三季度，
 _PAST_HEAD_ALONE = LazyPattern(r"[ \u3000]* [,:] \Z", regex.VERBOSE)
 # What a plan says: a sentence with these words promises, whatever else it reports.

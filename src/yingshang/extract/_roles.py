@@ -24,6 +24,8 @@ from ._patterns import (
     _PARTS_BEFORE,
     _PAST_HEAD,
     _PAST_HEAD_ALONE,
+    _PAST_HEAD_FIRSTS,
+    _PAST_HEAD_LONGEST,
     _PAYING_BEFORE,
     _REACHING,
     _SCOPE_AFTER,
@@ -147,12 +149,21 @@ class _Roles(_Text):
         start = self.clauses.start_of(position)
         past = known.get(start)
         if past is None:
-            head = _PAST_HEAD.match(self.text, start)
+            text = self.text
+            head = (
+                _PAST_HEAD.match(text, start)
+                if text[start : start + 1] in _PAST_HEAD_FIRSTS
+                else None
+            )
             if head is None and start > 1:
                 # 今年前三季度，全市减税降费35亿元: the clause before is only the time
                 before = self.clauses.start_of(start - 1)
-                alone = _PAST_HEAD.match(self.text, before, start)
-                if alone is not None and _PAST_HEAD_ALONE.match(self.text, alone.end(), start):
+                alone = (
+                    _PAST_HEAD.match(text, before, start)
+                    if start - before <= _PAST_HEAD_LONGEST and text[before] in _PAST_HEAD_FIRSTS
+                    else None
+                )
+                if alone is not None and _PAST_HEAD_ALONE.match(text, alone.end(), start):
                     head = alone
             past = known[start] = (
                 head is not None
