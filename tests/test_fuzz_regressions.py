@@ -222,6 +222,17 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         ),
         "a line of only a comma after a last item with no agencies: the comma was in nothing",
     ),
+    (
+        "13-xiangxi-2020-zhouzhengfa5-gongzuojihua-trad",
+        (
+            Mutation("insert", 3464, piece="（"),
+            Mutation("replace", 0, piece="\n→\r\n"),
+            Mutation("insert", 3464, piece="（"),
+            Mutation("replace", 0, piece="\n→\r\n"),
+        ),
+        "a bracket opened in a lead agency's name and one after the roles: the labelled roles"
+        " closed a bracket, then opened one, and their date was in nothing",
+    ),
 ]
 
 

@@ -207,9 +207,20 @@ def _balanced(text: str) -> bool:
 
 
 def _left_open(text: str) -> bool:
-    """Tell whether the (folded) roles `text` leaves a bracket open or closes one never opened:
-    what its names are is not clear, and it is read as text."""
-    return text.count("(") != text.count(")")
+    """Tell whether the (folded) roles `text` leaves a bracket open or closes one never opened
+    (…,6月底完成)( closes one, then opens one): what its names are is not clear, and it is read
+    as text."""
+    if text.count("(") != text.count(")"):
+        return True
+    depth = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 def _is_deadline(name: str) -> bool:
