@@ -930,6 +930,11 @@ def period_deadlines(draw: st.DrawFn, year: int, written_year: str) -> tuple[str
     yearless = not by and bound and not (half and bound == "前") and draw(st.booleans())
     if yearless:
         year, written_year = ISSUE_DATE.year, ""
+    elif not by and not bound and _last_day(year, last) < ISSUE_DATE:
+        # A period written bare that ended before the plan was issued reports (2018年上半年，…):
+        # a deadline to keep is one still ahead.
+        year = ISSUE_DATE.year + 1 + year % 50
+        written_year = str(year) if written_year.isdigit() else _digit_by_digit(year)
     if bound == "前":  # before the period begins, as 2020年前 is
         kind, due = DeadlineKind.BEFORE, datetime.date(year, first, 1) - datetime.timedelta(days=1)
     elif bound == "内" or (by and not bound):  # within the period, as 2019年内 and 到2022年 are

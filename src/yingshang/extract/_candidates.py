@@ -205,6 +205,16 @@ class _Candidates(_Text):
                             )
                         )
                     )
+                    or (
+                        # 2021年上半年，…平均用时1.2个工作日 in a plan of September 2021: a period
+                        # written bare, with its year, that ended before the plan was issued
+                        by is None
+                        and bound is None
+                        and self.issue_date is not None
+                        and deadline.date is not None
+                        and deadline.date < self.issue_date
+                        and "year" in groups
+                    )
                     or text[max(start - 2, 0) : start] in _ALREADY_DONE_BEFORE
                 ):
                     # “十三五”期间，全市累计…, 2020年实现地区生产总值…, 2020年末…余额 in a plan
