@@ -958,6 +958,14 @@ def test_many_targets_take_time_in_proportion() -> None:
     assert large_time < 4 * small_time * 3, (small_time, large_time)
 
 
+def test_a_count_before_de_is_no_rate_name() -> None:
+    # 一次办结率 names a rate; in 现行5次的审批效率 the count qualifies what 的 closes (found by
+    # the spaced-copy property in a fresh run).
+    (change,) = extract_targets("现行5次的审批效率压缩至3次")
+    assert (change.quantity, change.baseline) == (Quantity(3, "次"), Quantity(5, "次"))
+    assert [t.text for t in extract_targets("一次办结率达到90%")] == ["达到90%"]
+
+
 def test_many_changes_reported_take_time_in_proportion() -> None:
     # Each change to a past year's value is a status fact; finding the change a reading holds
     # must not look at every other one (it did: a megabyte of them took minutes).

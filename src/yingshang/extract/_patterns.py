@@ -286,8 +286,9 @@ _INCLUSION_AFTER = LazyPattern(
 # A number that is not a quantity by what follows it: a meeting's session (七届44次会议), a day of
 # the month a news item is dated (财政部1日发布).
 _SESSION_AFTER = LazyPattern(r"(?: 常务 | 全体 )? (?: 会议 | 全会 | 常委会 )", regex.VERBOSE)
-# The name of a rate a number of times begins: 一次办结率, 一次通过率 (not a count of one).
-_RATE_NAME_AFTER = LazyPattern(r"[\p{Han}--[率]]{1,4} 率", regex.VERBOSE | regex.V1)
+# The name of a rate a number of times begins: 一次办结率, 一次通过率 (not a count of one; nor is
+# 5次的审批效率, where 的 closes what the count qualifies).
+_RATE_NAME_AFTER = LazyPattern(r"[\p{Han}--[率的]]{1,4} 率", regex.VERBOSE | regex.V1)
 # 一次 as the manner of a work, not a count: at a clause's head or after a verb of bringing
 # about, and before the work (实行一次告知、一次办结, 一次采集、多次复用); not 跑一次, 每年开展一次.
 _ONCE_BEFORE = LazyPattern(
