@@ -431,7 +431,7 @@ _PAYING_BEFORE = frozenset(("支付", "给予", "提供", "发放", "拨付", "�
 # 金额30%的预付款.
 _PAID_BOUND_BEFORE = LazyPattern(
     rf"""
-    (?: {"|".join(sorted(_PAYING_BEFORE))} ) (?: {_alternation(_LOOSE_PREFIXES)} )
+    (?: {_alternation(_PAYING_BEFORE)} ) (?: {_alternation(_LOOSE_PREFIXES)} )
     [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]{{1,8}} \Z
     """,
     regex.VERBOSE,

@@ -187,7 +187,10 @@ class _Roles(_Text):
         leading = _LEADING_YEAR.match(self.text, start, end)
         if leading is not None and int(leading["year"]) < self.now:
             return True
-        done = _DONE_IN_YEAR.search(self.text, start, end) if "于" in self.text[start:end] else None
+        # (a character's find over the sentence first: no copy of it, and most have no 于)
+        if self.text.find("于", start, end) < 0:
+            return False
+        done = _DONE_IN_YEAR.search(self.text, start, end)
         return done is not None and int(done["year"]) < self.now
 
     def _is_scope(self, reading: _Reading) -> bool:
