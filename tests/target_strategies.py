@@ -42,6 +42,7 @@ __all__ = [
     "deadlines",
     "fillers",
     "halves",
+    "listed_deadlines",
     "multiples",
     "other_money",
     "phrases",
@@ -425,6 +426,13 @@ def relative_changes(draw: st.DrawFn) -> Phrase:
         if reference[0] in "比较" and amount.endswith("%") and len(decimals) >= 2:
             # 较2017年压缩78.89%: measured to hundredths against a year, a report's figure.
             reference = f"在{year}年基础上"
+    if not reference and draw(st.integers(0, 3)) == 0:
+        # 比全国平均水平低20%: a comparison by an amount, its adjective in the target's text
+        compared = draw(st.sampled_from(COMPARED_WITH))
+        adjective = draw(st.sampled_from(COMPARED_ADJECTIVES[direction]))
+        text = adjective + written.text + suffix
+        return Phrase(f"比{compared}", ()) + Phrase(text, (_target(
+            text, kind, quantity=written.quantity, comparator=comparator, direction=direction),))  # fmt: skip
     changed = ""
     if kind is TargetKind.RELATIVE_CHANGE and written.quantity.unit == "%":
         # 降低企业用电成本10%: what changes may stand between the verb and the share.
@@ -448,6 +456,9 @@ def relative_changes(draw: st.DrawFn) -> Phrase:
 
 # What a change by a share may name between its verb and the share (降低企业用电成本10%).
 CHANGED_THINGS = ("企业用电成本", "审批时间", "申请材料", "涉企收费", "审批效率")
+# What a comparison by an amount is against (比全国平均水平低20%), and its adjectives.
+COMPARED_WITH = ("全国平均水平", "法定时限", "承诺时限", "市场价格", "同类地区")
+COMPARED_ADJECTIVES = {Direction.DECREASE: ("低", "少"), Direction.INCREASE: ("高", "多")}
 
 
 # --- halves, multiples, money in other units ---------------------------------------------------
@@ -965,6 +976,31 @@ def deadline_phrases(draw: st.DrawFn) -> Phrase:
     return governed + between + due
 
 
+@st.composite
+def listed_deadlines(draw: st.DrawFn) -> Phrase:
+    """Draw years listed after 到 and the values due by each, in order, after 分别: 到2022年、
+    2025年，网上可办率分别达到90%、95%."""
+    count = draw(st.integers(2, 3))
+    years = sorted(draw(st.sets(st.integers(2000, 2060), min_size=count, max_size=count)))
+    due = [Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year) for year in years]
+    phrase = Phrase("", ())
+    for index, (year, deadline) in enumerate(zip(years, due, strict=True)):
+        joiner = draw(st.sampled_from(["、", "和", "与"])) if index else ""
+        text = ("到" if index == 0 else "") + f"{year}年"  # 到 joins the first year's text
+        phrase += Phrase(joiner, ()) + Phrase(text, (_target(text, TargetKind.DEADLINE,
+                                                             deadline=deadline),))  # fmt: skip
+    phrase += Phrase("，", ()) + draw(filler_phrases()) + Phrase("分别", ())
+    for index, deadline in enumerate(due):
+        written = draw(plain_quantities(TargetKind.PERCENTAGE))
+        text = ("、" if index else "达到") + written.text  # 达到 joins the first value's text
+        target = _target(text, TargetKind.PERCENTAGE, quantity=written.quantity,
+                         comparator=Comparator.AT_LEAST, deadline=deadline)  # fmt: skip
+        if index:
+            target = attrs.evolve(target, text=written.text, span=Span(1, len(text)))
+        phrase += Phrase(text, (target,))
+    return phrase
+
+
 def phrases() -> st.SearchStrategy[Phrase]:
     """Draw any phrase this module knows how to write."""
     return st.one_of(
@@ -979,6 +1015,7 @@ def phrases() -> st.SearchStrategy[Phrase]:
         shared_units(),
         shared_changes(),
         deadline_phrases(),
+        listed_deadlines(),
         halves(),
         doublings(),
         ranks(),

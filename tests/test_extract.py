@@ -902,6 +902,11 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "clauses headed by a past year": lambda n: "2019年，" * (n // 6) + "力争5个",
     "a year something was done in": lambda n: "于2019年" * (n // 7) + "5个",
     "prices per person and month": lambda n: "每人每月" * (n // 4) + "5元",
+    "comparisons": lambda n: "比上年低" * (n // 4) + "5%",
+    "lists of years": lambda n: "到2022年、2023年，分别达到5%、6%，" * (n // 25),
+    "lists of deadlines with one 分别": lambda n: (
+        "到2022年、2023年" + "，达到5%" * (n // 5) + "分别"
+    ),
 }
 
 
@@ -987,6 +992,75 @@ def test_a_price_in_fen_is_per_the_nearest_mei_before_it() -> None:
     # Found by the round-trip property: a filler's 每年 before 每千瓦时 named the wrong base.
     (target,) = extract_targets("每年每千瓦时下调4.28分")
     assert target.quantity == Quantity("4.28", "分/千瓦时")
+
+
+def test_a_list_of_years_gives_each_value_its_own_with_fenbie() -> None:
+    # 到2022年、2025年，…分别达到90%、95%: one value per year, in order; without 分别, or with
+    # another number of values, each is due by the last year of the list.
+    targets = extract_targets("到2022年、2025年，网上可办率分别达到90%、95%。")
+    assert [(t.text, t.deadline and t.deadline.date) for t in targets] == [
+        ("到2022年", datetime.date(2022, 12, 31)),
+        ("2025年", datetime.date(2025, 12, 31)),
+        ("达到90%", datetime.date(2022, 12, 31)),
+        ("95%", datetime.date(2025, 12, 31)),
+    ]
+    for text in (
+        "到2022年、2025年，网上可办率达到90%、95%。",
+        "到2022年、2025年，分别达到90%、95%、98%。",
+    ):
+        dates = {t.deadline and t.deadline.date for t in extract_targets(text)[2:]}
+        assert dates == {datetime.date(2025, 12, 31)}, text
+    # a year with a month, a later year's value, a year going back: no list of whole years
+    for text in ("到2022年、2023年6月底前", "到2022年、2023年的90%", "到2022年、2021年"):
+        deadlines = [t.text for t in extract_targets(text) if t.kind is TargetKind.DEADLINE]
+        assert deadlines == ["到2022年", "2023年6月底前"][: 1 + text.endswith("6月底前")], text
+
+
+def test_units_and_verbs_written_once_in_a_list_of_changes() -> None:
+    # 分别提高5个、3个百分点: the 5 is 个百分点 too, and both go up.
+    first, second = extract_targets("网办率、即办率分别比上年提高5个、3个百分点")
+    assert (first.kind, first.quantity) == (TargetKind.PERCENTAGE_POINTS, Quantity(5, "个百分点"))
+    assert first.direction is second.direction is Direction.INCREASE
+
+
+def test_a_comparison_by_an_amount_is_a_change() -> None:
+    # 比全国平均水平低20%: 20% below, not a level of 20%; 最低20% and 不低于20% are bounds.
+    lower, higher, fewer = extract_targets(
+        "比全国平均水平低20%，较上年高0.5个百分点，比法定时限少3天"
+    )
+    assert (lower.kind, lower.text, lower.direction) == (
+        TargetKind.RELATIVE_CHANGE,
+        "低20%",
+        Direction.DECREASE,
+    )
+    assert (higher.kind, higher.direction) == (TargetKind.PERCENTAGE_POINTS, Direction.INCREASE)
+    assert (fewer.quantity, fewer.direction) == (Quantity(3, "天"), Direction.DECREASE)
+    for text in ("最低20%", "比例不低于20%", "较高20%"):
+        (bound,) = extract_targets(text)
+        assert (bound.kind, bound.direction) == (TargetKind.PERCENTAGE, None), text
+
+
+def test_a_price_range_is_per_the_thing_of_its_lower_end() -> None:
+    (price,) = extract_targets("补助标准为每户5万元至10万元")
+    assert (price.text, price.quantity, price.comparator) == (
+        "每户5万元至10万元",
+        Quantity(100_000, "元/户"),
+        Comparator.AT_MOST,
+    )
+    # a larger lower end is no range
+    assert len(extract_targets("每人1000元至800元")) == 2
+
+
+def test_the_longest_an_extension_may_run_is_an_upper_bound() -> None:
+    (target,) = extract_targets("缓缴期限最长可延长至12个月")
+    assert (target.comparator, target.direction) == (Comparator.AT_MOST, Direction.INCREASE)
+
+
+def test_what_an_assessment_shows_is_a_status_fact() -> None:
+    (target,) = extract_targets("第三方评估显示，企业满意度为96.8%")
+    assert target.role is TargetRole.STATUS
+    (target,) = extract_targets("企业满意度达到96.8%")
+    assert target.role is TargetRole.COMMITMENT
 
 
 # --- the shortcuts the scans take ----------------------------------------------------------------

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import datetime
 import operator
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+import attrs
 import regex
 
 from .._lazy import LazyPattern, LazyStdlibPattern
@@ -18,6 +20,7 @@ from ..dates import (
     deadline_from_match,
 )
 from ..model import (
+    Deadline,
     Quantity,
     TargetKind,
     TargetRole,
@@ -36,6 +39,7 @@ from ._patterns import (
     _HALF,
     _HALF_TIME,
     _HALF_VALUE,
+    _LISTED_YEAR,
     _NAMING_SPANS,
     _NOMINAL_DIAMETER,
     _ON_THE_SPOT,
@@ -103,12 +107,32 @@ _FROM_IN_CLAUSE = LazyStdlibPattern(r"[由从] ?[0-9０-９]")
 _BARE_ENDS = frozenset(("底", "末", "年底", "年末"))
 # Before a deadline: the work was done by it (已于2020年底前完成, 已在6月底前).
 _ALREADY_DONE_BEFORE = frozenset(("已于", "已在", "经于"))
+# What joins a year to the one before it in a list.
+_YEAR_LIST_JOINERS = frozenset("、和与及")
 # What a measure is carried on with, between the verb of carrying on and 至: 延续实施至….
 _CARRIED_OUT = frozenset(("实施", "执行"))
 
 
 class _Candidates(_Text):
     """Find the candidates: deadlines, dates, quantities and the words that stand for one."""
+
+    def _listed_years(
+        self, position: int, deadline: Deadline, role: TargetRole | None
+    ) -> Iterator[tuple[int, int, int, object]]:
+        """Yield the deadlines of the years listed after a whole year's (到2022年、2025年)."""
+        assert deadline.date is not None
+        while (listed := _LISTED_YEAR.match(self.text, position)) is not None:
+            year = int(listed["year"])
+            if year <= (deadline.year or 0):
+                return  # 2022年、2021年: no list of deadlines goes back
+            start = listed.start("year")
+            if role is TargetRole.SCOPE or (
+                role is TargetRole.STATUS and self.now is not None and year < self.now
+            ):
+                self.dated_roles[start] = role  # 有效期至…; 到2019年、2020年 in a plan of 2021
+            due = attrs.evolve(deadline, date=deadline.date.replace(year=year), year=year)
+            yield start, -listed.end(), 0, due
+            position, deadline = listed.end(), due
 
     def _candidates(self) -> Iterator[tuple[int, int, int, object]]:
         """Yield (start, -end, rank, item); at equal spans the lower rank wins.
@@ -221,6 +245,14 @@ class _Candidates(_Text):
                     # of 2021: a time past, reported; 已于2020年6月底前完成: done already
                     self.dated_roles[start] = TargetRole.STATUS
                 yield start, -match.end(), 0, deadline
+                if (
+                    deadline.year is not None
+                    and deadline.date == datetime.date(deadline.year, 12, 31)
+                    and text[match.end() : match.end() + 2].strip(" ")[:1] in _YEAR_LIST_JOINERS
+                ):
+                    yield from self._listed_years(
+                        match.end(), deadline, self.dated_roles.get(start)
+                    )
         if _holds_any(text, DATE_ANCHORS):
             for match in DATE_SCAN_FROM_FIRST.finditer(text):
                 # A date or a year is never a quantity (2017年 is not 2017 years); a year may be

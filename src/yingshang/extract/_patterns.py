@@ -238,6 +238,15 @@ _CHANGE_BY_OBJECT_BEFORE = LazyPattern(
     """,
     regex.VERBOSE,
 )
+# A comparison by an amount: 比全国平均水平低20%, 较上年高0.5个百分点, 比法定时限少3天. The
+# adjective touches the number; 比 or 较 opens what it is compared with, in the same clause.
+_COMPARED_BY_BEFORE = LazyPattern(
+    r"""
+    (?: 比 | 较 (?! 高 | 低 | 多 | 少 | 大 | 好 | 快 ) ) [^,;:。!?\n]{1,16}?
+    (?<! [最降减提偏过不太很更] ) (?P<word> [低高少多] ) 了? \Z
+    """,
+    regex.VERBOSE,
+)
 # The first characters of the change verbs: a window without one holds no verb to search for.
 _CHANGE_VERB_FIRSTS = frozenset(verb[0] for verb in _DECREASE_VERBS + _INCREASE_VERBS)
 _TOUCHING_VERB_FIRSTS = _CHANGE_VERB_FIRSTS | {verb[0] for verb in _SPEED_VERBS}
@@ -344,7 +353,8 @@ _CLASS_LABEL_AFTER = LazyPattern(
 # measured, not promised (截至2020年3月…达6.94亿, 耗时10分钟, 原需6个工作日).
 _STATUS_WORDS = LazyPattern(
     r"""
-    截至 | 截止 (?! 日期 | 时间 ) | 显示 (?<= (?: 数据 | 统计 | 报告 | 调查 | 监测 ) 显示 ) | 累计
+    截至 | 截止 (?! 日期 | 时间 ) | 累计
+  | 显示 (?<= (?: 数据 | 统计 | 报告 | 调查 | 监测 | 评估 | 测评 | 评价 | 结果 | 普查 ) 显示 )
   | 同比 | 原需 | 原来需要 | 耗时
   | 耗费
   | (?<! [由从比较将把对与按] ) 目前 (?! 的 )                 # 目前全国市场主体超1亿户
@@ -520,6 +530,17 @@ _BARE_LIST_JOINERS = frozenset("、和及与或")
 # The magnitude the last value of such a list is written with (3、5万户: 30000 and 50000户).
 _MAGNITUDE_AFTER_DIGITS = LazyPattern(r"[0-9.]+ (?P<magnitude> [十百千万亿]* )", regex.VERBOSE)
 _LIST_BETWEEN = LazyPattern(r"[ ]? (?: 和 | 与 | 及 | 以及 | 或 | 、 ) [ ]?", regex.VERBOSE)
+# A year listed after a deadline of a whole year (到2022年、2025年，…分别达到90%、95%): due by the
+# same bound in its own year. Not a year with a month or a day after it (2023年6月), nor one a
+# value is of (2023年的).
+_LISTED_YEAR = LazyPattern(
+    r"""
+    [ ]? (?: 和 | 与 | 及 | 、 ) [ ]? (?P<year> [0-9]{4} ) [ ]? 年
+    (?: [ ]? (?: 底前 | 末前 | 底 | 末 ) )?
+    (?! [ ]? [0-9０-９一二三四五六七八九十上下第的] )
+    """,
+    regex.VERBOSE,
+)
 _COUNTED_NOUN = LazyPattern(
     rf"""
     (?! 中心城 )                                             # 中心城区 is a place, not centres

@@ -26,6 +26,7 @@ from ._patterns import (
     _CHANGE_TO_ANCHORS,
     _CHANGE_VERB_FIRSTS,
     _CLAUSE_PUNCTUATION,
+    _COMPARED_BY_BEFORE,
     _DAY_COUNT,
     _DAY_COUNT_ANCHORS,
     _FROM_BEFORE,
@@ -54,6 +55,7 @@ from ._text import _Doubling, _Found, _Half, _Marker, _read_number, _Reading, _T
 from ._words import (
     _BOUNDS_AFTER_A_CHANGE,
     _BOUNDS_AFTER_A_SHARE,
+    _COMPARED_DIRECTIONS,
     _COUNTED_NOUNS,
     _DIRECTIONS,
     _EXCLUSIVE,
@@ -139,7 +141,8 @@ class _Quantities(_Text):
         """Give the bare measure words of a list the noun written after its last value.
 
         分别压缩至5个、10个和15个工作日以内: the 5 and the 10 are 个工作日 too, as plans write the
-        noun once. Walking back from the end carries it along a list of any length.
+        noun once. Walking back from the end carries it along a list of any length. A change's
+        verb is written once too (分别提高5个、3个百分点): the last value may have no direction.
         """
         for index in range(len(readings) - 1, 0, -1):
             last, before = readings[index], readings[index - 1]
@@ -149,7 +152,7 @@ class _Quantities(_Text):
                 and before.quantity.unit in _NOUN_MEASURE_WORDS
                 and last.quantity.unit != before.quantity.unit
                 and last.quantity.unit.startswith(before.quantity.unit)
-                and before.direction == last.direction
+                and (before.direction == last.direction or last.direction is None)
                 and _LIST_BETWEEN.fullmatch(self.text, before.end, last.start)
             ):
                 before.quantity = Quantity(before.quantity.value, last.quantity.unit)
@@ -254,6 +257,10 @@ class _Quantities(_Text):
             if before is not None and self._is_lower_end(before, item):
                 kept.pop()
                 item.range_start = before.start
+                if item.kind is not before.kind:
+                    # 每户5万元至10万元: the upper end is per household too
+                    item.kind = before.kind
+                    item.quantity = Quantity(item.quantity.value, before.quantity.unit)
             else:
                 start = item.range_start = self._bare_lower_end(item)
                 if start is not None and self.text[start - 1 : start] == "第":
@@ -311,7 +318,15 @@ class _Quantities(_Text):
         return (
             not before.is_baseline
             and before.range_start is None
-            and (before.kind, before.quantity.unit) == (item.kind, item.quantity.unit)
+            and (
+                (before.kind, before.quantity.unit) == (item.kind, item.quantity.unit)
+                or (
+                    # 每户5万元至10万元: a price per thing, then a bare amount
+                    before.kind is TargetKind.UNIT_PRICE
+                    and item.kind is TargetKind.MONEY
+                    and before.quantity.unit.startswith(item.quantity.unit + "/")
+                )
+            )
             and before.quantity.value < item.quantity.value
             and _RANGE_BETWEEN.fullmatch(self.text, before.end, item.start) is not None
         )
@@ -557,9 +572,20 @@ class _Quantities(_Text):
             by = _CHANGE_BY_OBJECT_BEFORE.search(
                 text, max(clause_start, reading.start - 12), reading.start
             )
+        changed = by is not None
         if by is not None:
             reading.start = by.start()
             reading.direction = _DIRECTIONS[by["verb"]]
+        elif (
+            start - 2 >= clause_start
+            and (text[start - 1] in _COMPARED_DIRECTIONS or text[start - 1] == "了")
+            and (compared := _COMPARED_BY_BEFORE.search(text, max(clause_start, start - 20), start))
+        ):
+            # 比全国平均水平低20%: a change by an amount against what it is compared with
+            reading.start = compared.start("word")
+            reading.direction = _COMPARED_DIRECTIONS[compared["word"]]
+            changed = True
+        if changed:
             if reading.kind is not TargetKind.PERCENTAGE_POINTS:
                 reading.kind = TargetKind.RELATIVE_CHANGE
             self._read_reference_year(reading, clause_start)

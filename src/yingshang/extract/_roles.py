@@ -19,6 +19,7 @@ from ._patterns import (
     _ENTITY_AFTER,
     _GIVING,
     _LEADING_YEAR,
+    _LIST_BETWEEN,
     _OWN_PARTS_AFTER,
     _PAID_BOUND_BEFORE,
     _PARTS_BEFORE,
@@ -52,16 +53,56 @@ class _Roles(_Text):
         after it in its clause (…达到90%（2020年底前）).
         """
         starts = [deadline.start for deadline in deadlines]
+        # 到2022年、2025年，…分别达到90%、95%: the first of a list of deadlines each one heads
+        firsts = list(range(len(deadlines)))
+        for index in range(1, len(deadlines)):
+            if _LIST_BETWEEN.fullmatch(self.text, deadlines[index - 1].end, deadlines[index].start):
+                firsts[index] = firsts[index - 1]
+        values = [
+            reading.start
+            for reading in readings
+            if reading.kind is not TargetKind.DEADLINE and reading.kind is not TargetKind.ONGOING
+        ]
+        respective: dict[int, int] = {}  # the last deadline of a list → where 分别 follows it
         for reading in readings:
             if reading.kind is TargetKind.DEADLINE or reading.kind is TargetKind.ONGOING:
                 continue  # an ongoing work (此后持续推进) has no date to be done by
             index = bisect.bisect_right(starts, reading.start) - 1
             if index >= 0 and deadlines[index].start >= self.sentences.start_of(reading.start):
+                if firsts[index] != index:
+                    index = self._respective(
+                        deadlines, index, firsts[index], reading, values, respective
+                    )
                 reading.deadline = deadlines[index].deadline
                 continue
             index += 1
             if index < len(deadlines) and deadlines[index].end <= self.clauses.end_of(reading.end):
                 reading.deadline = deadlines[index].deadline
+
+    def _respective(
+        self,
+        deadlines: list[_Reading],
+        last: int,
+        first: int,
+        reading: _Reading,
+        values: list[int],
+        respective: dict[int, int],
+    ) -> int:
+        """Return the deadline of a list that governs `reading`, the last one unless 分别 says.
+
+        到2022年、2025年，…分别达到90%、95%: as many values after 分别 as deadlines in the list
+        (to the sentence's end) take them in order; any other number of values, the last.
+        """
+        end = self.sentences.end_of(reading.start)
+        if last not in respective:
+            respective[last] = self.text.find("分别", deadlines[last].end, end)
+        each = respective[last]
+        if each < 0 or each > reading.start:
+            return last
+        listed = bisect.bisect_left(values, end) - bisect.bisect_left(values, each)
+        if listed != last - first + 1:
+            return last
+        return first + bisect.bisect_left(values, reading.start) - bisect.bisect_left(values, each)
 
     def _read_roles(self, readings: list[_Reading]) -> None:
         """Tell commitments from status facts and from the scope of a measure.

@@ -104,13 +104,20 @@ _DIRECTIONS: dict[str, Direction] = {
     **dict.fromkeys((*_DECREASE_VERBS, "减", "降"), Direction.DECREASE),
     **dict.fromkeys((*_INCREASE_VERBS, *_SPEED_VERBS, "增", "升"), Direction.INCREASE),
 }
+# The adjectives of a comparison by an amount (比全国平均水平低20%): which way it goes.
+_COMPARED_DIRECTIONS: dict[str, Direction] = {
+    **dict.fromkeys(("低", "少"), Direction.DECREASE),
+    **dict.fromkeys(("高", "多"), Direction.INCREASE),
+}
 
 # Comparator words before a number. Tight ones must touch it (约定 is not 约); loose ones may
 # stand a few characters away (至少完成2次, 不高于各项贷款不良率2个百分点).
 _LOOSE_PREFIXES: dict[str, Comparator] = {
     **dict.fromkeys(("不超过", "不高于", "不多于", "不大于", "控制在", "最多", "至多", "最高",
                      "不得超过", "不得高于", "不得多于", "最长不超过", "最长不得超过",
-                     "最多不超过", "最高不超过", "不应超过", "不应高于"), Comparator.AT_MOST),
+                     "最多不超过", "最高不超过", "不应超过", "不应高于",
+                     # 缓缴期限最长可延长至6个月 (最长 alone must touch the number)
+                     "最长可"), Comparator.AT_MOST),
     **dict.fromkeys(("至少", "最少", "不少于", "不低于", "不小于", "达到", "不得少于", "不得低于",
                      "不得小于", "不应少于", "不应低于"), Comparator.AT_LEAST),
 }  # fmt: skip
