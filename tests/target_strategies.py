@@ -775,7 +775,8 @@ def shared_units(draw: st.DrawFn) -> Phrase:
 
 @st.composite
 def shared_changes(draw: st.DrawFn) -> Phrase:
-    """Draw values listed after a change by an amount: 分别下降10%、20%, 增长10、20个百分点.
+    """Draw values listed after a change by an amount: 分别下降10%、20%, 增长10、20个百分点, 提高5个、
+    3个百分点.
 
     Every value is a change in the verb's direction; bare values take the unit of the last.
     """
@@ -785,11 +786,13 @@ def shared_changes(draw: st.DrawFn) -> Phrase:
     written_unit, kind = draw(st.sampled_from((("%", TargetKind.RELATIVE_CHANGE),
                                                ("个百分点", TargetKind.PERCENTAGE_POINTS))))  # fmt: skip
     values = draw(st.lists(st.integers(1, 99).map(Decimal), min_size=2, max_size=4))
-    bare = written_unit != "%" and draw(st.booleans())  # 10、20个百分点: the unit written once
+    # 10、20个百分点 or 10个、20个百分点: the unit written once
+    bare = None if written_unit == "%" else draw(st.sampled_from([None, "", "个"]))
     written = []
     for index, value in enumerate(values):
         last = index == len(values) - 1
-        text = f"{verb if index == 0 else ''}{value}{'' if bare and not last else written_unit}"
+        unit = written_unit if bare is None or last else bare
+        text = f"{verb if index == 0 else ''}{value}{unit}"
         quantity = Quantity(value, written_unit)
         written.append((text, _target(text, kind, quantity=quantity, direction=direction)))
     return _listed(draw, "分别", written)

@@ -1021,6 +1021,10 @@ def test_units_and_verbs_written_once_in_a_list_of_changes() -> None:
     first, second = extract_targets("网办率、即办率分别比上年提高5个、3个百分点")
     assert (first.kind, first.quantity) == (TargetKind.PERCENTAGE_POINTS, Quantity(5, "个百分点"))
     assert first.direction is second.direction is Direction.INCREASE
+    # 分别减少10个、8个小时: 个小时 reads as 小时, and both are changes by an amount
+    first, second = extract_targets("纳税时间分别比上年减少10个、8个小时")
+    assert (first.quantity, first.kind) == (Quantity(10, "小时"), TargetKind.RELATIVE_CHANGE)
+    assert (second.kind, second.direction) == (TargetKind.RELATIVE_CHANGE, Direction.DECREASE)
 
 
 def test_a_comparison_by_an_amount_is_a_change() -> None:

@@ -151,12 +151,23 @@ class _Quantities(_Text):
                 and last.quantity is not None
                 and before.quantity.unit in _NOUN_MEASURE_WORDS
                 and last.quantity.unit != before.quantity.unit
-                and last.quantity.unit.startswith(before.quantity.unit)
+                and (
+                    last.quantity.unit.startswith(before.quantity.unit)
+                    # 分别减少10个、8个小时: 个小时 is read as 小时
+                    or self.text.find(
+                        before.quantity.unit + last.quantity.unit, last.start, last.end
+                    )
+                    >= 0
+                )
                 and (before.direction == last.direction or last.direction is None)
                 and _LIST_BETWEEN.fullmatch(self.text, before.end, last.start)
             ):
                 before.quantity = Quantity(before.quantity.value, last.quantity.unit)
-                before.kind = last.kind
+                if (
+                    before.kind is not TargetKind.RELATIVE_CHANGE
+                    or last.kind is TargetKind.PERCENTAGE_POINTS
+                ):
+                    before.kind = last.kind  # a change by an amount stays one (减少3个、5个工作日)
 
     def _read_each(self, found: list[_Found]) -> Iterator[_Reading]:
         text = self.text
