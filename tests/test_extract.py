@@ -1067,11 +1067,39 @@ def test_what_an_assessment_shows_is_a_status_fact() -> None:
     assert target.role is TargetRole.COMMITMENT
 
 
+def test_news_of_what_was_done_reports() -> None:
+    # 据…介绍, a target met (目标已全面完成), a clause headed by 过去 or 现在: status facts.
+    issued = datetime.date(2019, 3, 5)
+    for text in (
+        "据国家市场监管总局介绍，全国新设市场主体2149.6万户，日均新设企业1.84万户",
+        "今年一般工商业电价平均降低10%的目标已全面完成",
+        "过去要跑10多个部门，现在只需3天",
+    ):
+        roles = [t.role for t in extract_targets(text, issue_date=issued)]
+        assert roles[-1] is TargetRole.STATUS, text
+    for text in (
+        "目标是到2020年压缩至5个工作日",
+        "现在起，实行1个工作日办结",
+        "2020年起，每年安排1亿元",
+    ):
+        roles = {t.role for t in extract_targets(text, issue_date=datetime.date(2021, 3, 1))}
+        assert roles == {TargetRole.COMMITMENT}, text
+
+
+def test_groups_set_up_are_no_parts_of_the_text() -> None:
+    # 三项工作 describes the text; 3个专项工作组 are set up.
+    (parts,) = extract_targets("提出三项重点工作")
+    assert parts.role is TargetRole.SCOPE
+    (groups,) = extract_targets("建立3个专项工作组")
+    assert groups.role is TargetRole.COMMITMENT
+
+
 # --- the shortcuts the scans take ----------------------------------------------------------------
 
 PAST_HEAD_PIECES = (
     "去年", "上年", "上一年", "前年", "过去", "三", "年", "今年", "以来", "前", "季度", "1", "-",
-    "—", "9", "10", "月", "近年来", "截至目前", "2020", " ", "　", "，", "新增", "底", "起",
+    "—", "9", "10", "月", "近年来", "截至目前", "如今", "现在", "的", "2020", " ", "　", "，",
+    "新增", "底", "起",
 )  # fmt: skip
 
 

@@ -317,8 +317,8 @@ _TITLE = LazyPattern(r"《 [^《》\n]{0,80} 》", regex.VERBOSE)
 _OWN_PARTS_AFTER = LazyPattern(
     r"""
     (?: 具体 | 重点 | 主要 | 重大 | 政策 | 改革 | 配套 )?
-    (?: 措施 | 举措 | 方面 | 层面 | 维度 | 板块 | 任务 | 工作 (?! 日 ) | 政策 | 意见 | 行动 | 原则
-      | 要求 | 部分 )
+    (?: 措施 | 举措 | 方面 | 层面 | 维度 | 板块 | 任务 | 政策 | 意见 | 行动 | 原则 | 要求 | 部分
+      | 工作 (?! 日 | 组 | 站 | 室 ) )                      # 3个工作组 are set up, not parts
     """,
     regex.VERBOSE,
 )
@@ -366,6 +366,8 @@ _STATUS_WORDS = LazyPattern(
   | 过去 (?<! [由从比较] 过去 ) (?! 的 )                      # 过去五年: looking back
   | (?<! [0-9] ) 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月   # 1—9月: so far
   | 据统计 | 据介绍 | 据悉 | 获悉 | 共有 | 现有 | 实有         # 据统计…, 我市共有市场主体52.3万户
+  | 据 [^,;:。!?\n据]{1,16}? (?: 介绍 | 统计 | 测算 )          # 据国家市场监管总局介绍
+  | 已 (?: 全面 | 全部 | 基本 | 提前 | 如期 | 顺利 ) (?: 完成 | 实现 )   # …的目标已全面完成
   | 共 (?<= 全 [市省区县国州] 共 ) (?! 同 | 享 | 建 )   # 全市共减免房租2.3亿元: a total so far
   | 经测算 | 据测算 | 预计                                   # 经测算，每年可节省约2.3亿元
   # A change against a past year measured to hundredths (较2017年压缩78.89%): plans promise
@@ -376,7 +378,11 @@ _STATUS_WORDS = LazyPattern(
 )
 # A year at the head of a sentence (2018年，全市…): before the plan's own year, what follows
 # reports the past.
-_LEADING_YEAR = LazyPattern(r"[ \u3000]* (?P<year> [0-9]{4} ) [ ]? 年", regex.VERBOSE)
+# Not a year something starts from (2020年起，连续3年每年安排…): that runs on into the plan's.
+_LEADING_YEAR = LazyPattern(
+    r"[ \u3000]* (?P<year> [0-9]{4} ) [ ]? 年 (?! [ ]? (?: 起 | 开始 | 以后 | 之后 ) )",
+    regex.VERBOSE,
+)
 # A year something was done in (我市于2019年率先实现…): before the plan's own, a report.
 _DONE_IN_YEAR = LazyPattern(
     r"于 [ ]? (?P<year> [0-9]{4} ) [ ]? 年 (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 ) )",
@@ -393,12 +399,13 @@ _PAST_HEAD = LazyPattern(
       | (?: 今年 )?
         (?: 以来 | 前 [一二三] 季度 | 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月 )
       | 近年来 | 截至目前
+      | 过去 (?! 的 ) | 如今 | 现在 (?! 起 | 开始 | 的 )              # 过去…，现在只需3天
       | (?P<year> [0-9]{4} ) [ ]? 年 (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 | 开始 ) ) )
     """,
     regex.VERBOSE,
 )
 # The characters such a time may start with: a clause that starts with none needs no match.
-_PAST_HEAD_FIRSTS = frozenset("去上前过今以1近截0123456789 \u3000")
+_PAST_HEAD_FIRSTS = frozenset("去上前过今以1近截如现0123456789 \u3000")
 # The longest clause that is only such a time (with spaces): 今年1 - 10 月，
 _PAST_HEAD_LONGEST = 16
 # A clause that is only such a time, its break included: 今年前三季度，
@@ -409,7 +416,8 @@ _COMMITMENT_WORDS = LazyStdlibPattern(
     r"""
     要 (?<! [需主重只摘纪] 要 )         # not 需要, 主要, 重要, 只要 (the lookbehind after 要: the
                                       # engine still skips to the literal)
-  | 将 | 力争 | 确保 | 争取 | 目标 | 必须 | 应当 | 不超过 | 不得超过 | 控制在 | 以内 | 之内
+  | 将 | 力争 | 确保 | 争取 | 必须 | 应当 | 不超过 | 不得超过 | 控制在 | 以内 | 之内
+  | 目标 (?! 已 )                      # not …降低10%的目标已全面完成: met
   | 不低于 | 不少于 | 不高于
   | 计划 (?= 完成 | 实现 | 新增 | 投资 | 开工 | 建成 | 引进 | 培育 | 达到 )  # 2021年计划完成投资…
     """,
