@@ -151,6 +151,10 @@ def test_working_days_are_not_resolved_without_a_holiday_calendar() -> None:
         ("上半年末", Deadline(BY_END_OF, day(2019, 6, 30), 2019), Deadline(BY_END_OF, None)),
         ("明年一季度", Deadline(BY_END_OF, day(2020, 3, 31), 2020), Deadline(BY_END_OF, None)),
         ("今年下半年", Deadline(BY_END_OF, day(2019, 12, 31), 2019), Deadline(BY_END_OF, None)),
+        # the end without 前 after 到 or 至 (before the work, 年底全面完成: see test_extract)
+        ("到年底", Deadline(BY_END_OF, day(2019, 12, 31), 2019), Deadline(BY_END_OF, None)),
+        ("到今年底", Deadline(BY_END_OF, day(2019, 12, 31), 2019), Deadline(BY_END_OF, None)),
+        ("至明年年末", Deadline(BY_END_OF, day(2020, 12, 31), 2020), Deadline(BY_END_OF, None)),
     ],
 )  # fmt: skip
 def test_deadlines_without_a_year_take_the_plans_year(
@@ -271,7 +275,9 @@ def test_recurring_deadlines_are_kept_as_such(
      "上半年", "一季度", "第三季度", "每季度末", "每年第一季度末前", "前三季度末", "2019年五季度",
      # A dekad is a deadline with 前 or 到 only (2020年3月中旬 alone is when something happened),
      # and a month's only: 每年首月10日前 is no form.
-     "2020年3月中旬", "11月下旬", "2019年13月中旬前", "每年首月10日前", "上半年前"],
+     "2020年3月中旬", "11月下旬", "2019年13月中旬前", "每年首月10日前", "上半年前",
+     # a year's end without 前 needs 到 before or the work after it
+     "年底", "今年底", "去年底实现", "到年底线"],
 )  # fmt: skip
 def test_parse_deadline_rejects_dates_and_impossible_deadlines(written: str) -> None:
     with pytest.raises(ParseError):

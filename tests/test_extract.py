@@ -1086,6 +1086,20 @@ def test_news_of_what_was_done_reports() -> None:
         assert roles == {TargetRole.COMMITMENT}, text
 
 
+def test_a_years_end_without_qian_before_the_work_is_a_deadline() -> None:
+    # 年底全面完成, 今年底实现: the work is due by the year's end, as 6月底完成 is by the month's;
+    # 截至年底 dates a report.
+    issued = datetime.date(2021, 3, 1)
+    for text in ("年底全面完成改造", "今年底实现全覆盖", "到年底，网办率达到90%"):
+        deadline = extract_targets(text, issue_date=issued)[0]
+        assert deadline.kind is TargetKind.DEADLINE, text
+        assert deadline.deadline is not None
+        assert deadline.deadline.date == datetime.date(2021, 12, 31), text
+    roles = {t.role for t in extract_targets("截至年底，全市共有市场主体52万户", issue_date=issued)}
+    assert roles == {TargetRole.STATUS}
+    assert extract_targets("去年底实现全覆盖", issue_date=issued) == ()
+
+
 def test_groups_set_up_are_no_parts_of_the_text() -> None:
     # 三项工作 describes the text; 3个专项工作组 are set up.
     (parts,) = extract_targets("提出三项重点工作")
