@@ -819,15 +819,7 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
     form = draw(st.sampled_from(["year end", "month end", "before year", "by year", "before day",
                                  "within year", "half or quarter", "relative", "spaced year end",
                                  "plan's month", "holiday", "recurring",
-                                 "five-year plan", "dekad", "next year", "to the end"]))  # fmt: skip
-    if form == "to the end":  # 到年底, 到今年年底, 至明年底: the end without 前, after 到 or 至
-        relative, offset = draw(st.sampled_from([("", 0), ("今年", 0), ("本年", 0), ("明年", 1)]))
-        end = draw(st.sampled_from(["底", "末"] + (["年底"] if relative else [])))
-        due_year = ISSUE_DATE.year + offset
-        return (
-            f"{draw(st.sampled_from(['到', '至']))}{relative}{'年' if not relative else ''}{end}",
-            (Deadline(DeadlineKind.BY_END_OF, datetime.date(due_year, 12, 31), due_year)),
-        )
+                                 "five-year plan", "dekad", "next year"]))  # fmt: skip
     if form == "next year":  # 次年1月底前, 明年6月底前: a month of the year after the plan's
         due = _last_day(ISSUE_DATE.year + 1, month)
         return f"{draw(st.sampled_from(['次年', '明年']))}{month}月底前", Deadline(
@@ -975,12 +967,23 @@ def deadline_phrases(draw: st.DrawFn) -> Phrase:
     3个工作日以内推动2019年底前 (a deadline after the target, in the same clause).
     """
     written, deadline = draw(deadlines())
+    lead = ""
+    if draw(st.integers(0, 7)) == 0:
+        # 到年底, 到今年底, 至明年年末: a year's end without 前 after 到 or 至 (not in the text)
+        lead = draw(st.sampled_from(["到", "至"]))
+        relative, offset = draw(st.sampled_from([("", 0), ("今年", 0), ("本年", 0), ("明年", 1)]))
+        written = relative + ("年" if not relative else draw(st.sampled_from(["", "年"])))
+        written += draw(st.sampled_from(["底", "末"]))
+        due_year = ISSUE_DATE.year + offset
+        deadline = Deadline(DeadlineKind.BY_END_OF, datetime.date(due_year, 12, 31), due_year)
     target = draw(st.one_of(single_targets(), changes(), relative_changes(), others(), ranges(),
                             bounded_lists(), halves(), multiples(), other_money()))  # fmt: skip
     governed = Phrase(
         target.text, tuple(attrs.evolve(t, deadline=deadline) for t in target.targets)
     )
-    due = Phrase(written, (_target(written, TargetKind.DEADLINE, deadline=deadline),))
+    due = Phrase(lead, ()) + Phrase(
+        written, (_target(written, TargetKind.DEADLINE, deadline=deadline),)
+    )
     between = draw(filler_phrases(min_size=1))
     if draw(st.booleans()):
         return due + between + governed

@@ -151,10 +151,6 @@ def test_working_days_are_not_resolved_without_a_holiday_calendar() -> None:
         ("上半年末", Deadline(BY_END_OF, day(2019, 6, 30), 2019), Deadline(BY_END_OF, None)),
         ("明年一季度", Deadline(BY_END_OF, day(2020, 3, 31), 2020), Deadline(BY_END_OF, None)),
         ("今年下半年", Deadline(BY_END_OF, day(2019, 12, 31), 2019), Deadline(BY_END_OF, None)),
-        # the end without 前 after 到 or 至 (before the work, 年底全面完成: see test_extract)
-        ("到年底", Deadline(BY_END_OF, day(2019, 12, 31), 2019), Deadline(BY_END_OF, None)),
-        ("到今年底", Deadline(BY_END_OF, day(2019, 12, 31), 2019), Deadline(BY_END_OF, None)),
-        ("至明年年末", Deadline(BY_END_OF, day(2020, 12, 31), 2020), Deadline(BY_END_OF, None)),
     ],
 )  # fmt: skip
 def test_deadlines_without_a_year_take_the_plans_year(

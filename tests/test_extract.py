@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from yingshang.extract import _patterns, _scan, _words, extract_targets
+from yingshang.extract import _patterns, _roles, _scan, _words, extract_targets
 from yingshang.fold import fold
 from yingshang.model import (
     Comparator,
@@ -1090,11 +1090,19 @@ def test_a_years_end_without_qian_before_the_work_is_a_deadline() -> None:
     # 年底全面完成, 今年底实现: the work is due by the year's end, as 6月底完成 is by the month's;
     # 截至年底 dates a report.
     issued = datetime.date(2021, 3, 1)
-    for text in ("年底全面完成改造", "今年底实现全覆盖", "到年底，网办率达到90%"):
+    for text, due in (
+        ("年底全面完成改造", datetime.date(2021, 12, 31)),
+        ("今年底实现全覆盖", datetime.date(2021, 12, 31)),
+        ("到年底，网办率达到90%", datetime.date(2021, 12, 31)),
+        ("至明年年末，网办率达到90%", datetime.date(2022, 12, 31)),
+    ):
         deadline = extract_targets(text, issue_date=issued)[0]
         assert deadline.kind is TargetKind.DEADLINE, text
         assert deadline.deadline is not None
-        assert deadline.deadline.date == datetime.date(2021, 12, 31), text
+        assert deadline.deadline.date == due, text
+    # 到今年年底前 is read as before: 前 bounds it, 到 is not in the text
+    (deadline,) = extract_targets("到今年年底前", issue_date=issued)
+    assert deadline.text == "今年年底前"
     roles = {t.role for t in extract_targets("截至年底，全市共有市场主体52万户", issue_date=issued)}
     assert roles == {TargetRole.STATUS}
     assert extract_targets("去年底实现全覆盖", issue_date=issued) == ()
@@ -1198,6 +1206,13 @@ def test_a_word_is_held_as_in_finds_it(text: str, word: str) -> None:
     for haystack in (text, long):
         assert _scan._holds_any(haystack, (word,)) is (word in haystack)
         assert _scan._contains(haystack, word) is (word in haystack)
+
+
+@given(st.text(alphabet=" 和与及以或、", max_size=8))
+def test_no_list_joiner_is_longer_than_the_gap_tested_first(text: str) -> None:
+    # _attach_deadlines skips the pattern where the gap between two deadlines is longer.
+    if _patterns._LIST_BETWEEN.fullmatch(text):
+        assert len(text) <= _roles._LONGEST_LIST_JOINER
 
 
 @given(st.text(alphabet="。其中 \u3000，,!?！？\n;:；：x"))

@@ -100,22 +100,22 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         """,
         # 今年年底前, 明年6月底前, 今年内, 本年度内: a year named relative to the plan's own.
         rf"""
-        # 到今年底, 到明年年底: the end without 前, after 到 or 至.
-        (?P<by> 截至 | 截止到 | 截止 | 到 | 至 )?
+        # 到今年底, 今年底实现: the end without 前, after 到 or 至 (not in the text, as with 前:
+        # 到今年年底前 is 今年年底前) or before the work.
         (?P<relative_year> 今年 | 本年 | 当年 | 明年 | 次年 ) (?: 年 | 度 (?= 内 ) )?
         (?: (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )? )?
         (?P<bound> 年?{_END_BEFORE} | {_BEFORE} | {_WITHIN}
-                 | (?(by) 年? [底末] | 年? 底 (?= [ ]? {_DONE_VERBS} ) ) (?! [线数部层稿子] ) )
+                 | 年? 底 (?= [ ]? {_DONE_VERBS} )
+                 | 年? [底末] (?<= [到至] [今本当明次] 年 年? [底末] ) (?! [线数部层稿子] ) )
         """,
         # 年底前, 年内 with no year: the plan's year. Not 每年年底前, which recurs, nor 半年内
         # or 多年内, which are spans of time, nor the tail of a word (青年, 往年, 同年).
         rf"""
-        # 到年底, 年底全面完成: the end without 前, after 到 or before the work.
-        (?: (?P<by> 截至 | 截止到 | 截止 | 到 | 至 ) (?= 年 [底末] )
-          | (?<! [0-9０-９〇零一二两三四五六七八九十年每今本当明次去半多近几数余]
-               | [青少成老童中往历逐周同前早晚] ) )
-        年 度? (?P<bound> {_END_BEFORE} | {_WITHIN}
-                        | (?(by) [底末] | 底 (?= [ ]? {_DONE_VERBS} ) ) (?! [线数部层稿子] ) )
+        # 到年底, 年底全面完成: the end without 前, after 到 or 至 or before the work.
+        (?<! [0-9０-９〇零一二两三四五六七八九十年每今本当明次去半多近几数余]
+           | [青少成老童中往历逐周同前早晚] )
+        年 度? (?P<bound> {_END_BEFORE} | {_WITHIN} | 底 (?= [ ]? {_DONE_VERBS} )
+                        | [底末] (?<= [到至] 年 [底末] ) (?! [线数部层稿子] ) )
         """,
         # 9月底前, 6月30日前, 6月中旬前, 6月底(完成) with no year: the plan's year. Not 3个月前,
         # which is relative, nor 每年6月底前, which recurs.

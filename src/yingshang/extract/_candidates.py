@@ -108,7 +108,7 @@ _BARE_ENDS = frozenset(("底", "末", "年底", "年末"))
 # Before a deadline: the work was done by it (已于2020年底前完成, 已在6月底前).
 _ALREADY_DONE_BEFORE = frozenset(("已于", "已在", "经于"))
 # What joins a year to the one before it in a list.
-_YEAR_LIST_JOINERS = frozenset("、和与及")
+_YEAR_LIST_JOINERS = frozenset("、和与及 ")
 # What a measure is carried on with, between the verb of carrying on and 至: 延续实施至….
 _CARRIED_OUT = frozenset(("实施", "执行"))
 
@@ -246,9 +246,10 @@ class _Candidates(_Text):
                     self.dated_roles[start] = TargetRole.STATUS
                 yield start, -match.end(), 0, deadline
                 if (
-                    deadline.year is not None
+                    # (the character after first: most deadlines are followed by no list)
+                    text[match.end() : match.end() + 1] in _YEAR_LIST_JOINERS
+                    and deadline.year is not None
                     and deadline.date == datetime.date(deadline.year, 12, 31)
-                    and text[match.end() : match.end() + 2].strip(" ")[:1] in _YEAR_LIST_JOINERS
                 ):
                     yield from self._listed_years(
                         match.end(), deadline, self.dated_roles.get(start)

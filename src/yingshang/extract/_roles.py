@@ -38,6 +38,8 @@ from ._scan import _holds_any
 from ._text import _Reading, _Text
 from ._words import _NUMERAL_FIRSTS
 
+# The longest text _LIST_BETWEEN matches: 以及 with a space on each side.
+_LONGEST_LIST_JOINER = 4
 # The verbs of applying a rule, after a bound: 按…70%执行 applies the rate.
 _APPLIED = frozenset(("实行", "执行", "适用"))
 
@@ -55,14 +57,25 @@ class _Roles(_Text):
         starts = [deadline.start for deadline in deadlines]
         # 到2022年、2025年，…分别达到90%、95%: the first of a list of deadlines each one heads
         firsts = list(range(len(deadlines)))
+        listed = False
         for index in range(1, len(deadlines)):
-            if _LIST_BETWEEN.fullmatch(self.text, deadlines[index - 1].end, deadlines[index].start):
+            end, start = deadlines[index - 1].end, deadlines[index].start
+            # (the gap first: 以及 with a space on each side is the longest joiner)
+            if start - end <= _LONGEST_LIST_JOINER and _LIST_BETWEEN.fullmatch(
+                self.text, end, start
+            ):
                 firsts[index] = firsts[index - 1]
-        values = [
-            reading.start
-            for reading in readings
-            if reading.kind is not TargetKind.DEADLINE and reading.kind is not TargetKind.ONGOING
-        ]
+                listed = True
+        values = (
+            [
+                reading.start
+                for reading in readings
+                if reading.kind is not TargetKind.DEADLINE
+                and reading.kind is not TargetKind.ONGOING
+            ]
+            if listed
+            else []
+        )
         respective: dict[int, int] = {}  # the last deadline of a list → where 分别 follows it
         for reading in readings:
             if reading.kind is TargetKind.DEADLINE or reading.kind is TargetKind.ONGOING:
