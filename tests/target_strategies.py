@@ -207,8 +207,10 @@ def quantities(draw: st.DrawFn) -> Written:
     form = draw(st.sampled_from(
         ["plain"] * 6 + ["price per", "diameter", "percent words", "per mille", "figures only"]
     ))  # fmt: skip
-    if form == "price per":  # 每件550元; 每人每月500元: of one person a month
-        per = draw(st.sampled_from(["件", "吨", "户", "人每月", "户每年"]))
+    if form == "price per":  # 每件550元; 每人每月500元: of one person a month; 每家企业5万元
+        per = draw(
+            st.sampled_from(["件", "吨", "户", "人每月", "户每年", "家", "家企业", "个项目"])
+        )
         number, value = draw(amounts())
         unit = "元/" + per.replace("每", "·")
         return Written(f"每{per}{number}元", TargetKind.UNIT_PRICE, Quantity(value, unit))

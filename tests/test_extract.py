@@ -1108,6 +1108,15 @@ def test_a_years_end_without_qian_before_the_work_is_a_deadline() -> None:
     assert extract_targets("去年底实现全覆盖", issue_date=issued) == ()
 
 
+def test_a_sum_for_each_thing_named_is_a_price_and_an_age_no_duration() -> None:
+    # 每家企业5万元: 5万元 for each firm (it was 5万元 in all); 60周岁 is an age, not 60 weeks.
+    (price,) = extract_targets("给予每家企业5万元奖励")
+    assert (price.kind, price.quantity) == (TargetKind.UNIT_PRICE, Quantity(50_000, "元/家企业"))
+    (price,) = extract_targets("每家5万元")
+    assert price.quantity == Quantity(50_000, "元/家")
+    assert extract_targets("年满60周岁的老年人") == ()
+
+
 def test_groups_set_up_are_no_parts_of_the_text() -> None:
     # 三项工作 describes the text; 3个专项工作组 are set up.
     (parts,) = extract_targets("提出三项重点工作")

@@ -435,6 +435,8 @@ class _Candidates(_Text):
             currency, per = written.removesuffix("钱"), match["per"]  # 3.5分钱: 分
             if pattern is _PRICE_PER and match["per2"] is not None:
                 per = f"{per}·{match['per2']}"  # 每人每月500元: 元/人·月
+            elif pattern is _PRICE_PER and match["noun"] is not None:
+                per += match["noun"]  # 每家企业5万元: 元/家企业
             if per is None and (currency == "分" or currency == "元"):
                 # 每千瓦时下调4.28分, 每吨降低0.2元: a price names what it is per before it (in
                 # 元, only a commodity's unit: 每户节省300元 is an amount, not a price).

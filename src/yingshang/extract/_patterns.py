@@ -51,10 +51,24 @@ _QUANTITY = LazyStdlibPattern(
     """,
     re.VERBOSE,
 )
+# What a sum is given for, after 每家, 每个 or 每户 (每家企业5万元, 每个项目50万元): 元/家企业.
+_PRICED_NOUNS = (
+    "企业",
+    "项目",
+    "单位",
+    "商户",
+    "市场主体",
+    "园区",
+    "平台",
+    "基地",
+    "机构",
+    "个体工商户",
+)
 _PRICE_PER = LazyPattern(
     rf"""
     每 (?P<per> {_alternation(_PER_UNITS)} ) [ ]?            # 每件550元: the price of one
-    (?: 每 (?P<per2> {_alternation(_PER_UNITS)} ) [ ]? )?    # 每人每月500元: of one a month
+    (?: 每 (?P<per2> {_alternation(_PER_UNITS)} ) [ ]?       # 每人每月500元: of one a month
+      | (?<= [家个户] ) (?P<noun> {_alternation(_PRICED_NOUNS)} ) [ ]? )?  # 每家企业5万元
     (?P<number> {_NUMBER} ) [ ]? (?P<money> 元 )
     """,
     regex.VERBOSE,

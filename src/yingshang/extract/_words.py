@@ -75,7 +75,7 @@ _NOUN_MEASURE_WORDS = frozenset(("个", "项", "件", "类", "种", "家", "份"
 # What a price is counted per: 3.25元/吨, 每件550元.
 _PER_UNITS = (
     "吨", "件", "户", "人次", "人", "次", "个", "张", "套", "辆", "台", "份", "页", "箱", "标箱",
-    "平方米", "立方米", "千瓦时", "度", "方", "公里", "千米", "米", "公斤", "千克", "斤",
+    "家", "平方米", "立方米", "千瓦时", "度", "方", "公里", "千米", "米", "公斤", "千克", "斤",
     "月", "年", "天", "日", "小时",
 )  # fmt: skip
 
@@ -83,10 +83,10 @@ _PER_UNITS = (
 _COMMODITY_UNITS = frozenset(("千瓦时", "度", "吨", "立方米", "方"))
 
 # A unit word followed by these characters is the start of another word: 项目, 条件, 家庭,
-# 天然气, 人民, 周边, 年级, 一次性 (the measure word 次 + the suffix 性).
+# 天然气, 人民, 周边, 周岁 (an age), 年级, 一次性 (the measure word 次 + the suffix 性).
 _NOT_FOLLOWED_BY: dict[str, str] = {
     "项": "目", "条": "件例款", "家": "庭长属", "天": "然", "人": "民员才大",
-    "周": "边年", "年": "级度", "日": "常", "个": "性人体", "场": "景所地馆内外",
+    "周": "边年岁", "年": "级度", "日": "常", "个": "性人体", "场": "景所地馆内外",
 }  # fmt: skip
 _NEVER_FOLLOWED_BY = "性"
 
