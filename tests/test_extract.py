@@ -1117,6 +1117,20 @@ def test_a_sum_for_each_thing_named_is_a_price_and_an_age_no_duration() -> None:
     assert extract_targets("年满60周岁的老年人") == ()
 
 
+def test_a_change_verb_inside_what_another_changes_is_the_one_that_counts() -> None:
+    # 减征幅度提高到50%: the rate of reduction goes up to 50% (减征 was taken for the verb).
+    (target,) = extract_targets("将“六税两费”减征幅度提高到50%")
+    assert (target.text, target.direction) == ("提高到50%", Direction.INCREASE)
+    (target,) = extract_targets("压缩审批时间至5天")
+    assert target.direction is Direction.DECREASE
+
+
+def test_a_measure_word_after_a_time_baseline_counts_the_same_time() -> None:
+    # 由12个工作日压缩至5个: five working days, not a count of 5个.
+    (target,) = extract_targets("由12个工作日压缩至5个")
+    assert (target.kind, target.quantity) == (TargetKind.DURATION, Quantity(5, "个工作日"))
+
+
 def test_groups_set_up_are_no_parts_of_the_text() -> None:
     # 三项工作 describes the text; 3个专项工作组 are set up.
     (parts,) = extract_targets("提出三项重点工作")

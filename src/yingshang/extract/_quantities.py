@@ -621,6 +621,14 @@ class _Quantities(_Text):
                 # 由9个环节减少为5个: and the other way round.
                 reading.quantity = Quantity(item.quantity.value, marker.baseline.unit)
             elif (
+                marker.baseline_kind is TargetKind.DURATION
+                and item.quantity.unit in _NOUN_MEASURE_WORDS
+                and marker.baseline.unit.startswith(item.quantity.unit)
+            ):
+                # 由12个工作日压缩至5个: five working days
+                reading.quantity = Quantity(item.quantity.value, marker.baseline.unit)
+                reading.kind = TargetKind.DURATION
+            elif (
                 item.kind is TargetKind.MONEY
                 and marker.baseline.unit.startswith("元/")
                 and item.quantity.unit == "元"
