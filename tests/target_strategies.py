@@ -113,8 +113,8 @@ def amounts(
         ).normalize()
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
         return draw(written_decimals(value)), value
-    value = draw(st.integers(min_value=0, max_value=largest))
-    return draw(written_integers(value)), Decimal(value)
+    whole = draw(st.integers(min_value=0, max_value=largest))
+    return draw(written_integers(whole)), Decimal(whole)
 
 
 @st.composite
@@ -218,12 +218,12 @@ def quantities(draw: st.DrawFn) -> Written:
         number, value = draw(amounts())
         return Written(f"{number}‰", TargetKind.PERCENTAGE, Quantity((value / 10).normalize(), "%"))
     if form == "figures only":  # 50万张, 3轮: in words (一张网, 新一轮) a figure of speech
-        value = draw(st.integers(min_value=1, max_value=99999))
+        count = draw(st.integers(min_value=1, max_value=99999))
         unit = draw(st.sampled_from(["张", "轮"]))
-        return Written(f"{value}{unit}", TargetKind.COUNT, Quantity(value, unit))
+        return Written(f"{count}{unit}", TargetKind.COUNT, Quantity(count, unit))
     if form == "diameter":
-        value = draw(st.integers(min_value=1, max_value=99999))
-        return Written(f"DN{value}", TargetKind.PHYSICAL, Quantity(value, "DN"))
+        diameter = draw(st.integers(min_value=1, max_value=99999))
+        return Written(f"DN{diameter}", TargetKind.PHYSICAL, Quantity(diameter, "DN"))
     if form == "percent words":
         number, value = draw(amounts(decimals=False, largest=100))
         return Written(f"百分之{number}", TargetKind.PERCENTAGE, Quantity(value, "%"))
@@ -359,8 +359,8 @@ def changes(draw: st.DrawFn) -> Phrase:
     if draw(st.integers(0, 5)) == 0:
         # 由每件550元减至80元: the new price is per piece too.
         per = draw(st.sampled_from(["件", "吨"]))
-        (old, old_value), (new, new_value) = draw(amounts()), draw(amounts())
-        text = f"由每{per}{old}元{verb}{new}元{suffix}"
+        (old_amount, old_value), (new_amount, new_value) = draw(amounts()), draw(amounts())
+        text = f"由每{per}{old_amount}元{verb}{new_amount}元{suffix}"
         return Phrase(text, (_target(
             text, TargetKind.UNIT_PRICE, quantity=Quantity(new_value, f"元/{per}"),
             comparator=comparator, baseline=Quantity(old_value, f"元/{per}"), direction=direction,
