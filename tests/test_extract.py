@@ -1131,6 +1131,14 @@ def test_a_measure_word_after_a_time_baseline_counts_the_same_time() -> None:
     assert (target.kind, target.quantity) == (TargetKind.DURATION, Quantity(5, "个工作日"))
 
 
+def test_a_benefit_in_the_next_clause_does_not_make_a_bound_its_size() -> None:
+    # 突破10亿元的企业，奖励100万元: the bound picks the firms; 不超过20%的补助 sizes the benefit.
+    bound, reward = extract_targets("营业收入首次突破10亿元的企业，奖励100万元")
+    assert (bound.role, reward.role) == (TargetRole.SCOPE, TargetRole.COMMITMENT)
+    (share,) = extract_targets("不超过20%的补助")
+    assert share.role is TargetRole.COMMITMENT
+
+
 def test_groups_set_up_are_no_parts_of_the_text() -> None:
     # 三项工作 describes the text; 3个专项工作组 are set up.
     (parts,) = extract_targets("提出三项重点工作")

@@ -312,5 +312,8 @@ class _Roles(_Text):
             return False
         # 给予不超过20%的政府补助: the bound is the size of the benefit, not what it covers;
         # but in 超过1000万元的企业给予奖励 it bounds the receiver.
-        benefit = _BENEFIT_AFTER.search(text, scope.end(), scope.end() + 6)
+        # (in the clause: 突破10亿元的企业，奖励100万元 bounds the receiver)
+        benefit = _BENEFIT_AFTER.search(
+            text, scope.end(), min(scope.end() + 6, self.clauses.end_of(scope.end()))
+        )
         return benefit is None or _holds_any(text[scope.end() : benefit.start()], _GIVING)
