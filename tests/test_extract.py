@@ -1139,6 +1139,22 @@ def test_a_benefit_in_the_next_clause_does_not_make_a_bound_its_size() -> None:
     assert share.role is TargetRole.COMMITMENT
 
 
+def test_a_years_first_months_are_a_span_so_far() -> None:
+    # 今年前10个月，全市新增5万户: a report of the year so far, and 前10个月 is no time limit;
+    # 提前3个月, 期限前3个月 are.
+    done, promised = extract_targets("今年前10个月，全市新增5万户，力争全年新增8万户")
+    assert (done.text, done.role, promised.role) == (
+        "5万户",
+        TargetRole.STATUS,
+        TargetRole.COMMITMENT,
+    )
+    (count,) = extract_targets("会议指出，前4个月全国新设市场主体近600万户")
+    assert count.role is TargetRole.STATUS
+    for text in ("提前3个月完成", "在规定期限前3个月提出申请"):
+        (duration,) = extract_targets(text)
+        assert duration.quantity == Quantity(3, "个月"), text
+
+
 def test_groups_set_up_are_no_parts_of_the_text() -> None:
     # 三项工作 describes the text; 3个专项工作组 are set up.
     (parts,) = extract_targets("提出三项重点工作")

@@ -107,6 +107,9 @@ _FROM_IN_CLAUSE = LazyStdlibPattern(r"[由从] ?[0-9０-９]")
 _BARE_ENDS = frozenset(("底", "末", "年底", "年末"))
 # Before a deadline: the work was done by it (已于2020年底前完成, 已在6月底前).
 _ALREADY_DONE_BEFORE = frozenset(("已于", "已在", "经于"))
+# What stands before 前 of 前4个月 when it means a year's first months: a clause's start or a
+# year (今年前10个月); not 提前3个月, 期限前3个月.
+_BEFORE_FIRST_MONTHS = frozenset(("", "年", ",", ";", ":", "。", "!", "?", "\n", " "))
 # What joins a year to the one before it in a list.
 _YEAR_LIST_JOINERS = frozenset("、和与及 ")
 # What a measure is carried on with, between the verb of carrying on and 至: 延续实施至….
@@ -458,6 +461,12 @@ class _Candidates(_Text):
         word = match["unit"]
         if word == "年" and "." in numeral and len(numeral.rpartition(".")[2]) == 4:
             return None  # 1.2019年9月底前: an item marker run into a year
+        if (
+            word == "个月"
+            and self.text[start - 1 : start] == "前"
+            and self.text[start - 2 : start - 1] in _BEFORE_FIRST_MONTHS
+        ):
+            return None  # 前4个月全国新设…, 今年前10个月: the year's first months, a span
         if (
             word in _NAMING_SPANS
             and not _PLAN_NAME_FIRSTS.isdisjoint(self.text[end : end + 5])
