@@ -606,6 +606,20 @@ def test_the_time_of_an_items_roles_holds_for_its_targets() -> None:
     assert plan.diagnostics == ()
 
 
+@pytest.mark.parametrize(
+    "bracket", ["（市市场监管局，常态化推进）", "（责任单位：市市场监管局；完成时限：常态化开展）"]
+)
+def test_work_kept_up_as_a_routine_is_ongoing_not_an_agency(bracket: str) -> None:
+    # 常态化推进 in an item's bracket is when, as 长期坚持 is, not who.
+    text = f"某市优化营商环境重点任务\n\n一、政务服务\n1．推行双随机监管全覆盖。{bracket}\n"
+    plan = yingshang.parse(text)
+    (action,) = plan.actions
+    assert [agency.name for agency in action.lead_agencies] == ["市市场监管局"]
+    assert [t.kind for t in action.targets] == [TargetKind.ONGOING]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()
+
+
 @pytest.mark.parametrize("years", ["2019年至2020年", "2019—2020年", "2019年到2020年"])
 def test_the_years_an_items_work_runs_over_date_it_by_the_last(years: str) -> None:
     # 至2020年 alone is a deadline; the 2019年 before it is part of the same time, not text

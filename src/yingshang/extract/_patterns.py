@@ -187,13 +187,14 @@ _HALF = LazyPattern(
 # clause or cell, not the verb of a sentence (持续推进减时间…).
 _ONGOING = LazyPattern(
     rf"""
-    [持长] (?: 续推进 | 期坚持 | 期推进 | 续开展 | 期 )   # 持续推进, 长期坚持, 长期
+    (?: [持长] (?: 续推进 | 期坚持 | 期推进 | 续开展 | 续实施 | 期 )   # 持续推进, 长期坚持, 长期
+      | 常态化 (?: 推进 | 开展 | 实施 ) )                            # 常态化推进
     (?= $ | [{_CLAUSE_PUNCTUATION}、()\t ] )
     """,
     regex.VERBOSE,
 )
 # What the ongoing words may follow: a clause's start, or the start of the work (2020年起持续推进).
-_ONGOING_AFTER = frozenset(_CLAUSE_PUNCTUATION + "、()\t 起")
+_ONGOING_AFTER = frozenset(_CLAUSE_PUNCTUATION + "、()\t 起并")  # (…底前，并长期坚持)
 # Or the words that put it after a first step: 2021年9月底前完成，此后持续推进.
 _ONGOING_AFTER_WORDS = frozenset(("此后", "之后", "今后", "其后"))
 _SERVICE_HOURS = LazyPattern(
@@ -635,7 +636,7 @@ _SENTENCE_MARKS = frozenset("！？!?\n。")
 # With a number, every match holds one of the words at most that many characters after its start,
 # and only those starts are tried (see _anchored_matches).
 _ON_THE_SPOT_ANCHORS = (("即", "当场", "立等"), 1)  # 立即办结, 当即办结: 即 one character in
-_ONGOING_ANCHORS = (("持续", "持期", "长续", "长期"), 0)  # [持长] then 续… or 期…
+_ONGOING_ANCHORS = (("持续", "持期", "长续", "长期", "常态化"), 0)  # [持长] then 续… or 期…
 _QUANTITY_PATTERNS: tuple[
     tuple[LazyPattern | LazyStdlibPattern, tuple[str, ...], int | None], ...
 ] = (
