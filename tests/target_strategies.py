@@ -44,6 +44,7 @@ __all__ = [
     "halves",
     "listed_deadlines",
     "multiples",
+    "ongoing",
     "other_money",
     "phrases",
     "ranges",
@@ -1017,6 +1018,21 @@ def listed_deadlines(draw: st.DrawFn) -> Phrase:
     return phrase
 
 
+ONGOING_WORDS = ("持续推进", "长期坚持", "长期推进", "持续开展", "持续实施", "长期", "常态化推进",
+                 "常态化开展", "常态化实施")  # fmt: skip
+
+
+@st.composite
+def ongoing(draw: st.DrawFn) -> Phrase:
+    """Draw ongoing work standing alone in its clause: ，长期坚持， or ，并常态化推进，."""
+    word = draw(st.sampled_from(ONGOING_WORDS))
+    before = draw(st.sampled_from(["，", "；", "，并", "（"]))
+    after = "）" if before == "（" else "，"
+    return (
+        Phrase(before, ()) + Phrase(word, (_target(word, TargetKind.ONGOING),)) + Phrase(after, ())
+    )
+
+
 def phrases() -> st.SearchStrategy[Phrase]:
     """Draw any phrase this module knows how to write."""
     return st.one_of(
@@ -1032,6 +1048,7 @@ def phrases() -> st.SearchStrategy[Phrase]:
         shared_changes(),
         deadline_phrases(),
         listed_deadlines(),
+        ongoing(),
         halves(),
         doublings(),
         ranks(),

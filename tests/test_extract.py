@@ -1123,6 +1123,9 @@ def test_a_change_verb_inside_what_another_changes_is_the_one_that_counts() -> N
     assert (target.text, target.direction) == ("提高到50%", Direction.INCREASE)
     (target,) = extract_targets("压缩审批时间至5天")
     assert target.direction is Direction.DECREASE
+    # the nearest 至 still ends the verb's object, a later 到 does not (found by the round trip)
+    (target, _) = extract_targets("现行5个工作日的审批时间缩减至三个工作日后到2020年底前")
+    assert target.baseline == Quantity(5, "个工作日")
 
 
 def test_a_measure_word_after_a_time_baseline_counts_the_same_time() -> None:

@@ -232,7 +232,7 @@ _CHANGE_TO = LazyPattern(
     | (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) (?! 值 | 率 )  # not 增加值
       # 压减(环节)至: what changes; it ends with no verb of its own (减征幅度提高到50% goes up)
       (?P<object> (?: [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,15}}? [^0-9０-９{_CLAUSE_PUNCTUATION}]
-                      (?<! {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) )? )
+                      (?<! {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) )?? )
       (?P<to> 至 | 到 | 为 )
     | (?P<verb> 减 | 降 | 增 | 升 ) (?P<object>) (?P<to> 至 | 到 | 为 )   # 减至, 降为
     | (?P<verb> 减 ) (?P<object>) (?P<to> 按 )                          # 减按50%征收
