@@ -187,7 +187,7 @@ _HALF = LazyPattern(
 # clause or cell, not the verb of a sentence (持续推进减时间…).
 _ONGOING = LazyPattern(
     rf"""
-    (?: [持长] (?: 续推进 | 期坚持 | 期推进 | 续开展 | 续实施 | 期 )   # 持续推进, 长期坚持, 长期
+    (?: 持续 (?: 推进 | 开展 | 实施 ) | 长期 (?: 坚持 | 推进 )?        # 持续推进, 长期坚持, 长期
       | 常态化 (?: 推进 | 开展 | 实施 ) )                            # 常态化推进
     (?= $ | [{_CLAUSE_PUNCTUATION}、()\t ] )
     """,
@@ -636,7 +636,7 @@ _SENTENCE_MARKS = frozenset("！？!?\n。")
 # With a number, every match holds one of the words at most that many characters after its start,
 # and only those starts are tried (see _anchored_matches).
 _ON_THE_SPOT_ANCHORS = (("即", "当场", "立等"), 1)  # 立即办结, 当即办结: 即 one character in
-_ONGOING_ANCHORS = (("持续", "持期", "长续", "长期", "常态化"), 0)  # [持长] then 续… or 期…
+_ONGOING_ANCHORS = (("持续", "长期", "常态化"), 0)  # each absent word costs a scan of the text
 _QUANTITY_PATTERNS: tuple[
     tuple[LazyPattern | LazyStdlibPattern, tuple[str, ...], int | None], ...
 ] = (

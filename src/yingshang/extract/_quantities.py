@@ -66,6 +66,9 @@ from ._words import (
     _TIGHT_PREFIXES,
 )
 
+# The character right before a number a comparison changes by: its adjective, or 了 after it.
+_COMPARED_LAST = frozenset((*_COMPARED_DIRECTIONS, "了"))
+
 
 class _Quantities(_Text):
     """Read each quantity found with the words around it."""
@@ -588,8 +591,8 @@ class _Quantities(_Text):
             reading.start = by.start()
             reading.direction = _DIRECTIONS[by["verb"]]
         elif (
-            start - 2 >= clause_start
-            and (text[start - 1] in _COMPARED_DIRECTIONS or text[start - 1] == "了")
+            text[start - 1 : start] in _COMPARED_LAST
+            and start - 2 >= clause_start
             and (compared := _COMPARED_BY_BEFORE.search(text, max(clause_start, start - 20), start))
         ):
             # 比全国平均水平低20%: a change by an amount against what it is compared with
