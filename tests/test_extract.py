@@ -1004,6 +1004,9 @@ def test_a_list_of_years_gives_each_value_its_own_with_fenbie() -> None:
         ("达到90%", datetime.date(2022, 12, 31)),
         ("95%", datetime.date(2025, 12, 31)),
     ]
+    # the same in Traditional characters (別 folds to 别)
+    traditional = extract_targets("到2022年、2025年，網上可辦率分別達到90%、95%。")
+    assert [t.deadline for t in traditional] == [t.deadline for t in targets]
     for text in (
         "到2022年、2025年，网上可办率达到90%、95%。",
         "到2022年、2025年，分别达到90%、95%、98%。",
