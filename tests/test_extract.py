@@ -1161,6 +1161,14 @@ def test_a_years_first_months_are_a_span_so_far() -> None:
         assert duration.quantity == Quantity(3, "个月"), text
 
 
+def test_this_years_period_ended_before_the_plan_reports() -> None:
+    # 今年一季度 in a plan of April has passed, as 2021年一季度 has; in one of February it is due.
+    april, february = datetime.date(2021, 4, 1), datetime.date(2021, 2, 1)
+    text = "今年一季度，全市新增减税降费12亿元"
+    assert {t.role for t in extract_targets(text, issue_date=april)} == {TargetRole.STATUS}
+    assert {t.role for t in extract_targets(text, issue_date=february)} == {TargetRole.COMMITMENT}
+
+
 def test_groups_set_up_are_no_parts_of_the_text() -> None:
     # 三项工作 describes the text; 3个专项工作组 are set up.
     (parts,) = extract_targets("提出三项重点工作")

@@ -233,14 +233,15 @@ class _Candidates(_Text):
                         )
                     )
                     or (
-                        # 2021年上半年，…平均用时1.2个工作日 in a plan of September 2021: a period
-                        # written bare, with its year, that ended before the plan was issued
+                        # 2021年上半年，…平均用时1.2个工作日 in a plan of September 2021, 今年一季度
+                        # in one of April: a period written bare, with its year (or 今年), that
+                        # ended before the plan was issued
                         by is None
                         and bound is None
                         and self.issue_date is not None
                         and deadline.date is not None
                         and deadline.date < self.issue_date
-                        and "year" in groups
+                        and ("year" in groups or "relative_year" in groups)
                     )
                     or text[max(start - 2, 0) : start] in _ALREADY_DONE_BEFORE
                 ):
