@@ -935,6 +935,7 @@ DATED_HOSTILE: dict[str, Callable[[int], str]] = {
     "a year something was done in": HOSTILE["a year something was done in"],
     "past years done": lambda n: "2019年实现5个" * (n // 9),
     "clauses after a time alone": lambda n: "今年以来，新增5个，" * (n // 11),
+    "clauses going on with a report": lambda n: "2019年新增5个" + "，增长6%" * (n // 5),
 }
 
 
@@ -1167,6 +1168,18 @@ def test_this_years_period_ended_before_the_plan_reports() -> None:
     text = "今年一季度，全市新增减税降费12亿元"
     assert {t.role for t in extract_targets(text, issue_date=april)} == {TargetRole.STATUS}
     assert {t.role for t in extract_targets(text, issue_date=february)} == {TargetRole.COMMITMENT}
+
+
+def test_a_report_goes_on_after_a_comma_until_a_promise() -> None:
+    # 2020年，全市新增…12.5万户，增长18%；今年力争…: the 18% reports too; after a clause that
+    # promises (今年力争新增20万户，增长10%) the next one promises.
+    issued = datetime.date(2021, 4, 1)
+    text = "2020年，全市新增市场主体12.5万户，增长18%；今年力争新增15万户。"
+    roles = [t.role for t in extract_targets(text, issue_date=issued)]
+    assert roles == [TargetRole.STATUS, TargetRole.STATUS, TargetRole.COMMITMENT]
+    text = "去年新增18万户，今年力争新增20万户，增长10%。"
+    roles = [t.role for t in extract_targets(text, issue_date=issued)]
+    assert roles == [TargetRole.STATUS, TargetRole.COMMITMENT, TargetRole.COMMITMENT]
 
 
 def test_groups_set_up_are_no_parts_of_the_text() -> None:

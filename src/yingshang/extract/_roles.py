@@ -219,11 +219,15 @@ class _Roles(_Text):
                 )
                 if alone is not None and _PAST_HEAD_ALONE.match(text, alone.end(), start):
                     head = alone
+            headed = head is not None and (
+                head["year"] is None or (self.now is not None and int(head["year"]) < self.now)
+            )
+            if not headed and start > 1 and text[start - 1] == ",":
+                # 2020年，全市新增…12.5万户，增长18%；今年力争…: a clause after a comma goes on
+                # with the report before it (looked up, not worked out: readings come in order)
+                headed = known.get(self.clauses.start_of(start - 1), False)
             past = known[start] = (
-                head is not None
-                and (
-                    head["year"] is None or (self.now is not None and int(head["year"]) < self.now)
-                )
+                headed
                 and start not in deadlines
                 and not _COMMITMENT_WORDS.search(self.text, start, self.clauses.end_of(position))
             )
