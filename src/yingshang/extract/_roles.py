@@ -132,6 +132,7 @@ class _Roles(_Text):
         dated_roles = self.dated_roles
         sentences: dict[int, bool] = {}  # sentence start → whether it is a status report
         clauses: dict[int, bool] = {}  # clause start → whether a time past heads it
+        past: list[int] = []  # the starts of the clauses that report, in text order
         promised: set[int] = set()
         deadlines: set[int] = set()  # the clauses a deadline of the plan stands in
         dated: set[int] = set()  # 已于2020年底前完成…, 2020年实现… (a plan of 2021): done or past
@@ -168,7 +169,7 @@ class _Roles(_Text):
             window = max(reading.start - 13, 0)
             if (
                 sentences[sentence]
-                or self._past_clause(reading.start, clauses, deadlines)
+                or self._past_clause(reading.start, clauses, deadlines, past)
                 or (
                     "已" in text[window : reading.start]
                     and _ALREADY_BEFORE.search(text, window, reading.start)
@@ -196,13 +197,15 @@ class _Roles(_Text):
             ):
                 before.role = TargetRole.SCOPE
 
-    def _past_clause(self, position: int, known: dict[int, bool], deadlines: set[int]) -> bool:
+    def _past_clause(
+        self, position: int, known: dict[int, bool], deadlines: set[int], past: list[int]
+    ) -> bool:
         """Tell whether the clause at `position` is headed by a time past, or follows a clause
         that is only one, and promises nothing (去年全市新增市场主体18万户，今年力争新增20万户以上:
         the first clause reports; 今年前三季度，全市减税降费35亿元，…: the second)."""
         start = self.clauses.start_of(position)
-        past = known.get(start)
-        if past is None:
+        past_known = known.get(start)
+        if past_known is None:
             text = self.text
             head = (
                 _PAST_HEAD.match(text, start)
@@ -222,16 +225,19 @@ class _Roles(_Text):
             headed = head is not None and (
                 head["year"] is None or (self.now is not None and int(head["year"]) < self.now)
             )
-            if not headed and start > 1 and text[start - 1] == ",":
+            if not headed and past and text[start - 1] == ",":
                 # 2020年，全市新增…12.5万户，增长18%；今年力争…: a clause after a comma goes on
-                # with the report before it (looked up, not worked out: readings come in order)
-                headed = known.get(self.clauses.start_of(start - 1), False)
-            past = known[start] = (
+                # with the report before it (the last found: readings come in text order)
+                headed = past[-1] == self.clauses.start_of(start - 1)
+            reports = known[start] = (
                 headed
                 and start not in deadlines
                 and not _COMMITMENT_WORDS.search(self.text, start, self.clauses.end_of(position))
             )
-        return past
+            if reports:
+                past.append(start)
+            return reports
+        return past_known
 
     def _reports(self, start: int, end: int, *, dated: bool = False) -> bool:
         """Tell whether the sentence text[start:end], with no deadline, reports figures only;
