@@ -223,6 +223,12 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         "a line of only a comma after a last item with no agencies: the comma was in nothing",
     ),
     (
+        "layout-work-points",
+        (Mutation("insert", 175, piece="[bookmark: _GoBack]"),),
+        "a Word bookmark between a role's label and its agency (牵头单位：[bookmark…]市市场监管局):"
+        " the label was read, but counted as lost",
+    ),
+    (
         "13-xiangxi-2020-zhouzhengfa5-gongzuojihua-trad",
         (
             Mutation("insert", 3464, piece="（"),

@@ -84,10 +84,13 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
     # reads the text without it, when the run of them touches an agency at either end.
     artifacts = {d.span.start: d.span.end for d in plan.diagnostics if d.code in _ARTIFACTS}
     # An artifact right after an agency (县政务服务中心[bookmark]等单位】) ends where the agency
-    # would: what follows it is read as what follows the agency.
+    # would: what follows it is read as what follows the agency; one right before an agency
+    # (牵头单位：[bookmark]市市场监管局) starts where the agency would.
     for start in sorted(artifacts):
         if start in agency_edges:
             agency_edges.add(artifacts[start])
+        elif artifacts[start] in agency_edges:
+            agency_edges.add(start)
     gaps = list(_gaps(placed, len(text)))
     joined: set[int] = set()  # the indexes of gaps read as part of structure across artifacts
     index = 0
