@@ -52,18 +52,8 @@ _QUANTITY = LazyStdlibPattern(
     re.VERBOSE,
 )
 # What a sum is given for, after 每家, 每个 or 每户 (每家企业5万元, 每个项目50万元): 元/家企业.
-_PRICED_NOUNS = (
-    "企业",
-    "项目",
-    "单位",
-    "商户",
-    "市场主体",
-    "园区",
-    "平台",
-    "基地",
-    "机构",
-    "个体工商户",
-)
+_PRICED_NOUNS = ("企业", "项目", "单位", "商户", "市场主体", "园区", "平台", "基地", "机构",
+                 "个体工商户")  # fmt: skip
 _PRICE_PER = LazyPattern(
     rf"""
     每 (?P<per> {_alternation(_PER_UNITS)} ) [ ]?            # 每件550元: the price of one
@@ -366,10 +356,12 @@ _CLASS_LABEL_AFTER = LazyPattern(
     """,
     regex.VERBOSE,
 )
+# A year's first months, a span so far (今年前10个月): in a report's words and at a clause's head.
+_FIRST_MONTHS = r"前 (?: 1[01] | [1-9] | 十一 | [二三四五六七八九十] ) 个月"
 # What a status report says: the figures of a sentence with these words and no commitment were
 # measured, not promised (截至2020年3月…达6.94亿, 耗时10分钟, 原需6个工作日).
 _STATUS_WORDS = LazyPattern(
-    r"""
+    rf"""
     截至 | 截止 (?! 日期 | 时间 ) | 累计
   | 显示 (?<= (?: 数据 | 统计 | 报告 | 调查 | 监测 | 评估 | 测评 | 评价 | 结果 | 普查 ) 显示 )
   | 同比 | 原需 | 原来需要 | 耗时
@@ -379,19 +371,18 @@ _STATUS_WORDS = LazyPattern(
   | 了 (?<! [为為爲除] 了 ) (?! [解结] )  # 压缩了78.89%, 贡献了60%以上的税收: done (not 为了, 了解)
   | (?: 到 | 至 | 为 ) 现在的                                  # 由过去的15天压缩到现在的3天
   | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far
-  | (?<= 年 | ^ | [,;:。!?\n ] ) 前 (?: 1[01] | [1-9] | 十一 | [二三四五六七八九十] ) 个月
-                                                            # 今年前10个月, ，前4个月: so far
+  | (?<= 年 | ^ | [,;:。!?\n ] ) {_FIRST_MONTHS}            # 今年前10个月, ，前4个月: so far
   | 近年来 | 多年来 | 近几年来
   | 过去 (?<! [由从比较] 过去 ) (?! 的 )                      # 过去五年: looking back
   | (?<! [0-9] ) 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月   # 1—9月: so far
   | 据统计 | 据介绍 | 据悉 | 获悉 | 共有 | 现有 | 实有         # 据统计…, 我市共有市场主体52.3万户
-  | 据 [^,;:。!?\n据]{1,16}? (?: 介绍 | 统计 | 测算 )          # 据国家市场监管总局介绍
+  | 据 [^,;:。!?\n据]{{1,16}}? (?: 介绍 | 统计 | 测算 )          # 据国家市场监管总局介绍
   | 已 (?: 全面 | 全部 | 基本 | 提前 | 如期 | 顺利 ) (?: 完成 | 实现 )   # …的目标已全面完成
   | 共 (?<= 全 [市省区县国州] 共 ) (?! 同 | 享 | 建 )   # 全市共减免房租2.3亿元: a total so far
   | 经测算 | 据测算 | 预计                                   # 经测算，每年可节省约2.3亿元
   # A change against a past year measured to hundredths (较2017年压缩78.89%): plans promise
   # round figures (在2017年基础上压缩60%), reports give what was measured.
-  | (?: 较 | 比 ) [0-9]{4} 年 [^,;:。!?\n0-9]{0,8}? [0-9]{1,3} \. [0-9]{2,} [ ]? %
+  | (?: 较 | 比 ) [0-9]{{4}} 年 [^,;:。!?\n0-9]{{0,8}}? [0-9]{{1,3}} \. [0-9]{{2,}} [ ]? %
     """,
     regex.VERBOSE,
 )
@@ -412,15 +403,16 @@ _DONE_IN_YEAR = LazyPattern(
 # sentence promises. A year heads such a clause when it is before the plan's own and no bound or
 # start follows it (2020年底前 is a deadline, 2020年起 a start).
 _PAST_HEAD = LazyPattern(
-    r"""
+    rf"""
     [ \u3000]*
-    (?: 去年 | 上年 (?! 同期 | 度 ) | 上一年 | 前年 | 过去 [一二两三四五六七八九十几]{1,2} 年
+    (?: 去年 | 上年 (?! 同期 | 度 ) | 上一年 | 前年 | 过去 [一二两三四五六七八九十几]{{1,2}} 年
       | (?: 今年 )?
         (?: 以来 | 前 [一二三] 季度 | 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月
-          | 前 (?: 1[01] | [1-9] | 十一 | [二三四五六七八九十] ) 个月 )
+          | {_FIRST_MONTHS} )
       | 近年来 | 截至目前
       | 过去 (?! 的 ) | 如今 | 现在 (?! 起 | 开始 | 的 )              # 过去…，现在只需3天
-      | (?P<year> [0-9]{4} ) [ ]? 年 (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 | 开始 ) ) )
+      | (?P<year> [0-9]{{4}} ) [ ]? 年
+        (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 | 开始 ) ) )
     """,
     regex.VERBOSE,
 )

@@ -210,8 +210,8 @@ def _left_open(text: str) -> bool:
     """Tell whether the (folded) roles `text` leaves a bracket open or closes one never opened
     (…,6月底完成)( closes one, then opens one): what its names are is not clear, and it is read
     as text."""
-    if text.count("(") != text.count(")"):
-        return True
+    if ")" not in text:
+        return "(" in text  # most roles hold no bracket: no walk over their characters
     depth = 0
     for char in text:
         if char == "(":
@@ -220,7 +220,7 @@ def _left_open(text: str) -> bool:
             depth -= 1
             if depth < 0:
                 return True
-    return False
+    return depth != 0
 
 
 def _is_deadline(name: str) -> bool:
