@@ -136,7 +136,7 @@ UNITS: dict[TargetKind, tuple[tuple[str, str], ...]] = {
     TargetKind.DURATION: (
         ("个工作日", "个工作日"), ("工作日", "个工作日"), ("个月", "个月"), ("日", "日"),
         ("天", "天"), ("小时", "小时"), ("周", "周"), ("年", "年"), ("分钟", "分钟"), ("秒", "秒"),
-        ("秒钟", "秒"),
+        ("秒钟", "秒"), ("个季度", "个季度"),
     ),
     TargetKind.COUNT: (
         ("个", "个"), ("件", "件"), ("家", "家"), ("种", "种"), ("项", "项"), ("类", "类"),
@@ -144,13 +144,18 @@ UNITS: dict[TargetKind, tuple[tuple[str, str], ...]] = {
         ("轮次", "轮次"), ("枚", "枚"),
     ),
     TargetKind.PERCENTAGE: (("%", "%"), ("％", "%")),
-    TargetKind.PERCENTAGE_POINTS: (("个百分点", "个百分点"), ("个基点", "个基点"), ("基点", "个基点")),
+    TargetKind.PERCENTAGE_POINTS: (("个百分点", "个百分点"), ("个基点", "个基点"), ("基点", "个基点"),
+                                   ("个百分位", "个百分位")),
     TargetKind.MONEY: (("元", "元"),),
-    TargetKind.UNIT_PRICE: (("元/吨", "元/吨"), ("元/件", "元/件"), ("元每吨", "元/吨")),
+    TargetKind.UNIT_PRICE: (("元/吨", "元/吨"), ("元/件", "元/件"), ("元每吨", "元/吨"),
+                            ("元/kW", "元/kW"), ("元/瓦", "元/瓦")),
     TargetKind.PHYSICAL: (
         # (A voltage, 千伏, names whom a measure serves: a scope, drawn by others().)
         ("千伏安", "千伏安"), ("公里", "公里"), ("平方米", "平方米"),
         ("立方米", "立方米"), ("吨", "吨"), ("千瓦时", "千瓦时"), ("公顷", "公顷"),
+        # (web pages write the Latin symbols in either case)
+        ("KVA", "千伏安"), ("kW", "千瓦"), ("KW", "千瓦"), ("标箱", "标箱"),
+        ("微克/立方米", "微克/立方米"),
     ),
 }  # fmt: skip
 
@@ -237,7 +242,7 @@ PREFIXES: tuple[tuple[str, Comparator], ...] = (
     ("达到", Comparator.AT_LEAST), ("达", Comparator.AT_LEAST),
     ("不得少于", Comparator.AT_LEAST), ("下限为", Comparator.AT_LEAST),
     ("最长", Comparator.AT_MOST), ("上限为", Comparator.AT_MOST), ("最高可达", Comparator.AT_MOST),
-    ("约", Comparator.ABOUT), ("近", Comparator.ABOUT),
+    ("不超", Comparator.AT_MOST), ("约", Comparator.ABOUT), ("近", Comparator.ABOUT),
     ("低于", Comparator.LESS_THAN), ("少于", Comparator.LESS_THAN), ("不足", Comparator.LESS_THAN),
     ("超过", Comparator.MORE_THAN), ("高于", Comparator.MORE_THAN), ("多于", Comparator.MORE_THAN),
 )  # fmt: skip
@@ -509,11 +514,34 @@ def halves(draw: st.DrawFn) -> Phrase:
     if form == "short":
         verb, direction = "减", Direction.DECREASE
         text = "减半"
+    elif draw(st.integers(0, 3)) == 0:  # 缩减近一半: about half
+        text = f"{verb}{draw(st.sampled_from(['近', '约']))}一半"
+        comparator = Comparator.ABOUT
     else:
         text = f"{verb}一半{suffix}"
     return Phrase(text, (_target(text, TargetKind.RELATIVE_CHANGE, quantity=Quantity(50, "%"),
                                  comparator=comparator if form == "by" else Comparator.EXACTLY,
                                  direction=direction),))  # fmt: skip
+
+
+# The size of a change named before the share it is: 降幅达60%, 增幅为15%.
+AMPLITUDES = {
+    Direction.DECREASE: ("降幅", "减幅", "下降幅度"),
+    Direction.INCREASE: ("增幅", "涨幅"),
+}
+
+
+@st.composite
+def amplitudes(draw: st.DrawFn) -> Phrase:
+    """Draw a share named as a change's size: 降幅达60%, 增幅为15%以上 (a change by the share)."""
+    direction = draw(st.sampled_from(Direction))
+    word = draw(st.sampled_from(AMPLITUDES[direction]))
+    verb, comparator = draw(st.sampled_from((("", Comparator.EXACTLY), ("为", Comparator.EXACTLY),
+                                             ("达到", Comparator.AT_LEAST))))  # fmt: skip
+    written = draw(plain_quantities(TargetKind.PERCENTAGE))
+    text = f"{word}{verb}{written.text}"
+    return Phrase(text, (_target(text, TargetKind.RELATIVE_CHANGE, quantity=written.quantity,
+                                 comparator=comparator, direction=direction),))  # fmt: skip
 
 
 @st.composite
@@ -536,6 +564,15 @@ def ranks(draw: st.DrawFn) -> Phrase:
     (that place)."""
     place = draw(st.integers(1, 100))
     unit = draw(st.sampled_from(["名", "位"]))
+    if draw(st.integers(0, 3)) == 0:
+        # 排名由15位提升至9位, 排名由第15位上升至第9位: a place written after a ranking, 第 or not
+        before = draw(st.integers(1, 200))
+        ordinal = draw(st.sampled_from(["", "第"]))
+        verb = draw(st.sampled_from(["提升", "上升", "跃升"]))
+        text = f"由{ordinal}{before}位{verb}至{ordinal}{place}位"
+        return Phrase("排名", ()) + Phrase(text, (_target(
+            text, TargetKind.RANK, quantity=Quantity(place, "位"), baseline=Quantity(before, "位"),
+            direction=Direction.INCREASE),))  # fmt: skip
     if draw(st.booleans()):
         lead = draw(st.sampled_from(["进入", "进入全国", "保持全省"]))
         text = f"第{draw(written_integers(place))}{unit}"
@@ -856,7 +893,9 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
                 DeadlineKind.BEFORE, due, due.year, due.month, due.day
             )
         if which == "month":
-            end = draw(st.sampled_from(["底", "底前"]))
+            end = draw(st.sampled_from(["底", "底前", "末"]))  # 6月末, as 6月底
+            if not end.endswith("前") and _last_day(ISSUE_DATE.year, month) < ISSUE_DATE:
+                end += "前"  # (2月末，贷款余额… in a plan of July: a month past dates a report)
             return f"{month}月{end}", Deadline(
                 DeadlineKind.BY_END_OF, _last_day(ISSUE_DATE.year, month), ISSUE_DATE.year, month
             )
@@ -900,7 +939,11 @@ def deadlines(draw: st.DrawFn) -> tuple[str, Deadline]:
             DeadlineKind.BEFORE, datetime.date(year - 1, 12, 31), year
         )
     if form == "by year":
-        # 截至 without 前 dates a status report (截至2020年3月…), so only 到 reads as "by".
+        # 截至 without 前 dates a status report (截至2020年3月…), so only 到 reads as "by"; and
+        # 到 a year already over dates one too (至2017年底，全国实有…): a deadline is ahead.
+        if year < ISSUE_DATE.year:
+            year = ISSUE_DATE.year + 1 + year % 50
+            written_year = str(year) if written_year.isdigit() else _digit_by_digit(year)
         return f"到{written_year}年", Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year)
     if form == "within year":
         which = draw(st.sampled_from(["written", "year", "plan's year"]))
@@ -947,9 +990,12 @@ def period_deadlines(draw: st.DrawFn, year: int, written_year: str) -> tuple[str
     yearless = not by and bound and not (half and bound == "前") and draw(st.booleans())
     if yearless:
         year, written_year = ISSUE_DATE.year, ""
-    elif not by and not bound and _last_day(year, last) < ISSUE_DATE:
-        # A period written bare that ended before the plan was issued reports (2018年上半年，…):
-        # a deadline to keep is one still ahead.
+    elif (not bound or bound in ("末", "底") or (by and not bound.endswith("前"))) and _last_day(
+        year, last
+    ) < ISSUE_DATE:
+        # A period written bare that ended before the plan was issued reports (2018年上半年，…,
+        # 2019年一季度末，…), and 到 one dates a report (到2017年二季度，开业率为…): a deadline
+        # to keep is ahead.
         year = ISSUE_DATE.year + 1 + year % 50
         written_year = str(year) if written_year.isdigit() else _digit_by_digit(year)
     if bound == "前":  # before the period begins, as 2020年前 is
@@ -998,7 +1044,10 @@ def listed_deadlines(draw: st.DrawFn) -> Phrase:
     """Draw years listed after 到 and the values due by each, in order, after 分别: 到2022年、
     2025年，网上可办率分别达到90%、95%."""
     count = draw(st.integers(2, 3))
-    years = sorted(draw(st.sets(st.integers(2000, 2060), min_size=count, max_size=count)))
+    # (years ahead of the plan: 到 a year already over dates a report)
+    years = sorted(
+        draw(st.sets(st.integers(ISSUE_DATE.year, 2060), min_size=count, max_size=count))
+    )
     due = [Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year) for year in years]
     phrase = Phrase("", ())
     for index, (year, deadline) in enumerate(zip(years, due, strict=True)):
@@ -1019,7 +1068,7 @@ def listed_deadlines(draw: st.DrawFn) -> Phrase:
 
 
 ONGOING_WORDS = ("持续推进", "长期坚持", "长期推进", "持续开展", "持续实施", "长期", "常态化推进",
-                 "常态化开展", "常态化实施")  # fmt: skip
+                 "常态化开展", "常态化实施", "长期实施", "持续坚持")  # fmt: skip
 
 
 @st.composite
@@ -1050,6 +1099,7 @@ def phrases() -> st.SearchStrategy[Phrase]:
         listed_deadlines(),
         ongoing(),
         halves(),
+        amplitudes(),
         doublings(),
         ranks(),
         scores(),

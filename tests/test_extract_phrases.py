@@ -80,6 +80,31 @@ def _check(phrase: dict[str, Any]) -> None:
         for target in targets:
             if target.span.start < end and start < target.span.end:
                 assert target.role is not TargetRole.COMMITMENT, (raw, target)
+    if phrase.get("strict"):
+        _check_strictly(phrase, targets)
+
+
+def _check_strictly(phrase: dict[str, Any], targets: tuple[Target, ...]) -> None:
+    """Check a sentence read in yingshang's own kinds and units: each target's kind and unit,
+    and no commitment returned that the hand reading does not list."""
+    sentence = phrase["sentence"]
+    spans = []
+    for hand in phrase["targets"]:
+        start = hand.get("offset", sentence.find(hand["raw"]))
+        spans.append((start, start + len(hand["raw"]), hand))
+    for target in targets:
+        read = [
+            hand
+            for start, end, hand in spans
+            if target.span.start < end and start < target.span.end
+        ]
+        if not read:
+            assert target.role is not TargetRole.COMMITMENT, target
+            continue
+        (hand,) = read
+        assert target.kind.value == hand["kind"], (hand["raw"], target)
+        unit = None if target.quantity is None else target.quantity.unit
+        assert unit == hand["unit"], (hand["raw"], target)
 
 
 def _ids(path: Path) -> list[str]:

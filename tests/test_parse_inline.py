@@ -620,6 +620,18 @@ def test_work_kept_up_as_a_routine_is_ongoing_not_an_agency(bracket: str) -> Non
     assert yingshang.coverage(plan) == ()
 
 
+@pytest.mark.parametrize("bracket", ["（市市场监管局，常态化）", "（市市场监管局，持续）"])
+def test_a_bare_word_of_routine_work_in_a_bracket_is_no_agency(bracket: str) -> None:
+    # 常态化 or 持续 alone after the agencies is when (no date to read), not a second agency.
+    text = f"某市优化营商环境重点任务\n\n一、政务服务\n1．推行双随机监管全覆盖。{bracket}\n"
+    plan = yingshang.parse(text)
+    (action,) = plan.actions
+    assert [agency.name for agency in action.lead_agencies] == ["市市场监管局"]
+    assert action.cooperating_agencies == ()
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()
+
+
 @pytest.mark.parametrize("years", ["2019年至2020年", "2019—2020年", "2019年到2020年"])
 def test_the_years_an_items_work_runs_over_date_it_by_the_last(years: str) -> None:
     # 至2020年 alone is a deadline; the 2019年 before it is part of the same time, not text

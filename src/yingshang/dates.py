@@ -85,7 +85,10 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         # Web copies space the year off (2023 年底前) and wrap lines inside it (2025 年⏎底前).
         rf"""
         (?P<by> 截至 | 截止到 | 截止 | 到 | 至
-              # 力争2025年(实现…), 完成时限：2020年12月: by then
+              # 力争2025年(实现…), 要在2022年(普遍减免…), 完成时限：2020年12月: by then; not
+              # 将在2018年以来…的基础上 (a time since, or a reference)
+              | (?<= (?: 要 | 将 | 力争 | 确保 | 争取 | 计划 ) 在 )
+                (?= {_YEAR} [ ]? 年 (?! [ ]? (?: 以来 | 起 | 开始 | 以后 | 之后 | 的 | 基础 ) ) )
               | (?<= 力争 | 确保 | 争取
                    | (?: 时限 | 完成时间 | 完成期限 | 时间节点 | 截止时间 ) [ ]? [:：] [ ]? ) )?
         {_NOT_AFTER_A_NUMERAL}
@@ -106,6 +109,7 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         (?: (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )? )?
         (?P<bound> 年?{_END_BEFORE} | {_BEFORE} | {_WITHIN}
                  | 年? 底 (?= [ ]? {_DONE_VERBS} )
+                 | (?<= 月 ) [底末] (?! [线数部层稿子] )          # 截至今年6月末, as 6月底 is
                  | 年? [底末] (?<= [到至] [今本当明次] 年 年? [底末] ) (?! [线数部层稿子] ) )
         """,
         # 年底前, 年内 with no year: the plan's year. Not 每年年底前, which recurs, nor 半年内
@@ -117,14 +121,14 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         年 度? (?P<bound> {_END_BEFORE} | {_WITHIN} | 底 (?= [ ]? {_DONE_VERBS} )
                         | [底末] (?<= [到至] 年 [底末] ) (?! [线数部层稿子] ) )
         """,
-        # 9月底前, 6月30日前, 6月中旬前, 6月底(完成) with no year: the plan's year. Not 3个月前,
-        # which is relative, nor 每年6月底前, which recurs.
+        # 9月底前, 6月30日前, 6月中旬前, 6月底(完成), 6月末 with no year: the plan's year. Not
+        # 3个月前, which is relative, nor 每年6月底前, which recurs.
         rf"""
         {_NOT_AFTER_A_NUMERAL} (?<! [年个] )
         (?P<month> {_MONTH} ) [ ]? 月 份?
         (?: [ ]? (?P<day> {_DAY} ) [ ]? [日号] | (?P<dekad> [上中下] 旬 ) )?
-        (?P<bound> {_END_BEFORE} | {_BEFORE} | 底 (?! [线数部层稿子] ) )
-        (?: (?<= 底 ) (?: 完成 | 见效 | 到位 ) )?        # 6月底完成, as a bracket writes it
+        (?P<bound> {_END_BEFORE} | {_BEFORE} | [底末] (?! [线数部层稿子] ) )
+        (?: (?<= [底末] ) (?: 完成 | 见效 | 到位 ) )?    # 6月底完成, as a bracket writes it
         """,
         # 本月底前, 下月底前, 下月15日前: a month named relative to the plan's issue date.
         # A class for the first character lets the engine skip to it; the code checks the word.
@@ -288,6 +292,12 @@ DATE_SCAN_FROM_FIRST = LazyStdlibPattern(
 )
 """`DATE_SCAN`'s matches, found faster in a long text; `year_tail` is the first form's year but
 its first character, and `month` its month."""
+
+# Work that goes on with no end date (持续推进, 长期坚持, 常态化开展): the extractor's ONGOING
+# target and, in an item's bracket, its time. One of these words, then one of the verbs; the
+# extractor takes 长期 alone too, the parser any of them alone ("（市市场监管局，持续）").
+ONGOING_WORDS: tuple[str, ...] = ("持续", "长期", "常态化")
+ONGOING_VERBS: tuple[str, ...] = ("推进", "开展", "实施", "坚持")
 
 # The same for `DATE_PATTERN`: a year or a month, or the separator of 2019-07-23.
 DATE_ANCHORS: tuple[str, ...] = ("年", "月", "-", ".", "/")

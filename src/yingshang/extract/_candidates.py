@@ -57,9 +57,11 @@ from ._patterns import (
     _PLAN_NAME_AFTER,
     _PLAN_NAME_FIRSTS,
     _PRICE_PER,
+    _PROMISE_WORDS,
     _QUANTITY,
     _QUANTITY_PATTERNS,
     _RANK,
+    _RANKING_WORDS,
     _RATE_NAME_AFTER,
     _REFERENCE_AFTER_YEAR,
     _REFERENCE_LEADS,
@@ -110,6 +112,14 @@ _ALREADY_DONE_BEFORE = frozenset(("已于", "已在", "经于"))
 # What stands before 前 of 前4个月 when it means a year's first months: a clause's start or a
 # year (今年前10个月); not 提前3个月, 期限前3个月.
 _BEFORE_FIRST_MONTHS = frozenset(("", "年", ",", ";", ":", "。", "!", "?", "\n", " "))
+# The characters before 一 that make a word of it: 同一, 统一, 这一, 上一年, 唯一, 逐一, 每一.
+_ONE_IN_WORDS = frozenset("同统这那上下唯逐另某其单每任")
+# After a number of years or months: the time since something began (一年多来, 3年以来).
+_SINCE_AFTER = ("多来", "多以来", "以来")
+# Before a sum that is the step a reward is counted by, not a target: 每新增1亿元奖励10万元.
+_STEP_BEFORE = frozenset(("每新增", "每增加", "每超过", "每超出"))
+# How far before a place written without 第 its sentence may name the ranking (a bounded copy).
+_RANKING_WINDOW = 64
 # What joins a year to the one before it in a list.
 _YEAR_LIST_JOINERS = frozenset("、和与及 ")
 # What a measure is carried on with, between the verb of carrying on and 至: 延续实施至….
@@ -132,7 +142,8 @@ class _Candidates(_Text):
             if role is TargetRole.SCOPE or (
                 role is TargetRole.STATUS and self.now is not None and year < self.now
             ):
-                self.dated_roles[start] = role  # 有效期至…; 到2019年、2020年 in a plan of 2021
+                # 有效期至…; 到2019年、2020年 in a plan of 2021
+                self.dated_roles[start, listed.end()] = role
             due = attrs.evolve(deadline, date=deadline.date.replace(year=year), year=year)
             yield start, -listed.end(), 0, due
             position, deadline = listed.end(), due
@@ -194,12 +205,33 @@ class _Candidates(_Text):
                 if by is None and text[max(start - 2, 0) : start] in ("截至", "截止"):
                     by = text[start - 2 : start]
                 bound = match["bound"] if "bound" in groups else None
+                passed_to = self._passed_to(start, by, bound, deadline)
                 if by in ("截至", "截止", "截止到") and not (bound or "").endswith("前"):
-                    self.dated_roles[start] = TargetRole.STATUS  # 截至2020年3月: as of a date
+                    self.dated_roles[start, match.end()] = (
+                        TargetRole.STATUS
+                    )  # 截至2020年3月: as of a date
                 elif (
                     (
+                        # 在2022年1月1日至2022年12月31日期间毕业的: the period a measure covers
+                        by in ("至", "到") and text.startswith("期间", match.end())
+                    )
+                    or (
+                        # 2020年1月1日至2021年12月31日首次领取执照的 in a notice of 2022: a
+                        # period over, from a day to a day, says whom the measure covers
+                        passed_to is not None and text[passed_to - 1 : passed_to] in ("日", "号")
+                    )
+                    or (
                         "期" in text[max(start - 5, 0) : start]  # 有效期, 执行期, 实施期
                         and _VALIDITY_BEFORE.search(text, max(start - 5, 0), start)
+                    )
+                    or (
+                        # 延至年底, 延长至6月底 (至 before a date that takes none)
+                        by is None
+                        and text[start - 1 : start] in ("至", "到")
+                        and (
+                            text[max(start - 3, 0) : start - 1] in _CARRIED_ON
+                            or text[start - 2 : start - 1] == "延"
+                        )
                     )
                     or (
                         by in ("至", "到")
@@ -214,7 +246,7 @@ class _Candidates(_Text):
                     )
                 ):
                     # 有效期至2022年12月31日, 政策延续至2021年3月31日: what the measure holds until
-                    self.dated_roles[start] = TargetRole.SCOPE
+                    self.dated_roles[start, match.end()] = TargetRole.SCOPE
                 elif (
                     (
                         self.now is not None
@@ -237,17 +269,27 @@ class _Candidates(_Text):
                         # in one of April: a period written bare, with its year (or 今年), that
                         # ended before the plan was issued
                         by is None
-                        and bound is None
+                        and (
+                            # (2月末，贷款余额…: a month's end written bare, as a period is)
+                            bound is None or (bound in _BARE_ENDS and match.group()[-1] in "底末")
+                        )
                         and self.issue_date is not None
                         and deadline.date is not None
                         and deadline.date < self.issue_date
-                        and ("year" in groups or "relative_year" in groups)
+                        and ("year" in groups or "relative_year" in groups or "month" in groups)
                     )
                     or text[max(start - 2, 0) : start] in _ALREADY_DONE_BEFORE
+                    or (
+                        # 至6月底实有1.03亿户, 据统计，至2017年底，… in a text issued after it:
+                        # a date of record, as 截至 is (到2020年底前 would be a deadline missed)
+                        passed_to is not None
+                        # (目标是到2020年…, 力争到2017年底: a goal's date, however old)
+                        and not _PROMISE_WORDS.search(text, self.clauses.start_of(start), start)
+                    )
                 ):
                     # “十三五”期间，全市累计…, 2020年实现地区生产总值…, 2020年末…余额 in a plan
                     # of 2021: a time past, reported; 已于2020年6月底前完成: done already
-                    self.dated_roles[start] = TargetRole.STATUS
+                    self.dated_roles[start, match.end()] = TargetRole.STATUS
                 yield start, -match.end(), 0, deadline
                 if (
                     # (the character after first: most deadlines are followed by no list)
@@ -256,7 +298,7 @@ class _Candidates(_Text):
                     and deadline.date == datetime.date(deadline.year, 12, 31)
                 ):
                     yield from self._listed_years(
-                        match.end(), deadline, self.dated_roles.get(start)
+                        match.end(), deadline, self.dated_roles.get((start, match.end()))
                     )
         if _holds_any(text, DATE_ANCHORS):
             for match in DATE_SCAN_FROM_FIRST.finditer(text):
@@ -285,7 +327,7 @@ class _Candidates(_Text):
             for match in _HALF.finditer(text):
                 reference = match["reference"] or None
                 by = not match["to"]
-                half = _Half(_DIRECTIONS[match["verb"]], by, reference)
+                half = _Half(_DIRECTIONS[match["verb"]], by, reference, match["about"] is not None)
                 yield match.start("verb"), -match.end(), 3, half
         if "番" in text or "倍增" in text:
             for match in _DOUBLING.finditer(text):
@@ -314,6 +356,24 @@ class _Candidates(_Text):
             if start >= last_end:
                 last_end = -negative_end
                 yield start, last_end, item
+
+    def _passed_to(
+        self, start: int, by: str | None, bound: str | None, deadline: Deadline
+    ) -> int | None:
+        """Return where the 至 or 到 of a date before the text's issue date stands (至6月底,
+        到2017年二季度; 到…前 is a deadline, if one missed), or None."""
+        if (
+            self.issue_date is None
+            or deadline.date is None
+            or deadline.date >= self.issue_date
+            or (bound or "").endswith("前")
+        ):
+            return None
+        if by in ("至", "到"):
+            return start
+        if by is None and start > 0 and self.text[start - 1] in ("至", "到"):
+            return start - 1
+        return None
 
     def _year_before(self, position: int, written: list[list[regex.Match[str]]]) -> int | None:
         """Return the year last written before `position` in its sentence, else the plan's.
@@ -387,14 +447,22 @@ class _Candidates(_Text):
         if self._in_title(number_start):
             return None
         if pattern is _PLACE:
+            window = max(self.sentences.start_of(start), start - _RANKING_WINDOW)
+            if self.text[start] != "第" and not _holds_any(self.text[window:start], _RANKING_WORDS):
+                return None  # 到10位专家: people counted, not a place in a ranking
             value = _read_number(numeral)
             if value is None:
                 return None
             return _Found(start, end, TargetKind.RANK, Quantity(value, match["unit"]))
         if number_start > 0 and self.text[number_start - 1] == "第":
             return None  # 第三期: an ordinal
-        if numeral == "一" and self.text[number_start - 1 : number_start] == "同":
-            return None  # 同一天, 同一窗口: the same one, not a count of one
+        if numeral == "一" and self.text[number_start - 1 : number_start] in _ONE_IN_WORDS:
+            # 同一天, 统一名称, 这一次, 上一年, 每一个: a word that holds 一, not a count of one
+            return None
+        if self.text[number_start - 1 : number_start] == "几" or (
+            self.text[number_start - 2 : number_start] == "满分"
+        ):
+            return None  # 几十秒 (some tens), 满分5分 (the top of a scale): no figure to reach
         if pattern is _HALF_TIME:
             return _Found(start, end, TargetKind.DURATION, Quantity(_HALF_VALUE, match["unit"]))
         if pattern is _SAME_DAY:
@@ -435,6 +503,8 @@ class _Candidates(_Text):
                 value = 100 * value / denominator  # 三分之一: 33.33…%, to Decimal's precision
             return _Found(start, end, TargetKind.PERCENTAGE, Quantity(_plain(value), "%"))
         if match["money"] is not None:
+            if self.text[max(start - 3, 0) : start] in _STEP_BEFORE:
+                return None  # 每新增1000万元奖励2万元: the step a reward is paid per
             written = match["money"]
             currency, per = written.removesuffix("钱"), match["per"]  # 3.5分钱: 分
             if pattern is _PRICE_PER and match["per2"] is not None:
@@ -507,6 +577,8 @@ class _Candidates(_Text):
         ):
             # “30条”, “民营经济20条”: a document's short name; “3个1”, “两个100%”: a slogan.
             return None
+        if (word == "年" or word == "个月") and self.text.startswith(_SINCE_AFTER, end):
+            return None  # 一年多来, 3年以来: the time since, reported (3年来: _NOT_FOLLOWED_BY)
         following = self.text[end : end + 1]
         if following and (
             following in _NOT_FOLLOWED_BY.get(word, "") or following in _NEVER_FOLLOWED_BY

@@ -12,8 +12,10 @@ from decimal import Decimal
 import regex
 
 from .._lazy import LazyPattern, LazyStdlibPattern
+from ..dates import ONGOING_VERBS, ONGOING_WORDS
 from ..numbers import _SCANNED_NUMBER, NUMBER_PATTERN
 from ._words import (
+    _AMPLITUDES,
     _COUNTED_NOUNS,
     _CURRENCIES,
     _DECREASE_VERBS,
@@ -147,12 +149,18 @@ _RANK = LazyStdlibPattern(
 # 的第20位. Not a place held, which reports (排名第5位, 位列第3名), nor other ordinals (第三期).
 _PLACE = LazyPattern(
     rf"""
-    (?<= (?: [至到由] | 进入 | 保持 )
-         (?: 全国 | 全省 | 全市 | 全区 | 全球 | 世界 | [0-9]{{4}} 年的 )? )
-    第 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 ) (?! 次 | 置 )
+    (?<= (?: [至到由从] | 进入 | 保持 )
+         (?: (?: 去年 | 今年 | 上年 | [0-9]{{4}} 年 ) 的? )?
+         (?: 全国 | 全省 | 全市 | 全区 | 全球 | 世界 )? )
+    (?: 第 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 )
+      # 由2017年78位跃升至去年46位: 第 left out (read only where the clause names a ranking)
+      | (?P<number> [0-9]{{1,3}} | [一二三四五六七八九十两]{{1,3}} ) [ ]? (?P<unit> 位 ) )
+    (?! 次 | 置 )
     """,
     regex.VERBOSE,
 )
+# The words of a ranking: a place written without 第 (升至31位) counts only in a clause with one.
+_RANKING_WORDS = ("排名", "排位", "排行", "名次", "位次")
 # Doubling as plans count it: 翻一番 (twice as much), 翻两番 (four times), 翻番, 倍增 (not the
 # name of a programme: 倍增计划, 倍增行动).
 _DOUBLING = LazyPattern(
@@ -168,7 +176,7 @@ _HALF = LazyPattern(
       (?<= (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) 了?
            (?: (?P<to> 至 | 到 | 为 )
                (?: (?P<reference> [^0-9{_CLAUSE_PUNCTUATION}、()“”]{{1,16}}? ) 的 )? )?
-           一 ) 半
+           (?P<about> 近 | 约 )? 一 ) 半                                    # 缩减近一半
     | (?<= (?P<verb> 减 | 降 ) ) 半 (?! [年天日月个小数径] )                    # 减半征收
     """,
     regex.VERBOSE,
@@ -177,8 +185,8 @@ _HALF = LazyPattern(
 # clause or cell, not the verb of a sentence (持续推进减时间…).
 _ONGOING = LazyPattern(
     rf"""
-    (?: 持续 (?: 推进 | 开展 | 实施 ) | 长期 (?: 坚持 | 推进 )?        # 持续推进, 长期坚持, 长期
-      | 常态化 (?: 推进 | 开展 | 实施 ) )                            # 常态化推进
+    (?: (?: {"|".join(ONGOING_WORDS)} ) (?: {"|".join(ONGOING_VERBS)} )  # 持续推进, 常态化开展
+      | 长期 )
     (?= $ | [{_CLAUSE_PUNCTUATION}、()\t ] )
     """,
     regex.VERBOSE,
@@ -245,6 +253,11 @@ _CHANGE_BY_OBJECT_BEFORE = LazyPattern(
     """,
     regex.VERBOSE,
 )
+# The size of a change named before a share: 降幅达60%, 增幅为15% (the share is the change).
+_AMPLITUDE_BEFORE = LazyPattern(
+    rf"""(?P<word> {_alternation(_AMPLITUDES)} ) (?: 达到 | 达 | 为 | 超过 | 约 | 在 )? [ ]? \Z""",
+    regex.VERBOSE,
+)
 # A comparison by an amount: 比全国平均水平低20%, 较上年高0.5个百分点, 比法定时限少3天. The
 # adjective touches the number; 比 or 较 opens what it is compared with, in the same clause.
 _COMPARED_BY_BEFORE = LazyPattern(
@@ -300,7 +313,7 @@ _INCLUSION_AFTER = LazyPattern(
     regex.VERBOSE,
 )
 # A number that is not a quantity by what follows it: a meeting's session (七届44次会议), a day of
-# the month a news item is dated (财政部1日发布).
+# the month a news item is dated (财政部1日发布, 官员28日称).
 _SESSION_AFTER = LazyPattern(r"(?: 常务 | 全体 )? (?: 会议 | 全会 | 常委会 )", regex.VERBOSE)
 # The name of a rate a number of times begins: 一次办结率, 一次通过率 (not a count of one; nor is
 # 5次的审批效率, where 的 closes what the count qualifies).
@@ -314,7 +327,7 @@ _ONCE_BEFORE = LazyPattern(
 _ONCE_AFTER = LazyPattern(r"[\p{Han}--[以及或左多余每]]", regex.VERBOSE | regex.V1)
 _DAY_DATED_AFTER = LazyPattern(
     r"""(?: 发布 | 印发 | 召开 | 举行 | 出台 | 公布 | 宣布 | 电 | 讯 | 起施行 | 起实施
-          | 上午 | 下午 )""",
+          | 上午 | 下午 | 晚间 | 在 | 向 | 称 | 透露 | 表示 | 介绍 )""",  # 副部长18日在北京透露
     regex.VERBOSE,
 )
 # A book title (《…》) names a document: its numbers (三年行动计划, 2022-2024) are part of a name.
@@ -357,7 +370,7 @@ _CLASS_LABEL_AFTER = LazyPattern(
     regex.VERBOSE,
 )
 # A year's first months, a span so far (今年前10个月): in a report's words and at a clause's head.
-_FIRST_MONTHS = r"前 (?: 1[01] | [1-9] | 十一 | [二三四五六七八九十] ) 个月"
+_FIRST_MONTHS = r"前 (?: 1[01] | [1-9] | 十一 | [二三四五六七八九十] ) 个? 月"  # (前6月 too)
 # What a status report says: the figures of a sentence with these words and no commitment were
 # measured, not promised (截至2020年3月…达6.94亿, 耗时10分钟, 原需6个工作日).
 _STATUS_WORDS = LazyPattern(
@@ -367,7 +380,10 @@ _STATUS_WORDS = LazyPattern(
   | 同比 | 原需 | 原来需要 | 耗时
   | 耗费
   | (?<! [由从比较将把对与按] ) 目前 (?! 的 )                 # 目前全国市场主体超1亿户
-  | 花费 | 现已 | 已超 | 已达 | 已经达 | 已有 | 已累计 | 已完成 | 已实现 | 已压缩 | 已减少
+  | 花费 | 现已
+  | (?<! 承诺 ) (?: 已超 | 已达 | 已经达 | 已有 | 已累计 | 已完成 | 已实现 | 已压缩 | 已减少
+                 | 已于 )                   # 已于今年4月初全部付清
+                                           # (承诺已完成清税的个体工商户: a condition, not a report)
   | 了 (?<! [为為爲除] 了 ) (?! [解结] )  # 压缩了78.89%, 贡献了60%以上的税收: done (not 为了, 了解)
   | (?: 到 | 至 | 为 ) 现在的                                  # 由过去的15天压缩到现在的3天
   | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far
@@ -376,10 +392,12 @@ _STATUS_WORDS = LazyPattern(
   | 过去 (?<! [由从比较] 过去 ) (?! 的 )                      # 过去五年: looking back
   | (?<! [0-9] ) 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月   # 1—9月: so far
   | 据统计 | 据介绍 | 据悉 | 获悉 | 共有 | 现有 | 实有         # 据统计…, 我市共有市场主体52.3万户
-  | 据 [^,;:。!?\n据]{{1,16}}? (?: 介绍 | 统计 | 测算 )          # 据国家市场监管总局介绍
+  | 据 [^,;:。!?\n据]{{1,24}}? (?: 介绍 | 统计 | 测算 | 显示 )   # 据国家市场监管总局介绍,
+                                                  # 据世界银行《2019全球营商环境报告》显示
   | 已 (?: 全面 | 全部 | 基本 | 提前 | 如期 | 顺利 ) (?: 完成 | 实现 )   # …的目标已全面完成
   | 共 (?<= 全 [市省区县国州] 共 ) (?! 同 | 享 | 建 )   # 全市共减免房租2.3亿元: a total so far
-  | 经测算 | 据测算 | 预计                                   # 经测算，每年可节省约2.3亿元
+  | 经测算 | 据测算 | 预计 | 估计                            # 经测算，每年可节省约2.3亿元
+  | 超额完成 | 如今 | 而今                                  # …，超额完成年度目标任务
   # A change against a past year measured to hundredths (较2017年压缩78.89%): plans promise
   # round figures (在2017年基础上压缩60%), reports give what was measured.
   | (?: 较 | 比 ) [0-9]{{4}} 年 [^,;:。!?\n0-9]{{0,8}}? [0-9]{{1,3}} \. [0-9]{{2,}} [ ]? %
@@ -410,31 +428,36 @@ _PAST_HEAD = LazyPattern(
         (?: 以来 | 前 [一二三] 季度 | 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月
           | {_FIRST_MONTHS} )
       | 近年来 | 截至目前
-      | 过去 (?! 的 ) | 如今 | 现在 (?! 起 | 开始 | 的 )              # 过去…，现在只需3天
+      | 过去 (?! 的 ) | 如今 | 而今 | 现在 (?! 起 | 开始 | 的 )       # 过去…，现在只需3天
       | (?P<year> [0-9]{{4}} ) [ ]? 年
         (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 | 开始 ) ) )
     """,
     regex.VERBOSE,
 )
 # The characters such a time may start with: a clause that starts with none needs no match.
-_PAST_HEAD_FIRSTS = frozenset("去上前过今以1近截如现0123456789 \u3000")
+_PAST_HEAD_FIRSTS = frozenset("去上前过今以1近截如而现0123456789 \u3000")
 # The longest clause that is only such a time (with spaces): 今年1 - 10 月，
 _PAST_HEAD_LONGEST = 16
 # A clause that is only such a time, its break included: 今年前三季度，
 _PAST_HEAD_ALONE = LazyPattern(r"[ \u3000]* [,:] \Z", regex.VERBOSE)
 # What a plan says: a sentence with these words promises, whatever else it reports.
 # Plain literals: the standard engine searches a sentence for them in half the time.
-_COMMITMENT_WORDS = LazyStdlibPattern(
-    r"""
+_PROMISES = r"""
     要 (?<! [需主重只摘纪] 要 )         # not 需要, 主要, 重要, 只要 (the lookbehind after 要: the
                                       # engine still skips to the literal)
-  | 将 | 力争 | 确保 | 争取 | 必须 | 应当 | 不超过 | 不得超过 | 控制在 | 以内 | 之内
-  | 目标 (?! 已 )                      # not …降低10%的目标已全面完成: met
-  | 不低于 | 不少于 | 不高于
+  | 将 | 力争 | 确保 | 争取 | 必须 | 应当
+  | 目标 (?! 已 ) (?<! 超额完成目标 ) (?<! 超额完成年度目标 )
+                                      # not …的目标已全面完成, 超额完成年度目标任务: met
   | 计划 (?= 完成 | 实现 | 新增 | 投资 | 开工 | 建成 | 引进 | 培育 | 达到 )  # 2021年计划完成投资…
-    """,
-    re.VERBOSE,
-)
+"""
+# The words of a bound, which promise too, unless a time past or a date of record says the
+# figures were measured (截至一季度末，…平均担保费率控制在1%以内; 2020年，…压缩至4个工作日以内).
+_BOUNDS = "不超过 | 不得超过 | 控制在 | 以内 | 之内 | 不低于 | 不少于 | 不高于"
+_COMMITMENT_WORDS = LazyStdlibPattern(rf"{_PROMISES} | {_BOUNDS}", re.VERBOSE)
+_PROMISE_WORDS = LazyStdlibPattern(_PROMISES, re.VERBOSE)
+_BOUNDS_WORDS = LazyStdlibPattern(_BOUNDS, re.VERBOSE)
+# Words that put a whole sentence in the past as a date of record does: what it bounds was met.
+_RECORD_WORDS = LazyStdlibPattern("超额完成|如今|而今|目前已|现已")
 # The time a law allows, right before the figure: 法定时限20个工作日 is what is, not a promise.
 _STATUTORY_BEFORE = LazyPattern(
     r"法定 (?: 办理 | 审批 | 办结 | 审查 )? (?: 时限 | 期限 | 时间 ) (?: 为 | 是 )? [ ]? \Z",
@@ -448,7 +471,8 @@ _ALREADY_BEFORE = LazyPattern(
 )
 # What a measure gives: a bound figure before these nouns sizes the benefit.
 _BENEFIT_AFTER = LazyPattern(
-    r"补助 | 补贴 | 奖励 | 奖补 | 资助 | 扶持 | 贴息 | 优惠 | 比例 | 额度 | 资金 | 支持 | 减免",
+    r"""补助 | 补贴 | 奖励 | 奖补 | 资助 | 扶持 | 贴息 | 优惠 | 比例 | 额度 | 资金 | 支持 | 减免
+      | 贷款 (?! 项目 | 企业 | 主体 )""",  # 不超过45万元的创业担保贷款; not 贷款项目 (who)
     regex.VERBOSE,
 )
 # The words that give a benefit to someone: 对…企业给予奖励. A bound figure before them bounds
@@ -456,7 +480,9 @@ _BENEFIT_AFTER = LazyPattern(
 _GIVING = ("给", "予以", "享受", "获得")
 # The verbs of giving or paying right before a bound figure: 支付不低于30%的预付款 sizes what is
 # paid, whatever noun follows.
-_PAYING_BEFORE = frozenset(("支付", "给予", "提供", "发放", "拨付", "预留", "安排", "返还", "退还"))
+_PAYING_BEFORE = frozenset(
+    ("支付", "给予", "提供", "发放", "拨付", "预留", "安排", "返还", "退还", "承担")
+)  # (承担不低于20%的风险责任)
 # The same verbs before a bound word with a reference between it and the figure: 支付不低于合同
 # 金额30%的预付款.
 _PAID_BOUND_BEFORE = LazyPattern(
@@ -478,10 +504,10 @@ _ENTITY_AFTER = LazyPattern(
     """,
     regex.VERBOSE,
 )
-# 有效期3年, 有效期为2年, 有效期至2025年底, 执行期至…: how long a document holds, which bounds
-# its measures in time.
+# 有效期3年, 有效期为2年, 有效期至2025年底, 执行期限为六个月: how long a document holds, which
+# bounds its measures in time.
 _VALIDITY_BEFORE = LazyPattern(
-    r"(?: 有效期 | 执行期 | 实施期 ) (?: 为 | 是 | 至 | 到 )? [ ]? \Z", regex.VERBOSE
+    r"(?: 有效期 | 执行期 | 实施期 ) 限? (?: 为 | 是 | 至 | 到 )? [ ]? \Z", regex.VERBOSE
 )
 # A measure carried on to a date: 政策延续至2021年3月31日, 执行至2025年底, 顺延至…: the date
 # it holds until, which bounds it as a validity does, not a date to finish work by.
@@ -505,7 +531,7 @@ _NOW_WORDS = ("目前", "现在", "当前", "现行", "原来", "原有")
 # 将12个工作日压缩至5个工作日.
 _FROM_BEFORE = LazyPattern(
     rf"""
-    (?P<from> 由 | 从 | (?: {_alternation(_NOW_WORDS)} ) 的 | 将 )
+    (?P<from> 由 | 从 | (?: {_alternation(_NOW_WORDS)} ) 的 | 原先 | 原来 | 将 )
     (?P<gap> (?<= 将 )
            | (?<! 将 ) (?: [0-9]{{4}} [ ]? 年 (?: 底 | 末 )? )?
              [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}} )
@@ -520,7 +546,9 @@ _NOW_BEFORE = LazyPattern(rf"(?: {_alternation(_NOW_WORDS)} ) \Z", regex.VERBOSE
 _NOUN_BEFORE_VERB = 12
 _NOUN_BETWEEN = LazyPattern(rf"[^0-9{_CLAUSE_PUNCTUATION}、“”（）()]+")
 # What may stand between a change's baseline and its verb: 由现在的3天进一步压缩到1天.
-_ADVERBS_BEFORE_A_CHANGE = frozenset(("", "进一步", "再", "逐步", "分别", "大幅", "全部", "均"))
+_ADVERBS_BEFORE_A_CHANGE = frozenset(
+    ("", "进一步", "再", "逐步", "分别", "大幅", "全部", "均", "已", "已经")  # 由45天已压缩至20天
+)
 _LONGEST_ADVERB = max(map(len, _ADVERBS_BEFORE_A_CHANGE))
 _FROM_NUMBER_BEFORE = LazyPattern(
     rf"""
@@ -564,7 +592,7 @@ _LISTED_YEAR = LazyPattern(
 _COUNTED_NOUN = LazyPattern(
     rf"""
     (?! 中心城 )                                             # 中心城区 is a place, not centres
-    (?P<noun> {_alternation(_COUNTED_NOUNS)} )
+    (?P<noun> {_alternation(_COUNTED_NOUNS)} ) (?! 性 )       # not 3项阶段性支持政策
     """,
     regex.VERBOSE,
 )
@@ -630,7 +658,7 @@ _SENTENCE_MARKS = frozenset("！？!?\n。")
 # 立即办结, 当即办结: 即 one character in; 当场 found by its 当 (a single character's find is a
 # twentieth of an absent word's)
 _ON_THE_SPOT_ANCHORS = (("即", "当", "立等"), 1)
-_ONGOING_ANCHORS = (("持续", "长期", "常态化"), 0)  # each absent word costs a scan of the text
+_ONGOING_ANCHORS = (ONGOING_WORDS, 0)  # each absent word costs a scan of the text
 _QUANTITY_PATTERNS: tuple[
     tuple[LazyPattern | LazyStdlibPattern, tuple[str, ...], int | None], ...
 ] = (
@@ -641,7 +669,7 @@ _QUANTITY_PATTERNS: tuple[
     (_TENTHS, ("成",), 1),
     (_SLASH_FRACTION, ("/",), 1),
     (_RANK, ("前",), None),
-    (_PLACE, ("第",), 0),
+    (_PLACE, ("第", "位"), 4),  # (a place without 第 has at most three characters and a space)
     (_HALF_TIME, ("半",), 0),
     # 半 after a number of at most _MAX_NUMBER_LENGTH characters, a space and 个 or a unit of
     # up to three characters (one character: a test of a single one costs a fiftieth of two's)

@@ -17,6 +17,7 @@ from ..model import (
 )
 from ._patterns import (
     _ADVERBS_BEFORE_A_CHANGE,
+    _AMPLITUDE_BEFORE,
     _BARE_LIST_BEFORE,
     _BARE_LIST_JOINERS,
     _BARE_NUMBER,
@@ -53,6 +54,7 @@ from ._patterns import (
 from ._scan import _anchored_matches, _holds_any
 from ._text import _Doubling, _Found, _Half, _Marker, _read_number, _Reading, _Text
 from ._words import (
+    _AMPLITUDES,
     _BOUNDS_AFTER_A_CHANGE,
     _BOUNDS_AFTER_A_SHARE,
     _COMPARED_DIRECTIONS,
@@ -78,6 +80,8 @@ class _Quantities(_Text):
         kind = TargetKind.RELATIVE_CHANGE if half.by else TargetKind.PERCENTAGE
         reading = _Reading(start, end, kind, Quantity(50, "%"), direction=half.direction)
         reading.reference = half.reference
+        if half.about:
+            reading.comparator = Comparator.ABOUT  # 缩减近一半
         self._read_bound_after(reading, upper=not half.by)
         if half.by:
             self._read_reference_year(reading, self.clauses.start_of(start))
@@ -215,7 +219,7 @@ class _Quantities(_Text):
                 reading.comparator = Comparator.AT_MOST
             elif item.approximate:
                 reading.comparator = Comparator.MORE_THAN
-            elif item.kind is TargetKind.RANK and text[item.start] != "第":
+            elif item.kind is TargetKind.RANK and text[item.start] == "前":
                 reading.comparator = Comparator.AT_MOST  # 前10位: tenth place or better
             prefix_comparator = self._prefix(reading, clause_start)
             if prefix_comparator is None and previous is not None:
@@ -598,6 +602,15 @@ class _Quantities(_Text):
             # 比全国平均水平低20%: a change by an amount against what it is compared with
             reading.start = compared.start("word")
             reading.direction = _COMPARED_DIRECTIONS[compared["word"]]
+            changed = True
+        elif (
+            reading.kind is TargetKind.PERCENTAGE
+            and "幅" in text[max(clause_start, start - 8) : start]
+            and (amplitude := _AMPLITUDE_BEFORE.search(text, max(clause_start, start - 8), start))
+        ):
+            # 降幅达60%: the share is the size of the change
+            reading.start = amplitude.start()
+            reading.direction = _AMPLITUDES[amplitude["word"]]
             changed = True
         if changed:
             if reading.kind is not TargetKind.PERCENTAGE_POINTS:

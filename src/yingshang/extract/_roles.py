@@ -13,6 +13,8 @@ from ._patterns import (
     _ACHIEVED_AFTER,
     _ALREADY_BEFORE,
     _BENEFIT_AFTER,
+    _BOUNDS_WORDS,
+    _CHANGE_VERB_FIRSTS,
     _CLAUSE_BREAK,
     _COMMITMENT_WORDS,
     _DONE_IN_YEAR,
@@ -28,7 +30,9 @@ from ._patterns import (
     _PAST_HEAD_FIRSTS,
     _PAST_HEAD_LONGEST,
     _PAYING_BEFORE,
+    _PROMISE_WORDS,
     _REACHING,
+    _RECORD_WORDS,
     _SCOPE_AFTER,
     _STATUS_WORDS,
     _STATUTORY_BEFORE,
@@ -38,6 +42,8 @@ from ._scan import _holds_any
 from ._text import _Reading, _Text
 from ._words import _NUMERAL_FIRSTS
 
+# What follows 已 inside a change when it says the change is done: its verb, or 经 (已经压缩).
+_ALREADY_VERB_FIRSTS = _CHANGE_VERB_FIRSTS | {"经"}
 # The longest text _LIST_BETWEEN matches: 以及 with a space on each side.
 _LONGEST_LIST_JOINER = 4
 # The verbs of applying a rule, after a bound: 按…70%执行 applies the rate.
@@ -138,7 +144,7 @@ class _Roles(_Text):
         dated: set[int] = set()  # 已于2020年底前完成…, 2020年实现… (a plan of 2021): done or past
         for reading in readings:
             if reading.kind is TargetKind.DEADLINE:
-                role = dated_roles.get(reading.start)
+                role = dated_roles.get((reading.start, reading.end))
                 if role is None:
                     promised.add(self.sentences.start_of(reading.start))
                     deadlines.add(self.clauses.start_of(reading.start))
@@ -148,7 +154,7 @@ class _Roles(_Text):
         for start in past_values:
             dated.add(self.sentences.start_of(start))
         for reading in readings:
-            role = dated_roles.get(reading.start)
+            role = dated_roles.get((reading.start, reading.end))
             if role is not None:
                 reading.role = role
                 continue
@@ -173,6 +179,12 @@ class _Roles(_Text):
                 or (
                     "已" in text[window : reading.start]
                     and _ALREADY_BEFORE.search(text, window, reading.start)
+                )
+                or (
+                    # 由原来的45天已压缩至20天: 已 between the baseline and the verb
+                    reading.baseline is not None
+                    and (already := text.find("已", reading.start, reading.end)) >= 0
+                    and text[already + 1 : already + 2] in _ALREADY_VERB_FIRSTS
                 )
                 or (
                     # 法定时限20个工作日 (the figure right after; not 将法定时限压缩至10个工作日)
@@ -232,7 +244,8 @@ class _Roles(_Text):
             reports = known[start] = (
                 headed
                 and start not in deadlines
-                and not _COMMITMENT_WORDS.search(self.text, start, self.clauses.end_of(position))
+                # (a bound, 压缩至4个工作日以内, is what was measured under a time past)
+                and not _PROMISE_WORDS.search(self.text, start, self.clauses.end_of(position))
             )
             if reports:
                 past.append(start)
@@ -242,12 +255,26 @@ class _Roles(_Text):
     def _reports(self, start: int, end: int, *, dated: bool = False) -> bool:
         """Tell whether the sentence text[start:end], with no deadline, reports figures only;
         `dated`: it holds the date of something done or past."""
-        if _COMMITMENT_WORDS.search(self.text, start, end):
+        text = self.text
+        if _PROMISE_WORDS.search(text, start, end):
             return False
-        if dated or _STATUS_WORDS.search(self.text, start, end) is not None:
+        # A time past or a date of record says the figures were measured, bounds and all
+        # (2020年，…平均退税时限压缩至4个工作日以内); other words of a report do not outweigh
+        # a bound (累计为企业减负不低于100亿元 is a plan's).
+        if (
+            dated
+            or (self.now is not None and self._in_a_past_year(start, end))
+            or _RECORD_WORDS.search(text, start, end)
+        ):
             return True
-        if self.now is None:
+        if _BOUNDS_WORDS.search(text, start, end):
             return False
+        return _STATUS_WORDS.search(text, start, end) is not None
+
+    def _in_a_past_year(self, start: int, end: int) -> bool:
+        """Tell whether the sentence text[start:end] opens with, or says it was done in, a year
+        before the plan's own (2018年，全市…; 我市于2019年率先实现…)."""
+        assert self.now is not None
         leading = _LEADING_YEAR.match(self.text, start, end)
         if leading is not None and int(leading["year"]) < self.now:
             return True
@@ -309,6 +336,14 @@ class _Roles(_Text):
             return False
         scope = _SCOPE_AFTER.match(text, reading.end)
         if scope is None or _COMMITMENT_WORDS.search(text, reading.end, scope.end()):
+            return False
+        if (
+            reading.kind is TargetKind.DURATION
+            and reading.comparator is Comparator.AT_MOST
+            and scope.end() > reading.end + 1
+        ):
+            # 三年内整合…设立的机构: a time limit, then the work (3个月以内的贷款 qualifies, as
+            # 正常经营12个月以上且…的 does)
             return False
         if _PAID_BOUND_BEFORE.search(
             text, max(self.clauses.start_of(reading.start), reading.start - 24), reading.start

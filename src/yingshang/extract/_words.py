@@ -23,23 +23,29 @@ _UNITS: dict[str, tuple[TargetKind, str]] = {
         "个月": "个月", "个小时": "小时", "小时": "小时", "分钟": "分钟", "秒钟": "秒", "秒": "秒",
         "个星期": "周", "星期": "周", "周": "周",
         "天": "天", "日": "日", "年": "年",
+        "个季度": "个季度",  # (一季度 alone is a quarter of a year, a date)
     }.items()},
     **dict.fromkeys(("%", "％"), (TargetKind.PERCENTAGE, "%")),
     "‰": (TargetKind.PERCENTAGE, "%"),  # 0.1‰: 0.01%
     **dict.fromkeys(("个百分点", "百分点"), (TargetKind.PERCENTAGE_POINTS, "个百分点")),
     # A basis point (基点, a hundredth of a percentage point) is kept as written: 下调20个基点.
     **dict.fromkeys(("个基点", "基点"), (TargetKind.PERCENTAGE_POINTS, "个基点")),
+    # A ranking's percentiles, kept as written: 改善幅度提升超过10个百分位.
+    **dict.fromkeys(("个百分位", "百分位"), (TargetKind.PERCENTAGE_POINTS, "个百分位")),
     **{word: (TargetKind.COUNT, word) for word in (
         "个", "件", "家", "种", "项", "类", "次", "人次", "户次", "家次", "批次",
         "名", "人", "户", "台", "套", "条", "份", "座", "辆", "宗", "笔", "张", "轮", "轮次", "枚",
         "场", "场次",
     )},
     **{word: (TargetKind.PHYSICAL, unit) for word, unit in {
-        "千伏安": "千伏安", "kVA": "千伏安", "千伏": "千伏", "kV": "千伏",
-        "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦",
+        # (web pages write the Latin symbols in either case: 100KVA, 10KV, 160kW)
+        "千伏安": "千伏安", "kVA": "千伏安", "KVA": "千伏安", "千伏": "千伏", "kV": "千伏",
+        "KV": "千伏", "千瓦时": "千瓦时", "kWh": "千瓦时", "千瓦": "千瓦", "kW": "千瓦",
+        "KW": "千瓦", "兆瓦": "兆瓦", "MW": "兆瓦",
         "公里": "公里", "km": "公里", "米": "米",
         "平方公里": "平方公里", "平方米": "平方米", "㎡": "平方米", "立方米": "立方米",
-        "公顷": "公顷", "亩": "亩", "吨": "吨",
+        "公顷": "公顷", "亩": "亩", "吨": "吨", "标箱": "标箱",  # 3335万标箱 (TEU)
+        "微克/立方米": "微克/立方米",  # PM2.5年均浓度降至25微克/立方米以下
         "km/km2": "km/km2", "km/km²": "km/km2", "公里/平方公里": "km/km2",
     }.items()},
     "倍": (TargetKind.MULTIPLE, "倍"),
@@ -76,6 +82,7 @@ _NOUN_MEASURE_WORDS = frozenset(("个", "项", "件", "类", "种", "家", "份"
 _PER_UNITS = (
     "吨", "件", "户", "人次", "人", "次", "个", "张", "套", "辆", "台", "份", "页", "箱", "标箱",
     "家", "平方米", "立方米", "千瓦时", "度", "方", "公里", "千米", "米", "公斤", "千克", "斤",
+    "千瓦", "kWh", "kW", "KW", "瓦",  # 150元/kW, 0.4元/瓦 (a subsidy per capacity installed)
     "月", "年", "天", "日", "小时",
 )  # fmt: skip
 
@@ -83,10 +90,13 @@ _PER_UNITS = (
 _COMMODITY_UNITS = frozenset(("千瓦时", "度", "吨", "立方米", "方"))
 
 # A unit word followed by these characters is the start of another word: 项目, 条件, 家庭,
-# 天然气, 人民, 周边, 周岁 (an age), 年级, 一次性 (the measure word 次 + the suffix 性).
+# 天然气, 人民, 周边, 周岁 (an age), 年级, 一次性 (the measure word 次 + the suffix 性); or makes
+# a time of the past or a name of the figure: 8年前 and 3年来 (ago, since), 1年期贷款 (a tenor),
+# 3个月来.
 _NOT_FOLLOWED_BY: dict[str, str] = {
     "项": "目", "条": "件例款", "家": "庭长属", "天": "然", "人": "民员才大",
-    "周": "边年岁", "年": "级度", "日": "常", "个": "性人体", "场": "景所地馆内外",
+    "周": "边年岁", "年": "级度前来期", "个月": "来", "日": "常", "个": "性人体",
+    "场": "景所地馆内外",
 }  # fmt: skip
 _NEVER_FOLLOWED_BY = "性"
 
@@ -110,6 +120,13 @@ _COMPARED_DIRECTIONS: dict[str, Direction] = {
     **dict.fromkeys(("高", "多"), Direction.INCREASE),
 }
 
+# The words of a change's size before the share it is (降幅达60%): which way it goes.
+_AMPLITUDES: dict[str, Direction] = {
+    **dict.fromkeys(("降幅", "减幅", "下降幅度", "降低幅度", "压缩幅度", "压减幅度"),
+                    Direction.DECREASE),
+    **dict.fromkeys(("增幅", "涨幅", "增长幅度", "提升幅度", "提高幅度"), Direction.INCREASE),
+}  # fmt: skip
+
 # Comparator words before a number. Tight ones must touch it (约定 is not 约); loose ones may
 # stand a few characters away (至少完成2次, 不高于各项贷款不良率2个百分点).
 _LOOSE_PREFIXES: dict[str, Comparator] = {
@@ -126,9 +143,11 @@ _TIGHT_PREFIXES: dict[str, Comparator] = {
     "达": Comparator.AT_LEAST,
     # 贴息期限最长1年, 最低缴存比例5%: the longest or lowest allowed (最长不超过 is a loose word)
     **dict.fromkeys(("最长", "上限为", "上限"), Comparator.AT_MOST),
+    "不超": Comparator.AT_MOST,  # 平均用时不超38个工作日: 不超过 shortened, not 超 (above)
     # 贷款额度最高可达1000万元: up to, not at least (达 alone is a floor)
     **dict.fromkeys(("最高可达", "最高达", "最多可达", "最长可达"), Comparator.AT_MOST),
     **dict.fromkeys(("最短", "最低", "下限为", "下限"), Comparator.AT_LEAST),  # 缴存比例下限为5%
+    "满": Comparator.AT_LEAST,  # 缴纳失业保险费满12个月 (不满 is below)
     **dict.fromkeys(("约", "近", "大约"), Comparator.ABOUT),
     **dict.fromkeys(("低于", "少于", "不足", "不到", "小于", "不满"), Comparator.LESS_THAN),
     **dict.fromkeys(("超过", "高于", "多于", "大于", "超", "逾", "突破"), Comparator.MORE_THAN),

@@ -28,7 +28,7 @@ from collections.abc import Callable
 import attrs
 
 from .._lazy import LazyPattern
-from ..dates import parse_deadline
+from ..dates import ONGOING_VERBS, ONGOING_WORDS, parse_deadline
 from ..errors import ParseError
 from ..extract import extract_targets
 from ..fold import fold
@@ -103,7 +103,7 @@ _AGENCY_SUFFIX = LazyPattern(
 _DEADLINE_PIECE = LazyPattern(
     r"(?:(?:19|20)\d\d年)?(?:\d{1,2}月)?(?:底|末|中旬|上旬|下旬|\d{1,2}日|内|上半年|下半年)?"
     rf"(?:前|以前|之前)?(?:{_DONE_WORDS})?"
-    r"|长期(?:坚持|推进|实施)?|持续(?:推进|实施|开展)?|常态化(?:推进|开展|实施)"
+    rf"|(?:{'|'.join(ONGOING_WORDS)})(?:{'|'.join(ONGOING_VERBS)})?"
 )
 # What closes a sentence or a clause of items, right after its text.
 _CLOSING_MARKS = "。；;"
@@ -227,7 +227,7 @@ def _is_deadline(name: str) -> bool:
     return (
         bool(name)
         and _DEADLINE_PIECE.fullmatch(name) is not None
-        and (any(c.isdigit() for c in name) or name.startswith(("长期", "持续", "常态化")))
+        and (any(c.isdigit() for c in name) or name.startswith(ONGOING_WORDS))
     )
 
 
