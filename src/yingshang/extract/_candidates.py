@@ -28,6 +28,7 @@ from ..model import (
 from ..numbers import parse_number
 from ._patterns import (
     _AND_A_HALF,
+    _BARE_PLACE,
     _BEFORE_ANCHOR,
     _CARRIED_ON,
     _CLASS_LABEL_AFTER,
@@ -112,6 +113,8 @@ _ALREADY_DONE_BEFORE = frozenset(("已于", "已在", "经于"))
 # What stands before 前 of 前4个月 when it means a year's first months: a clause's start or a
 # year (今年前10个月); not 提前3个月, 期限前3个月.
 _BEFORE_FIRST_MONTHS = frozenset(("", "年", ",", ";", ":", "。", "!", "?", "\n", " "))
+# A character right before a number that makes it no figure: 第三期 (an ordinal), 几十秒 (vague).
+_NO_FIGURE_AFTER = frozenset("第几")
 # The characters before 一 that make a word of it: 同一, 统一, 这一, 上一年, 唯一, 逐一, 每一.
 _ONE_IN_WORDS = frozenset("同统这那上下唯逐另某其单每任")
 # After a number of years or months: the time since something began (一年多来, 3年以来).
@@ -205,7 +208,9 @@ class _Candidates(_Text):
                 if by is None and text[max(start - 2, 0) : start] in ("截至", "截止"):
                     by = text[start - 2 : start]
                 bound = match["bound"] if "bound" in groups else None
-                passed_to = self._passed_to(start, by, bound, deadline)
+                passed_to = (
+                    None if self.issue_date is None else self._passed_to(start, by, bound, deadline)
+                )
                 if by in ("截至", "截止", "截止到") and not (bound or "").endswith("前"):
                     self.dated_roles[start, match.end()] = (
                         TargetRole.STATUS
@@ -441,28 +446,30 @@ class _Candidates(_Text):
             return None  # 2019年: a year, which the dates' scan holds (not 2019 years)
         start, end = match.span()
         number_start = match.start("number")
+        if pattern is _BARE_PLACE:
+            start = number_start  # (the match is the 位: its number stands behind it)
         chinese = numeral[0] not in _ARABIC_DIGITS
         if chinese and self._in_quotes(number_start) and not self._done_within(match, pattern):
             return None  # “三个作用”, “一网通办”: a slogan
         if self._in_title(number_start):
             return None
-        if pattern is _PLACE:
+        if pattern is _BARE_PLACE:
             window = max(self.sentences.start_of(start), start - _RANKING_WINDOW)
-            if self.text[start] != "第" and not _holds_any(self.text[window:start], _RANKING_WORDS):
+            if not _holds_any(self.text[window:start], _RANKING_WORDS):
                 return None  # 到10位专家: people counted, not a place in a ranking
+        if pattern is _PLACE or pattern is _BARE_PLACE:
             value = _read_number(numeral)
             if value is None:
                 return None
             return _Found(start, end, TargetKind.RANK, Quantity(value, match["unit"]))
-        if number_start > 0 and self.text[number_start - 1] == "第":
-            return None  # 第三期: an ordinal
-        if numeral == "一" and self.text[number_start - 1 : number_start] in _ONE_IN_WORDS:
+        before = self.text[number_start - 1 : number_start] if number_start else ""
+        if before in _NO_FIGURE_AFTER:
+            return None  # 第三期: an ordinal; 几十秒: some tens
+        if numeral == "一" and before in _ONE_IN_WORDS:
             # 同一天, 统一名称, 这一次, 上一年, 每一个: a word that holds 一, not a count of one
             return None
-        if self.text[number_start - 1 : number_start] == "几" or (
-            self.text[number_start - 2 : number_start] == "满分"
-        ):
-            return None  # 几十秒 (some tens), 满分5分 (the top of a scale): no figure to reach
+        if before == "分" and self.text[number_start - 2 : number_start] == "满分":
+            return None  # 满分5分: the top of a scale, no figure to reach
         if pattern is _HALF_TIME:
             return _Found(start, end, TargetKind.DURATION, Quantity(_HALF_VALUE, match["unit"]))
         if pattern is _SAME_DAY:

@@ -147,15 +147,28 @@ _RANK = LazyStdlibPattern(
 )
 # A place to reach or to keep in a ranking: 上升至第8位, 进入全国第10名, 保持全省第1位, 由2018年
 # 的第20位. Not a place held, which reports (排名第5位, 位列第3名), nor other ordinals (第三期).
-_PLACE = LazyPattern(
-    rf"""
+_PLACE_BEFORE = r"""
     (?<= (?: [至到由从] | 进入 | 保持 )
-         (?: (?: 去年 | 今年 | 上年 | [0-9]{{4}} 年 ) 的? )?
+         (?: (?: 去年 | 今年 | 上年 | [0-9]{4} 年 ) 的? )?
          (?: 全国 | 全省 | 全市 | 全区 | 全球 | 世界 )? )
-    (?: 第 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 )
-      # 由2017年78位跃升至去年46位: 第 left out (read only where the clause names a ranking)
-      | (?P<number> [0-9]{{1,3}} | [一二三四五六七八九十两]{{1,3}} ) [ ]? (?P<unit> 位 ) )
-    (?! 次 | 置 )
+"""
+_PLACE = LazyPattern(
+    rf"""{_PLACE_BEFORE}
+    第 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 ) (?! 次 | 置 )
+    """,
+    regex.VERBOSE,
+)
+# 由2017年78位跃升至去年46位: 第 left out (read only in a sentence that names a ranking). The
+# match is the 位 alone, its number read behind it: 位 is common (单位, 到位), and one match
+# attempt at each is all it costs.
+_BARE_PLACE = LazyPattern(
+    rf"""
+    (?<= {_PLACE_BEFORE}
+         (?P<number> [0-9]{{1,3}} | [一二三四五六七八九十两]{{1,3}} ) [ ]? )
+    (?P<unit> 位 ) (?! 次 | 置 )
+    # (not people counted: 邀请到10位专家)
+    (?! 专家 | 代表 | 嘉宾 | 院士 | 学者 | 企业家 | 委员 | 领导 | 同志 | 老师 | 志愿者 | 群众
+      | 市民 )
     """,
     regex.VERBOSE,
 )
@@ -452,10 +465,10 @@ _PROMISES = r"""
 """
 # The words of a bound, which promise too, unless a time past or a date of record says the
 # figures were measured (截至一季度末，…平均担保费率控制在1%以内; 2020年，…压缩至4个工作日以内).
-_BOUNDS = "不超过 | 不得超过 | 控制在 | 以内 | 之内 | 不低于 | 不少于 | 不高于"
-_COMMITMENT_WORDS = LazyStdlibPattern(rf"{_PROMISES} | {_BOUNDS}", re.VERBOSE)
+_BOUNDS = ("不超过", "不得超过", "控制在", "以内", "之内", "不低于", "不少于", "不高于")
+_BOUND_WORDS = frozenset(_BOUNDS)
+_COMMITMENT_WORDS = LazyStdlibPattern(rf"{_PROMISES} | {' | '.join(_BOUNDS)}", re.VERBOSE)
 _PROMISE_WORDS = LazyStdlibPattern(_PROMISES, re.VERBOSE)
-_BOUNDS_WORDS = LazyStdlibPattern(_BOUNDS, re.VERBOSE)
 # Words that put a whole sentence in the past as a date of record does: what it bounds was met.
 _RECORD_WORDS = LazyStdlibPattern("超额完成|如今|而今|目前已|现已")
 # The time a law allows, right before the figure: 法定时限20个工作日 is what is, not a promise.
@@ -669,7 +682,8 @@ _QUANTITY_PATTERNS: tuple[
     (_TENTHS, ("成",), 1),
     (_SLASH_FRACTION, ("/",), 1),
     (_RANK, ("前",), None),
-    (_PLACE, ("第", "位"), 4),  # (a place without 第 has at most three characters and a space)
+    (_PLACE, ("第",), 0),
+    (_BARE_PLACE, ("位",), 0),
     (_HALF_TIME, ("半",), 0),
     # 半 after a number of at most _MAX_NUMBER_LENGTH characters, a space and 个 or a unit of
     # up to three characters (one character: a test of a single one costs a fiftieth of two's)

@@ -13,7 +13,7 @@ from ._patterns import (
     _ACHIEVED_AFTER,
     _ALREADY_BEFORE,
     _BENEFIT_AFTER,
-    _BOUNDS_WORDS,
+    _BOUND_WORDS,
     _CHANGE_VERB_FIRSTS,
     _CLAUSE_BREAK,
     _COMMITMENT_WORDS,
@@ -256,19 +256,22 @@ class _Roles(_Text):
         """Tell whether the sentence text[start:end], with no deadline, reports figures only;
         `dated`: it holds the date of something done or past."""
         text = self.text
-        if _PROMISE_WORDS.search(text, start, end):
+        # One scan for both kinds of words in most sentences: the first found is a promise, or
+        # a bound with perhaps a promise after it.
+        first = _COMMITMENT_WORDS.search(text, start, end)
+        bounded = first is not None
+        if bounded and (
+            first.group() not in _BOUND_WORDS or _PROMISE_WORDS.search(text, first.end(), end)
+        ):
             return False
         # A time past or a date of record says the figures were measured, bounds and all
         # (2020年，…平均退税时限压缩至4个工作日以内); other words of a report do not outweigh
         # a bound (累计为企业减负不低于100亿元 is a plan's).
-        if (
-            dated
-            or (self.now is not None and self._in_a_past_year(start, end))
-            or _RECORD_WORDS.search(text, start, end)
-        ):
+        if dated or (self.now is not None and self._in_a_past_year(start, end)):
             return True
-        if _BOUNDS_WORDS.search(text, start, end):
-            return False
+        if bounded:
+            # (the words of a record looked for only here: they are status words too)
+            return _RECORD_WORDS.search(text, start, end) is not None
         return _STATUS_WORDS.search(text, start, end) is not None
 
     def _in_a_past_year(self, start: int, end: int) -> bool:
