@@ -335,7 +335,8 @@ def others(draw: st.DrawFn) -> Phrase:
 
 DECREASE_VERBS = ("缩减", "压减", "减少", "压缩", "降低", "削减")
 INCREASE_VERBS = ("提高", "增加", "扩大", "放宽", "提升")
-SHORT_VERBS = (("减", Direction.DECREASE), ("降", Direction.DECREASE), ("增", Direction.INCREASE))
+SHORT_VERBS = (("减", Direction.DECREASE), ("降", Direction.DECREASE), ("缩", Direction.DECREASE),
+               ("增", Direction.INCREASE))  # fmt: skip
 
 
 @st.composite
@@ -587,7 +588,8 @@ def ranks(draw: st.DrawFn) -> Phrase:
 def scores(draw: st.DrawFn) -> Phrase:
     """Draw the points of an evaluation after what is scored: 满意度90分以上, 测评得分不低于85分."""
     points = draw(st.integers(1, 100).filter(lambda n: n != 10))  # 十分 is "very"
-    scored = draw(st.sampled_from(["满意度", "测评得分", "营商环境评价得分", "考核"]))
+    scored = draw(st.sampled_from(["满意度", "测评得分", "营商环境评价得分", "考核", "平均分",
+                                   "营商便利度"]))  # fmt: skip
     prefix, suffix, comparator = draw(st.sampled_from([
         ("", "", Comparator.EXACTLY), ("", "以上", Comparator.AT_LEAST),
         ("不低于", "", Comparator.AT_LEAST), ("", "左右", Comparator.ABOUT),

@@ -34,6 +34,7 @@ from ._patterns import (
     _CLASS_LABEL_AFTER,
     _COUNTED_NOUN,
     _DAY_DATED_AFTER,
+    _DEFERRED_BEFORE,
     _DONE_WORDS,
     _DOUBLING,
     _DOUBLINGS,
@@ -119,6 +120,8 @@ _NO_FIGURE_AFTER = frozenset("第几")
 _ONE_IN_WORDS = frozenset("同统这那上下唯逐另某其单每任")
 # After a number of years or months: the time since something began (一年多来, 3年以来).
 _SINCE_AFTER = ("多来", "多以来", "以来")
+# How far before a date its verb of putting a payment off may stand (缓缴社会保险费至12月底).
+_DEFERRED_WINDOW = 16
 # Before a sum that is the step a reward is counted by, not a target: 每新增1亿元奖励10万元.
 _STEP_BEFORE = frozenset(("每新增", "每增加", "每超过", "每超出"))
 # How far before a place written without 第 its sentence may name the ranking (a bounded copy).
@@ -237,6 +240,15 @@ class _Candidates(_Text):
                             text[max(start - 3, 0) : start - 1] in _CARRIED_ON
                             or text[start - 2 : start - 1] == "延"
                         )
+                    )
+                    or (
+                        # 可继续缓缴社会保险费至12月底: how long a payment may be put off
+                        (by in ("至", "到") or (by is None and text[start - 1 : start] in "至到"))
+                        and "缓" in text[max(start - _DEFERRED_WINDOW, 0) : start]
+                        and _DEFERRED_BEFORE.search(
+                            text, max(self.clauses.start_of(start), start - _DEFERRED_WINDOW), start
+                        )
+                        is not None
                     )
                     or (
                         by in ("至", "到")

@@ -69,7 +69,9 @@ _PRICE_PER = LazyPattern(
 _PER_BEFORE = LazyPattern(rf"每 (?P<per> {_alternation(_PER_UNITS)} )", regex.VERBOSE)
 # What a figure in 分 with no 每 before it scores (满意度达到90分, 评价得分提高5分): points.
 _SCORED_BEFORE = LazyPattern(
-    r"得分 | 评分 | 分值 | 分数 | 打分 | 满意度 | 测评 | 评价 | 考评 | 考核", regex.VERBOSE
+    r"""得分 | 评分 | 分值 | 分数 | 打分 | 满意度 | 测评 | 评价 | 考评 | 考核
+      | 平均分 | 总分 | 分差 | 便利度""",  # 平均分从65分提升到78分, 营商便利度提升30分以上
+    regex.VERBOSE,
 )
 # Half a unit of time as a time limit: 缩短为半天, 半个工作日办结. Not 上半年 or 每半月 (dates and
 # periods), nor 一半 (a share).
@@ -245,7 +247,7 @@ _CHANGE_TO = LazyPattern(
       (?P<object> (?: [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,15}}? [^0-9０-９{_CLAUSE_PUNCTUATION}]
                       (?<! {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) )?? )
       (?P<to> 至 | 到 | 为 )
-    | (?P<verb> 减 | 降 | 增 | 升 ) (?P<object>) (?P<to> 至 | 到 | 为 )   # 减至, 降为
+    | (?P<verb> 减 | 降 | 缩 | 增 | 升 ) (?P<object>) (?P<to> 至 | 到 | 为 )   # 减至, 降为, 缩至
     | (?P<verb> 减 ) (?P<object>) (?P<to> 按 )                          # 减按50%征收
     """,
     regex.VERBOSE,
@@ -521,6 +523,12 @@ _ENTITY_AFTER = LazyPattern(
 # bounds its measures in time.
 _VALIDITY_BEFORE = LazyPattern(
     r"(?: 有效期 | 执行期 | 实施期 ) 限? (?: 为 | 是 | 至 | 到 )? [ ]? \Z", regex.VERBOSE
+)
+# A payment put off to a date, the verb a few words before it: 缓缴社会保险费至12月底.
+_DEFERRED_BEFORE = LazyPattern(
+    rf"""(?: 缓缴 | 缓交 | 暂缓缴纳 | 延缓缴纳 | 延期缴纳 )
+         [^0-9{_CLAUSE_PUNCTUATION}]{{0,12}} [至到]? \Z""",
+    regex.VERBOSE,
 )
 # A measure carried on to a date: 政策延续至2021年3月31日, 执行至2025年底, 顺延至…: the date
 # it holds until, which bounds it as a validity does, not a date to finish work by.

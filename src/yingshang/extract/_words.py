@@ -111,7 +111,7 @@ _SPEED_VERBS = ("提速", "提效")
 # Verbs of shortening that may take 在 for 至 before the new value: 压缩在3天以内.
 _SHORTENING_VERBS = ("压缩", "压减", "缩减", "缩短", "精简", "压降")
 _DIRECTIONS: dict[str, Direction] = {
-    **dict.fromkeys((*_DECREASE_VERBS, "减", "降"), Direction.DECREASE),
+    **dict.fromkeys((*_DECREASE_VERBS, "减", "降", "缩"), Direction.DECREASE),
     **dict.fromkeys((*_INCREASE_VERBS, *_SPEED_VERBS, "增", "升"), Direction.INCREASE),
 }
 # The adjectives of a comparison by an amount (比全国平均水平低20%): which way it goes.
