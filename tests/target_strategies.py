@@ -571,6 +571,11 @@ def ranks(draw: st.DrawFn) -> Phrase:
         ordinal = draw(st.sampled_from(["", "第"]))
         verb = draw(st.sampled_from(["提升", "上升", "跃升"]))
         text = f"由{ordinal}{before}位{verb}至{ordinal}{place}位"
+        if draw(st.booleans()):  # 排名提升12位: a change by places
+            text = f"{verb}{before}位"
+            return Phrase("排名", ()) + Phrase(text, (_target(
+                text, TargetKind.RELATIVE_CHANGE, quantity=Quantity(before, "位"),
+                direction=Direction.INCREASE),))  # fmt: skip
         return Phrase("排名", ()) + Phrase(text, (_target(
             text, TargetKind.RANK, quantity=Quantity(place, "位"), baseline=Quantity(before, "位"),
             direction=Direction.INCREASE),))  # fmt: skip
@@ -1044,17 +1049,20 @@ def deadline_phrases(draw: st.DrawFn) -> Phrase:
 @st.composite
 def listed_deadlines(draw: st.DrawFn) -> Phrase:
     """Draw years listed after 到 and the values due by each, in order, after 分别: 到2022年、
-    2025年，网上可办率分别达到90%、95%."""
+    2025年，网上可办率分别达到90%、95%; or a list of bare years heading its clause: ，2021年、
+    2022年，…分别达到…."""
     count = draw(st.integers(2, 3))
+    heading = draw(st.booleans())
     # (years ahead of the plan: 到 a year already over dates a report)
     years = sorted(
         draw(st.sets(st.integers(ISSUE_DATE.year, 2060), min_size=count, max_size=count))
     )
     due = [Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year) for year in years]
-    phrase = Phrase("", ())
+    phrase = Phrase("，" if heading else "", ())
     for index, (year, deadline) in enumerate(zip(years, due, strict=True)):
         joiner = draw(st.sampled_from(["、", "和", "与"])) if index else ""
-        text = ("到" if index == 0 else "") + f"{year}年"  # 到 joins the first year's text
+        # 到 joins the first year's text
+        text = ("到" if index == 0 and not heading else "") + f"{year}年"
         phrase += Phrase(joiner, ()) + Phrase(text, (_target(text, TargetKind.DEADLINE,
                                                              deadline=deadline),))  # fmt: skip
     phrase += Phrase("，", ()) + draw(filler_phrases()) + Phrase("分别", ())

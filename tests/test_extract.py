@@ -646,9 +646,29 @@ def test_a_place_reached_in_a_ranking_is_a_rank() -> None:
     assert change.deadline.date == datetime.date(2022, 12, 31)
     (place,) = extract_targets("力争进入全国第10名")
     assert (place.text, place.quantity) == ("第10名", Quantity(10, "名"))
-    assert not extract_targets("我市在全国评价中排名第5位，位列第3名")  # places held: reports
+    # Places held report (排名第5位, 位列第3名) unless their clause promises them.
+    held = extract_targets("我市在全国评价中排名第5位，位列第3名")
+    assert [(t.text, t.role) for t in held] == [
+        ("第5位", TargetRole.STATUS),
+        ("第3名", TargetRole.STATUS),
+    ]
+    assert only("力争营商环境评价位居全省第1位").role is TargetRole.COMMITMENT
     assert only("进入全国前10名").comparator is Comparator.AT_MOST
     assert not extract_targets("第三期第2位次，第一批第3名")
+    # Without 第 or 位: 跻身全球前40 is at most 40th; 前3季度 is a span, not a place.
+    assert (only("跻身全球前40").quantity, only("跻身全球前40").comparator) == (
+        Quantity(40, "位"),
+        Comparator.AT_MOST,
+    )
+    assert not extract_targets("前3季度，全市新增市场主体")
+    # A change by places, then the place it comes to: not a range.
+    by, to = extract_targets("其中，办理破产排名提升10位至第51位。")
+    assert (by.kind, by.quantity, by.direction) == (
+        TargetKind.RELATIVE_CHANGE,
+        Quantity(10, "位"),
+        Direction.INCREASE,
+    )
+    assert (to.text, to.quantity) == ("第51位", Quantity(51, "位"))
 
 
 def test_a_change_to_a_past_year_is_reported() -> None:
@@ -904,6 +924,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "prices per person and month": lambda n: "每人每月" * (n // 4) + "5元",
     "comparisons": lambda n: "比上年低" * (n // 4) + "5%",
     "lists of years": lambda n: "到2022年、2023年，分别达到5%、6%，" * (n // 25),
+    "lists of years heading clauses": lambda n: "2021年、 " * (n // 7) + "，达到5%",
     "lists of deadlines with one 分别": lambda n: (
         "到2022年、2023年" + "，达到5%" * (n // 5) + "分别"
     ),
@@ -1014,6 +1035,16 @@ def test_a_list_of_years_gives_each_value_its_own_with_fenbie() -> None:
     ):
         dates = {t.deadline and t.deadline.date for t in extract_targets(text)[2:]}
         assert dates == {datetime.date(2025, 12, 31)}, text
+    # Each 分别 takes the values of its own clause; a value in a clause after them is due by the
+    # last year (a list of bare years heading the clause is one too).
+    targets = extract_targets(
+        "2021年、2022年，A类审批时间分别压减至75个、70个工作日，B类分别压减至110个、100个工作日，"
+        "企业开办时间压缩至1个工作日。",
+        issue_date=datetime.date(2021, 3, 1),
+    )
+    assert [t.deadline and t.deadline.date.year for t in targets] == [
+        2021, 2022, 2021, 2022, 2021, 2022, 2022
+    ]  # fmt: skip
     # a year with a month, a later year's value, a year going back: no list of whole years
     for text in ("到2022年、2023年6月底前", "到2022年、2023年的90%", "到2022年、2021年"):
         deadlines = [t.text for t in extract_targets(text) if t.kind is TargetKind.DEADLINE]

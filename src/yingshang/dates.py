@@ -52,8 +52,9 @@ _END_BEFORE = r"(?:[底末][之以]?前)"
 # The verbs of finishing a work, with the adverbs plans put before them: a year right before
 # them (2022年全面完成) is when the work is due.
 _DONE_VERBS = (
-    r"(?: 全面 | 基本 | 全部 | 率先 | 初步 | 如期 )?"
-    r" (?: 完成 | 实现 | 建成 | 达到 | 落实到位 | 突破 )"
+    # (要 or 将 may stand before: 今年年底要全覆盖; 全覆盖 is a work done: 确保年底全覆盖)
+    r"(?: 要 | 将 )? (?: 全面 | 基本 | 全部 | 率先 | 初步 | 如期 )?"
+    r" (?: 完成 | 实现 | 建成 | 达到 | 落实到位 | 突破 | 全覆盖 )"
 )
 # A half-year or a quarter: 上半年, 下半年, 一季度, 第三季度, 第3季度. Character classes rather than
 # alternatives ([上下]半年, not 上半年 | 下半年) let the engine skip ahead to the literal.

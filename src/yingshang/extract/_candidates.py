@@ -21,6 +21,7 @@ from ..dates import (
 )
 from ..model import (
     Deadline,
+    DeadlineKind,
     Quantity,
     TargetKind,
     TargetRole,
@@ -63,6 +64,7 @@ from ._patterns import (
     _QUANTITY,
     _QUANTITY_PATTERNS,
     _RANK,
+    _RANKED_BEFORE,
     _RANKING_WORDS,
     _RATE_NAME_AFTER,
     _REFERENCE_AFTER_YEAR,
@@ -126,6 +128,9 @@ _DEFERRED_WINDOW = 16
 _STEP_BEFORE = frozenset(("每新增", "每增加", "每超过", "每超出"))
 # How far before a place written without 第 its sentence may name the ranking (a bounded copy).
 _RANKING_WINDOW = 64
+# What stands before a list of years that heads a clause, and right after the list.
+_HEADING_BEFORE = frozenset("，。；：！？,;:!?\n（(")
+_AFTER_HEADING_YEARS = frozenset("，,：: ")
 # What joins a year to the one before it in a list.
 _YEAR_LIST_JOINERS = frozenset("、和与及 ")
 # What a measure is carried on with, between the verb of carrying on and 至: 延续实施至….
@@ -182,6 +187,13 @@ class _Candidates(_Text):
                 start = match.start()
                 year = self._year_before(start, written) if year_less else self.year
                 deadline = deadline_from_match(match, issue_date=self.issue_date, year=year)
+                if (
+                    deadline is None
+                    and with_year is not None
+                    # (the character after first: most years are followed by no list)
+                    and text[match.end() : match.end() + 1] in _YEAR_LIST_JOINERS
+                ):
+                    deadline = self._heading_years(match)
                 if with_year is not None:
                     with_year.append(match)  # read only if a deadline without a year follows
                 if deadline is None or self._in_title(start):
@@ -374,6 +386,34 @@ class _Candidates(_Text):
                 last_end = -negative_end
                 yield start, last_end, item
 
+    def _heading_years(self, match: regex.Match[str]) -> Deadline | None:
+        """Return the deadline of a bare year that heads a clause with a list of years after it
+        (2021年、2022年、2023年，…分别压减至75个、70个和65个工作日以内: each year a deadline, the
+        values due by each in turn), or None. Before the plan's own year it dates a report."""
+        text, start, end = self.text, match.start(), match.end()
+        written = match.group()
+        before = text[max(start - 5, 0) : start].rstrip(" \u3000")
+        if (
+            not written[:4].isdigit()
+            or written[4:].strip(" ") != "年"
+            # (a clause's start, spaces aside: not a year in the middle of a list, which would
+            # walk the rest of the list once more)
+            or (before and before[-1] not in _HEADING_BEFORE)
+            or (not before and start >= 5)
+        ):
+            return None
+        listed = 0
+        position = end
+        while (after := _LISTED_YEAR.match(text, position)) is not None:
+            listed += 1
+            position = after.end()
+        if not listed or text[position : position + 1] not in _AFTER_HEADING_YEARS:
+            return None
+        year = int(written[:4])
+        if self.now is not None and year < self.now:
+            self.dated_roles[start, end] = TargetRole.STATUS  # 2019年、2020年，… in a plan of 2021
+        return Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year)
+
     def _passed_to(
         self, start: int, by: str | None, bound: str | None, deadline: Deadline
     ) -> int | None:
@@ -465,7 +505,7 @@ class _Candidates(_Text):
             return None  # “三个作用”, “一网通办”: a slogan
         if self._in_title(number_start):
             return None
-        if pattern is _BARE_PLACE:
+        if pattern is _BARE_PLACE and match["changed"] is None:
             window = max(self.sentences.start_of(start), start - _RANKING_WINDOW)
             if not _holds_any(self.text[window:start], _RANKING_WORDS):
                 return None  # 到10位专家: people counted, not a place in a ranking
@@ -473,7 +513,14 @@ class _Candidates(_Text):
             value = _read_number(numeral)
             if value is None:
                 return None
-            return _Found(start, end, TargetKind.RANK, Quantity(value, match["unit"]))
+            if match["held"] is not None and not _PROMISE_WORDS.search(
+                self.text, self.clauses.start_of(start), start
+            ):
+                # 排名第5位, 位列第3名, 位居全省第3位: a place held, reported (力争位居全省
+                # 第一 promises it)
+                self.dated_roles[start, end] = TargetRole.STATUS
+            more = pattern is _BARE_PLACE and match["approx"] is not None  # 提升了30多位
+            return _Found(start, end, TargetKind.RANK, Quantity(value, match["unit"]), more)
         before = self.text[number_start - 1 : number_start] if number_start else ""
         if before in _NO_FIGURE_AFTER:
             return None  # 第三期: an ordinal; 几十秒: some tens
@@ -503,7 +550,12 @@ class _Candidates(_Text):
         if pattern is _NOMINAL_DIAMETER:
             return _Found(start, end, TargetKind.PHYSICAL, Quantity(value, "DN"))
         if pattern is _RANK:
-            return _Found(start, end, TargetKind.RANK, Quantity(value, match["unit"]))
+            unit = match["unit"]
+            if unit is None:
+                if _RANKED_BEFORE.search(self.text, max(start - 4, 0), start) is None:
+                    return None  # 前3 of 前3季度 is no place
+                unit = "位"  # 跻身全球前40: among the first 40 places
+            return _Found(start, end, TargetKind.RANK, Quantity(value, unit))
         if pattern is _TENTHS:  # 三成: 30%
             return _Found(start, end, TargetKind.PERCENTAGE, Quantity(10 * value, "%"))
         if pattern is _SLASH_FRACTION:  # 2/3: 66.67%, to Decimal's precision
@@ -551,12 +603,15 @@ class _Candidates(_Text):
         word = match["unit"]
         if word == "年" and "." in numeral and len(numeral.rpartition(".")[2]) == 4:
             return None  # 1.2019年9月底前: an item marker run into a year
-        if (
-            word == "个月"
-            and self.text[start - 1 : start] == "前"
-            and self.text[start - 2 : start - 1] in _BEFORE_FIRST_MONTHS
+        if word == "个月" and (
+            (
+                self.text[start - 1 : start] == "前"
+                and self.text[start - 2 : start - 1] in _BEFORE_FIRST_MONTHS
+            )
+            or self.text[start - 1 : start] == "首"
         ):
-            return None  # 前4个月全国新设…, 今年前10个月: the year's first months, a span
+            # 前4个月全国新设…, 今年前10个月, 首7个月: the year's first months, a span
+            return None
         if (
             word in _NAMING_SPANS
             and not _PLAN_NAME_FIRSTS.isdisjoint(self.text[end : end + 5])

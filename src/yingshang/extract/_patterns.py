@@ -145,14 +145,30 @@ _SLASH_FRACTION = LazyPattern(
 # The standard engine scans for the literal 前 itself, far faster than a match tried at each 前
 # (most of them 年底前).
 _RANK = LazyStdlibPattern(
-    rf"前 (?P<number> {_NUMBER} ) [ ]? (?P<unit> 名 | 位 ) (?! 次 )", re.VERBOSE
+    rf"""前 (?P<number> {_NUMBER} ) [ ]?
+    (?: (?P<unit> 名 | 位 ) (?! 次 )
+      # 跻身全球前40, 排名前十: the place without its word (read only after words of a ranking)
+      | (?! [0-9０-９一二三四五六七八九十百千万亿个名位年月日天周季项家件次批%％.．] ) )
+    """,
+    re.VERBOSE,
 )
-# A place to reach or to keep in a ranking: 上升至第8位, 进入全国第10名, 保持全省第1位, 由2018年
-# 的第20位. Not a place held, which reports (排名第5位, 位列第3名), nor other ordinals (第三期).
+# The words of a ranking right before a place written without 位 or 名 (跻身全球前40).
+_RANKED_BEFORE = LazyPattern(
+    r"""(?: 跻身 | 进入 | 位居 | 位列 | 排名 | 保持 | 稳居 )
+        (?: 全国 | 全省 | 全市 | 全区 | 全球 | 世界 )? \Z""",
+    regex.VERBOSE,
+)
+# A place in a ranking, to reach, to keep or held: 上升至第8位, 进入全国第10名, 保持全省第1位, 由
+# 2018年的第20位; 排名跃居全球第31位, 位列第3名 (held: a report, unless promised). Not other
+# ordinals (第三期, 第一批).
 _PLACE_BEFORE = r"""
-    (?<= (?: [至到由从] | 进入 | 保持 )
+    (?<= (?: [至到由从] | 进入 | 保持 | (?: [居列] | 排名 (?: 是 | 为 )? | 排在 ) (?P<held>) )
          (?: (?: 去年 | 今年 | 上年 | [0-9]{4} 年 ) 的? )?
          (?: 全国 | 全省 | 全市 | 全区 | 全球 | 世界 )? )
+"""
+# The verbs of a change by places, right before their number: 提升了30多位, 上升65位, 下降3位.
+_PLACES_CHANGED_BEFORE = r"""
+    (?<= (?: 提升 | 上升 | 跃升 | 提高 | 前进 | 下降 | 下滑 | 后退 | 回落 ) 了? (?P<changed>) )
 """
 _PLACE = LazyPattern(
     rf"""{_PLACE_BEFORE}
@@ -165,8 +181,8 @@ _PLACE = LazyPattern(
 # attempt at each is all it costs.
 _BARE_PLACE = LazyPattern(
     rf"""
-    (?<= {_PLACE_BEFORE}
-         (?P<number> [0-9]{{1,3}} | [一二三四五六七八九十两]{{1,3}} ) [ ]? )
+    (?<= (?: {_PLACE_BEFORE} | {_PLACES_CHANGED_BEFORE} )     # (提升88位: a change by places)
+         (?P<number> [0-9]{{1,3}} | [一二三四五六七八九十两]{{1,3}} ) [ ]? (?P<approx> 多 | 余 )? )
     (?P<unit> 位 ) (?! 次 | 置 )
     # (not people counted: 邀请到10位专家)
     (?! 专家 | 代表 | 嘉宾 | 院士 | 学者 | 企业家 | 委员 | 领导 | 同志 | 老师 | 志愿者 | 群众
@@ -175,7 +191,7 @@ _BARE_PLACE = LazyPattern(
     regex.VERBOSE,
 )
 # The words of a ranking: a place written without 第 (升至31位) counts only in a clause with one.
-_RANKING_WORDS = ("排名", "排位", "排行", "名次", "位次")
+_RANKING_WORDS = ("排名", "排位", "排行", "名次", "位次", "位居", "位列", "排在")
 # Doubling as plans count it: 翻一番 (twice as much), 翻两番 (four times), 翻番, 倍增 (not the
 # name of a programme: 倍增计划, 倍增行动).
 _DOUBLING = LazyPattern(
@@ -224,7 +240,8 @@ _SERVICE_HOURS = LazyPattern(
 )
 _ON_THE_SPOT = LazyStdlibPattern(  # the standard engine scans literals faster
     r"""
-    立等可取 | 即来即办 | 即办即结 | 即时办结 | 当场办结 | 当场办理 | 当即办结 | 立即办结
+    (?: 立等可取 | 即来即办 | 即办即结 | 即时办结 | 当场办结 | 当场办理 | 当即办结 | 立即办结 )
+    (?! 比例 | 率 )                    # 提高当场办结比例, 即办件当场办结率: the name of a share
     """,
     re.VERBOSE,
 )
@@ -385,7 +402,9 @@ _CLASS_LABEL_AFTER = LazyPattern(
     regex.VERBOSE,
 )
 # A year's first months, a span so far (今年前10个月): in a report's words and at a clause's head.
-_FIRST_MONTHS = r"前 (?: 1[01] | [1-9] | 十一 | [二三四五六七八九十] ) 个? 月"  # (前6月 too)
+_FIRST_MONTHS = (
+    r"[前首] (?: 1[01] | [1-9] | 十一 | [二三四五六七八九十] ) 个? 月"  # (前6月, 首7个月)
+)
 # What a status report says: the figures of a sentence with these words and no commitment were
 # measured, not promised (截至2020年3月…达6.94亿, 耗时10分钟, 原需6个工作日).
 _STATUS_WORDS = LazyPattern(
@@ -404,6 +423,7 @@ _STATUS_WORDS = LazyPattern(
   | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far
   | (?<= 年 | ^ | [,;:。!?\n ] ) {_FIRST_MONTHS}            # 今年前10个月, ，前4个月: so far
   | 近年来 | 多年来 | 近几年来
+  | (?<! [0-9] ) [一二两三四五六七八九十0-9] 年 来                       # 五年来, 3年来: so far
   | 过去 (?<! [由从比较] 过去 ) (?! 的 )                      # 过去五年: looking back
   | (?<! [0-9] ) 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月   # 1—9月: so far
   | 据统计 | 据介绍 | 据悉 | 获悉 | 共有 | 现有 | 实有         # 据统计…, 我市共有市场主体52.3万户
@@ -442,7 +462,7 @@ _PAST_HEAD = LazyPattern(
       | (?: 今年 )?
         (?: 以来 | 前 [一二三] 季度 | 1 [ ]? [-—–~～至到] [ ]? (?: 1[0-2] | [2-9] ) [ ]? 月
           | {_FIRST_MONTHS} )
-      | 近年来 | 截至目前
+      | 近年来 | 截至目前 | [一二两三四五六七八九十] 年来
       | 过去 (?! 的 ) | 如今 | 而今 | 现在 (?! 起 | 开始 | 的 )       # 过去…，现在只需3天
       | (?P<year> [0-9]{{4}} ) [ ]? 年
         (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 | 开始 ) ) )
@@ -450,7 +470,7 @@ _PAST_HEAD = LazyPattern(
     regex.VERBOSE,
 )
 # The characters such a time may start with: a clause that starts with none needs no match.
-_PAST_HEAD_FIRSTS = frozenset("去上前过今以1近截如而现0123456789 \u3000")
+_PAST_HEAD_FIRSTS = frozenset("去上前首过今以1近截如而现0123456789一二两三四五六七八九十 \u3000")
 # The longest clause that is only such a time (with spaces): 今年1 - 10 月，
 _PAST_HEAD_LONGEST = 16
 # A clause that is only such a time, its break included: 今年前三季度，
@@ -460,7 +480,10 @@ _PAST_HEAD_ALONE = LazyPattern(r"[ \u3000]* [,:] \Z", regex.VERBOSE)
 _PROMISES = r"""
     要 (?<! [需主重只摘纪] 要 )         # not 需要, 主要, 重要, 只要 (the lookbehind after 要: the
                                       # engine still skips to the literal)
-  | 将 | 力争 | 确保 | 争取 | 必须 | 应当
+  | 将 (?! [^,;:。!?\n]{0,16}? [由从] [ ]? [0-9０-９一二三四五六七八九十] )
+                                      # not 将公告时间由45天压缩为20天: 将 as 把, which a
+                                      # report writes as a plan does
+  | 力争 | 确保 | 争取 | 必须 | 应当
   | 目标 (?! 已 ) (?<! 超额完成目标 ) (?<! 超额完成年度目标 )
                                       # not …的目标已全面完成, 超额完成年度目标任务: met
   | 计划 (?= 完成 | 实现 | 新增 | 投资 | 开工 | 建成 | 引进 | 培育 | 达到 )  # 2021年计划完成投资…

@@ -346,6 +346,7 @@ class _Quantities(_Text):
                 )
             )
             and before.quantity.value < item.quantity.value
+            and self.text[item.start] != "第"  # 提升10位至第51位: a change, then the place
             and _RANGE_BETWEEN.fullmatch(self.text, before.end, item.start) is not None
         )
 
@@ -505,16 +506,27 @@ class _Quantities(_Text):
 
     def _now_before_noun(self, item: _Found, verb: int) -> int | None:
         """Return where 现行 starts in 现行16%的增值税税率(降至…), whose `item` (16%) is what the
-        noun is now, or None. Only 的 and a few words without a number or a clause break may
-        stand between the item and the `verb`."""
+        noun is now (or the rate itself after a 将: 将…16%的税率降至13%), or None. Only 的 and a
+        few words without a number or a clause break may stand between the item and the
+        `verb`."""
         text = self.text
         if text[item.end : item.end + 1] != "的" or not 1 < verb - item.end <= _NOUN_BEFORE_VERB:
             return None
-        now = _NOW_BEFORE.search(text, max(item.start - 3, 0), item.start)
-        if now is None or not _NOUN_BETWEEN.fullmatch(text, item.end + 1, verb):
+        if not _NOUN_BETWEEN.fullmatch(text, item.end + 1, verb):
             return None
-        start: int = now.start()
-        return start
+        now = _NOW_BEFORE.search(text, max(item.start - 3, 0), item.start)
+        if now is not None:
+            start: int = now.start()
+            return start
+        if (
+            item.kind is TargetKind.PERCENTAGE
+            and text.find("将", max(self.clauses.start_of(item.start), item.start - 16), item.start)
+            >= 0
+        ):
+            # 将制造业等行业16%的税率降至13%: a rate 将 changes, written before its noun (将
+            # stays out of the text, as with 将12个工作日压缩至5个工作日)
+            return item.start
+        return None
 
     def _in_clauses_of(
         self, found: list[_Found], pattern: LazyPattern

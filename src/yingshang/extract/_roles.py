@@ -82,7 +82,8 @@ class _Roles(_Text):
             if listed
             else []
         )
-        respective: dict[int, int] = {}  # the last deadline of a list → where 分别 follows it
+        # where 分别 stands, found once (each value looks up the nearest before it)
+        respective: list[int] = self._each_word() if listed else []
         for reading in readings:
             if reading.kind is TargetKind.DEADLINE or reading.kind is TargetKind.ONGOING:
                 continue  # an ongoing work (此后持续推进) has no date to be done by
@@ -98,6 +99,15 @@ class _Roles(_Text):
             if index < len(deadlines) and deadlines[index].end <= self.clauses.end_of(reading.end):
                 reading.deadline = deadlines[index].deadline
 
+    def _each_word(self) -> list[int]:
+        """Return where 分别 stands in the text, in order."""
+        found = []
+        each = self.text.find("分别")
+        while each >= 0:
+            found.append(each)
+            each = self.text.find("分别", each + 2)
+        return found
+
     def _respective(
         self,
         deadlines: list[_Reading],
@@ -105,18 +115,21 @@ class _Roles(_Text):
         first: int,
         reading: _Reading,
         values: list[int],
-        respective: dict[int, int],
+        respective: list[int],
     ) -> int:
         """Return the deadline of a list that governs `reading`, the last one unless 分别 says.
 
-        到2022年、2025年，…分别达到90%、95%: as many values after 分别 as deadlines in the list
-        (to the sentence's end) take them in order; any other number of values, the last.
+        到2022年、2025年，…分别达到90%、95%: as many values after the nearest 分别 before
+        `reading` as deadlines in the list (to the end of that 分别's clause) take them in order;
+        any other number of values, the last. Each 分别 of the sentence starts such a list of its
+        own (2021年、2022年，A分别压减至75个、70个工作日，B分别压减至110个、100个工作日).
         """
-        end = self.sentences.end_of(reading.start)
-        if last not in respective:
-            respective[last] = self.text.find("分别", deadlines[last].end, end)
-        each = respective[last]
-        if each < 0 or each > reading.start:
+        index = bisect.bisect_left(respective, reading.start) - 1
+        if index < 0 or respective[index] < deadlines[last].end:
+            return last
+        each = respective[index]
+        end = self.clauses.end_of(each)
+        if reading.start >= end:
             return last
         listed = bisect.bisect_left(values, end) - bisect.bisect_left(values, each)
         if listed != last - first + 1:

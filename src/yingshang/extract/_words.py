@@ -35,7 +35,7 @@ _UNITS: dict[str, tuple[TargetKind, str]] = {
     **{word: (TargetKind.COUNT, word) for word in (
         "个", "件", "家", "种", "项", "类", "次", "人次", "户次", "家次", "批次",
         "名", "人", "户", "台", "套", "条", "份", "座", "辆", "宗", "笔", "张", "轮", "轮次", "枚",
-        "场", "场次",
+        "场", "场次", "批",
     )},
     **{word: (TargetKind.PHYSICAL, unit) for word, unit in {
         # (web pages write the Latin symbols in either case: 100KVA, 10KV, 160kW)
@@ -52,7 +52,7 @@ _UNITS: dict[str, tuple[TargetKind, str]] = {
 }  # fmt: skip
 # Units counted in figures only: in words they are a figure of speech (一张网, 一张蓝图, 一张表单,
 # 新一轮, 一场革命).
-_FIGURES_ONLY_UNITS = frozenset(("张", "轮", "场"))
+_FIGURES_ONLY_UNITS = frozenset(("张", "轮", "场", "批"))  # (一批: some; 分9批: batches)
 # Currencies a money amount is written in; 分 (a hundredth of a yuan) only in a price per unit.
 _CURRENCIES = ("元", "美元", "欧元", "港元", "港币", "日元", "英镑")
 
@@ -96,7 +96,7 @@ _COMMODITY_UNITS = frozenset(("千瓦时", "度", "吨", "立方米", "方"))
 _NOT_FOLLOWED_BY: dict[str, str] = {
     "项": "目", "条": "件例款", "家": "庭长属", "天": "然", "人": "民员才大",
     "周": "边年岁", "年": "级度前来期", "个月": "来", "日": "常", "个": "性人体",
-    "场": "景所地馆内外",
+    "场": "景所地馆内外", "批": "准复示发量",
 }  # fmt: skip
 _NEVER_FOLLOWED_BY = "性"
 
