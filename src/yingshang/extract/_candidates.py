@@ -501,6 +501,8 @@ class _Candidates(_Text):
         if pattern is _BARE_PLACE:
             start = number_start  # (the match is the 位: its number stands behind it)
         chinese = numeral[0] not in _ARABIC_DIGITS
+        if chinese and pattern is _QUANTITY and match["unit"] in _FIGURES_ONLY_UNITS:
+            return None  # 一张网, 一批项目: a figure of speech, not a count (first: 一批 is common)
         if chinese and self._in_quotes(number_start) and not self._done_within(match, pattern):
             return None  # “三个作用”, “一网通办”: a slogan
         if self._in_title(number_start):
@@ -631,8 +633,6 @@ class _Candidates(_Text):
             and _ONCE_BEFORE.search(self.text, max(number_start - 2, 0), number_start) is not None
         ):
             return None  # 实行一次告知、一次办结: how the work is done, not a count
-        if chinese and word in _FIGURES_ONLY_UNITS:
-            return None  # 一张网, 整合为一张许可证: a figure of speech, not a count
         if word == "日" and (
             self.text[number_start - 1 : number_start] == "月"
             or _DAY_DATED_AFTER.match(self.text, end) is not None
