@@ -223,9 +223,16 @@ class _Candidates(_Text):
                 if by is None and text[max(start - 2, 0) : start] in ("截至", "截止"):
                     by = text[start - 2 : start]
                 bound = match["bound"] if "bound" in groups else None
-                passed_to = (
-                    None if self.issue_date is None else self._passed_to(start, by, bound, deadline)
+                # Where the 至 or 到 before the date stands, in the match (by) or right before it
+                # (至6月底, 延至年底: a date that takes none), and whether the date is past then.
+                to = (
+                    start
+                    if by in ("至", "到")
+                    else start - 1
+                    if by is None and start > 0 and text[start - 1] in ("至", "到")
+                    else None
                 )
+                passed_to = None if to is None else self._passed(to, bound, deadline)
                 if by in ("截至", "截止", "截止到") and not (bound or "").endswith("前"):
                     self.dated_roles[start, match.end()] = (
                         TargetRole.STATUS
@@ -247,15 +254,12 @@ class _Candidates(_Text):
                     or (
                         # 延至年底, 延长至6月底 (至 before a date that takes none)
                         by is None
-                        and text[start - 1 : start] in ("至", "到")
-                        and (
-                            text[max(start - 3, 0) : start - 1] in _CARRIED_ON
-                            or text[start - 2 : start - 1] == "延"
-                        )
+                        and to is not None
+                        and (text[max(to - 2, 0) : to] in _CARRIED_ON or text[to - 1 : to] == "延")
                     )
                     or (
                         # 可继续缓缴社会保险费至12月底: how long a payment may be put off
-                        (by in ("至", "到") or (by is None and text[start - 1 : start] in "至到"))
+                        to is not None
                         and "缓" in text[max(start - _DEFERRED_WINDOW, 0) : start]
                         and _DEFERRED_BEFORE.search(
                             text, max(self.clauses.start_of(start), start - _DEFERRED_WINDOW), start
@@ -414,11 +418,9 @@ class _Candidates(_Text):
             self.dated_roles[start, end] = TargetRole.STATUS  # 2019年、2020年，… in a plan of 2021
         return Deadline(DeadlineKind.BY, datetime.date(year, 12, 31), year)
 
-    def _passed_to(
-        self, start: int, by: str | None, bound: str | None, deadline: Deadline
-    ) -> int | None:
-        """Return where the 至 or 到 of a date before the text's issue date stands (至6月底,
-        到2017年二季度; 到…前 is a deadline, if one missed), or None."""
+    def _passed(self, to: int, bound: str | None, deadline: Deadline) -> int | None:
+        """Return `to`, where the 至 or 到 of a date stands, if the date is before the text's
+        issue date (至6月底, 到2017年二季度; 到…前 is a deadline, if one missed), else None."""
         if (
             self.issue_date is None
             or deadline.date is None
@@ -426,11 +428,7 @@ class _Candidates(_Text):
             or (bound or "").endswith("前")
         ):
             return None
-        if by in ("至", "到"):
-            return start
-        if by is None and start > 0 and self.text[start - 1] in ("至", "到"):
-            return start - 1
-        return None
+        return to
 
     def _year_before(self, position: int, written: list[list[regex.Match[str]]]) -> int | None:
         """Return the year last written before `position` in its sentence, else the plan's.

@@ -190,7 +190,8 @@ _BARE_PLACE = LazyPattern(
     """,
     regex.VERBOSE,
 )
-# The words of a ranking: a place written without 第 (升至31位) counts only in a clause with one.
+# The words of a ranking: a place written without 第 (升至31位) counts only where its sentence
+# names one within _RANKING_WINDOW characters before it (a change by places needs none).
 _RANKING_WORDS = ("排名", "排位", "排行", "名次", "位次", "位居", "位列", "排在")
 # Doubling as plans count it: 翻一番 (twice as much), 翻两番 (four times), 翻番, 倍增 (not the
 # name of a programme: 倍增计划, 倍增行动).
@@ -416,8 +417,8 @@ _STATUS_WORDS = LazyPattern(
   | (?<! [由从比较将把对与按] ) 目前 (?! 的 )                 # 目前全国市场主体超1亿户
   | 花费 | 现已
   | 已 (?<! 承诺已 ) (?: 超 | 达 | 经达 | 有 | 累计 | 完成 | 实现 | 压缩 | 减少 | 于 )
-                                             # 已于今年4月初全部付清 (the literal first)
-                                           # (承诺已完成清税的个体工商户: a condition, not a report)
+                      # 已于今年4月初全部付清; not 承诺已完成清税的个体工商户, a condition (the
+                      # literal first: the lookbehind is tried at each 已, not at every position)
   | 了 (?<! [为為爲除] 了 ) (?! [解结] )  # 压缩了78.89%, 贡献了60%以上的税收: done (not 为了, 了解)
   | (?: 到 | 至 | 为 ) 现在的                                  # 由过去的15天压缩到现在的3天
   | 去年 | 以来 | 前 [一二三] 季度                          # 今年以来, 今年前三季度: so far

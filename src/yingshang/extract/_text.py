@@ -118,9 +118,10 @@ class _Text:
             else []
         )
         self.title_starts = [start for start, _ in self.titles]
-        # The role a deadline's own words give it, by its span: a status report's date
-        # (截至2020年3月) or the date a document holds until (有效期至2022年12月31日). (By the
-        # span: a shorter match at the same start, 到1950年 of 到1950年上半年末前, says nothing.)
+        # The role a deadline's or a place's own words give it, by its span: a status report's
+        # date (截至2020年3月), the date a document holds until (有效期至2022年12月31日), a place
+        # held (位列第3名). (By the span: a shorter match at the same start, 到1950年 of
+        # 到1950年上半年末前, says nothing.)
         self.dated_roles: dict[tuple[int, int], TargetRole] = {}
         # Where a value's year stands that was past when the plan was written: 由2018年的62%提升至
         # 2020年的98.5% in a plan of 2021 reports the change.
