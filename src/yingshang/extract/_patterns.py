@@ -183,7 +183,7 @@ _BARE_PLACE = LazyPattern(
     rf"""
     (?<= (?: {_PLACE_BEFORE} | {_PLACES_CHANGED_BEFORE} )     # (提升88位: a change by places)
          (?P<number> [0-9]{{1,3}} | [一二三四五六七八九十两]{{1,3}} ) [ ]? (?P<approx> 多 | 余 )? )
-    (?P<unit> 位 ) (?! 次 | 置 )
+    (?P<unit> 位 ) (?! 次 | 置 | 数 )                           # (not 下降3位数: digits)
     # (not people counted: 邀请到10位专家)
     (?! 专家 | 代表 | 嘉宾 | 院士 | 学者 | 企业家 | 委员 | 领导 | 同志 | 老师 | 志愿者 | 群众
       | 市民 )
@@ -365,11 +365,13 @@ _DAY_DATED_AFTER = LazyPattern(
 )
 # A book title (《…》) names a document: its numbers (三年行动计划, 2022-2024) are part of a name.
 _TITLE = LazyPattern(r"《 [^《》\n]{0,80} 》", regex.VERBOSE)
-# Counts of a text's own parts (五个方面, 26条具体措施, 三项工作, 四个部分): they describe the
-# text, they promise nothing.
+# Counts of a text's own parts (五个方面, 26条具体措施, 三项工作, 四个部分, 50项重点改革任务):
+# they describe the text, they promise nothing. A count of the parts' parts may stand between
+# (28项48个子项改革任务: the 28 are tasks too).
 _OWN_PARTS_AFTER = LazyPattern(
     r"""
-    (?: 具体 | 重点 | 主要 | 重大 | 政策 | 改革 | 配套 )?
+    (?: (?: [0-9]{1,4} | [一二三四五六七八九十百]{1,4} ) [ ]? [个项条类] )?
+    (?: 具体 | 重点 | 主要 | 重大 | 政策 | 改革 | 配套 | 保障 | 子项 ){0,2}
     (?: 措施 | 举措 | 方面 | 层面 | 维度 | 板块 | 任务 | 政策 | 意见 | 行动 | 原则 | 要求 | 部分
       | 工作 (?! 日 | 组 | 站 | 室 ) )                      # 3个工作组 are set up, not parts
     """,
@@ -406,6 +408,8 @@ _CLASS_LABEL_AFTER = LazyPattern(
 _FIRST_MONTHS = (
     r"[前首] (?: 1[01] | [1-9] | 十一 | [二三四五六七八九十] ) 个? 月"  # (前6月, 首7个月)
 )
+# A number of places after the verb of their change, up to its 位: 提升了30多位.
+_PLACES_COUNTED = r"了? [0-9一二三四五六七八九十两]{1,3} [ ]? (?: 多 | 余 )? 位"
 # What a status report says: the figures of a sentence with these words and no commitment were
 # measured, not promised (截至2020年3月…达6.94亿, 耗时10分钟, 原需6个工作日).
 _STATUS_WORDS = LazyPattern(
@@ -434,6 +438,16 @@ _STATUS_WORDS = LazyPattern(
   | 共 (?<= 全 [市省区县国州] 共 ) (?! 同 | 享 | 建 )   # 全市共减免房租2.3亿元: a total so far
   | 经测算 | 据测算 | 预计 | 估计                            # 经测算，每年可节省约2.3亿元
   | 超额完成 | 如今 | 而今                                  # …，超额完成年度目标任务
+  | 实际 (?<! [按照据依以对] 实际 ) (?: 完成 | 执行 | 减免 | 新增 | 发放 | 到位 )
+                      # 实际完成减税235亿元: the outcome (not 按实际完成投资额的5%, a basis)
+  # Shares of those asked, and what they said (32%的网民期待…, 41%的受访企业表示…): a survey.
+  | % (?: 的 [^,;:。!?\n%]{{0,10}}? )?
+      (?: 认为 | 表示 | 期待 | 期盼 | 希望 | 称赞 | 赞同 | 感到 | 反映 | 担心 )
+  # A change by places and the place it led to (排名提升25位至第12位): a ranking's result.
+  | (?<= (?: 提升 | 上升 | 跃升 | 提高 | 前进 ) {_PLACES_COUNTED} )
+    [至到] (?: 全国 | 全省 | 全市 | 全区 | 全球 | 世界 )? 第
+  # A place lost (排名下滑3位): no plan promises one.
+  | 位 (?<= (?: 下降 | 下滑 | 后退 | 回落 ) {_PLACES_COUNTED} )
   # A change against a past year measured to hundredths (较2017年压缩78.89%): plans promise
   # round figures (在2017年基础上压缩60%), reports give what was measured.
   | (?: 较 | 比 ) [0-9]{{4}} 年 [^,;:。!?\n0-9]{{0,8}}? [0-9]{{1,3}} \. [0-9]{{2,}} [ ]? %
@@ -481,9 +495,9 @@ _PAST_HEAD_ALONE = LazyPattern(r"[ \u3000]* [,:] \Z", regex.VERBOSE)
 _PROMISES = r"""
     要 (?<! [需主重只摘纪] 要 )         # not 需要, 主要, 重要, 只要 (the lookbehind after 要: the
                                       # engine still skips to the literal)
-  | 将 (?! [^,;:。!?\n]{0,16}? [由从] [ ]? [0-9０-９一二三四五六七八九十] )
+  | 将 (?<! 预计将 ) (?! [^,;:。!?\n]{0,16}? [由从] [ ]? [0-9０-９一二三四五六七八九十] )
                                       # not 将公告时间由45天压缩为20天: 将 as 把, which a
-                                      # report writes as a plan does
+                                      # report writes as a plan does; not 预计将, a forecast
   | 力争 | 确保 | 争取 | 必须 | 应当
   | 目标 (?! 已 ) (?<! 超额完成目标 ) (?<! 超额完成年度目标 )
                                       # not …的目标已全面完成, 超额完成年度目标任务: met

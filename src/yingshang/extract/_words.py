@@ -101,9 +101,11 @@ _NOT_FOLLOWED_BY: dict[str, str] = {
 _NEVER_FOLLOWED_BY = "性"
 
 _DECREASE_VERBS = ("压缩", "压减", "缩减", "缩短", "减少", "降低", "下降", "削减", "精简", "简化",
-                   "下调", "下浮", "缩小", "减小", "压降", "减免", "减征")  # fmt: skip
+                   "下调", "下浮", "缩小", "减小", "压降", "减免", "减征",
+                   "下滑", "后退", "回落")  # fmt: skip
 _INCREASE_VERBS = (
     "提高", "提升", "增加", "增长", "扩大", "放宽", "延长", "上调", "上浮", "上升", "跃升",
+    "前进",  # (a place: 前进3位)
 )  # fmt: skip
 # Speed-up verbs: a share after them is how much faster (审批提速60%); a time after them
 # (提速至3个工作日) is shorter, so they change shares only.
