@@ -399,6 +399,29 @@ def changes(draw: st.DrawFn) -> Phrase:
                                  baseline=old_quantity, direction=direction),))  # fmt: skip
 
 
+@st.composite
+def counted_changes(draw: st.DrawFn) -> Phrase:
+    """Draw a change of a count with the noun counted between the baseline and the verb:
+    原先7个办电环节压缩至4个, 把9个办事窗口减至3个 (将 and 把 stay out of the target's text, as
+    the sentence's words)."""
+    verb, direction = draw(change_verbs())
+    suffix, comparator = draw(st.sampled_from((("", Comparator.EXACTLY), *SUFFIXES)))
+    measure_word = draw(st.sampled_from(NOUN_MEASURE_WORDS))
+    old, new = (
+        draw(plain_quantities(TargetKind.COUNT, (measure_word, measure_word), noun=False))
+        for _ in range(2)
+    )
+    lead = draw(st.sampled_from(["原先", "由", "将", "把", "将原来的"]))
+    noun = draw(st.sampled_from(["办电环节", "报装手续", "涉企证明", "办事窗口"]))
+    text = f"{old.text}{noun}{verb}{new.text}{suffix}"
+    if lead in ("原先", "由", "将原来的"):
+        kept = lead.removeprefix("将")
+        text, lead = kept + text, lead.removesuffix(kept)
+    return Phrase(lead, ()) + Phrase(text, (_target(
+        text, TargetKind.COUNT, quantity=new.quantity, comparator=comparator,
+        baseline=old.quantity, direction=direction),))  # fmt: skip
+
+
 def _share_counted_noun(new: Quantity, old: Quantity) -> tuple[Quantity, Quantity]:
     """由9个减少为5个阶段: a noun written on one side of a change holds for the other too."""
     if new.unit.startswith(old.unit) and new.unit[len(old.unit) :] in COUNTED_NOUNS:
@@ -1099,6 +1122,7 @@ def phrases() -> st.SearchStrategy[Phrase]:
         single_targets(),
         approximates(),
         changes(),
+        counted_changes(),
         relative_changes(),
         others(),
         ranges(),

@@ -586,13 +586,17 @@ _TO_AFTER_A_CHANGE = frozenset(("至", "到", "为"))
 _NOW_WORDS = ("目前", "现在", "当前", "现行", "原来", "原有")
 # 由/从 before the value a change starts from, a few words away at most (从不高于…2个百分点).
 # The gap may open with the year the baseline was measured in: 由2018年的60%提升至…. Without
-# 由, what is now names the baseline: 将目前的20个环节压缩至10个; so does 将 right before it:
-# 将12个工作日压缩至5个工作日.
+# 由, what is now names the baseline: 将目前的20个环节压缩至10个; so does 将 or 把 right before it
+# (将12个工作日压缩至5个工作日, 把20个审批事项压减到12个), or before what the value is of, with
+# its 的 (将企业开办涉及的6个环节精简为3个环节).
 _FROM_BEFORE = LazyPattern(
     rf"""
-    (?P<from> 由 | 从 | (?: {_alternation(_NOW_WORDS)} ) 的 | 原先 | 原来 | 将 )
-    (?P<gap> (?<= 将 )
-           | (?<! 将 ) (?: [0-9]{{4}} [ ]? 年 (?: 底 | 末 )? )?
+    (?P<from> 由 | 从 | (?: {_alternation(_NOW_WORDS)} ) 的 | 原先 | 原来 | 将 | 把 )
+    (?P<gap> (?<= [将把] )
+             # (not past a nearer word of the baseline: 将由现在的3个工作日…)
+             (?: [^0-9０-９{_CLAUSE_PUNCTUATION}由从的]{{1,12}} 的
+                 (?<! (?: {_alternation(_NOW_WORDS)} | 原先 ) 的 ) )?
+           | (?<! [将把] ) (?: [0-9]{{4}} [ ]? 年 (?: 底 | 末 )? )?
              [^0-9０-９{_CLAUSE_PUNCTUATION}]{{0,12}} )
     \Z
     """,

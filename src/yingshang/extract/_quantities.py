@@ -461,8 +461,13 @@ class _Quantities(_Text):
             if (
                 item is not None
                 and item.start >= clause_start
-                and match.start() - item.end <= _LONGEST_ADVERB + 1
-                and text[item.end : match.start()].strip(" ") in _ADVERBS_BEFORE_A_CHANGE
+                and (
+                    (
+                        match.start() - item.end <= _LONGEST_ADVERB + 1
+                        and text[item.end : match.start()].strip(" ") in _ADVERBS_BEFORE_A_CHANGE
+                    )
+                    or self._count_before_noun(item, match.start(), clause_start)
+                )
             ):
                 # 由3～5天缩减至1天: a range before the verb is the baseline, its upper end read
                 first = item.start if item.range_start is None else item.range_start
@@ -473,7 +478,9 @@ class _Quantities(_Text):
                 marker.baseline = item.quantity
                 marker.baseline_kind = item.kind
                 # 由 joins the target's text; 将 is the sentence's, not the change's
-                marker.baseline_start = item.start if origin["from"] == "将" else origin.start()
+                marker.baseline_start = (
+                    item.start if origin["from"] in ("将", "把") else origin.start()
+                )
                 word = _TIGHT_PREFIX_BEFORE.search(
                     text, origin.end("from"), first
                 ) or _LOOSE_PREFIX_BEFORE.search(text, origin.end("from"), first)
@@ -503,6 +510,18 @@ class _Quantities(_Text):
         if added:
             found = sorted([*found, *added], key=lambda item: item.start)
         return markers, found
+
+    def _count_before_noun(self, item: _Found, verb: int, clause_start: int) -> bool:
+        """Tell whether `item` is a count, then the noun it counts, then the `verb` of a change,
+        after a word that names a baseline (原先7个办电环节压缩至4个, 将7个审批环节减至4个)."""
+        text = self.text
+        return (
+            item.kind is TargetKind.COUNT
+            and 0 < verb - item.end <= _NOUN_BEFORE_VERB
+            and _NOUN_BETWEEN.fullmatch(text, item.end, verb) is not None
+            and _FROM_BEFORE.search(text, max(clause_start, item.start - 16), item.start)
+            is not None
+        )
 
     def _now_before_noun(self, item: _Found, verb: int) -> int | None:
         """Return where 现行 starts in 现行16%的增值税税率(降至…), whose `item` (16%) is what the
