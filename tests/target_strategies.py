@@ -245,6 +245,8 @@ PREFIXES: tuple[tuple[str, Comparator], ...] = (
     ("不超", Comparator.AT_MOST), ("约", Comparator.ABOUT), ("近", Comparator.ABOUT),
     ("低于", Comparator.LESS_THAN), ("少于", Comparator.LESS_THAN), ("不足", Comparator.LESS_THAN),
     ("超过", Comparator.MORE_THAN), ("高于", Comparator.MORE_THAN), ("多于", Comparator.MORE_THAN),
+    ("≤", Comparator.AT_MOST), ("≥", Comparator.AT_LEAST), ("＜", Comparator.LESS_THAN),
+    (">", Comparator.MORE_THAN),
 )  # fmt: skip
 SUFFIXES: tuple[tuple[str, Comparator], ...] = (
     ("以内", Comparator.AT_MOST), ("以下", Comparator.AT_MOST), ("内", Comparator.AT_MOST),

@@ -33,6 +33,7 @@ from ._patterns import (
     _BEFORE_ANCHOR,
     _CARRIED_ON,
     _CLASS_LABEL_AFTER,
+    _COMMITMENT_WORDS,
     _COUNTED_NOUN,
     _DAY_DATED_AFTER,
     _DEFERRED_BEFORE,
@@ -159,6 +160,23 @@ class _Candidates(_Text):
             yield start, -listed.end(), 0, due
             position, deadline = listed.end(), due
 
+    def _ahead(self, position: int, deadline: Deadline) -> bool:
+        """Tell whether the date at `position` is one to meet, not one of record: in a year after
+        the text's, or, not passed when it was written, with a clause of promise or bound (its
+        own or the next: 截至2025年年底，…新增不低于50亿元; not 截至2020年底，已累计完成…，力争…,
+        nor 截至今年底，全市累计…48.6亿元 in a report of December, an estimate)."""
+        if deadline.date is None:
+            return False
+        if self.now is not None and deadline.date.year != self.now:
+            return deadline.date.year > self.now
+        if self.issue_date is not None and deadline.date <= self.issue_date:
+            return False
+        clauses, sentence_end = self.clauses, self.sentences.end_of(position)
+        end = clauses.end_of(position)
+        if end < sentence_end:
+            end = clauses.end_of(end + 1)  # (the date's clause is often the date alone)
+        return _COMMITMENT_WORDS.search(self.text, clauses.start_of(position), end) is not None
+
     def _candidates(self) -> Iterator[tuple[int, int, int, object]]:
         """Yield (start, -end, rank, item); at equal spans the lower rank wins.
 
@@ -233,7 +251,11 @@ class _Candidates(_Text):
                     else None
                 )
                 passed_to = None if to is None else self._passed(to, bound, deadline)
-                if by in ("截至", "截止", "截止到") and not (bound or "").endswith("前"):
+                if (
+                    by in ("截至", "截止", "截止到")
+                    and not (bound or "").endswith("前")
+                    and not self._ahead(start, deadline)
+                ):
                     self.dated_roles[start, match.end()] = (
                         TargetRole.STATUS
                     )  # 截至2020年3月: as of a date

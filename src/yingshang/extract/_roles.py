@@ -42,6 +42,8 @@ from ._scan import _holds_any
 from ._text import _Reading, _Text
 from ._words import _NUMERAL_FIRSTS
 
+# What joins the bounds that qualify one noun together: 、, 或 (either), 且 (both).
+_BOUNDS_JOINED_BY = ("、", "或", "且")
 # What follows 已 inside a change when it says the change is done: its verb, or 经 (已经压缩).
 _ALREADY_VERB_FIRSTS = _CHANGE_VERB_FIRSTS | {"经"}
 # The longest text _LIST_BETWEEN matches: 以及 with a space on each side.
@@ -209,7 +211,8 @@ class _Roles(_Text):
                 reading.role = TargetRole.STATUS
             elif self._is_scope(reading):
                 reading.role = TargetRole.SCOPE
-        # 小于5000平方米、建筑面积小于3000平方米的项目: the bounds of a list qualify one noun.
+        # 小于5000平方米、建筑面积小于3000平方米的项目, 从业人员≤1000人或营业收入≤4亿元的企业:
+        # the bounds of a list, or of alternatives, qualify one noun.
         for before, after in zip(readings[-2::-1], readings[:0:-1], strict=True):
             if (
                 after.role is TargetRole.SCOPE
@@ -217,7 +220,7 @@ class _Roles(_Text):
                 and before.comparator is not Comparator.EXACTLY
                 and before.direction is None
                 and before.kind is not TargetKind.DEADLINE
-                and "、" in text[before.end : after.start]
+                and _holds_any(text[before.end : after.start], _BOUNDS_JOINED_BY)
                 and not _CLAUSE_BREAK.search(text, before.end, after.start)
             ):
                 before.role = TargetRole.SCOPE

@@ -153,6 +153,11 @@ _TIGHT_PREFIXES: dict[str, Comparator] = {
     **dict.fromkeys(("约", "近", "大约"), Comparator.ABOUT),
     **dict.fromkeys(("低于", "少于", "不足", "不到", "小于", "不满"), Comparator.LESS_THAN),
     **dict.fromkeys(("超过", "高于", "多于", "大于", "超", "逾", "突破"), Comparator.MORE_THAN),
+    # The signs a condition writes (从业人员≤1000人): folded, ＜ and ＞ are < and >.
+    **dict.fromkeys(("≤", "≦"), Comparator.AT_MOST),
+    **dict.fromkeys(("≥", "≧"), Comparator.AT_LEAST),
+    "<": Comparator.LESS_THAN,
+    ">": Comparator.MORE_THAN,
 }
 # A bound that leaves out its own value: 以下(不含6亩) is below, 以上(不含) is above.
 _EXCLUSIVE = {Comparator.AT_MOST: Comparator.LESS_THAN, Comparator.AT_LEAST: Comparator.MORE_THAN}
