@@ -275,3 +275,32 @@ def test_a_plan_issued_directly_has_its_title_above_its_number_and_recipients(
     assert [s.title for s in plan.sections] == ["总体要求", "主要任务"]
     assert roles(plan) == [("企业开办时间", ["市市场监管局"], [])]
     assert yingshang.coverage(plan) == ()
+
+
+CUT_INSIDE_A_BRACKET = """\
+某区2024年优化营商环境重点任务分工方案
+一、提升审批效率
+1.推行容缺受理，编制容缺受理事项清单。（牵头单位：区政务服务中心；责任单位：区直有关部门）
+2.深化投资审批改革，探索项目单位自行编制申请材料的事项清单，不断优化申报模式。（牵头单位：区发展改革局、区行政审批局；责任单位：区财
+"""
+
+
+def test_a_bracket_cut_by_the_texts_end_names_no_agency() -> None:
+    # The last bracket stops in its second label: 区财 is no agency, and no label of the cut
+    # bracket is read as the whole of the item's roles; the cut is the error to report.
+    plan = yingshang.parse(CUT_INSIDE_A_BRACKET)
+    assert roles(plan) == [
+        ("推行容缺受理", ["区政务服务中心"], ["区直有关部门"]),
+        ("深化投资审批", [], []),
+    ]
+    assert plan.actions[1].text.endswith("责任单位：区财")
+    assert "truncated" in codes(plan)
+    assert "no-lead-agency" in codes(plan)
+
+
+def test_a_short_last_line_that_leaves_a_quote_open_was_cut() -> None:
+    # A heading cut inside its quote is short, but no whole line leaves “ open; a short last
+    # line that closes what it opens (a heading, a signature) is no cut.
+    whole = CUT_INSIDE_A_BRACKET.rsplit("\n", 2)[0] + "（牵头单位：区发展改革局）\n"
+    assert "truncated" not in codes(yingshang.parse(whole + "二、强化“首席服务员”制度\n"))
+    assert "truncated" in codes(yingshang.parse(whole + "二、大力推行“首席服务员\n"))

@@ -292,13 +292,26 @@ _WHOLE_END = tuple('。！？；：!?;:）)」』”"…》日】]〕')
 _FIELD = LazyPattern(r"[^\p{P}\s]{2,8}[：:]")
 
 
+# What ends a sentence in a folded line.
+_SENTENCE_ENDS = ("。", ";", "!", "?")
+# The pairs a line opens and closes; a last line that opens more than it closes was cut.
+_PAIRS = (("“", "”"), ("(", ")"), ("《", "》"), ("〈", "〉"), ("「", "」"), ("【", "】"))
+
+
 def _check_end(source: _Source, last: _Line | None) -> None:
-    """Report a text cut off mid-sentence: a long last line with no sentence end."""
+    """Report a text cut off mid-sentence: a last line with no sentence end, long or leaving a
+    quote or a bracket open ((三)大力推行“首席服务员)."""
     if last is None:
         return
     view = source.view(last.start, last.end)
-    if len(view.text) < 20 or view.text.endswith(_WHOLE_END) or _FIELD.match(view.text):
+    if view.text.endswith(_WHOLE_END) or _FIELD.match(view.text):
         return
+    # (the last sentence's: a quote left open in one that ended is a slip, not a cut)
+    tail = view.text[max(view.text.rfind(end) for end in _SENTENCE_ENDS) + 1 :]
+    if len(view.text) < 20 and not any(
+        tail.count(opening) > tail.count(closing) for opening, closing in _PAIRS
+    ):
+        return  # a short line: a heading or a signature, unless it leaves a quote open
     source.report(
         Severity.ERROR,
         "truncated",

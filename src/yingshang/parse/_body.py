@@ -65,6 +65,9 @@ __all__ = ["read_agencies_with_roles", "read_body_measures"]
 _BRACKET = LazyPattern(
     r"[（(〔【](?P<body>(?:[^（）()〔〕【】]|[（(][^（）()〔〕【】]*+[）)])++)[）)〕】]"
 )
+# The brackets an item's agencies may stand in (as _BRACKET reads them), folded.
+_OPENING_BRACKETS = ("(", "〔", "【")
+_CLOSING_BRACKETS = (")", "〕", "】")
 # A measure's paragraph: numbered (1．, 1., 1、) or opened by a bullet (——, ●, ■), numbered in turn.
 _BULLETS = "——|[●■◆▲★•]"
 _NUMBERED = LazyPattern(rf"(?:(?P<number>\d{{1,3}})\s*[．.、]|(?P<bullet>{_BULLETS}))\s*")
@@ -528,11 +531,19 @@ class _Reader:
             )
             if responsibility is not None:
                 found.append(attrs.evolve(responsibility, span=Span(*sentence.span())))
+        # Whether a bracket is open where each run starts, found in one walk over the runs.
+        scanned, open_bracket = start, False
         for run_start, body_end, run_end in labelled:
+            open_bracket = self._bracket_left_open(scanned, run_start, open_bracket)
+            scanned = max(scanned, run_start)
             if not text_before(run_start):
                 continue  # a paragraph of roles alone: a line of roles (line_roles)
             if _left_open(self.flat(run_start, body_end).text):
                 continue  # a bracket left open: the item's text, as a line of roles would be
+            if open_bracket:
+                # "…。(牵头单位:A;责任单位:区政" cut at the text's end: the run is the bracket's
+                # tail, its last name cut; the text stays the item's, and the cut is reported
+                continue
             responsibility = self.responsibility(run_start, body_end)
             if responsibility is None:
                 continue
@@ -540,6 +551,14 @@ class _Reader:
             found = [other for other in found if not run_start <= other.span.start < run_end]
             found.append(attrs.evolve(responsibility, span=Span(run_start, run_end)))
         return sorted(found, key=lambda responsibility: responsibility.span.start)
+
+    def _bracket_left_open(self, start: int, end: int, was_open: bool) -> bool:
+        """Tell whether a bracket is open at `end`, given whether one was at `start`: the last
+        bracket in `[start, end)` says, or, with none there, what held before."""
+        folded = self.folded
+        opened = max(folded.rfind(bracket, start, end) for bracket in _OPENING_BRACKETS)
+        closed = max(folded.rfind(bracket, start, end) for bracket in _CLOSING_BRACKETS)
+        return was_open if opened == closed else opened > closed
 
     def responsibility(
         self, start: int, end: int, only_roles: bool = False
