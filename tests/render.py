@@ -45,9 +45,10 @@ def _rows(measure: Measure, one_per_row: bool) -> list[list[Action]]:
     return rows
 
 
-def _area_rows(area: Area, pasted: bool = False) -> list[str]:
+def _area_rows(area: Area, pasted: bool = False, separator: str = "\t") -> list[str]:
     """The rows of an area: cells on lines of their own, or with `pasted` a row to a line with
-    its cells between tabs, as a web page's table pastes (a cell's paragraphs still break it)."""
+    its cells between tabs (or `separator`, a bar closing the row too, as a page converted to
+    text writes it), as a web page's table pastes (a cell's paragraphs still break it)."""
     out: list[str] = []
     row_index = 0
     for measure in area.measures:
@@ -63,7 +64,7 @@ def _area_rows(area: Area, pasted: bool = False) -> list[str]:
                 lead = _agencies(actions[0].lead_agencies)
                 cooperating = _agencies(actions[0].cooperating_agencies)
                 cells = [area_cell, measure_cell, "\n".join(lines), lead, cooperating]
-                out.append("\t".join(cells))
+                out.append(_joined(cells, separator))
                 row_index += 1
                 continue
             out.append(f"\t{area_cell}")
@@ -90,9 +91,15 @@ def _section_lines(section: Section, ordinal: str) -> list[str]:
     return lines
 
 
-def table_export(plan: Plan, pasted: bool = False) -> str:
+def _joined(cells: list[str], separator: str) -> str:
+    return "\t".join(cells) if separator == "\t" else f" {separator} ".join(cells) + f" {separator}"
+
+
+def table_export(plan: Plan, pasted: bool = False, separator: str = "\t") -> str:
     """Return the text of `plan` laid out as a Word table export; with `pasted`, its table as a
-    web page's pastes into a text file: a row to a line, the cells between tabs."""
+    web page's pastes into a text file: a row to a line, the cells between tabs or, with a bar
+    for `separator`, as a page converted to text writes a table (序号 | 牵头单位 |, a rule of
+    dashes below the header)."""
     out: list[str] = []
     notice = plan.notice
     if notice is not None:
@@ -125,12 +132,14 @@ def table_export(plan: Plan, pasted: bool = False) -> str:
         if attachment.title is not None:
             out.append(attachment.title.text + " ")
         if pasted:
-            out.append("\t".join(header.text for header in attachment.headers))
+            out.append(_joined([header.text for header in attachment.headers], separator))
+            if separator != "\t":
+                out.append("|" + "---|" * len(attachment.headers))
         else:
             out.extend(f"\t{header.text}" for header in attachment.headers)
             out.append("")
         for area in plan.areas:
-            out.extend(_area_rows(area, pasted))
+            out.extend(_area_rows(area, pasted, separator))
     return "\n".join(out) + "\n"
 
 

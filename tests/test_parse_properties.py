@@ -89,6 +89,18 @@ def test_a_table_pasted_a_row_to_a_line_reads_as_the_same_plan(plan: Plan) -> No
 
 
 @given(table_plans())
+def test_a_table_converted_to_text_with_bars_reads_as_the_same_plan(plan: Plan) -> None:
+    # A page converted to text: 序号 | 重点任务 | 牵头单位 |, a rule of dashes below the header.
+    text = table_export(plan, pasted=True, separator="|")
+    parsed = yingshang.parse(text)
+    assert erase_spans(parsed) == with_targets(plan)
+    assert parsed.diagnostics == ()
+    assert parsed.attachment is not None
+    assert uncovered(parsed, text, parsed.attachment.span.start) == []
+    assert_spans_slice_back(parsed, text)
+
+
+@given(table_plans())
 def test_spans_of_a_parsed_plan_slice_back_to_their_text(plan: Plan) -> None:
     text = table_export(plan)
     assert_spans_slice_back(yingshang.parse(text), text)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 import yingshang
+from yingshang.model import TargetKind
 
 HEAD = "某市营商环境工作方案\n附件\n主要举措\n\t目标任务\n\t工作措施\n\t牵头单位\n\t配合单位\n\n"
 
@@ -756,3 +759,34 @@ def test_a_traditional_copy_of_a_table_reads_as_the_simplified(layout: str) -> N
         for a in simplified.actions
     ]
     assert codes(traditional) == codes(simplified)
+
+
+PAGE_CONVERTED_TO_TEXT = """\
+某市2023年优化营商环境重点任务分工方案
+省《工作要点》部署的重点任务 | 市落实措施 | 牵头单位 | 责任单位 | 完成时限 |
+|---|---|---|---|---|
+一、提升开办企业便利度 | | | | |
+1．压缩开办时间 | (1)企业开办时间压缩至1个工作日以内。 | 市市场监管局 | 市税务局 | 2023年6月底前 |
+ | (2)推行电子营业执照全程应用。 | 市市场监管局 | 市政务服务局 | 2023年底前 |
+"""
+
+
+def test_a_table_converted_to_text_with_bars_reads_as_a_pasted_one() -> None:
+    # A page converted to text writes a row to a line with a bar after each cell, and a rule of
+    # dashes under the header; a header cell that names no agencies may be long.
+    plan = yingshang.parse(PAGE_CONVERTED_TO_TEXT)
+    assert [(a.title, [m.title for m in a.measures]) for a in plan.areas] == [
+        ("提升开办企业便利度", ["压缩开办时间"])
+    ]
+    assert [
+        (
+            a.text[:6],
+            [u.name for u in a.lead_agencies],
+            [u.name for u in a.cooperating_agencies],
+            [t.deadline.date for t in a.targets if t.kind is TargetKind.DEADLINE and t.deadline],
+        )
+        for a in plan.actions
+    ] == [
+        ("企业开办时间", ["市市场监管局"], ["市税务局"], [datetime.date(2023, 6, 30)]),
+        ("推行电子营业", ["市市场监管局"], ["市政务服务局"], [datetime.date(2023, 12, 31)]),
+    ]

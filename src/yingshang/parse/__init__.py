@@ -150,7 +150,9 @@ def parse(text: str, *, strict: bool = False) -> Plan:
     if table_at is not None:
         table = _Table(source, issue_date, attachment_title, year)
         assert table_start is not None
-        table.parse(lines[table_at:], table_start.mark, table_start.inline_width)
+        table.parse(
+            lines[table_at:], table_start.mark, table_start.inline_width, table_start.separator
+        )
         areas = table.freeze()
         start = lines[front_end].start if label is None else label.span.start
         attachment_span = Span(*source.trim(start, len(text)))

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 import attrs
 
+from .._lazy import LazyPattern
 from ..fold import fold
 from ..model import (
     Action,
@@ -94,9 +95,9 @@ def _table_rows(lines: _Lines, mark: str = "\t") -> Iterator[_Row]:
             cells, stray, row_start = [], [], -1
 
 
-def _inline_rows(lines: _Lines, width: int) -> Iterator[_Row]:
+def _inline_rows(lines: _Lines, width: int, separator: str = "\t") -> Iterator[_Row]:
     """Read the rows of a table pasted from a web page or a spreadsheet: a row to a line, its
-    cells between tabs.
+    cells between tabs (or another `separator`: a page converted to text writes ``a | b |``).
 
     A line with fewer than `width` cells (but more than one) was broken inside a cell: the row
     goes on on the next lines, whose first piece continues the cell left open. A line of one
@@ -114,10 +115,13 @@ def _inline_rows(lines: _Lines, width: int) -> Iterator[_Row]:
         return _Row(tuple(found), row_start, row_end, ())
 
     for start, end in itertools.chain(lines.offsets(), [(-1, -1)]):
+        if start >= 0 and separator != "\t" and _RULE_LINE.fullmatch(text, start, end):
+            # |---|---|: the rule under a converted page's header, no row
+            continue
         if start >= 0 and text[start:end].strip(_BLANK):
             pieces: list[_Cell] = []
             at = start
-            while (tab := text.find("\t", at, end)) >= 0:
+            while (tab := text.find(separator, at, end)) >= 0:
                 pieces.append(_Cell(at, tab))
                 at = tab + 1
             pieces.append(_Cell(at, end))
@@ -150,6 +154,7 @@ class _TableStart:
     index: int
     mark: str = "\t"
     inline_width: int | None = None
+    separator: str = "\t"  # between an inline row's cells
 
 
 def _find_table(lines: _Lines) -> _TableStart | None:
@@ -167,14 +172,23 @@ def _find_inline_header(lines: _Lines) -> _TableStart | None:
     # cell may be empty (a merged or blank header cell over the row numbers). On the offsets:
     # no line object for each line of a long text, and no scan at all without two tabs.
     text = lines.text
-    if text.count("\t") < 2:
+    separators = [separator for separator in _INLINE_SEPARATORS if text.count(separator) >= 2]
+    if not separators:
         return None
     for index, (start, end) in enumerate(lines.offsets()):
-        if text.count("\t", start, end) >= 2:
-            cells = text[start:end].split("\t")
-            if _header_words(cells):
-                return _TableStart(index, inline_width=len(cells))
+        for separator in separators:
+            if text.count(separator, start, end) >= 2:
+                cells = text[start:end].split(separator)
+                if _header_words(cells):
+                    return _TableStart(index, inline_width=len(cells), separator=separator)
     return None
+
+
+# What stands between the cells of a row written on one line: a tab (a copy from a page or a
+# spreadsheet), or a bar (a page converted to text: 序号 | 重点任务 | 牵头单位 |).
+_INLINE_SEPARATORS = ("\t", "|")
+# The rule a converted page writes under its header: |---|:---:|.
+_RULE_LINE = LazyPattern(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*")
 
 
 def _find_cell_table(lines: Sequence[_Line], before: int) -> _TableStart | None:
@@ -237,13 +251,23 @@ def _header_words(words: list[str], lead: bool = True) -> bool:
     any short words, without `lead`)."""
     # Folded: a Traditional copy's header (牽頭單位) names its columns as a Simplified one does.
     words = ["".join(fold(word).split()) for word in words if word.strip(_BLANK)]
-    names_agencies = any(_LEAD_HEADER.search(w) or _RESPONSIBLE_HEADER.search(w) for w in words)
+    agencies = [bool(_LEAD_HEADER.search(w) or _RESPONSIBLE_HEADER.search(w)) for w in words]
     return (
         bool(words)
-        and (names_agencies or not lead)
-        # A header cell names a column; 牵头单位：市政务服务局 is a line of roles below an item.
-        and all(len(word) <= _HEADER_CELL_MAX and not _LABEL_COLON & set(word) for word in words)
+        and (any(agencies) or not lead)
+        # A header cell names a column; 牵头单位：市政务服务局 is a line of roles below an item,
+        # and 市市场监管局牵头，市税务局配合 a cell of roles. Only a column of what is to be done
+        # may have a longer name (陕西省《工作要点》部署任务).
+        and all(
+            len(word) <= (_HEADER_CELL_MAX if names else _LONG_HEADER_CELL_MAX)
+            and not _LABEL_COLON & set(word)
+            for word, names in zip(words, agencies, strict=True)
+        )
     )
+
+
+# The longest name of a header's column that names no agencies.
+_LONG_HEADER_CELL_MAX = 2 * _HEADER_CELL_MAX
 
 
 _LABEL_COLON = frozenset("：:")
@@ -332,15 +356,22 @@ class _Table:
         self.people_from_right: frozenset[int] = frozenset()
         self.goals_from_right: frozenset[int] = frozenset()
 
-    def parse(self, lines: _Lines, mark: str = "\t", inline_width: int | None = None) -> None:
+    def parse(
+        self,
+        lines: _Lines,
+        mark: str = "\t",
+        inline_width: int | None = None,
+        separator: str = "\t",
+    ) -> None:
         """Read the table's rows: cells opened by `mark` at the start of a line, or with
-        `inline_width`, a row to a line with its cells between tabs (`_inline_rows`)."""
+        `inline_width`, a row to a line with its cells between tabs or another `separator`
+        (`_inline_rows`)."""
         # Two passes over the rows, made afresh each time, instead of a list of them all: the
         # first reads the headers and the rows' width, the second the rows.
         rows: Callable[[], Iterator[_Row]] = (
             (lambda: _table_rows(lines, mark))
             if inline_width is None
-            else (lambda: _inline_rows(lines, inline_width))
+            else (lambda: _inline_rows(lines, inline_width, separator))
         )
         headers: set[int] = set()
         truncated = False
@@ -518,7 +549,7 @@ class _Table:
 
     def _is_header(self, row: _Row) -> bool:
         # Header cells are short: a long cell settles it before any cell's text is cut.
-        if any(cell.end - cell.start > 4 * _HEADER_CELL_MAX for cell in row.cells):
+        if any(cell.end - cell.start > 4 * _LONG_HEADER_CELL_MAX for cell in row.cells):
             return False
         texts = [self.source.snippet(c.start, c.end) for c in row.cells]
         return _header_words([s.text for s in texts if s is not None])
