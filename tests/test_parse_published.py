@@ -304,3 +304,35 @@ def test_a_short_last_line_that_leaves_a_quote_open_was_cut() -> None:
     whole = CUT_INSIDE_A_BRACKET.rsplit("\n", 2)[0] + "（牵头单位：区发展改革局）\n"
     assert "truncated" not in codes(yingshang.parse(whole + "二、强化“首席服务员”制度\n"))
     assert "truncated" in codes(yingshang.parse(whole + "二、大力推行“首席服务员\n"))
+
+
+PORTAL_WITH_PADDED_LABELS = """\
+某市人民政府门户网站 政策文件
+文章正文
+索引号:11500000MB1234567X/2023-00021
+发布机构:某市人民政府办公室   发布日期:2023-05-10 09:30:00
+名  称:某市人民政府办公室关于印发某市2023年优化营商环境重点工作安排的通知
+有 效 性:有效   文  号:某府办函〔2023〕12号
+某市人民政府办公室关于印发某市2023年优化营商环境重点工作安排的通知
+各区县人民政府，市政府各部门：
+《某市2023年优化营商环境重点工作安排》已经市政府同意，现印发给你们，请认真组织实施。
+某市人民政府办公室
+2023年5月8日
+某市2023年优化营商环境重点工作安排
+一、提升审批效率
+1.推行容缺受理。（牵头单位：市政务服务中心；责任单位：市级有关部门）
+"""
+
+
+def test_a_portals_labels_padded_with_spaces_are_its_metadata() -> None:
+    # 文  号:, 有 效 性:, 名  称: — padded to the width of the other labels — are metadata; the
+    # 文号 is the notice's, and the notice's title does not reach up across the metadata.
+    plan = yingshang.parse(PORTAL_WITH_PADDED_LABELS)
+    assert plan.notice is not None
+    assert plan.document_number == "某府办函〔2023〕12号"
+    assert plan.notice.title is not None
+    assert plan.notice.title.text == (
+        "某市人民政府办公室关于印发某市2023年优化营商环境重点工作安排的通知"
+    )
+    assert codes(plan).count("site-metadata") == 4
+    assert yingshang.coverage(plan) == ()

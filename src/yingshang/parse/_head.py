@@ -127,9 +127,14 @@ _CHROME_WORDS = frozenset(
 _CHROME_SEPARATORS = LazyPattern(r"[ |/·•>»【】\[\]:]+")
 _TIMESTAMP = LazyPattern(r"^\d{4}-\d{1,2}-\d{1,2}(?: +\d{1,2}:\d\d(?::\d\d)?)?$")
 # A page's metadata table, as government portals print it above the text.
+# Portals pad a short label to the width of the others with spaces (文  号:, 有 效 性:).
+_METADATA_LABELS = (
+    "索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号", "文号", "标题",
+    "名称", "发布日期", "主题词", "公文种类", "有效性", "生效日期", "体裁分类", "组配分类",
+    "服务对象", "文种",
+)  # fmt: skip
 _METADATA_LABEL = LazyPattern(
-    r"(?P<label>索引号|主题分类|发文机关|发布机构|成文日期|发文字号|文号|标题|名称|发布日期|主题词"
-    r"|公文种类|有效性|生效日期|体裁分类|组配分类|服务对象|文种) *:"
+    "(?P<label>" + "|".join(" *".join(label) for label in _METADATA_LABELS) + ") *:"
 )
 
 
@@ -322,7 +327,7 @@ class _HeadReader:
                 end -= 1
             value = self.snippet(entry, start, end)
             if value is not None:
-                self.metadata.setdefault(label["label"], value)
+                self.metadata.setdefault(label["label"].replace(" ", ""), value)
 
     # --- the head --------------------------------------------------------------------------------
 
@@ -398,6 +403,8 @@ class _HeadReader:
                 and kinds[previous] in (_Kind.SHORT, _Kind.TITLE)
                 and previous != page_title
                 and len(entries[live[previous]].core_text) <= 40
+                # (not across the page's metadata or chrome, skipped between the two)
+                and live[notice_title] - live[previous] == 1
             ):
                 title_entries.insert(0, entries[live[previous]])
                 notice_title = previous
