@@ -336,3 +336,62 @@ def test_a_portals_labels_padded_with_spaces_are_its_metadata() -> None:
     )
     assert codes(plan).count("site-metadata") == 4
     assert yingshang.coverage(plan) == ()
+
+
+REPOSTED_WITH_BULLETED_CHROME = """\
+首页-政务公开-政策文件
+发文日期: 公开方式:
+  • 发布日期:2021-10-15 09:24:16
+  • 点击次数:
+发表日期: 2021-10-15 来源:某县营商局 作者:张三 该信息已被浏览:
+某市委办公室 某市政府办公室 关于印发《某市优化营商环境工作方案》的通知
+各区县党委、政府，市委各部委，市政府各部门：
+《某市优化营商环境工作方案》已经市委、市政府同意，现印发给你们，请认真贯彻落实。
+某市人民政府办公室
+2021年9月30日
+某市优化营商环境工作方案
+一、提升审批效率
+1.推行容缺受理。（牵头单位：市政务服务中心；责任单位：市级有关部门）
+"""
+
+
+def test_a_reposted_pages_bulleted_and_labelled_chrome_is_no_part_of_the_notice() -> None:
+    # A breadcrumb written with dashes, a list of the page's counters opened by bullets, and a
+    # line of when and by whom it was posted: chrome and metadata, never the recipients (they
+    # end with a colon, as recipients do).
+    plan = yingshang.parse(REPOSTED_WITH_BULLETED_CHROME)
+    assert plan.notice is not None and plan.notice.recipients is not None
+    assert plan.notice.recipients.text.startswith("各区县党委")
+    assert plan.notice.issue_date == datetime.date(2021, 9, 30)
+    assert "unparsed" not in codes(plan)
+    assert codes(plan).count("site-chrome") == 4
+    assert codes(plan).count("site-metadata") == 1
+
+
+SIGNED_ON_ONE_LINE = """\
+某市委办公室 某市政府办公室 关于印发《某市优化营商环境工作方案》的通知
+各区县党委、政府，市委各部委，市政府各部门：
+《某市优化营商环境工作方案》已经市委、市政府同意，现印发给你们，请认真贯彻落实。
+中共某市委办公室某市人民政府办公室2018年 8月 1日
+某市优化营商环境工作方案
+一、提升审批效率
+1.推行容缺受理。（牵头单位：市政务服务中心；责任单位：市级有关部门）
+"""
+
+
+def test_an_issuer_and_its_date_on_one_line_sign_the_notice() -> None:
+    # A page that lost the line break between the issuer and the date: the line signs.
+    plan = yingshang.parse(SIGNED_ON_ONE_LINE)
+    assert plan.notice is not None
+    assert plan.issuer == "中共某市委办公室某市人民政府办公室"
+    assert plan.issue_date == datetime.date(2018, 8, 1)
+    assert plan.notice.issue_date_text is not None
+    assert plan.notice.issue_date_text.text == "2018年 8月 1日"
+    assert "unparsed" not in codes(plan)
+    assert yingshang.coverage(plan) == ()
+
+
+def test_an_issuer_and_its_date_on_one_line_sign_a_plan_below_its_body() -> None:
+    body = SIGNED_ON_ONE_LINE.split("\n", 4)[4]
+    plan = yingshang.parse(body + "某市人民政府2019年3月5日\n")
+    assert (plan.issuer, plan.issue_date) == ("某市人民政府", datetime.date(2019, 3, 5))

@@ -35,7 +35,13 @@ import regex
 from .._lazy import LazyPattern
 from ..model import Notice, Severity, Snippet, Span
 from ._lines import _issue_date, _Line, _small_numeral, _Source, _View
-from ._patterns import _DATE_LINE, _ORDINAL_HEADING, _SPACED_HEADING, _SUBSECTION_HEADING
+from ._patterns import (
+    _DATE_LINE,
+    _ORDINAL_HEADING,
+    _SIGNED_LINE,
+    _SPACED_HEADING,
+    _SUBSECTION_HEADING,
+)
 
 __all__ = ["Head", "Signature", "read_head", "read_signature"]
 
@@ -74,9 +80,10 @@ _SUBTITLE = LazyPattern(r"^\((?:[^()]{0,24}\d{4}[^()]{0,24}|试行|暂行|征求
 
 # Site chrome: lines that start with a label of the page, or hold only words of its toolbar.
 _CHROME_LABEL = LazyPattern(
-    r"^[【\[]?(?:来源|信息来源|文章来源|发布时间|发布日期|更新时间|浏览次数|浏览量|阅读次数|点击数"
-    r"|点击量|访问量|字体|字号|当前位置|您的位置|您当前的位置|您现在的位置|当前的位置|作者"
-    r"|责任编辑|编辑|分享到|扫一扫)[ ]*(?::|$)"
+    # (a list's bullet may open it: • 点击次数:)
+    r"^(?:[•·●▪◆\-*] *)?[【\[]?(?:来源|信息来源|文章来源|发布时间|发布日期|发表日期|更新时间"
+    r"|浏览次数|浏览量|阅读次数|点击数|点击次数|点击量|访问量|访问次数|字体|字号|当前位置|您的位置"
+    r"|您当前的位置|您现在的位置|当前的位置|作者|责任编辑|编辑|分享到|扫一扫)[ ]*(?::|$)"
 )
 _CHROME_WORDS = frozenset(
     [
@@ -124,6 +131,7 @@ _CHROME_WORDS = frozenset(
         "下一篇",
     ]
 )
+_BREADCRUMB_SEPARATOR = LazyPattern(r" *(?:>|»|-|/|\|)")
 _CHROME_SEPARATORS = LazyPattern(r"[ |/·•>»【】\[\]:]+")
 _TIMESTAMP = LazyPattern(r"^\d{4}-\d{1,2}-\d{1,2}(?: +\d{1,2}:\d\d(?::\d\d)?)?$")
 # A page's metadata table, as government portals print it above the text.
@@ -131,7 +139,7 @@ _TIMESTAMP = LazyPattern(r"^\d{4}-\d{1,2}-\d{1,2}(?: +\d{1,2}:\d\d(?::\d\d)?)?$"
 _METADATA_LABELS = (
     "索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号", "文号", "标题",
     "名称", "发布日期", "主题词", "公文种类", "有效性", "生效日期", "体裁分类", "组配分类",
-    "服务对象", "文种",
+    "服务对象", "文种", "发文日期", "公开方式", "时效",
 )  # fmt: skip
 _METADATA_LABEL = LazyPattern(
     "(?P<label>" + "|".join(" *".join(label) for label in _METADATA_LABELS) + ") *:"
@@ -144,8 +152,8 @@ def is_chrome(text: str) -> bool:
         return False
     if _CHROME_LABEL.match(text) or _TIMESTAMP.match(text):
         return True
-    if text.startswith("首页") and (">" in text or "»" in text):
-        return True  # a breadcrumb
+    if text.startswith("首页") and _BREADCRUMB_SEPARATOR.match(text, 2):
+        return True  # a breadcrumb: 首页 > 政务公开 > …, 首页-政务公开-…
     words = [word for word in _CHROME_SEPARATORS.split(text) if word]
     return bool(words) and all(word in _CHROME_WORDS for word in words)
 
@@ -217,6 +225,10 @@ def _classify(text: str) -> tuple[_Kind, tuple[int, int], tuple[int, int] | None
         return _Kind.METADATA, whole, None
     if _DATE_LINE.match(text) or _DATE_LINE.match(text.strip("()")):
         return _Kind.DATE, whole, None
+    signed = _SIGNED_LINE.match(text)
+    if signed is not None:
+        # 某市人民政府办公室2018年8月1日: a date whose line begins with the issuer (the core)
+        return _Kind.DATE, (signed.start("date"), len(text)), None
     if _MANGLED_DATE.match(text):
         return _Kind.MANGLED_DATE, whole, None
     if _REMARK.match(text):
@@ -476,22 +488,26 @@ class _HeadReader:
             k for k in range(start, date) if id(entries[live[k]]) not in used and k != page_title
         ]
         issuer: Snippet | None = None
-        if (
+        date_entry = entries[live[date]]
+        date_text = self.whole(date_entry)
+        # 某市人民政府办公室2018年8月1日: the issuer on the date's line signs, not a line above
+        written = date_entry.core[0] if kinds[date] is _Kind.DATE else 0
+        if written > 0:
+            issuer = self.snippet(date_entry, 0, written)
+            date_text = self.snippet(date_entry, written) or date_text
+        elif (
             body
             and kinds[body[-1]] in (_Kind.SHORT, _Kind.TITLE)
             and len(entries[live[body[-1]]].view.text) <= 40
         ):
             issuer = self.whole(entries[live[body.pop()]])
-        paragraphs = [self.whole(entries[live[k]]) for k in body]
-        date_entry = entries[live[date]]
-        date_text = self.whole(date_entry)
         issue_date: datetime.date | None = None
         if kinds[date] is _Kind.DATE:
-            match = _DATE_LINE.match(date_entry.view.text) or _DATE_LINE.match(
-                date_entry.view.text.strip("()")
-            )
+            text = date_entry.view.text[written:]
+            match = _DATE_LINE.match(text) or _DATE_LINE.match(text.strip("()"))
             assert match is not None
             issue_date = _issue_date(match["date"])
+        paragraphs = [self.whole(entries[live[k]]) for k in body]
         if issue_date is None:
             self.report(
                 date_entry,
@@ -780,7 +796,15 @@ def read_signature(
     date_index, date_view, _ = found[position]
     taken = {date_index, *(index for index, _ in remarks)}
     issuer: Snippet | None = None
-    if position + 1 < len(found):
+    date_text = _view_snippet(source, date_view)
+    signed = _SIGNED_LINE.match(date_view.text)
+    if signed is not None:
+        # 某市人民政府办公室2018年8月1日: the issuer on the date's line
+        written = signed.start("date")
+        issuer = source.snippet(*attrs.astuple(date_view.span(0, written)))
+        date_view = _View(date_view.text[written:], date_view.positions[written:])
+        date_text = _view_snippet(source, date_view)
+    elif position + 1 < len(found):
         index, view, kind = found[position + 1]
         name = "".join(view.text.split())
         if kind is _Kind.SHORT and len(name) <= 30 and name.endswith(_ORGAN_END):
@@ -792,7 +816,7 @@ def read_signature(
         lines=frozenset(taken),
         issuer=issuer,
         issue_date=_issue_date(match["date"]),
-        issue_date_text=_view_snippet(source, date_view),
+        issue_date_text=date_text,
         remarks=tuple(_view_snippet(source, view) for _, view in remarks),
     )
 

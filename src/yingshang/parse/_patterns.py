@@ -57,15 +57,21 @@ DOCUMENT_NUMBER = LazyPattern(
     regex.VERBOSE,
 )
 
-_DATE_LINE = LazyPattern(
-    rf"""
-    ^\s*
+_WRITTEN_DATE = rf"""
     (?P<date>
         (?P<year>\d{{4}}|[〇零一二三四五六七八九]{{4}}) \s* 年 \s*
         (?P<month>\d{{1,2}}|[{_CHINESE_DIGITS}]{{1,3}}) \s* 月 \s*
         (?P<day>\d{{1,2}}|[{_CHINESE_DIGITS}]{{1,3}}) \s* 日
     )
-    \s*$
+"""
+_DATE_LINE = LazyPattern(rf"^\s* {_WRITTEN_DATE} \s*$", regex.VERBOSE)
+# An issuer and the date on one line, as a page that lost the line break between them writes a
+# signature: 某市人民政府办公室2018年 8月 1日 (the issuer ends with its organ).
+_SIGNED_LINE = LazyPattern(
+    rf"""
+    ^\s* [\p{{Han}}()]{{2,40}}?
+    (?: 政府 | 办公厅 | 办公室 | 委员会 | 委 | 局 | 厅 | 部 | 院 | 会 | 中心 | 办 | 小组 )
+    [ ]* {_WRITTEN_DATE} \s*$
     """,
     regex.VERBOSE,
 )
