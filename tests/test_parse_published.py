@@ -360,7 +360,8 @@ def test_a_reposted_pages_bulleted_and_labelled_chrome_is_no_part_of_the_notice(
     # line of when and by whom it was posted: chrome and metadata, never the recipients (they
     # end with a colon, as recipients do).
     plan = yingshang.parse(REPOSTED_WITH_BULLETED_CHROME)
-    assert plan.notice is not None and plan.notice.recipients is not None
+    assert plan.notice is not None
+    assert plan.notice.recipients is not None
     assert plan.notice.recipients.text.startswith("各区县党委")
     assert plan.notice.issue_date == datetime.date(2021, 9, 30)
     assert "unparsed" not in codes(plan)
