@@ -396,3 +396,35 @@ def test_an_issuer_and_its_date_on_one_line_sign_a_plan_below_its_body() -> None
     body = SIGNED_ON_ONE_LINE.split("\n", 4)[4]
     plan = yingshang.parse(body + "某市人民政府2019年3月5日\n")
     assert (plan.issuer, plan.issue_date) == ("某市人民政府", datetime.date(2019, 3, 5))
+
+
+SITE_LINKS_ABOVE_THE_TITLE = """\
+点这里
+返回目录
+
+某市某区人民政府
+
+某市某区关于持续优化营商环境支持市场主体发展的若干措施
+
+来源:某区发展和改革局发布时间:2023-03-10
+
+  为深化“放管服”改革，结合我区实际，提出以下措施。
+  一、提升审批效率
+  1.推行容缺受理。（牵头单位：区政务服务中心；责任单位：区级有关部门）
+"""
+
+
+def test_a_pages_links_and_the_sites_name_above_the_title_are_not_the_title() -> None:
+    # Short lines above a title that stands alone — links, the site's name ending with its
+    # organ — are the page's heading, not the plan's title nor half of it.
+    plan = yingshang.parse(SITE_LINKS_ABOVE_THE_TITLE)
+    assert plan.title.text == "某市某区关于持续优化营商环境支持市场主体发展的若干措施"
+    assert codes(plan).count("page-title") == 3
+    # A title split over two lines still joins (its first half names no organ).
+    split = SITE_LINKS_ABOVE_THE_TITLE.replace(
+        "某市某区关于持续优化营商环境支持市场主体发展的若干措施",
+        "某市某区关于持续优化营商环境\n支持市场主体发展的若干措施",
+    ).replace("点这里\n返回目录\n\n某市某区人民政府\n\n", "")
+    assert yingshang.parse(split).title.text == (
+        "某市某区关于持续优化营商环境支持市场主体发展的若干措施"
+    )

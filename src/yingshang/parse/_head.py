@@ -639,6 +639,17 @@ class _HeadReader:
                 for j in range(k, title_at):
                     self.before_notice(entries[live[j]], False)
                 k = title_at
+            elif (
+                title_at is not None
+                and title_at > k
+                and all(kinds[j] is _Kind.SHORT for j in range(k, title_at))
+                and self.stands_alone(entries[live[title_at - 1]], entries[live[title_at]])
+            ):
+                # 轻触这里 / 关闭目录 / 某市某区人民政府 / the title: a page's links and the
+                # site's name above the title, no half of it
+                for j in range(k, title_at):
+                    self.before_notice(entries[live[j]], True)
+                k = title_at
         if self.title_above is not None:
             # The plan's title above its 文号 or recipients: "X" / "某政办〔2023〕8号".
             title_entry = entries[live[self.title_above]]
@@ -688,6 +699,16 @@ class _HeadReader:
             return from_notice, position, None
         metadata = self.metadata.get("标题") or self.metadata.get("名称")
         return metadata, position, None
+
+    @staticmethod
+    def stands_alone(above: _Entry, title: _Entry) -> bool:
+        """Tell whether a title line is whole without the short line `above` it: the two do
+        not read as one title, or `above` names an organ (a site's name) and the title is one
+        alone."""
+        text = above.core_text
+        if not _title_like(text + title.core_text):
+            return True
+        return "".join(text.split()).endswith(_ORGAN_END) and _title_like(title.core_text)
 
     def title_from_notice(self, notice: Notice | None) -> Snippet | None:
         """Read the plan's title from the notice: 关于印发《X》的通知, or 《X》 in its text."""
