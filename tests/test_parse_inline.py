@@ -10,7 +10,7 @@ import regex
 from hypothesis import given
 
 import yingshang
-from yingshang.model import Plan, TargetKind, TargetRole
+from yingshang.model import Plan, Severity, TargetKind, TargetRole
 from yingshang.parse._front import _PARAGRAPH_END, _continues
 
 from .render import inline_export
@@ -248,7 +248,9 @@ def test_a_page_number_between_two_halves_of_a_paragraph_is_removed() -> None:
     text = "某市营商环境方案\n一、总体要求\n持续优化营商环境，\n— 3 —\n打造一流营商环境。\n"
     plan = yingshang.parse(text)
     assert [p.text for p in plan.sections[0].paragraphs] == ["持续优化营商环境，打造一流营商环境。"]
-    (note,) = plan.diagnostics
+    # (a plan of sections alone also says it has no action items)
+    no_actions, note = plan.diagnostics
+    assert no_actions.code == "no-actions"
     assert (note.code, text[note.span.start : note.span.end]) == ("export-artifact", "— 3 —")
 
 
@@ -831,9 +833,12 @@ def test_a_text_that_names_roles_but_yields_no_measure_says_so() -> None:
     (diagnostic,) = plan.diagnostics
     assert diagnostic.code == "unread-roles"
     assert diagnostic.span.slice(text) == "牵头"
-    # Prose that names a lead once or twice is no such text.
+    # Prose that names a lead once or twice is no such text: it only has no action items.
     quiet = yingshang.parse(text.replace("配合单位", "").replace("二是推行帮办代办，牵头单位", ""))
-    assert quiet.diagnostics == ()
+    (no_actions,) = quiet.diagnostics
+    assert no_actions.code == "no-actions"
+    assert no_actions.severity is Severity.WARNING
+    assert no_actions.span.slice(text).startswith("一、政务服务")
 
 
 def test_a_section_left_unread_beside_sections_read_says_so() -> None:

@@ -206,6 +206,16 @@ def parse(text: str, *, strict: bool = False) -> Plan:
         areas = _areas_with_targets(body_areas, text, issue_date, source, year)
         if not areas and not any(d.severity is Severity.ERROR for d in source.diagnostics):
             _check_unread_roles(source, 0, len(text))  # no error says already why
+            if sections and not any(d.code == "unread-roles" for d in source.diagnostics):
+                # A plan of sections alone: say so, rather than let 0 items pass unremarked.
+                last = _extent_end(sections[-1])
+                source.report(
+                    Severity.WARNING,
+                    "no-actions",
+                    "expected action items (numbered paragraphs with their agencies, or a table "
+                    "of measures), found none: the body is read as sections",
+                    Span(sections[0].span.start, last),
+                )
         elif areas:
             # A section that gave no area while others did may write its measures otherwise.
             for section in sections:
