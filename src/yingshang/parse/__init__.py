@@ -206,16 +206,6 @@ def parse(text: str, *, strict: bool = False) -> Plan:
         areas = _areas_with_targets(body_areas, text, issue_date, source, year)
         if not areas and not any(d.severity is Severity.ERROR for d in source.diagnostics):
             _check_unread_roles(source, 0, len(text))  # no error says already why
-            if sections and not any(d.code == "unread-roles" for d in source.diagnostics):
-                # A plan of sections alone: say so, rather than let 0 items pass unremarked.
-                last = _extent_end(sections[-1])
-                source.report(
-                    Severity.WARNING,
-                    "no-actions",
-                    "expected action items (numbered paragraphs with their agencies, or a table "
-                    "of measures), found none: the body is read as sections",
-                    Span(sections[0].span.start, last),
-                )
         elif areas:
             # A section that gave no area while others did may write its measures otherwise.
             for section in sections:
@@ -225,6 +215,22 @@ def parse(text: str, *, strict: bool = False) -> Plan:
     sections = _sections_with_targets(sections, text, issue_date, source, year)
     if table_at is None:
         _check_end(source, lines[front_end - 1] if front_end else None)
+    if (
+        not areas
+        and sections
+        and not any(
+            d.severity is Severity.ERROR or d.code == "unread-roles" for d in source.diagnostics
+        )
+    ):
+        # A plan of sections alone, no error or warning saying why: say so, rather than let 0
+        # items pass unremarked.
+        source.report(
+            Severity.WARNING,
+            "no-actions",
+            "expected action items (numbered paragraphs with their agencies, or a table of "
+            "measures), found none: the body is read as sections",
+            Span(sections[0].span.start, _extent_end(sections[-1])),
+        )
     diagnostics = sorted(source.diagnostics, key=lambda d: (d.span.start, d.span.end))
     if strict:
         _raise_first_error(text, diagnostics)
