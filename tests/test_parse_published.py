@@ -428,3 +428,27 @@ def test_a_pages_links_and_the_sites_name_above_the_title_are_not_the_title() ->
     assert yingshang.parse(split).title.text == (
         "某市某区关于持续优化营商环境支持市场主体发展的若干措施"
     )
+
+
+def _garbled(text: str, written: str, read: str) -> str:
+    """Return `text` as a wrong decoding leaves it: its bytes in `written` read as `read`."""
+    return text.encode(written).decode(read, errors="replace")
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [("utf-8", "gbk"), ("gbk", "big5"), ("utf-8", "big5")],
+)
+def test_a_piece_garbled_by_a_wrong_decoding_is_reported(written: str, read: str) -> None:
+    # A page that garbled one heading: the plan reads what it can, and says where the text is
+    # not what was published (a heading lost this way must not vanish unremarked).
+    piece = "（二）推进“一网通办”改革，实现全程网办。"
+    garbled = _garbled(piece, written, read)
+    text = CUT_INSIDE_A_BRACKET.rsplit("\n", 2)[0] + "（牵头单位：区发展改革局）\n" + garbled + "\n"
+    plan = yingshang.parse(text)
+    found = [d for d in plan.diagnostics if d.code == "garbled"]
+    assert found
+    assert all(d.severity is Severity.WARNING for d in found)
+    start = text.index(garbled)
+    assert all(start <= d.span.start < d.span.end <= start + len(garbled) for d in found)
+    assert "garbled" not in codes(yingshang.parse(text.replace(garbled, piece)))

@@ -101,6 +101,7 @@ def parse(text: str, *, strict: bool = False) -> Plan:
     if _HAN.search(text) is None:
         raise ParseError("the text of a plan", text, 0, found="no Chinese text")
     source = _Source(text)
+    _check_garbled(source)
     lines = _split_lines(text)
     table_start = _find_table(lines)
     table_at = None if table_start is None else table_start.index
@@ -246,6 +247,41 @@ def parse(text: str, *, strict: bool = False) -> Plan:
         areas=tuple(areas),
         diagnostics=tuple(diagnostics),
         source=Source(text),
+    )
+
+
+# Characters a wrong decoding leaves in Chinese text, never written in a plan: U+FFFD for bytes
+# that decoded to nothing; 锛, 銆, 鈥 for the full-width punctuation of UTF-8 read as GBK (（ 、
+# “); bopomofo and box-drawing characters among ideographs (GBK read as Big5: ㄒ唬┩). A run of
+# them, with up to _GARBLED_GAP other characters between, is one garbled piece.
+_GARBLED = LazyPattern(
+    r"\uFFFD|[锛銆鈥]|(?<=\p{Han})[\u3100-\u312F\u2500-\u257F]|[\u3100-\u312F\u2500-\u257F](?=\p{Han})"
+)
+_GARBLED_GAP = 8
+
+
+def _check_garbled(source: _Source) -> None:
+    """Report the pieces of the text a wrong decoding garbled: what they say is lost."""
+    text = source.text
+    start = end = -1
+    for match in _GARBLED.finditer(text):
+        if start >= 0 and match.start() - end > _GARBLED_GAP:
+            _report_garbled(source, start, end)
+            start = -1
+        if start < 0:
+            start = match.start()
+        end = match.end()
+    if start >= 0:
+        _report_garbled(source, start, end)
+
+
+def _report_garbled(source: _Source, start: int, end: int) -> None:
+    source.report(
+        Severity.WARNING,
+        "garbled",
+        f"expected the text as published, found characters a wrong decoding leaves "
+        f"({source.text[start:end]!r}): what stood here is lost",
+        Span(start, end),
     )
 
 
