@@ -251,19 +251,20 @@ def _header_words(words: list[str], lead: bool = True) -> bool:
     any short words, without `lead`)."""
     # Folded: a Traditional copy's header (牽頭單位) names its columns as a Simplified one does.
     words = ["".join(fold(word).split()) for word in words if word.strip(_BLANK)]
-    agencies = [bool(_LEAD_HEADER.search(w) or _RESPONSIBLE_HEADER.search(w)) for w in words]
-    return (
-        bool(words)
-        and (any(agencies) or not lead)
-        # A header cell names a column; 牵头单位：市政务服务局 is a line of roles below an item,
-        # and 市市场监管局牵头，市税务局配合 a cell of roles. Only a column of what is to be done
-        # may have a longer name (陕西省《工作要点》部署任务).
-        and all(
-            len(word) <= (_HEADER_CELL_MAX if names else _LONG_HEADER_CELL_MAX)
-            and not _LABEL_COLON & set(word)
-            for word, names in zip(words, agencies, strict=True)
-        )
-    )
+    if not words or any(
+        len(word) > _LONG_HEADER_CELL_MAX or _LABEL_COLON & set(word) for word in words
+    ):
+        return False  # (the cheap tests first: most rows fail them)
+    # A header cell names a column; 牵头单位：市政务服务局 is a line of roles below an item, and
+    # 市市场监管局牵头，市税务局配合 a cell of roles. Only a column of what is to be done may have
+    # a longer name (陕西省《工作要点》部署任务).
+    if any(len(word) > _HEADER_CELL_MAX and _names_agencies(word) for word in words):
+        return False
+    return not lead or any(_names_agencies(word) for word in words)
+
+
+def _names_agencies(word: str) -> bool:
+    return bool(_LEAD_HEADER.search(word) or _RESPONSIBLE_HEADER.search(word))
 
 
 # The longest name of a header's column that names no agencies.
@@ -549,7 +550,7 @@ class _Table:
 
     def _is_header(self, row: _Row) -> bool:
         # Header cells are short: a long cell settles it before any cell's text is cut.
-        if any(cell.end - cell.start > 4 * _LONG_HEADER_CELL_MAX for cell in row.cells):
+        if any(cell.end - cell.start > 4 * _HEADER_CELL_MAX for cell in row.cells):
             return False
         texts = [self.source.snippet(c.start, c.end) for c in row.cells]
         return _header_words([s.text for s in texts if s is not None])
