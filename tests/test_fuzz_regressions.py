@@ -239,6 +239,27 @@ FOUND: list[tuple[str, tuple[Mutation, ...], str]] = [
         "a bracket opened in a lead agency's name and one after the roles: the labelled roles"
         " closed a bracket, then opened one, and their date was in nothing",
     ),
+    (
+        "inline-roles",
+        (
+            Mutation("replace", 0, piece="\t→"),
+            Mutation("insert", 218, piece="[bookmark: _GoBack]"),
+            Mutation("insert", 218, piece="[bookmark: _GoBack]"),
+            Mutation("insert", 218, piece="[bookmark: _GoBack]"),
+        ),
+        "artifacts side by side between 由 and its agency: coverage joined the gaps across one"
+        " artifact only, and called the 由 lost",
+    ),
+    (
+        "layout-signed-below",
+        (
+            Mutation("insert", 3720, piece="一、"),
+            Mutation("insert", 3720, piece="一、"),
+            Mutation("delete", 753, 2),
+            Mutation("insert", 3720, piece="一、"),
+        ),
+        "a 时限 line ending 底前一、: the 一 was reported as no date, the 、 after it was in nothing",
+    ),
 ]
 
 

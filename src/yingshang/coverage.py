@@ -86,17 +86,21 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
     # An artifact right after an agency (县政务服务中心[bookmark]等单位】) ends where the agency
     # would: what follows it is read as what follows the agency; one right before an agency
     # (牵头单位：[bookmark]市市场监管局) starts where the agency would.
+    # (forward, then backward: a run of artifacts side by side passes the edge along)
     for start in sorted(artifacts):
         if start in agency_edges:
             agency_edges.add(artifacts[start])
-        elif artifacts[start] in agency_edges:
+    for start in sorted(artifacts, reverse=True):
+        if artifacts[start] in agency_edges:
             agency_edges.add(start)
     gaps = list(_gaps(placed, len(text)))
     joined: set[int] = set()  # the indexes of gaps read as part of structure across artifacts
     index = 0
     while index < len(gaps):
         last = index
-        while last + 1 < len(gaps) and artifacts.get(gaps[last][1]) == gaps[last + 1][0]:
+        while (
+            last + 1 < len(gaps) and _past_artifacts(gaps[last][1], artifacts) == gaps[last + 1][0]
+        ):
             last += 1
         if last > index and (gaps[index][0] in agency_edges or gaps[last][1] in agency_edges):
             pieces = "".join(text[a:b] for a, b in gaps[index : last + 1])
@@ -135,6 +139,16 @@ def quote(plan: Plan, spans: Iterable[Span] | None = None, width: int = 40) -> s
             piece = piece[: width - 1] + "…"
         lines.append(f"{line}:{column} {piece!r}")
     return "\n".join(lines)
+
+
+def _past_artifacts(position: int, artifacts: dict[int, int]) -> int | None:
+    """Return where the run of artifacts side by side that starts at `position` ends, or None
+    when none starts there."""
+    if position not in artifacts:
+        return None
+    while position in artifacts:
+        position = artifacts[position]
+    return position
 
 
 def _gaps(placed: list[Span], length: int) -> Iterator[tuple[int, int]]:

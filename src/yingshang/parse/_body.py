@@ -110,6 +110,7 @@ _DEADLINE_PIECE = LazyPattern(
 )
 # What closes a sentence or a clause of items, right after its text.
 _CLOSING_MARKS = "。；;"
+_CLOSING_MARKS_OR_LIST = _CLOSING_MARKS + "、，,"
 # A word of completion ending a 时限 line's value: 2021年6月完成 is due by the month's end.
 _DONE_END = LazyPattern(rf"(?:{_DONE_WORDS})$")
 # "（第一责任单位为牵头单位，下同）": the first agency named leads, here and below.
@@ -601,8 +602,9 @@ class _Reader:
                     start, end = self.trim(piece.start, piece.end)
                     if end == span.end:
                         # The 。 closing the sentence (完成期限：2021年6月底，视情况。) after
-                        # what is no date ends that text: it is no date's either.
-                        while end < len(self.text) and self.text[end] in _CLOSING_MARKS:
+                        # what is no date ends that text: it is no date's either; so is a
+                        # separator left at the line's end (…底前一、).
+                        while end < len(self.text) and self.text[end] in _CLOSING_MARKS_OR_LIST:
                             end += 1
                     if start < end:
                         self.report(
