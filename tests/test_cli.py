@@ -300,3 +300,21 @@ def test_a_table_whose_tabs_became_spaces_is_read_and_a_lost_one_is_an_error(
     lost.write_text(chongqing_2019_text().replace("\t", ""), encoding="utf-8")
     rows = list(csv.reader(io.StringIO(run("diagnostics", "--format", "csv", str(lost)).stdout)))
     assert ["error", "unreadable-table"] in [row[1:3] for row in rows]
+
+
+def test_show_names_an_areas_measure_where_areas_number_measures_from_one(
+    tmp_path: Path,
+) -> None:
+    from .test_query import AREAS_NUMBERING_FROM_ONE
+
+    path = tmp_path / "plan.txt"
+    path.write_text(AREAS_NUMBERING_FROM_ONE, encoding="utf-8")
+    ambiguous = run("show", "1", str(path))
+    assert ambiguous.returncode != 0
+    assert "areas 1、2" in ambiguous.stderr
+    assert "e.g. 1.1" in ambiguous.stderr
+    shown = run("show", "2.1", str(path))
+    assert shown.returncode == 0, shown.stderr
+    assert "2.1.1" in shown.stdout
+    assert "推行信用监管" in shown.stdout
+    assert "推行容缺受理" not in shown.stdout

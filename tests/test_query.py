@@ -304,3 +304,29 @@ def test_a_pattern_that_backtracks_without_end_is_stopped_with_a_clear_error() -
     with pytest.raises(yingshang.YingshangError, match=r"ran longer than 0.2 s") as raised:
         query.search(plan, pattern=r"(a|aa)+$", timeout=0.2)
     assert isinstance(raised.value, TimeoutError)
+
+
+AREAS_NUMBERING_FROM_ONE = """\
+某区优化营商环境工作方案
+一、提升审批效率
+（一）精简审批。
+1.推行容缺受理。（牵头单位：区政务服务中心）
+2.推行告知承诺。（牵头单位：区司法局）
+（二）优化监管。
+1.推行信用监管。（牵头单位：区发展改革局）
+"""
+
+
+def test_items_of_areas_that_each_number_measures_from_one_have_distinct_keys() -> None:
+    # Each area numbers its measures from 1: "1.1" would name two items; the area joins the key
+    # (and the embedded plan, whose measures run on through its areas, keeps "measure.item").
+    plan = yingshang.parse(AREAS_NUMBERING_FROM_ONE)
+    assert plan.measure_numbers_repeat
+    keys = [entry.key for entry in query.entries(plan)]
+    assert keys == ["1.1.1", "1.2.1", "2.1.1"]
+    assert [row["item"] for row in yingshang.io.action_records(plan)] == keys
+    assert not PLAN.measure_numbers_repeat
+    assert query.entries(PLAN)[0].key == "1.1"
+    with pytest.raises(query.NotFoundError, match="areas 1、2"):
+        query.find_measure(plan, 1)
+    assert query.find_measure(plan, 1, area=2).title == "推行信用监管"

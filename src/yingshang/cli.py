@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -226,6 +227,8 @@ def _action_rows(entries: Sequence[query.Entry]) -> list[list[str]]:
 
 
 _ACTION_COLUMNS = ("item", "action", "lead", "cooperating", "due")
+# An area's measure: 2.1 (area 2, measure 1).
+_AREA_MEASURE = re.compile(r"\d{1,4}\.\d{1,4}")
 
 
 def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
@@ -237,9 +240,11 @@ def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
     if key.startswith("area:"):
         area_key = key.removeprefix("area:").strip()
         area_key = int(area_key) if area_key.isdigit() else area_key
-    elif key.rstrip("．.").isdigit():
-        found = query.find_measure(plan, int(key.rstrip("．.")))
-        entries = query.select(plan, measure=found.number)
+    elif key.rstrip("．.").isdigit() or _AREA_MEASURE.fullmatch(key):
+        # 14: measure 14; 2.1: area 2's measure 1 (areas that each number measures from 1)
+        area_part, _, measure_part = key.rstrip("．.").rpartition(".")
+        found = query.find_measure(plan, int(measure_part), int(area_part) if area_part else None)
+        entries = query.Results(tuple(e for e in query.entries(plan).entries if e.measure is found))
         heading = f"measure {found.number}: {found.title}"
         return _Output(_ACTION_COLUMNS, _action_rows(entries), io.to_data(found), heading)
     found = query.find_area(plan, area_key)
@@ -307,7 +312,13 @@ def _targets(plan: Plan, arguments: argparse.Namespace) -> _Output:
     criteria = {"kind": arguments.kind, "agency": arguments.agency, "area": arguments.area}
     hits = query.targets(plan, **{k: v for k, v in criteria.items() if v is not None})
     records = [
-        io.target_record(hit.entry.area, hit.entry.measure, hit.entry.action, hit.target)
+        io.target_record(
+            hit.entry.area,
+            hit.entry.measure,
+            hit.entry.action,
+            hit.target,
+            qualified=hit.entry.qualified,
+        )
         for hit in hits
     ]
     columns = (
@@ -588,7 +599,8 @@ def _add_show(commands: Any) -> None:
     show.add_argument(
         "key",
         metavar="MEASURE|AREA",
-        help="a measure number (14), or an area: area:3, 一, 开办企业",
+        help="a measure number (14; 2.1 for area 2's measure 1 where each area numbers its "
+        "measures from 1), or an area: area:3, 一, 开办企业",
     )
     _file_argument(show)
 

@@ -368,6 +368,7 @@ def action_records(plan: Plan, registry: AgencyRegistry | None = None) -> list[R
     """
     registry = registry_for(plan) if registry is None else registry
     indicators = default_indicator_map()
+    qualified = plan.measure_numbers_repeat
     rows: list[Record] = []
     for area in plan.areas:
         indicator = indicators.for_area(area.title)
@@ -377,7 +378,7 @@ def action_records(plan: Plan, registry: AgencyRegistry | None = None) -> list[R
                 dates = sorted(d.date for d in action.deadlines if d.date is not None)
                 rows.append(
                     {
-                        "item": f"{measure.number}.{action.number}",
+                        "item": model.item_key(area, measure, action, qualified=qualified),
                         "area_ordinal": area.ordinal,
                         "area_title": area.title,
                         "indicator": indicator.key if indicator else None,
@@ -409,8 +410,9 @@ def target_records(
     Only commitments by default; `role` picks status facts or scopes instead, None every target.
     `value` and `baseline_value` are exact `Decimal`s; enums are given by their values.
     """
+    qualified = plan.measure_numbers_repeat
     return [
-        target_record(area, measure, action, target)
+        target_record(area, measure, action, target, qualified=qualified)
         for area in plan.areas
         for measure in area.measures
         for action in measure.actions
@@ -420,12 +422,18 @@ def target_records(
 
 
 def target_record(
-    area: model.Area, measure: model.Measure, action: model.Action, target: model.Target
+    area: model.Area,
+    measure: model.Measure,
+    action: model.Action,
+    target: model.Target,
+    *,
+    qualified: bool = False,
 ) -> Record:
-    """Return the flat row of one target of `action`, with the columns of `TARGET_COLUMNS`."""
+    """Return the flat row of one target of `action`, with the columns of `TARGET_COLUMNS`;
+    `qualified`: its item's reference names the area (`model.item_key`)."""
     quantity, baseline, deadline = target.quantity, target.baseline, target.deadline
     return {
-        "item": f"{measure.number}.{action.number}",
+        "item": model.item_key(area, measure, action, qualified=qualified),
         "area_ordinal": area.ordinal,
         "area_title": area.title,
         "measure_number": measure.number,

@@ -38,6 +38,7 @@ __all__ = [
     "Target",
     "TargetKind",
     "TargetRole",
+    "item_key",
 ]
 
 
@@ -561,6 +562,18 @@ class Plan:
         return tuple(action for area in self.areas for action in area.actions)
 
     @property
+    def measure_numbers_repeat(self) -> bool:
+        """Tell whether two areas number a measure alike (each area's measures from 1): an
+        item's reference then names its area too (`item_key`)."""
+        seen: set[int] = set()
+        for area in self.areas:
+            numbers = {measure.number for measure in area.measures}
+            if seen & numbers:
+                return True
+            seen |= numbers
+        return False
+
+    @property
     def warnings(self) -> tuple[Diagnostic, ...]:
         """Return the diagnostics of severity WARNING or ERROR: what a reader must look at."""
         return tuple(d for d in self.diagnostics if d.severity is not Severity.INFO)
@@ -615,3 +628,12 @@ def _split_recipients(text: str) -> tuple[str, ...]:
             current.append(char)
     parts.append("".join(current))
     return tuple(part.strip() for part in parts if part.strip())
+
+
+def item_key(area: Area, measure: Measure, action: Action, *, qualified: bool = False) -> str:
+    """Return an action item's reference: "measure.item" ("14.2", measure 14's item (2)), or
+    with `qualified` (a plan whose areas each number their measures from 1:
+    `Plan.measure_numbers_repeat`) "area.measure.item" ("2.1.1")."""
+    if qualified:
+        return f"{area.ordinal}.{measure.number}.{action.number}"
+    return f"{measure.number}.{action.number}"

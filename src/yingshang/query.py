@@ -43,6 +43,7 @@ from .model import (
     Target,
     TargetKind,
     TargetRole,
+    item_key,
     render_html,
 )
 from .registry import AgencyRegistry, default_registry, registry_for
@@ -93,11 +94,14 @@ class Entry:
     measure: Measure
     action: Action
     matches: tuple[Span, ...] = ()
+    # Whether the plan's areas number their measures alike: the key then names the area.
+    qualified: bool = False
 
     @property
     def key(self) -> str:
-        """Return the item's reference "measure.item", e.g. "14.2" for measure 14's item (2)."""
-        return f"{self.measure.number}.{self.action.number}"
+        """Return the item's reference "measure.item", e.g. "14.2" for measure 14's item (2);
+        "area.measure.item" ("2.1.1") in a plan whose areas each number measures from 1."""
+        return item_key(self.area, self.measure, self.action, qualified=self.qualified)
 
     @property
     def due_dates(self) -> tuple[datetime.date, ...]:
@@ -349,9 +353,10 @@ def _indicator_matches(entry: Entry, key: str) -> bool:
 
 def entries(plan: Plan) -> Results:
     """Return every action item of the plan with its area and measure, in order."""
+    qualified = plan.measure_numbers_repeat
     return Results(
         tuple(
-            Entry(area, measure, action)
+            Entry(area, measure, action, qualified=qualified)
             for area in plan.areas
             for measure in area.measures
             for action in measure.actions
@@ -375,12 +380,24 @@ def find_area(plan: Plan, key: int | str) -> Area:
     raise NotFoundError(f"the plan has no area {key!r} (it has {len(plan.areas)} areas)")
 
 
-def find_measure(plan: Plan, number: int) -> Measure:
-    """Return the measure numbered `number`; raises `NotFoundError` when there is none."""
-    for measure in plan.measures:
-        if measure.number == number:
-            return measure
-    raise NotFoundError(f"the plan has no measure {number} (it has {len(plan.measures)} measures)")
+def find_measure(plan: Plan, number: int, area: int | str | None = None) -> Measure:
+    """Return the measure numbered `number` (in `area`, an ordinal or title, when given).
+
+    Raises `NotFoundError` when there is none, or when areas that each number their measures
+    from 1 have several and no `area` says which.
+    """
+    areas = plan.areas if area is None else (find_area(plan, area),)
+    found = [m for a in areas for m in a.measures if m.number == number]
+    if len(found) > 1:
+        where = "、".join(str(a.ordinal) for a in areas if any(m in found for m in a.measures))
+        raise NotFoundError(
+            f"the plan has {len(found)} measures numbered {number}, in areas {where}: name the "
+            f"area too (e.g. {where.split('、')[0]}.{number})"
+        )
+    if found:
+        return found[0]
+    count = sum(len(a.measures) for a in areas)
+    raise NotFoundError(f"the plan has no measure {number} (it has {count} measures)")
 
 
 @attrs.frozen

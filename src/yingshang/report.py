@@ -24,7 +24,7 @@ from string import Template
 from ._display import shorten
 from .errors import line_and_column
 from .ledger import describe_target, label, measurable_targets
-from .model import Action, Area, Plan, Severity, Target
+from .model import Action, Area, Plan, Severity, Target, item_key
 from .numbers import to_chinese_numeral
 from .query import Due, agency_counts, timeline
 from .registry import AgencyRegistry, registry_for
@@ -148,11 +148,13 @@ def tree_html(plan: Plan, open_first: bool = True) -> str:
     With `open_first` the first area and its first measure are open, the rest folded.
     """
     areas: list[str] = []
+    qualified = plan.measure_numbers_repeat
     for index, area in enumerate(plan.areas):
         measures: list[str] = []
         for measure in area.measures:
             items = "".join(
-                f'<li><span class="key">{measure.number}.{action.number}</span> '
+                f'<li><span class="key">{item_key(area, measure, action, qualified=qualified)}'
+                "</span> "
                 f"{_marked(action)}{_agency_line(action)}</li>"
                 for action in measure.actions
             )
@@ -371,6 +373,7 @@ def _reading(target: Target) -> str:
 def targets_html(plan: Plan) -> str:
     """Return the table of the measurable commitments (every target but the deadlines)."""
     rows = []
+    qualified = plan.measure_numbers_repeat
     for area in plan.areas:
         for measure in area.measures:
             for action in measure.actions:
@@ -378,7 +381,7 @@ def targets_html(plan: Plan) -> str:
                 for target in measurable_targets(action):
                     rows.append(
                         [
-                            f"{measure.number}.{action.number}",
+                            item_key(area, measure, action, qualified=qualified),
                             area.title,
                             target.text,
                             label(target.kind),
