@@ -722,9 +722,11 @@ def ranges(draw: st.DrawFn) -> Phrase:
         written_lower += upper.text[len(number) :]  # 1个工作日至3个工作日: the unit twice
     joiner = draw(st.sampled_from(RANGE_JOINERS))
     suffix, comparator = draw(st.sampled_from(
-        (("", Comparator.AT_MOST), ("以内", Comparator.AT_MOST), ("左右", Comparator.ABOUT))
+        (("", Comparator.AT_MOST), ("以内", Comparator.AT_MOST), ("左右", Comparator.ABOUT),
+         ("（不含{}）", Comparator.LESS_THAN), ("(含{})", Comparator.AT_MOST))
     ))  # fmt: skip
-    text = written_lower + joiner + upper.text + suffix
+    # 3亿元至10亿元（不含10亿元）: an aside says whether the upper end is in
+    text = written_lower + joiner + upper.text + suffix.format(upper.text)
     return Phrase(text, (_target(text, kind, quantity=upper.quantity, comparator=comparator),))
 
 

@@ -416,6 +416,7 @@ _STATUS_WORDS = LazyPattern(
     rf"""
     截至 | 截止 (?! 日期 | 时间 ) | 累计
   | 显示 (?<= (?: 数据 | 统计 | 报告 | 调查 | 监测 | 评估 | 测评 | 评价 | 结果 | 普查 ) 显示 )
+  | 发现 (?<= (?: 报告 | 调查 | 研究 | 监测 | 评估 | 测评 ) 发现 )        # 本报告发现：…约60%
   | 同比 | 原需 | 原来需要 | 耗时
   | 耗费
   | (?<! [由从比较将把对与按] ) 目前 (?! 的 )                 # 目前全国市场主体超1亿户
@@ -480,7 +481,11 @@ _PAST_HEAD = LazyPattern(
       | 近年来 | 截至目前 | [一二两三四五六七八九十] 年来
       | 过去 (?! 的 ) | 如今 | 而今 | 现在 (?! 起 | 开始 | 的 )       # 过去…，现在只需3天
       | (?P<year> [0-9]{{4}} ) [ ]? 年
-        (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 | 开始 ) ) )
+        (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 | 开始 ) )
+      # 上半年，… in a text issued after June: a period of the text's year already over (read
+      # only then: before, it is a time to meet)
+      | (?: (?P<half> [上下] ) 半年 | 第? (?P<quarter> [一二三四1-4] ) 季度 )
+        (?= [ ]? [,:] ) )
     """,
     regex.VERBOSE,
 )
@@ -554,6 +559,9 @@ _ENTITY_AFTER = LazyPattern(
     # or what is done for those within the bound, right after it: 容量160千瓦及以下实行“零投资”,
     # 月销售额10万元以下免征增值税
   | [ ]? (?: 实行 | 执行 | 适用 | 享受 | 免征 | 免收 | 免予 | 免于 | 一律 )
+    # or the reward of a band, a figure right after it: 3亿元至10亿元(不含10亿元)奖励10万元
+  | [ ]? (?: \( [^()\n]{0,16} \) )? [ ]? (?: 的 )? (?: 一次性 )?
+    (?: 奖励 | 补助 | 补贴 | 奖补 | 资助 ) [ ]? (?= [0-9０-９一二三四五六七八九十] )
     """,
     regex.VERBOSE,
 )

@@ -217,6 +217,12 @@ class _Quantities(_Text):
                 # 1至3个工作日: the outcome may not pass the upper end. The lower end has no field
                 # of its own in the model; it stays in the target's text.
                 reading.comparator = Comparator.AT_MOST
+                inclusion = _INCLUSION_AFTER.match(text, item.end)
+                if inclusion is not None:
+                    # 3亿元至10亿元(不含10亿元): whether the upper end is in, said after it
+                    reading.end = inclusion.end()
+                    if inclusion["exclusive"] is not None:
+                        reading.comparator = Comparator.LESS_THAN
             elif item.approximate:
                 reading.comparator = Comparator.MORE_THAN
             elif item.kind is TargetKind.RANK and text[item.start] == "前":

@@ -251,7 +251,9 @@ class _Roles(_Text):
                 if alone is not None and _PAST_HEAD_ALONE.match(text, alone.end(), start):
                     head = alone
             headed = head is not None and (
-                head["year"] is None or (self.now is not None and int(head["year"]) < self.now)
+                self._period_over(head["half"], head["quarter"])
+                if head["half"] is not None or head["quarter"] is not None
+                else head["year"] is None or (self.now is not None and int(head["year"]) < self.now)
             )
             if not headed and past and text[start - 1] == ",":
                 # 2020年，全市新增…12.5万户，增长18%；今年力争…: a clause after a comma goes on
@@ -267,6 +269,20 @@ class _Roles(_Text):
                 past.append(start)
             return reports
         return past_known
+
+    def _period_over(self, half: str | None, quarter: str | None) -> bool:
+        """Tell whether a half-year or a quarter of the text's year ended before its issue date
+        (上半年 in a text of August); with no issue date, no."""
+        if self.issue_date is None:
+            return False
+        if half is not None:
+            last_month = 6 if half == "上" else 12
+        else:
+            assert quarter is not None
+            last_month = 3 * (
+                "一二三四".find(quarter) + 1 if quarter in "一二三四" else int(quarter)
+            )
+        return self.issue_date.month > last_month
 
     def _reports(self, start: int, end: int, *, dated: bool = False) -> bool:
         """Tell whether the sentence text[start:end], with no deadline, reports figures only;

@@ -179,7 +179,7 @@ def _find_inline_header(lines: _Lines) -> _TableStart | None:
         for separator in separators:
             if text.count(separator, start, end) >= 2:
                 cells = text[start:end].split(separator)
-                if _header_words(cells):
+                if _header_words(cells, cells=True):
                     return _TableStart(index, inline_width=len(cells), separator=separator)
     return None
 
@@ -246,14 +246,14 @@ def _common_prefix(texts: set[str]) -> str:
     return shortest
 
 
-def _header_words(words: list[str], lead: bool = True) -> bool:
+def _header_words(words: list[str], lead: bool = True, cells: bool = False) -> bool:
     """Tell whether `words` read as a table's header: short, one naming the lead agencies (or
-    any short words, without `lead`)."""
+    any short words, without `lead`). With `cells` (a row's cells, not lines that may be a
+    title's), a cell that names no agencies may be longer."""
     # Folded: a Traditional copy's header (牽頭單位) names its columns as a Simplified one does.
     words = ["".join(fold(word).split()) for word in words if word.strip(_BLANK)]
-    if not words or any(
-        len(word) > _LONG_HEADER_CELL_MAX or _LABEL_COLON & set(word) for word in words
-    ):
+    longest = _LONG_HEADER_CELL_MAX if cells else _HEADER_CELL_MAX
+    if not words or any(len(word) > longest or _LABEL_COLON & set(word) for word in words):
         return False  # (the cheap tests first: most rows fail them)
     # A header cell names a column; 牵头单位：市政务服务局 is a line of roles below an item, and
     # 市市场监管局牵头，市税务局配合 a cell of roles. Only a column of what is to be done may have
@@ -553,7 +553,7 @@ class _Table:
         if any(cell.end - cell.start > 4 * _HEADER_CELL_MAX for cell in row.cells):
             return False
         texts = [self.source.snippet(c.start, c.end) for c in row.cells]
-        return _header_words([s.text for s in texts if s is not None])
+        return _header_words([s.text for s in texts if s is not None], cells=True)
 
     def _keep_header(self, row: _Row) -> list[Snippet | None]:
         """Keep a header row's cells as the attachment's headers; return them (None if blank)."""
