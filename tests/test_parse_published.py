@@ -452,3 +452,15 @@ def test_a_piece_garbled_by_a_wrong_decoding_is_reported(written: str, read: str
     start = text.index(garbled)
     assert all(start <= d.span.start < d.span.end <= start + len(garbled) for d in found)
     assert "garbled" not in codes(yingshang.parse(text.replace(garbled, piece)))
+
+
+def test_a_signature_of_a_body_under_its_organs_on_two_lines_is_one_issuer() -> None:
+    # 中共某县委某县人民政府 ⏎ 优化营商环境领导小组: the organs, then the body of theirs that signs.
+    text = SIGNED_ON_ONE_LINE.replace(
+        "中共某市委办公室某市人民政府办公室2018年 8月 1日",
+        "中共某县委某县人民政府\n优化营商环境领导小组\n2019年7月16日",
+    )
+    plan = yingshang.parse(text)
+    assert plan.issuer == "中共某县委某县人民政府优化营商环境领导小组"
+    assert plan.notice is not None
+    assert [p.text[:4] for p in plan.notice.paragraphs] == ["《某市优"]

@@ -500,7 +500,19 @@ class _HeadReader:
             and kinds[body[-1]] in (_Kind.SHORT, _Kind.TITLE)
             and len(entries[live[body[-1]]].view.text) <= 40
         ):
-            issuer = self.whole(entries[live[body.pop()]])
+            last_line = body.pop()
+            first_line = last_line
+            if (
+                body
+                and body[-1] == last_line - 1
+                and kinds[body[-1]] is _Kind.SHORT
+                and "".join(entries[live[body[-1]]].view.text.split()).endswith(_ORGAN_END)
+                and len(entries[live[body[-1]]].view.text) <= 40
+            ):
+                # 中共某县委某县人民政府 ⏎ 优化营商环境领导小组: the organs a body answers to, then
+                # the body, on two lines of one signature
+                first_line = body.pop()
+            issuer = self.joined(entries[live[first_line]], entries[live[last_line]])
         issue_date: datetime.date | None = None
         if kinds[date] is _Kind.DATE:
             text = date_entry.view.text[written:]
