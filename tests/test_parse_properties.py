@@ -97,6 +97,7 @@ def test_a_table_converted_to_text_with_bars_reads_as_the_same_plan(plan: Plan) 
     assert parsed.diagnostics == ()
     assert parsed.attachment is not None
     assert uncovered(parsed, text, parsed.attachment.span.start) == []
+    assert yingshang.coverage(parsed) == ()  # the bars and the rule are the table's structure
     assert_spans_slice_back(parsed, text)
 
 

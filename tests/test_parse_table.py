@@ -790,3 +790,5 @@ def test_a_table_converted_to_text_with_bars_reads_as_a_pasted_one() -> None:
         ("企业开办时间", ["市市场监管局"], ["市税务局"], [datetime.date(2023, 6, 30)]),
         ("推行电子营业", ["市市场监管局"], ["市政务服务局"], [datetime.date(2023, 12, 31)]),
     ]
+    assert plan.diagnostics == ()
+    assert yingshang.coverage(plan) == ()

@@ -40,6 +40,8 @@ _AGENCY_STRUCTURE = LazyPattern(
 _LEADING_PUNCTUATION = LazyPattern(r"[\s\ufeff。；;，,]++")
 # The diagnostics of text the parser removed before reading (Word's bookmarks, a mirror's pinyin).
 _ARTIFACTS = frozenset(("export-artifact", "pinyin-annotation"))
+# What a table converted to text writes between its cells and under its header: a | b |, |---|.
+_CELL_BARS = LazyPattern(r"[\s|:\-]++")
 # Only brackets and blanks: what encloses a node, as a 文号 in brackets after a title.
 _BRACKETS = LazyPattern(r"[\s\ufeff（）()〔〕【】\[\]]++")
 # A piece of lost text as it is quoted: non-blank characters with the blanks inside one line.
@@ -107,6 +109,7 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
             if _AGENCY_STRUCTURE.fullmatch("".join(fold(pieces).splitlines())):
                 joined.update(range(index, last + 1))
         index = last + 1
+    attachment = plan.attachment.span if plan.attachment is not None else None
     lost: list[Span] = []
     for index, (start, end) in enumerate(gaps):
         if index in joined:
@@ -120,6 +123,12 @@ def coverage(plan: Plan, text: str | None = None) -> tuple[Span, ...]:
             continue  # the brackets around a node: "(池政〔2017〕101号)" after a title
         if (end in item_starts or start in item_ends) and _LEADING_PUNCTUATION.fullmatch(gap):
             continue
+        if (
+            attachment is not None
+            and attachment.start <= start < attachment.end
+            and _CELL_BARS.fullmatch(gap)
+        ):
+            continue  # the bars between a converted page's cells, and its rule of dashes
         lost.extend(Span(*match.span()) for match in _LOST_RUN.finditer(text, start, end))
     return tuple(lost)
 
