@@ -48,6 +48,9 @@ _BOUNDS_JOINED_BY = ("、", "或", "且")
 _ALREADY_VERB_FIRSTS = _CHANGE_VERB_FIRSTS | {"经"}
 # The longest text _LIST_BETWEEN matches: 以及 with a space on each side.
 _LONGEST_LIST_JOINER = 4
+# Who receives a benefit, between a bound's 的 and the benefit: 1000万元以上的企业奖励50万元.
+_RECEIVERS = ("企业", "项目", "单位", "个体工商户", "市场主体", "经营主体")
+_DIGITS = frozenset("0123456789")
 # The verbs of applying a rule, after a bound: 按…70%执行 applies the rate.
 _APPLIED = frozenset(("实行", "执行", "适用"))
 
@@ -391,9 +394,15 @@ class _Roles(_Text):
             # 50%以上的审批事项实现秒批, 覆盖80%以上的高频事项: the share of what is to be achieved
             return False
         # 给予不超过20%的政府补助: the bound is the size of the benefit, not what it covers;
-        # but in 超过1000万元的企业给予奖励 it bounds the receiver.
+        # but in 超过1000万元的企业给予奖励 it bounds the receiver, and so in 1000万元以上的企业奖励
+        # 50万元, where the receiver stands before the benefit and its own figure.
         # (in the clause: 突破10亿元的企业，奖励100万元 bounds the receiver)
         benefit = _BENEFIT_AFTER.search(
             text, scope.end(), min(scope.end() + 6, self.clauses.end_of(scope.end()))
         )
-        return benefit is None or _holds_any(text[scope.end() : benefit.start()], _GIVING)
+        if benefit is None:
+            return True
+        between = text[scope.end() : benefit.start()]
+        return _holds_any(between, _GIVING) or (
+            _holds_any(between, _RECEIVERS) and text[benefit.end() : benefit.end() + 1] in _DIGITS
+        )
