@@ -1062,6 +1062,19 @@ def deadline_phrases(draw: st.DrawFn) -> Phrase:
         deadline = Deadline(DeadlineKind.BY_END_OF, datetime.date(due_year, 12, 31), due_year)
     target = draw(st.one_of(single_targets(), changes(), relative_changes(), others(), ranges(),
                             bounded_lists(), halves(), multiples(), other_money()))  # fmt: skip
+    if not lead and draw(st.integers(0, 7)) == 0:
+        # 今年要…, 明年力争…: the year the work is promised in, due by its end
+        written, offset = draw(st.sampled_from([("今年", 0), ("明年", 1), ("本年", 0)]))
+        due_year = ISSUE_DATE.year + offset
+        deadline = Deadline(DeadlineKind.BY, datetime.date(due_year, 12, 31), due_year)
+        promise = draw(st.sampled_from(["要", "力争", "确保", "将"]))
+        if promise == "将" and target.text.startswith("近"):
+            promise = "要"  # 将近: nearly, no promise
+        governed = Phrase(
+            target.text, tuple(attrs.evolve(t, deadline=deadline) for t in target.targets)
+        )
+        due = Phrase(written, (_target(written, TargetKind.DEADLINE, deadline=deadline),))
+        return due + Phrase(promise, ()) + governed
     governed = Phrase(
         target.text, tuple(attrs.evolve(t, deadline=deadline) for t in target.targets)
     )

@@ -108,10 +108,15 @@ DEADLINE_PATTERNS: tuple[LazyPattern, ...] = tuple(
         # 到今年年底前 is 今年年底前) or before the work.
         (?P<relative_year> 今年 | 本年 | 当年 | 明年 | 次年 ) (?: 年 | 度 (?= 内 ) )?
         (?: (?P<month> {_MONTH} ) 月 (?: (?P<day> {_DAY} ) [日号] )? )?
-        (?P<bound> 年?{_END_BEFORE} | {_BEFORE} | {_WITHIN}
+        (?: (?P<bound> 年?{_END_BEFORE} | {_BEFORE} | {_WITHIN}
                  | 年? 底 (?= [ ]? {_DONE_VERBS} )
                  | (?<= 月 ) [底末] (?! [线数部层稿子] )          # 截至今年6月末, as 6月底 is
                  | 年? [底末] (?<= [到至] [今本当明次] 年 年? [底末] ) (?! [线数部层稿子] ) )
+          # 今年要实现…, 明年力争…, 今年…网办率要达到…: the year the work is promised in, by its
+          # end (not 今年将近, 今年要闻)
+          | (?P<done> (?<= [今明本] 年 )
+                      (?= [^,;:。!?\n0-9]{{0,10}}?
+                          (?: 要 (?! 闻 | 求 ) | 将 (?! 近 ) | 力争 | 确保 | 争取 ) ) ) )
         """,
         # 年底前, 年内 with no year: the plan's year. Not 每年年底前, which recurs, nor 半年内
         # or 多年内, which are spans of time, nor the tail of a word (青年, 往年, 同年).

@@ -341,7 +341,7 @@ _SUFFIX_AFTER = LazyPattern(
 # nothing else: 不超过100万元(含100万元), 低于5%(不含), (含本数); not (含税).
 _INCLUSION_AFTER = LazyPattern(
     rf"""
-    [ ]? \( (?P<exclusive> 不 )? (?: 含 | 包括 ) (?: {_THE_VALUE} [^()\n]{{0,11}} )? \)
+    [ ]? \( (?P<exclusive> 不 )? (?: 含 | 包括 ) (?: {_THE_VALUE} [^()\n]{{0,23}} )? \)
     """,
     regex.VERBOSE,
 )
