@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
-import re
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -227,8 +226,6 @@ def _action_rows(entries: Sequence[query.Entry]) -> list[list[str]]:
 
 
 _ACTION_COLUMNS = ("item", "action", "lead", "cooperating", "due")
-# An area's measure: 2.1 (area 2, measure 1).
-_AREA_MEASURE = re.compile(r"\d{1,4}\.\d{1,4}")
 
 
 def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
@@ -237,14 +234,15 @@ def _show(plan: Plan, arguments: argparse.Namespace) -> _Output:
     key: str = arguments.key.strip()
     found: Area | Measure
     area_key: int | str = key
+    parts = key.rstrip("．.").split(".")  # 14: measure 14; 2.1: area 2's measure 1
     if key.startswith("area:"):
         area_key = key.removeprefix("area:").strip()
         area_key = int(area_key) if area_key.isdigit() else area_key
-    elif key.rstrip("．.").isdigit() or _AREA_MEASURE.fullmatch(key):
-        # 14: measure 14; 2.1: area 2's measure 1 (areas that each number measures from 1)
-        area_part, _, measure_part = key.rstrip("．.").rpartition(".")
-        found = query.find_measure(plan, int(measure_part), int(area_part) if area_part else None)
-        entries = query.Results(tuple(e for e in query.entries(plan).entries if e.measure is found))
+    elif len(parts) <= 2 and all(part.isdigit() for part in parts):
+        # (2.1 where areas each number their measures from 1)
+        area = int(parts[0]) if len(parts) == 2 else None
+        found = query.find_measure(plan, int(parts[-1]), area)
+        entries = query.select(plan, measure=found.number, area=area)
         heading = f"measure {found.number}: {found.title}"
         return _Output(_ACTION_COLUMNS, _action_rows(entries), io.to_data(found), heading)
     found = query.find_area(plan, area_key)

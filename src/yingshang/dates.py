@@ -35,6 +35,7 @@ __all__ = [
     "deadline_from_match",
     "parse_chinese_date",
     "parse_deadline",
+    "period_months",
 ]
 
 # A year is four digits, Arabic or Chinese (二〇一九); months and days are one or two.
@@ -595,7 +596,12 @@ _QUARTER_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "１": 1, "２": 2,
 
 
 def _period(groups: _Groups) -> tuple[int, int] | None:
-    half, quarter = groups.get("half"), groups.get("quarter")
+    return period_months(groups.get("half"), groups.get("quarter"))
+
+
+def period_months(half: str | None, quarter: str | None) -> tuple[int, int] | None:
+    """Return the first and last month of a half-year (上半年, 下半年) or a quarter (一, 3 as
+    written before 季度), or None when neither is given."""
     if half is not None:
         return _HALVES[half]
     if quarter is not None:

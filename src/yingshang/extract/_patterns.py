@@ -167,8 +167,10 @@ _PLACE_BEFORE = r"""
          (?: 全国 | 全省 | 全市 | 全区 | 全球 | 世界 )? )
 """
 # The verbs of a change by places, right before their number: 提升了30多位, 上升65位, 下降3位.
-_PLACES_CHANGED_BEFORE = r"""
-    (?<= (?: 提升 | 上升 | 跃升 | 提高 | 前进 | 下降 | 下滑 | 后退 | 回落 ) 了? (?P<changed>) )
+_PLACES_GAINED = "提升 | 上升 | 跃升 | 提高 | 前进"
+_PLACES_LOST = "下降 | 下滑 | 后退 | 回落"
+_PLACES_CHANGED_BEFORE = rf"""
+    (?<= (?: {_PLACES_GAINED} | {_PLACES_LOST} ) 了? (?P<changed>) )
 """
 _PLACE = LazyPattern(
     rf"""{_PLACE_BEFORE}
@@ -445,10 +447,10 @@ _STATUS_WORDS = LazyPattern(
   | % (?: 的 [^,;:。!?\n%]{{0,10}}? )?
       (?: 认为 | 表示 | 期待 | 期盼 | 希望 | 称赞 | 赞同 | 感到 | 反映 | 担心 )
   # A change by places and the place it led to (排名提升25位至第12位): a ranking's result.
-  | (?<= (?: 提升 | 上升 | 跃升 | 提高 | 前进 ) {_PLACES_COUNTED} )
+  | (?<= (?: {_PLACES_GAINED} ) {_PLACES_COUNTED} )
     [至到] (?: 全国 | 全省 | 全市 | 全区 | 全球 | 世界 )? 第
   # A place lost (排名下滑3位): no plan promises one.
-  | 位 (?<= (?: 下降 | 下滑 | 后退 | 回落 ) {_PLACES_COUNTED} )
+  | 位 (?<= (?: {_PLACES_LOST} ) {_PLACES_COUNTED} )
   # A change against a past year measured to hundredths (较2017年压缩78.89%): plans promise
   # round figures (在2017年基础上压缩60%), reports give what was measured.
   | (?: 较 | 比 ) [0-9]{{4}} 年 [^,;:。!?\n0-9]{{0,8}}? [0-9]{{1,3}} \. [0-9]{{2,}} [ ]? %
@@ -484,7 +486,7 @@ _PAST_HEAD = LazyPattern(
         (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 | 开始 ) )
       # 上半年，… in a text issued after June: a period of the text's year already over (read
       # only then: before, it is a time to meet)
-      | (?: (?P<half> [上下] ) 半年 | 第? (?P<quarter> [一二三四1-4] ) 季度 )
+      | (?: (?P<half> [上下] 半年 ) | 第? (?P<quarter> [一二三四1-4] ) 季度 )
         (?= [ ]? [,:] ) )
     """,
     regex.VERBOSE,

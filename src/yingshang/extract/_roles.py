@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..dates import period_months
 from ..model import (
     Comparator,
     TargetKind,
@@ -40,7 +41,7 @@ from ._patterns import (
 )
 from ._scan import _holds_any
 from ._text import _Reading, _Text
-from ._words import _NUMERAL_FIRSTS
+from ._words import _ARABIC_DIGITS, _NUMERAL_FIRSTS
 
 # What joins the bounds that qualify one noun together: 、, 或 (either), 且 (both).
 _BOUNDS_JOINED_BY = ("、", "或", "且")
@@ -50,7 +51,6 @@ _ALREADY_VERB_FIRSTS = _CHANGE_VERB_FIRSTS | {"经"}
 _LONGEST_LIST_JOINER = 4
 # Who receives a benefit, between a bound's 的 and the benefit: 1000万元以上的企业奖励50万元.
 _RECEIVERS = ("企业", "项目", "单位", "个体工商户", "市场主体", "经营主体")
-_DIGITS = frozenset("0123456789")
 # The verbs of applying a rule, after a bound: 按…70%执行 applies the rate.
 _APPLIED = frozenset(("实行", "执行", "适用"))
 
@@ -276,16 +276,10 @@ class _Roles(_Text):
     def _period_over(self, half: str | None, quarter: str | None) -> bool:
         """Tell whether a half-year or a quarter of the text's year ended before its issue date
         (上半年 in a text of August); with no issue date, no."""
-        if self.issue_date is None:
-            return False
-        if half is not None:
-            last_month = 6 if half == "上" else 12
-        else:
-            assert quarter is not None
-            last_month = 3 * (
-                "一二三四".find(quarter) + 1 if quarter in "一二三四" else int(quarter)
-            )
-        return self.issue_date.month > last_month
+        months = period_months(half, quarter)
+        return (
+            self.issue_date is not None and months is not None and self.issue_date.month > months[1]
+        )
 
     def _reports(self, start: int, end: int, *, dated: bool = False) -> bool:
         """Tell whether the sentence text[start:end], with no deadline, reports figures only;
@@ -404,5 +398,6 @@ class _Roles(_Text):
             return True
         between = text[scope.end() : benefit.start()]
         return _holds_any(between, _GIVING) or (
-            _holds_any(between, _RECEIVERS) and text[benefit.end() : benefit.end() + 1] in _DIGITS
+            _holds_any(between, _RECEIVERS)
+            and text[benefit.end() : benefit.end() + 1] in _ARABIC_DIGITS
         )

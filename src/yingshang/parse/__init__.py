@@ -254,11 +254,13 @@ def parse(text: str, *, strict: bool = False) -> Plan:
 # that decoded to nothing; 锛, 銆, 鈥 for the full-width punctuation of UTF-8 read as GBK (（ 、
 # “); bopomofo and box-drawing characters among ideographs (GBK read as Big5: ㄒ唬┩). A run of
 # them, with up to _GARBLED_GAP other characters between, is one garbled piece.
+_NEVER_WRITTEN = r"\uFFFD锛銆鈥"  # garbled wherever they stand
+_AMONG_IDEOGRAPHS = r"\u3100-\u312F\u2500-\u257F"  # garbled beside an ideograph
 _GARBLED = LazyPattern(
-    r"\uFFFD|[锛銆鈥]|(?<=\p{Han})[\u3100-\u312F\u2500-\u257F]|[\u3100-\u312F\u2500-\u257F](?=\p{Han})"
+    rf"[{_NEVER_WRITTEN}]|(?<=\p{{Han}})[{_AMONG_IDEOGRAPHS}]|[{_AMONG_IDEOGRAPHS}](?=\p{{Han}})"
 )
 _GARBLED_GAP = 8
-_GARBLED_CHARACTER = LazyPattern(r"[\uFFFD锛銆鈥\u3100-\u312F\u2500-\u257F]")
+_GARBLED_CHARACTER = LazyPattern(rf"[{_NEVER_WRITTEN}{_AMONG_IDEOGRAPHS}]")
 
 
 def _check_garbled(source: _Source) -> None:

@@ -41,6 +41,7 @@ from ._patterns import (
     _SIGNED_LINE,
     _SPACED_HEADING,
     _SUBSECTION_HEADING,
+    ORGAN_ENDS,
 )
 
 __all__ = ["Head", "Signature", "read_head", "read_signature"]
@@ -506,7 +507,7 @@ class _HeadReader:
                 body
                 and body[-1] == last_line - 1
                 and kinds[body[-1]] is _Kind.SHORT
-                and "".join(entries[live[body[-1]]].view.text.split()).endswith(_ORGAN_END)
+                and _names_an_organ(entries[live[body[-1]]].view.text)
                 and len(entries[live[body[-1]]].view.text) <= 40
             ):
                 # 中共某县委某县人民政府 ⏎ 优化营商环境领导小组: the organs a body answers to, then
@@ -720,7 +721,7 @@ class _HeadReader:
         text = above.core_text
         if not _title_like(text + title.core_text):
             return True
-        return "".join(text.split()).endswith(_ORGAN_END) and _title_like(title.core_text)
+        return _names_an_organ(text) and _title_like(title.core_text)
 
     def title_from_notice(self, notice: Notice | None) -> Snippet | None:
         """Read the plan's title from the notice: 关于印发《X》的通知, or 《X》 in its text."""
@@ -753,21 +754,9 @@ def fold_view(source: _Source, snippet: Snippet) -> str:
     return source.view(snippet.span.start, snippet.span.end).text
 
 
-# What an issuer's name ends with: the organ (人民政府, 办公厅, 发展改革委, 市场监管局…).
-_ORGAN_END = (
-    "政府",
-    "办公厅",
-    "办公室",
-    "委员会",
-    "委",
-    "局",
-    "厅",
-    "部",
-    "院",
-    "会",
-    "中心",
-    "办",
-)
+def _names_an_organ(text: str) -> bool:
+    """Tell whether `text`, its blanks left out, ends with an organ (人民政府, 办公厅…)."""
+    return "".join(text.split()).endswith(ORGAN_ENDS)
 
 
 @attrs.frozen
@@ -808,7 +797,9 @@ def read_signature(
 ) -> Signature | None:
     """Read a signature at the end of `lines[start:]`: a date line (2022年3月1日), maybe an
     issuer's line above it and bracketed remarks below it ((此件公开发布)), with nothing after."""
-    found: list[tuple[int, _View, _Kind]] = []  # the last lines, last first
+    # The last lines, last first: each with its kind and where its core starts (a date's, after
+    # an issuer written on its line).
+    found: list[tuple[int, _View, _Kind, int]] = []
     for index in range(len(lines) - 1, start - 1, -1):
         line = lines[index]
         if line.blank or index in skipped:
@@ -816,8 +807,9 @@ def read_signature(
         view = source.view(line.start, line.end)
         if not view.text:
             continue
-        found.append((index, view, _classify(view.text)[0]))
-        if len(found) == 6 or found[-1][2] not in (_Kind.REMARK, _Kind.DATE):
+        kind, core, _ = _classify(view.text)
+        found.append((index, view, kind, core[0]))
+        if len(found) == 6 or kind not in (_Kind.REMARK, _Kind.DATE):
             break
     remarks: list[tuple[int, _View]] = []
     position = 0
@@ -826,21 +818,17 @@ def read_signature(
         position += 1
     if position >= len(found) or found[position][2] is not _Kind.DATE:
         return None
-    date_index, date_view, _ = found[position]
+    date_index, date_view, _, written = found[position]
     taken = {date_index, *(index for index, _ in remarks)}
     issuer: Snippet | None = None
-    date_text = _view_snippet(source, date_view)
-    signed = _SIGNED_LINE.match(date_view.text)
-    if signed is not None:
+    if written > 0:
         # 某市人民政府办公室2018年8月1日: the issuer on the date's line
-        written = signed.start("date")
         issuer = source.snippet(*attrs.astuple(date_view.span(0, written)))
         date_view = _View(date_view.text[written:], date_view.positions[written:])
-        date_text = _view_snippet(source, date_view)
     elif position + 1 < len(found):
-        index, view, kind = found[position + 1]
+        index, view, kind, _ = found[position + 1]
         name = "".join(view.text.split())
-        if kind is _Kind.SHORT and len(name) <= 30 and name.endswith(_ORGAN_END):
+        if kind is _Kind.SHORT and len(name) <= 30 and _names_an_organ(name):
             issuer = _view_snippet(source, view)
             taken.add(index)
     match = _DATE_LINE.match(date_view.text) or _DATE_LINE.match(date_view.text.strip("()"))
@@ -849,7 +837,7 @@ def read_signature(
         lines=frozenset(taken),
         issuer=issuer,
         issue_date=_issue_date(match["date"]),
-        issue_date_text=date_text,
+        issue_date_text=_view_snippet(source, date_view),
         remarks=tuple(_view_snippet(source, view) for _, view in remarks),
     )
 

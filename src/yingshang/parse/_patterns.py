@@ -65,12 +65,15 @@ _WRITTEN_DATE = rf"""
     )
 """
 _DATE_LINE = LazyPattern(rf"^\s* {_WRITTEN_DATE} \s*$", regex.VERBOSE)
+# What an issuer's name ends with: the organ (人民政府, 办公厅, 发展改革委, 市场监管局…).
+ORGAN_ENDS = (
+    "政府", "办公厅", "办公室", "委员会", "委", "局", "厅", "部", "院", "会", "中心", "办",
+)  # fmt: skip
 # An issuer and the date on one line, as a page that lost the line break between them writes a
-# signature: 某市人民政府办公室2018年 8月 1日 (the issuer ends with its organ).
+# signature: 某市人民政府办公室2018年 8月 1日 (the issuer ends with its organ, or is a 小组 of it).
 _SIGNED_LINE = LazyPattern(
     rf"""
-    ^\s* [\p{{Han}}()]{{2,40}}?
-    (?: 政府 | 办公厅 | 办公室 | 委员会 | 委 | 局 | 厅 | 部 | 院 | 会 | 中心 | 办 | 小组 )
+    ^\s* [\p{{Han}}()]{{2,40}}? (?: {"|".join((*ORGAN_ENDS, "小组"))} )
     [ ]* {_WRITTEN_DATE} \s*$
     """,
     regex.VERBOSE,
