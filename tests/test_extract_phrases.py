@@ -428,6 +428,30 @@ def test_a_copy_wrapped_inside_a_sentence_gives_the_same_targets(
 
 
 @settings(max_examples=200)
+@given(phrases(), st.data())
+def test_a_copy_with_a_mirrors_pinyin_gives_the_same_targets(
+    phrase: Phrase, data: st.DataObject
+) -> None:
+    # Mirror sites write pinyin after the characters they converted (20萬(wàn)元, 1個(gè)工作日):
+    # the targets are the same, their texts the slices of the copy, pinyin included.
+    text = phrase.text
+    after_chinese = [i + 1 for i, char in enumerate(text) if "\u4e00" <= char <= "\u9fff"]
+    assume(after_chinese)
+    at = data.draw(st.sampled_from(after_chinese))
+    note = data.draw(st.sampled_from(["(wàn)", "(gè)", "（lǐ）", "(shì)", "(ǖ)"]))
+    copy = text[:at] + note + text[at:]
+
+    def moved(position: int) -> int:
+        return position + len(note) * (position >= at)
+
+    expected = []
+    for target in phrase.targets:
+        start, end = moved(target.span.start), moved(target.span.end - 1) + 1
+        expected.append(attrs.evolve(target, text=copy[start:end], span=Span(start, end)))
+    assert extract_targets(copy, issue_date=ISSUE_DATE) == tuple(expected)
+
+
+@settings(max_examples=200)
 @given(phrases(), st.booleans())
 def test_ascii_and_full_width_punctuation_give_the_same_targets(phrase: Phrase, wide: bool) -> None:
     copy = phrase.text.translate(TO_FULL_WIDTH if wide else {})

@@ -76,6 +76,25 @@ def test_a_deadline_governs_only_the_targets_of_its_own_span() -> None:
     assert _targets_of_spans(text, [first, second], ISSUE_DATE) == _alone(text, [first, second])
 
 
+def test_an_item_with_a_mirrors_pinyin_is_read_past_it() -> None:
+    # A mirror site's pinyin between a number and its unit: 1個(gè)工作日 is a time limit, not a
+    # count, and 20萬(wàn)元 a sum; the targets' texts are cleaned as every node's is.
+    text = (
+        "某市優化營商環境工作方案\n\n一、開辦企業\n"
+        "（一）壓縮開辦時間。企業(yè)開辦時間壓縮至1個(gè)工作日以內，給予20萬(wàn)元補助。"
+        "（牽頭單位：市市場監管局）\n"
+    )
+    (action,) = yingshang.parse(text).actions
+    duration, money = action.targets
+    assert (duration.quantity, duration.comparator) == (
+        yingshang.Quantity(1, "个工作日"),
+        yingshang.Comparator.AT_MOST,
+    )
+    assert text[duration.span.start : duration.span.end] == "壓縮至1個(gè)工作日以內"
+    assert (duration.text, money.text) == ("壓縮至1個工作日以內", "20萬元")
+    assert money.quantity == yingshang.Quantity(200000, "元")
+
+
 def test_an_item_wrapped_inside_a_sentence_is_read_as_one_line() -> None:
     # A web page's or a PDF's line break inside a unit: 3个⏎工作日 is a time limit, not a count.
     text = (

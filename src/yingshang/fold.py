@@ -36,6 +36,14 @@ import re
 
 __all__ = ["fold"]
 
+# Tone-marked vowels: a bracket of Latin letters holding one is pinyin, not an abbreviation.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# The pinyin some mirror sites write after each character they converted (津政規(guī), 20萬(wàn)元):
+# a bracket of up to seven letters, one of them toned. It does not fold (it is no character for
+# one character); the parser removes it and the extractor reads past it. (A pattern's source, for
+# `re` and `regex` alike; each reader adds what must stand before it.)
+_PINYIN_NOTE = rf"[(（](?=[a-zü]{{0,5}}[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]"
+
 # Pairs of a Traditional character and its Simplified form, grouped by what they write.
 _TRADITIONAL_SIMPLIFIED = """
 個个 萬万 億亿 兩两 貳贰 參参 陸陆 條条 項项 種种 類类 點点 號号 張张 筆笔 間间 屆届

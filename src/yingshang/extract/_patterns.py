@@ -13,6 +13,7 @@ import regex
 
 from .._lazy import LazyPattern, LazyStdlibPattern
 from ..dates import ONGOING_VERBS, ONGOING_WORDS
+from ..fold import _PINYIN_NOTE as _PINYIN_NOTE_SOURCE
 from ..numbers import _SCANNED_NUMBER, NUMBER_PATTERN
 from ._words import (
     _AMPLITUDES,
@@ -714,6 +715,9 @@ _SPACED_DIGITS = LazyStdlibPattern(
     """,
     re.VERBOSE,
 )
+# The pinyin a mirror site writes after a character it converted (20萬(wàn)元), read past as a
+# wrap is. (The character before it is tested apart: the bracket first, the engine skips to it.)
+_PINYIN_NOTE = LazyStdlibPattern(_PINYIN_NOTE_SOURCE)
 # A heading (一、总体要求, （二）主要举措) is a line of its own too: no break after it wraps.
 _HEADING_LINE = LazyStdlibPattern(rf"(?: {_LINE_OF_ITS_OWN} ) [^\n]{{1,30}} \Z", re.VERBOSE)
 # The breaks are found in every text, each one a match: the standard library's engine finds

@@ -21,6 +21,7 @@ from ..model import (
 from ..numbers import parse_number
 from ._patterns import (
     _HEADING_LINE,
+    _PINYIN_NOTE,
     _QUOTED,
     _QUOTED_ANCHORS,
     _SPACED_DIGITS,
@@ -101,10 +102,11 @@ class _Text:
     def __init__(self, text: str, issue_date: datetime.date | None, year: int | None) -> None:
         # Patterns read the folded copy (Simplified, half-width); target texts come from the
         # source, which the fold keeps aligned character for character. Lines wrapped inside a
-        # sentence are read joined (see `_unwrap`); `wraps` maps positions back.
+        # sentence are read joined, and a mirror's pinyin left out (see `_unwrap`); `wraps` maps
+        # positions back.
         self.original = text
         self.wraps: list[int] = []
-        if "\n" in text or " " in text:
+        if "\n" in text or " " in text or "(" in text or "（" in text:
             text, self.wraps = _unwrap(text)
         self.source = text
         text = self.text = fold(text)
@@ -150,16 +152,19 @@ _HEADING_LONGEST = 36
 
 
 def _unwrap(text: str) -> tuple[str, list[int]]:
-    """Return `text` without the line breaks that wrap a sentence and the spaces that set digits
-    off from Chinese text, and where each was.
+    """Return `text` without the line breaks that wrap a sentence, the spaces that set digits
+    off from Chinese text and the pinyin a mirror site wrote after characters, and where each
+    character left out was.
 
     A web page or a PDF breaks lines inside sentences, even inside a word (5个⏎工作日); patterns
     do not read across a line break, which ends a sentence elsewhere. Web pages also space
     digits off (降低 20% 以上, 达到 1000 万户), which patterns read only where they allow a space.
     The second value lists, for each character left out, the position in the returned text of
     the character after it (in order), which `original` turns back into a position of `text`.
-    Not left out: a break between two digits (10⏎20 are two numbers), one after a heading's line
-    (一、总体要求), and any break or space that `_WRAP` or `_SPACED_DIGITS` does not match.
+    Pinyin (20萬(wàn)元, 1個(gè)工作日) splits a number from its unit as a wrap does. Not left
+    out: a break between two digits (10⏎20 are two numbers), one after a heading's line
+    (一、总体要求), and any break, space or bracket that `_WRAP`, `_SPACED_DIGITS` or
+    `_PINYIN_NOTE` (after a Chinese character) does not match.
     """
     left_out = []
     for match in _WRAP.finditer(text):
@@ -174,6 +179,15 @@ def _unwrap(text: str) -> tuple[str, list[int]]:
         spaces = [match.start() for match in _SPACED_DIGITS.finditer(text)]
         if spaces:
             left_out = sorted(left_out + spaces)
+    if "(" in text or "（" in text:
+        notes = [
+            position
+            for match in _PINYIN_NOTE.finditer(text)
+            if match.start() and "\u3400" <= text[match.start() - 1] <= "\u9fff"
+            for position in range(*match.span())
+        ]
+        if notes:
+            left_out = sorted(left_out + notes)
     pieces: list[str] = []
     wraps: list[int] = []
     at = 0

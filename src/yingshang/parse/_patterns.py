@@ -7,13 +7,11 @@ from collections.abc import Sequence
 import regex
 
 from .._lazy import LazyPattern
+from ..fold import _PINYIN_NOTE
 
 # --- patterns ------------------------------------------------------------------------------------
 
 _CHINESE_DIGITS = "〇零一二三四五六七八九十"
-
-# Tone-marked vowels: a bracket of Latin letters holding one is pinyin, not an abbreviation.
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 
 # Word and its converters leave markers such as "[bookmark: _GoBack]" in the text, PDF
 # conversions leave page numbers on lines of their own ("— 3 —", "-12-"), and some mirror sites
@@ -24,10 +22,10 @@ EXPORT_ARTIFACT = LazyPattern(
     # MULTILINE know "\n" only).
     r"|(?<![^\n\r\v\f\x85\u2028\u2029])[ \t\u3000]*+[-—–－][ \t\u3000]*+\d{1,4}"
     r"[ \t\u3000]*+[-—–－][ \t\u3000]*+(?![^\n\r\v\f\x85\u2028\u2029])"
-    rf"|(?<=\p{{Han}})[(（](?=[a-zü]{{0,5}}[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]"
+    rf"|(?<=\p{{Han}}){_PINYIN_NOTE}"
 )
 # The pinyin alternative of EXPORT_ARTIFACT, to tell the two kinds apart in diagnostics.
-PINYIN_ANNOTATION = LazyPattern(rf"[(（][a-zü{_TONED}]{{1,7}}[)）]")
+PINYIN_ANNOTATION = LazyPattern(_PINYIN_NOTE)
 
 # Characters every export artifact holds: most text has none, and needs no substitution.
 _MAY_HOLD_ARTIFACT = LazyPattern(r"[\[\-—–－(（]")

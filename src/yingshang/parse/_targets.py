@@ -21,6 +21,7 @@ from ._patterns import (
     _EACH_PERIOD,
     _FROM_A_YEAR_ON,
     _LINE_BREAK,
+    PINYIN_ANNOTATION,
 )
 
 
@@ -42,13 +43,13 @@ def _targets_in(
 
 
 def _kept(found: tuple[Target, ...], source: _Source | None) -> tuple[Target, ...]:
-    """Clean the text of targets wrapped across lines; with `source`, keep each value once."""
-    if source is None and not any(_LINE_BREAK.search(target.text) for target in found):
+    """Clean the text of targets wrapped across lines or holding a mirror's pinyin (20萬(wàn)元);
+    with `source`, keep each value once."""
+    if source is None and not any(_unclean(target.text) for target in found):
         return found
     kept = []
     for target in found:
-        wrapped = _LINE_BREAK.search(target.text) is not None
-        cleaned = clean_text(target.text) if wrapped else target.text
+        cleaned = clean_text(target.text) if _unclean(target.text) else target.text
         quantity, deadline = target.quantity, target.deadline
         if source is not None:
             cleaned = source.intern(cleaned)
@@ -62,6 +63,11 @@ def _kept(found: tuple[Target, ...], source: _Source | None) -> tuple[Target, ..
             target = attrs.evolve(target, text=cleaned, quantity=quantity, deadline=deadline)
         kept.append(target)
     return tuple(kept)
+
+
+def _unclean(text: str) -> bool:
+    """Tell whether `text` may differ from what `clean_text` makes of it."""
+    return _LINE_BREAK.search(text) is not None or PINYIN_ANNOTATION.search(text) is not None
 
 
 def _with_written_deadlines(
