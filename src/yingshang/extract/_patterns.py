@@ -316,10 +316,12 @@ _TIGHT_PREFIX_BEFORE = LazyPattern(
 _LOOSE_PREFIX_BEFORE = LazyPattern(
     rf"""
     (?P<word> {_alternation(_LOOSE_PREFIXES)} )
-    (?P<gap> [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()]{{1,8}}
+    # (a year of reference counts as one word: 不低于2023年日均用电量的70%)
+    (?P<gap> (?: [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()] | [0-9]{{4}} 年 ){{1,8}}
            # …同期贷款市场报价利率的50%, …相对应《全国工业用地出让最低价标准》的70% (a title
            # counts as one word)
-           | (?: [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()《》] | 《 [^》\n]{{1,40}} 》 ){{1,15}}
+           | (?: [^0-9０-９{_CLAUSE_PUNCTUATION}、“”（）()《》] | 《 [^》\n]{{1,40}} 》
+               | [0-9]{{4}} 年 ){{1,15}}
              的 )
     \Z
     """,
@@ -420,9 +422,11 @@ _STATUS_WORDS = LazyPattern(
     截至 | 截止 (?! 日期 | 时间 ) | 累计
   | 显示 (?<= (?: 数据 | 统计 | 报告 | 调查 | 监测 | 评估 | 测评 | 评价 | 结果 | 普查 ) 显示 )
   | 发现 (?<= (?: 报告 | 调查 | 研究 | 监测 | 评估 | 测评 ) 发现 )        # 本报告发现：…约60%
-  | 同比 | 原需 | 原来需要 | 耗时
+  | 同比 (?! [^,;:。!?\n的]{{0,12}} 的 )    # not 同比增长10%以上的企业: who a measure is for
+  | 原需 | 原来需要 | 耗时
   | 耗费
   | (?<! [由从比较将把对与按] ) 目前 (?! 的 )                 # 目前全国市场主体超1亿户
+        (?<! [项题科节条栏名账细书] 目前 )          # not 项目前期, 题目前: 目 ends a word
   | 花费 | 现已
   | 已 (?<! 承诺已 ) (?: 超 | 达 | 经达 | 有 | 累计 | 完成 | 实现 | 压缩 | 减少 | 于 )
                       # 已于今年4月初全部付清; not 承诺已完成清税的个体工商户, a condition (the
@@ -467,7 +471,9 @@ _LEADING_YEAR = LazyPattern(
 )
 # A year something was done in (我市于2019年率先实现…): before the plan's own, a report.
 _DONE_IN_YEAR = LazyPattern(
-    r"于 [ ]? (?P<year> [0-9]{4} ) [ ]? 年 (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 ) )",
+    # (not 不低于2023年的70%, 早于2019年: 于 of a comparison)
+    r"于 (?<! [低高少多大小等优早晚] 于 ) [ ]? (?P<year> [0-9]{4} ) [ ]? 年"
+    r" (?! [ ]? (?: 底 | 末 | 前 | 内 | 以前 | 之前 | 起 ) )",
     regex.VERBOSE,
 )
 # A clause headed by a time past (去年全市新增市场主体18万户，今年力争…), or right after a clause
@@ -555,19 +561,23 @@ _PAID_BOUND_BEFORE = LazyPattern(
 )
 # Who or what a measure covers, right after a bound size or amount with no 的 between: 160千瓦及
 # 以下小微企业, 5000万元以上项目. (A count's noun is what is counted: 10家以上企业.)
+_ENTITIES = r"""
+    (?: 企业 | 项目 | 工程 | 用户 | 客户 | 纳税人 | 市场主体 | 经营主体 | 个体工商户 | 商户 )"""
 _ENTITY_AFTER = LazyPattern(
-    r"""
-    [^,;:。!?\n()、的]{0,4}?
-    (?: 企业 | 项目 | 工程 | 用户 | 客户 | 纳税人 | 市场主体 | 经营主体 | 个体工商户 | 商户 )
+    rf"""
+    [^,;:。!?\n()、的]{{0,4}}?
+    {_ENTITIES}
     # or what is done for those within the bound, right after it: 容量160千瓦及以下实行“零投资”,
     # 月销售额10万元以下免征增值税
   | [ ]? (?: 实行 | 执行 | 适用 | 享受 | 免征 | 免收 | 免予 | 免于 | 一律 )
     # or the reward of a band, a figure right after it: 3亿元至10亿元(不含10亿元)奖励10万元
-  | [ ]? (?: \( [^()\n]{0,16} \) )? [ ]? (?: 的 )? (?: 一次性 )?
+  | [ ]? (?: \( [^()\n]{0, 16} \) )? [ ]? (?: 的 )? (?: 一次性 )?
     (?: 奖励 | 补助 | 补贴 | 奖补 | 资助 ) [ ]? (?= [0-9０-９一二三四五六七八九十] )
     """,
     regex.VERBOSE,
 )
+# After a bound change, the entities it picks out: 营业收入同比增长10%以上的规模以上工业企业.
+_CHANGED_ENTITY_AFTER = LazyPattern(rf"的 [^,;:。!?\n()、的]{{0,8}}? {_ENTITIES}", regex.VERBOSE)
 # 有效期3年, 有效期为2年, 有效期至2025年底, 执行期限为六个月: how long a document holds, which
 # bounds its measures in time.
 _VALIDITY_BEFORE = LazyPattern(

@@ -424,7 +424,7 @@ class _Quantities(_Text):
     def _prefix(self, reading: _Reading, clause_start: int) -> Comparator | None:
         """Read a comparator word before the number; a touching one joins the target's text."""
         text, start = self.text, reading.start
-        window = max(clause_start, start - 12)
+        window = max(clause_start, start - 16)  # (a word, eight of the gap's and a year's four)
         # 力争达到3个工作日: a time limit reached is the time to keep to, not a floor
         reached = reading.kind is TargetKind.DURATION
         tight = _TIGHT_PREFIX_BEFORE.search(text, window, start)

@@ -16,6 +16,7 @@ from ._patterns import (
     _BENEFIT_AFTER,
     _BOUND_WORDS,
     _CHANGE_VERB_FIRSTS,
+    _CHANGED_ENTITY_AFTER,
     _CLAUSE_BREAK,
     _COMMITMENT_WORDS,
     _DONE_IN_YEAR,
@@ -318,8 +319,16 @@ class _Roles(_Text):
 
     def _is_scope(self, reading: _Reading) -> bool:
         text = self.text
-        if reading.quantity is None or reading.direction is not None:
+        if reading.quantity is None:
             return False
+        if reading.direction is not None:
+            # 营业收入同比增长10%以上的企业: a bound change that picks out whom a measure covers
+            return (
+                reading.kind is TargetKind.RELATIVE_CHANGE
+                and reading.comparator is not Comparator.EXACTLY
+                and reading.baseline is None
+                and _CHANGED_ENTITY_AFTER.match(text, reading.end) is not None
+            )
         if reading.kind is TargetKind.DURATION and _VALIDITY_BEFORE.search(
             text, max(reading.start - 5, 0), reading.start
         ):
