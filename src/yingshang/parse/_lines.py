@@ -317,12 +317,19 @@ class _Source:
         key = (start, end)
         snippet = self._snippets.get(key, _MISSING)
         if snippet is _MISSING:
-            start, end = self.trim(start, end)
-            snippet = None
-            if start < end:
-                snippet = Snippet(self.intern(clean_text(self.text[start:end])), Span(start, end))
+            piece = self.piece(start, end)
+            snippet = None if piece is None else Snippet(*piece)
             self._snippets[key] = snippet
         return snippet  # type: ignore[return-value]
+
+    def piece(self, start: int, end: int) -> tuple[str, Span] | None:
+        """Return what `snippet` holds, as a pair and read afresh: for a piece read only once (an
+        item, an agency), which needs neither the memo nor a `Snippet`."""
+        start, end = self.trim(start, end)
+        if start >= end:
+            return None
+        text = clean_text(self.text[start:end])
+        return (text if len(text) > _SHORT else sys.intern(text)), Span(start, end)
 
 
 # --- numerals ------------------------------------------------------------------------------------
