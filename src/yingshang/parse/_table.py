@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import attrs
 
-from .._lazy import LazyPattern
+from .._lazy import LazyPattern, LazyStdlibPattern
 from ..fold import fold
 from ..model import (
     Action,
@@ -174,9 +174,10 @@ def _find_table(lines: _Lines) -> _TableStart | None:
 def _find_inline_header(lines: _Lines) -> _TableStart | None:
     # Two tabs or more on one line: a Word export opens each cell's line with one tab. The first
     # cell may be empty (a merged or blank header cell over the row numbers). On the offsets:
-    # no line object for each line of a long text, and no scan at all without two tabs.
+    # no line object for each line of a long text, and no look at each line without two tabs on
+    # one of them.
     text = lines.text
-    separators = [separator for separator in _INLINE_SEPARATORS if text.count(separator) >= 2]
+    separators = [separator for separator, twice in _INLINE_SEPARATORS if twice.search(text)]
     if not separators:
         return None
     for index, (start, end) in enumerate(lines.offsets()):
@@ -190,7 +191,11 @@ def _find_inline_header(lines: _Lines) -> _TableStart | None:
 
 # What stands between the cells of a row written on one line: a tab (a copy from a page or a
 # spreadsheet), or a bar (a page converted to text: 序号 | 重点任务 | 牵头单位 |).
-_INLINE_SEPARATORS = ("\t", "|")
+# Each with a pattern of it twice on one line (with no line break between: one scan of the text).
+_INLINE_SEPARATORS = (
+    ("\t", LazyStdlibPattern(r"\t[^\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*\t")),
+    ("|", LazyStdlibPattern(r"\|[^|\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*\|")),
+)
 # The rule a converted page writes under its header: |---|:---:|.
 _RULE_LINE = LazyPattern(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*")
 
