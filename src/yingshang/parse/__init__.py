@@ -19,7 +19,7 @@ import os
 
 import attrs
 
-from .._lazy import LazyPattern
+from .._lazy import LazyPattern, LazyStdlibPattern
 from ..errors import ParseError
 from ..model import Area, Attachment, Diagnostic, Plan, Section, Severity, Snippet, Source, Span
 from ..readers import Limits, decode, read_file
@@ -260,14 +260,15 @@ _GARBLED = LazyPattern(
     rf"[{_NEVER_WRITTEN}]|(?<=\p{{Han}})[{_AMONG_IDEOGRAPHS}]|[{_AMONG_IDEOGRAPHS}](?=\p{{Han}})"
 )
 _GARBLED_GAP = 8
-_GARBLED_CHARACTER = LazyPattern(rf"[{_NEVER_WRITTEN}{_AMONG_IDEOGRAPHS}]")
+_GARBLED_CHARACTER = LazyStdlibPattern(rf"[{_NEVER_WRITTEN}{_AMONG_IDEOGRAPHS}]")
 
 
 def _check_garbled(source: _Source) -> None:
     """Report the pieces of the text a wrong decoding garbled: what they say is lost."""
     text = source.text
+    # (A character class on the standard engine scans a text in a fraction of the pattern's time.)
     if _GARBLED_CHARACTER.search(text) is None:
-        return  # (a character class scans a text in a fraction of the pattern's time)
+        return
     start = end = -1
     for match in _GARBLED.finditer(text):
         if start >= 0 and match.start() - end > _GARBLED_GAP:

@@ -28,9 +28,11 @@ from ..readers._text import crlf_doubled
 from ._patterns import (
     _BLANK,
     _LINE_BREAK,
+    _LINE_BREAK_BUT_NEWLINE,
     _LINE_BREAK_OR_CRCRLF,
     _LINE_BREAK_OR_CRLF,
     _MAY_HOLD_ARTIFACT,
+    _NEWLINE,
     EXPORT_ARTIFACT,
     PINYIN_ANNOTATION,
 )
@@ -156,6 +158,16 @@ def _split_lines(text: str) -> _Lines:
     """
     # Four-byte offsets where they suffice (texts under two billion characters).
     code = "i" if len(text) < 2**31 else "q"
+    if _LINE_BREAK_BUT_NEWLINE.search(text) is None:
+        # "\n" alone (most texts): each line ends at one and the next starts after it.
+        ends = array(code, [match.start() for match in _NEWLINE.finditer(text)])
+        starts = array(code, [0])
+        starts.extend([end + 1 for end in ends])
+        if starts[-1] < len(text):
+            ends.append(len(text))
+        else:
+            starts.pop()  # no line after a final "\n"
+        return _Lines(text, starts, ends)
     starts = array(code)
     ends = array(code)
     start = 0
@@ -305,12 +317,18 @@ class _Source:
         key = (start, end)
         snippet = self._snippets.get(key, _MISSING)
         if snippet is _MISSING:
-            start, end = self.trim(start, end)
-            snippet = None
-            if start < end:
-                snippet = Snippet(self.intern(clean_text(self.text[start:end])), Span(start, end))
+            piece = self.piece(start, end)
+            snippet = None if piece is None else Snippet(*piece)
             self._snippets[key] = snippet
         return snippet  # type: ignore[return-value]
+
+    def piece(self, start: int, end: int) -> tuple[str, Span] | None:
+        """Return what `snippet` holds, as a pair and read afresh: for a piece read only once (an
+        item, an agency), which needs neither the memo nor a `Snippet`."""
+        start, end = self.trim(start, end)
+        if start >= end:
+            return None
+        return self.intern(clean_text(self.text[start:end])), Span(start, end)
 
 
 # --- numerals ------------------------------------------------------------------------------------

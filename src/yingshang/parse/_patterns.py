@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import regex
 
-from .._lazy import LazyPattern
+from .._lazy import LazyPattern, LazyStdlibPattern
 from ..fold import _PINYIN_NOTE
 
 # --- patterns ------------------------------------------------------------------------------------
@@ -25,22 +25,30 @@ EXPORT_ARTIFACT = LazyPattern(
     rf"|(?<=\p{{Han}}){_PINYIN_NOTE}"
 )
 # The pinyin alternative of EXPORT_ARTIFACT, to tell the two kinds apart in diagnostics.
-PINYIN_ANNOTATION = LazyPattern(_PINYIN_NOTE)
+# (On the standard engine: every target's text of a parse is searched for it.)
+PINYIN_ANNOTATION = LazyStdlibPattern(_PINYIN_NOTE)
+
+# A pattern that is one character class runs on the standard engine (`LazyStdlibPattern`): it
+# scans a text three times as fast, and a call on a short text costs a third (a parse makes
+# thousands, on each cell and item).
 
 # Characters every export artifact holds: most text has none, and needs no substitution.
-_MAY_HOLD_ARTIFACT = LazyPattern(r"[\[\-—–－(（]")
+_MAY_HOLD_ARTIFACT = LazyStdlibPattern(r"[\[\-—–－(（]")
 
 # What str.splitlines() splits at, so that a text without any needs no splitting: Mac exports
 # end lines with "\r", text copied from web pages and PDFs may hold U+2028 LINE SEPARATOR.
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE_BREAK = LazyPattern(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAK = LazyStdlibPattern(r"[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _LINE_BREAK_OR_CRLF = LazyPattern(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 # A text converted to CRLF twice ends each line with \r\r\n: one break, not a blank line after
 # every line (which splits every table row into rows of one cell).
 _LINE_BREAK_OR_CRCRLF = LazyPattern(r"\r\r\n|\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# A line break other than "\n": a text with none is split at each "\n", with no alternatives.
+_LINE_BREAK_BUT_NEWLINE = LazyStdlibPattern(r"[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_NEWLINE = LazyStdlibPattern("\n")
 
 # Characters no text document contains; they mean binary data or a wrong decoding.
-_CONTROL_CHARACTER = LazyPattern(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_CHARACTER = LazyStdlibPattern(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 DOCUMENT_NUMBER = LazyPattern(
     r"""
@@ -106,7 +114,7 @@ _ITEM_MARKER = LazyPattern(
 _ATTACHMENT_REFERENCE = LazyPattern(r"^附件\s*\d{0,2}\s*[：:]\s*\S")
 _ATTACHMENT_MARKER = LazyPattern(r"^附件\s*\d{0,2}\s*[：:]?")
 # Agency separators (outside brackets) and the brackets themselves, in an agencies cell.
-_AGENCY_SEPARATOR_OR_BRACKET = LazyPattern(r"[、，,；;\n\r\v\f\x85\u2028\u2029（()）]")
+_AGENCY_SEPARATOR_OR_BRACKET = LazyStdlibPattern(r"[、，,；;\n\r\v\f\x85\u2028\u2029（()）]")
 # The labels of a line (or a sentence) of roles or of time, by what they name: the lead agencies,
 # the agencies responsible (the lead where no label says 牵头), those that help, or the time.
 _LEAD_LABELS = ("牵头单位", "牵头部门", "牵头责任单位", "牵头责任部门")

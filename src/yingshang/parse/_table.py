@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import attrs
 
-from .._lazy import LazyPattern
+from .._lazy import LazyPattern, LazyStdlibPattern
 from ..fold import fold
 from ..model import (
     Action,
@@ -25,6 +25,7 @@ from ..model import (
 )
 from ._body import read_agencies_with_roles
 from ._lines import (
+    _BLANK_SET,
     _Line,
     _Lines,
     _small_numeral,
@@ -77,22 +78,25 @@ def _table_rows(lines: _Lines, mark: str = "\t") -> Iterator[_Row]:
     cells: list[_Cell] = []
     stray: list[tuple[int, int]] = []
     row_start = row_end = -1
-    for start, end in itertools.chain(lines.offsets(), [(-1, -1)]):
-        opens_cell = start >= 0 and text.startswith(mark, start, end)
-        if start >= 0 and (opens_cell or text[start:end].strip(_BLANK)):
-            if row_start < 0:
-                row_start = start
-            row_end = end
-            if opens_cell:
-                cells.append(_Cell(start + len(mark), end))
-            elif cells:
+    width = len(mark)
+    for start, end in lines.offsets():
+        if text.startswith(mark, start, end):
+            cells.append(_Cell(start + width, end))
+        elif start < end and (text[start] not in _BLANK_SET or text[start:end].strip(_BLANK)):
+            if cells:
                 cells[-1] = _Cell(cells[-1].start, end)
             else:
                 stray.append((start, end))
+        else:  # a blank line ends the row
+            if row_start >= 0:
+                yield _Row(tuple(cells), row_start, row_end, tuple(stray))
+                cells, stray, row_start = [], [], -1
             continue
-        if row_start >= 0:
-            yield _Row(tuple(cells), row_start, row_end, tuple(stray))
-            cells, stray, row_start = [], [], -1
+        if row_start < 0:
+            row_start = start
+        row_end = end
+    if row_start >= 0:
+        yield _Row(tuple(cells), row_start, row_end, tuple(stray))
 
 
 def _inline_rows(lines: _Lines, width: int, separator: str = "\t") -> Iterator[_Row]:
@@ -170,9 +174,10 @@ def _find_table(lines: _Lines) -> _TableStart | None:
 def _find_inline_header(lines: _Lines) -> _TableStart | None:
     # Two tabs or more on one line: a Word export opens each cell's line with one tab. The first
     # cell may be empty (a merged or blank header cell over the row numbers). On the offsets:
-    # no line object for each line of a long text, and no scan at all without two tabs.
+    # no line object for each line of a long text, and no look at each line without two tabs on
+    # one of them.
     text = lines.text
-    separators = [separator for separator in _INLINE_SEPARATORS if text.count(separator) >= 2]
+    separators = [separator for separator, twice in _INLINE_SEPARATORS if twice.search(text)]
     if not separators:
         return None
     for index, (start, end) in enumerate(lines.offsets()):
@@ -186,7 +191,11 @@ def _find_inline_header(lines: _Lines) -> _TableStart | None:
 
 # What stands between the cells of a row written on one line: a tab (a copy from a page or a
 # spreadsheet), or a bar (a page converted to text: 序号 | 重点任务 | 牵头单位 |).
-_INLINE_SEPARATORS = ("\t", "|")
+# Each with a pattern of it twice on one line (with no line break between: one scan of the text).
+_INLINE_SEPARATORS = (
+    ("\t", LazyStdlibPattern(r"\t[^\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*\t")),
+    ("|", LazyStdlibPattern(r"\|[^|\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*\|")),
+)
 # The rule a converted page writes under its header: |---|:---:|.
 _RULE_LINE = LazyPattern(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*")
 
@@ -311,7 +320,7 @@ class _PendingAction(NamedTuple):
     lead: tuple[Agency, ...]
     cooperating: tuple[Agency, ...]
     row_deadlines: tuple[Target, ...]
-    row_goals: tuple[Target, ...] = ()  # the targets of the row's goals cell (预期目标)
+    row_goals: tuple[Target, ...]  # the targets of the row's goals cell (预期目标)
 
 
 @attrs.define(weakref_slot=False)
@@ -422,7 +431,8 @@ class _Table:
                 # A blank line that is the indent alone ("\u3000", a space) reads as an empty
                 # cell where spaces open the cells: past the row's width it is only a blank line.
                 cells = cells[:-1]
-            row = row._replace(cells=cells)
+            if cells is not row.cells:
+                row = row._replace(cells=cells)
             if not row.cells or all(self._blank(cell) for cell in row.cells):
                 continue
             if len(row.cells) != width and self._is_heading_row(row):
@@ -683,12 +693,11 @@ class _Table:
                 "a table row with action items but an empty lead-agency (牵头单位) cell",
                 Span(*self.source.trim(actions_cell.start, actions_cell.end)),
             )
-        actions = [
-            action._replace(row_goals=row_goals)
-            for action in self._actions(
-                actions_cell, measure, tuple(lead), tuple(cooperating), row_deadlines
+        actions = list(
+            self._actions(
+                actions_cell, measure, tuple(lead), tuple(cooperating), row_deadlines, row_goals
             )
-        ]
+        )
         dated = [t for t in row_deadlines if t.kind is TargetKind.DEADLINE]
         if len(actions) > 1 and len(dated) == len(actions) == len(row_deadlines):
             # As many dates as items, in the same order ((1)…(2)… beside 2021年6月底前⏎2021年底前):
@@ -918,9 +927,9 @@ class _Table:
         return agencies
 
     def _add_agency(self, agencies: list[Agency], start: int, end: int) -> None:
-        snippet = self.source.snippet(start, end)
-        if snippet is not None:
-            agencies.append(Agency(self.source.intern(snippet.text), snippet.span))
+        piece = self.source.piece(start, end)
+        if piece is not None:
+            agencies.append(Agency(*piece))
 
     def _actions(
         self,
@@ -929,6 +938,7 @@ class _Table:
         lead: tuple[Agency, ...],
         cooperating: tuple[Agency, ...],
         row_deadlines: tuple[Target, ...],
+        row_goals: tuple[Target, ...],
     ) -> Iterator[_PendingAction]:
         """Split a cell into its items at the "（n）" that open its paragraphs."""
         text = self.source.text
@@ -939,8 +949,8 @@ class _Table:
             if pending is None:
                 return None
             start, end, marker, number = pending
-            snippet = self.source.snippet(start, end)
-            if snippet is None:
+            piece = self.source.piece(start, end)
+            if piece is None:
                 self.source.report(
                     Severity.WARNING,
                     "empty-item",
@@ -948,8 +958,9 @@ class _Table:
                     marker.span if marker else Span(start, end),
                 )
                 return None
+            item_text, span = piece
             return _PendingAction(
-                number, snippet.text, snippet.span, marker, lead, cooperating, row_deadlines
+                number, item_text, span, marker, lead, cooperating, row_deadlines, row_goals
             )
 
         paragraph_start = cell.start
