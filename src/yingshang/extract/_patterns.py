@@ -275,7 +275,9 @@ _CHANGE_TO = LazyPattern(
 )
 # A change verb that touches the amount: 降低15%, 压缩60% (a change by the amount).
 _CHANGE_BY_BEFORE = LazyPattern(
-    rf"(?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS + _SPEED_VERBS)} ) 了? \Z",
+    # (降 and 减 alone too: 再降10%以上, 成本减20%; a longer verb ending in one starts first)
+    rf"(?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS + _SPEED_VERBS)} | 降 | 减 ) 了?"
+    r" \Z",
     regex.VERBOSE,
 )
 # A change verb, what changes, and a share it changes by: 降低企业用电成本10%, 压缩审批时间50%.
@@ -465,8 +467,16 @@ _STATUS_WORDS = LazyPattern(
 # A year at the head of a sentence (2018年，全市…): before the plan's own year, what follows
 # reports the past.
 # Not a year something starts from (2020年起，连续3年每年安排…): that runs on into the plan's.
+# So is one after 在 (在2022年全省营商环境评价中，…), but not a year of reference or a deadline
+# (在2017年基础上, 在2025年底前).
 _LEADING_YEAR = LazyPattern(
-    r"[ \u3000]* (?P<year> [0-9]{4} ) [ ]? 年 (?! [ ]? (?: 起 | 开始 | 以后 | 之后 ) )",
+    r"""
+    [ \u3000]*
+    (?: (?P<year> [0-9]{4} ) [ ]? 年 (?! [ ]? (?: 起 | 开始 | 以后 | 之后 ) )
+      | 在 [ ]? (?P<year> [0-9]{4} ) [ ]? 年
+        (?! [ ]? (?: 起 | 开始 | 以后 | 之后 | 基础 | 的基础 | 底 | 末 | 前 | 内 | 以前 | 之前 | 年底
+                 | 年末 | 上半年 | 下半年 | [0-9一二三四五六七八九十] ) ) )
+    """,
     regex.VERBOSE,
 )
 # A year something was done in (我市于2019年率先实现…): before the plan's own, a report.

@@ -70,6 +70,8 @@ from ._words import (
 
 # The character right before a number a comparison changes by: its adjective, or 了 after it.
 _COMPARED_LAST = frozenset((*_COMPARED_DIRECTIONS, "了"))
+# The verbs of one character a change by an amount may touch: 再降10%以上, 成本减20%.
+_ONE_CHARACTER_VERBS = frozenset("降减")
 
 
 class _Quantities(_Text):
@@ -601,11 +603,17 @@ class _Quantities(_Text):
         # A change by an amount: the verb touches the number (降低15%, 压缩60%).
         start = reading.start
         by = None
-        # Every verb has two characters: its first stands two before the number, or three
-        # with 了 (降低了15%); a test of those two is all most numbers need.
-        if start - 2 >= clause_start and (
-            text[start - 2] in _TOUCHING_VERB_FIRSTS
-            or (text[start - 1] == "了" and start - 3 >= clause_start)
+        # Every verb but 降 and 减 has two characters: its first stands two before the number,
+        # or three with 了 (降低了15%); a test of those is all most numbers need.
+        if start - 1 >= clause_start and (
+            text[start - 1] in _ONE_CHARACTER_VERBS
+            or (
+                start - 2 >= clause_start
+                and (
+                    text[start - 2] in _TOUCHING_VERB_FIRSTS
+                    or (text[start - 1] == "了" and start - 3 >= clause_start)
+                )
+            )
         ):
             by = _CHANGE_BY_BEFORE.search(text, max(clause_start, start - 4), start)
         if (

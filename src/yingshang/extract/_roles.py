@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from ..dates import period_months
 from ..model import (
@@ -54,6 +55,9 @@ _LONGEST_LIST_JOINER = 4
 _RECEIVERS = ("企业", "项目", "单位", "个体工商户", "市场主体", "经营主体")
 # The verbs of applying a rule, after a bound: 按…70%执行 applies the rate.
 _APPLIED = frozenset(("实行", "执行", "适用"))
+# The bounds of a band's two ends.
+_FLOORS = frozenset((Comparator.AT_LEAST, Comparator.MORE_THAN))
+_CEILINGS = frozenset((Comparator.AT_MOST, Comparator.LESS_THAN))
 
 
 class _Roles(_Text):
@@ -228,6 +232,20 @@ class _Roles(_Text):
                 and not _CLAUSE_BREAK.search(text, before.end, after.start)
             ):
                 before.role = TargetRole.SCOPE
+        # 投资额在1亿元以上5亿元以下: a floor and a ceiling that touch make a band, which picks
+        # out what a measure covers (no plan promises a figure between two).
+        for before, after in itertools.pairwise(readings):
+            if (
+                before.comparator in _FLOORS
+                and after.comparator in _CEILINGS
+                and before.kind is after.kind
+                and before.direction is None
+                and after.direction is None
+                and before.role is TargetRole.COMMITMENT
+                and after.role is TargetRole.COMMITMENT
+                and not text[before.end : after.start].strip(" ")
+            ):
+                before.role = after.role = TargetRole.SCOPE
 
     def _past_clause(
         self, position: int, known: dict[int, bool], deadlines: set[int], past: list[int]
