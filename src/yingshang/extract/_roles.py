@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 
 from ..dates import period_months
 from ..model import (
@@ -55,6 +56,8 @@ _LONGEST_LIST_JOINER = 4
 _RECEIVERS = ("企业", "项目", "单位", "个体工商户", "市场主体", "经营主体")
 # The verbs of applying a rule, after a bound: 按…70%执行 applies the rate.
 _APPLIED = frozenset(("实行", "执行", "适用"))
+# The words that open a definition.
+_DEFINING = ("是指", "指的是", "系指")
 # The bounds of a band's two ends.
 _FLOORS = frozenset((Comparator.AT_LEAST, Comparator.MORE_THAN))
 _CEILINGS = frozenset((Comparator.AT_MOST, Comparator.LESS_THAN))
@@ -335,10 +338,28 @@ class _Roles(_Text):
         done = _DONE_IN_YEAR.search(self.text, start, end)
         return done is not None and int(done["year"]) < self.now
 
+    def _defined_from(self, sentence: int) -> int | float:
+        """Return where the first word of a definition (是指) in the sentence starting at
+        `sentence` stands, or infinity; looked for once a sentence (a long one holds many
+        readings)."""
+        known = self.definitions.get(sentence)
+        if known is None:
+            end = self.sentences.end_of(sentence)
+            found = [at for word in _DEFINING if (at := self.text.find(word, sentence, end)) >= 0]
+            known = self.definitions[sentence] = min(found, default=math.inf)
+        return known
+
     def _is_scope(self, reading: _Reading) -> bool:
         text = self.text
         if reading.quantity is None:
             return False
+        if (
+            reading.comparator is not Comparator.EXACTLY
+            and self._defined_from(self.sentences.start_of(reading.start)) < reading.start
+        ):
+            # 简易低风险项目是指…总建筑面积不大于10000平方米…的仓库: a definition's bounds say
+            # what it covers
+            return True
         if reading.direction is not None:
             # 营业收入同比增长10%以上的企业: a bound change that picks out whom a measure covers
             return (

@@ -136,6 +136,8 @@ class _Text:
         self.quoted_starts = [start for start, _ in self.quoted]
         self.reference_years: list[tuple[int, int, int]] = []  # (start, end, year)
         self.reference_starts: list[int] = []
+        # Where the first word of a definition (是指) stands in each sentence read for one.
+        self.definitions: dict[int, int | float] = {}
 
     # The breaks are found when a candidate needs them: most items of a plan have none.
     @functools.cached_property
