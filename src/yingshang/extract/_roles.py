@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import bisect
-import itertools
-import math
+import functools
 
 from ..dates import period_months
 from ..model import (
@@ -56,11 +55,8 @@ _LONGEST_LIST_JOINER = 4
 _RECEIVERS = ("企业", "项目", "单位", "个体工商户", "市场主体", "经营主体")
 # The verbs of applying a rule, after a bound: 按…70%执行 applies the rate.
 _APPLIED = frozenset(("实行", "执行", "适用"))
-# The words that open a definition.
-_DEFINING = ("是指", "指的是", "系指")
-# The bounds of a band's two ends.
-_FLOORS = frozenset((Comparator.AT_LEAST, Comparator.MORE_THAN))
-_CEILINGS = frozenset((Comparator.AT_MOST, Comparator.LESS_THAN))
+# The words that open a definition (是指, 系指, 指的是): what may stand before its 指.
+_BEFORE_DEFINING = frozenset(("是", "系"))
 
 
 class _Roles(_Text):
@@ -223,29 +219,29 @@ class _Roles(_Text):
             elif self._is_scope(reading):
                 reading.role = TargetRole.SCOPE
         # 小于5000平方米、建筑面积小于3000平方米的项目, 从业人员≤1000人或营业收入≤4亿元的企业:
-        # the bounds of a list, or of alternatives, qualify one noun.
+        # the bounds of a list, or of alternatives, qualify one noun. 投资额在1亿元以上5亿元以下:
+        # a floor and a ceiling that touch make a band, which picks out what a measure covers (no
+        # plan promises a figure between two). (From the last: a list's scope runs back.)
         for before, after in zip(readings[-2::-1], readings[:0:-1], strict=True):
+            if before.role is not TargetRole.COMMITMENT or before.direction is not None:
+                continue
             if (
                 after.role is TargetRole.SCOPE
-                and before.role is TargetRole.COMMITMENT
                 and before.comparator is not Comparator.EXACTLY
-                and before.direction is None
                 and before.kind is not TargetKind.DEADLINE
                 and _holds_any(text[before.end : after.start], _BOUNDS_JOINED_BY)
                 and not _CLAUSE_BREAK.search(text, before.end, after.start)
             ):
                 before.role = TargetRole.SCOPE
-        # 投资额在1亿元以上5亿元以下: a floor and a ceiling that touch make a band, which picks
-        # out what a measure covers (no plan promises a figure between two).
-        for before, after in itertools.pairwise(readings):
-            if (
-                before.comparator in _FLOORS
-                and after.comparator in _CEILINGS
-                and before.kind is after.kind
-                and before.direction is None
-                and after.direction is None
-                and before.role is TargetRole.COMMITMENT
+            elif (
+                (after.comparator is Comparator.AT_MOST or after.comparator is Comparator.LESS_THAN)
+                and (
+                    before.comparator is Comparator.AT_LEAST
+                    or before.comparator is Comparator.MORE_THAN
+                )
                 and after.role is TargetRole.COMMITMENT
+                and after.direction is None
+                and before.kind is after.kind
                 and not text[before.end : after.start].strip(" ")
             ):
                 before.role = after.role = TargetRole.SCOPE
@@ -338,25 +334,31 @@ class _Roles(_Text):
         done = _DONE_IN_YEAR.search(self.text, start, end)
         return done is not None and int(done["year"]) < self.now
 
-    def _defined_from(self, sentence: int) -> int | float:
-        """Return where the first word of a definition (是指) in the sentence starting at
-        `sentence` stands, or infinity; looked for once a sentence (a long one holds many
-        readings)."""
-        known = self.definitions.get(sentence)
-        if known is None:
-            end = self.sentences.end_of(sentence)
-            found = [at for word in _DEFINING if (at := self.text.find(word, sentence, end)) >= 0]
-            known = self.definitions[sentence] = min(found, default=math.inf)
-        return known
+    @functools.cached_property
+    def _definitions(self) -> list[int]:
+        """Where the words of a definition (是指) stand, in text order: found once a text."""
+        text = self.text
+        found = []
+        at = text.find("指")  # (each word holds 指: one scan, its neighbours tested)
+        while at >= 0:
+            if text[at - 1 : at] in _BEFORE_DEFINING or text.startswith("指的是", at):
+                found.append(at)
+            at = text.find("指", at + 1)
+        return found
+
+    def _defined(self, position: int) -> bool:
+        """Tell whether a word of a definition stands before `position` in its sentence."""
+        definitions = self._definitions
+        if not definitions or definitions[0] >= position:
+            return False
+        last = definitions[bisect.bisect_left(definitions, position) - 1]
+        return last >= self.sentences.start_of(position)
 
     def _is_scope(self, reading: _Reading) -> bool:
         text = self.text
         if reading.quantity is None:
             return False
-        if (
-            reading.comparator is not Comparator.EXACTLY
-            and self._defined_from(self.sentences.start_of(reading.start)) < reading.start
-        ):
+        if reading.comparator is not Comparator.EXACTLY and self._defined(reading.start):
             # 简易低风险项目是指…总建筑面积不大于10000平方米…的仓库: a definition's bounds say
             # what it covers
             return True
@@ -366,7 +368,7 @@ class _Roles(_Text):
                 reading.kind is TargetKind.RELATIVE_CHANGE
                 and reading.comparator is not Comparator.EXACTLY
                 and reading.baseline is None
-                and _CHANGED_ENTITY_AFTER.match(text, reading.end) is not None
+                and False
             )
         if reading.kind is TargetKind.DURATION and _VALIDITY_BEFORE.search(
             text, max(reading.start - 5, 0), reading.start

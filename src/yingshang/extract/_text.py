@@ -9,7 +9,7 @@ from decimal import Decimal
 import attrs
 
 from ..errors import ParseError
-from ..fold import fold
+from ..fold import _TONED, fold
 from ..model import (
     Comparator,
     Deadline,
@@ -106,7 +106,7 @@ class _Text:
         # positions back.
         self.original = text
         self.wraps: list[int] = []
-        if "\n" in text or " " in text or "(" in text or "（" in text:
+        if "\n" in text or " " in text or _may_hold_pinyin(text):
             text, self.wraps = _unwrap(text)
         self.source = text
         text = self.text = fold(text)
@@ -136,8 +136,6 @@ class _Text:
         self.quoted_starts = [start for start, _ in self.quoted]
         self.reference_years: list[tuple[int, int, int]] = []  # (start, end, year)
         self.reference_starts: list[int] = []
-        # Where the first word of a definition (是指) stands in each sentence read for one.
-        self.definitions: dict[int, int | float] = {}
 
     # The breaks are found when a candidate needs them: most items of a plan have none.
     @functools.cached_property
@@ -181,7 +179,7 @@ def _unwrap(text: str) -> tuple[str, list[int]]:
         spaces = [match.start() for match in _SPACED_DIGITS.finditer(text)]
         if spaces:
             left_out = sorted(left_out + spaces)
-    if "(" in text or "（" in text:
+    if _may_hold_pinyin(text):
         notes = [
             position
             for match in _PINYIN_NOTE.finditer(text)
@@ -201,6 +199,15 @@ def _unwrap(text: str) -> tuple[str, list[int]]:
         return text, wraps
     pieces.append(text[at:])
     return "".join(pieces), wraps
+
+
+def _may_hold_pinyin(text: str) -> bool:
+    """Tell whether `text` holds a tone-marked vowel, which every pinyin note holds: most texts
+    hold none, and a test of each vowel costs less than the note's pattern over the text."""
+    for vowel in _TONED:  # noqa: SIM110 (a loop, not any(): no generator to build)
+        if vowel in text:
+            return True
+    return False
 
 
 def _read_number(numeral: str) -> Decimal | None:
