@@ -368,7 +368,7 @@ class _Roles(_Text):
                 reading.kind is TargetKind.RELATIVE_CHANGE
                 and reading.comparator is not Comparator.EXACTLY
                 and reading.baseline is None
-                and False
+                and _CHANGED_ENTITY_AFTER.match(text, reading.end) is not None
             )
         if reading.kind is TargetKind.DURATION and _VALIDITY_BEFORE.search(
             text, max(reading.start - 5, 0), reading.start
