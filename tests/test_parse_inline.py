@@ -128,6 +128,36 @@ def test_subsections_as_measures_and_agencies_per_sentence() -> None:
     assert [(s.ordinal, s.title) for s in plan.sections[2].subsections] == [(1, "加强领导")]
 
 
+def test_a_section_that_names_its_field_is_the_area_of_its_subsections() -> None:
+    # 一、 names a field, （一） a measure, 1． its items: read as a table's area, measure and items.
+    text = (
+        "某县优化营商环境实施方案\n"
+        "一、深化简政放权\n"
+        "（一）精简审批事项。\n"
+        "1．承接下放事项。做好衔接。（牵头单位：县政府办公室；责任单位：县司法局）\n"
+        "2．规范备案管理。（牵头单位：县司法局）\n"
+        "（二）优化审批流程。\n"
+        "3．推行并联审批。（县行政审批局牵头）\n"
+        "二、重点任务\n"
+        "（一）提升开办便利度\n"
+        "1．压缩开办时间。（牵头单位：县市场监管局）\n"
+    )
+    plan = yingshang.parse(text)
+    assert [(a.title, [m.title for m in a.measures]) for a in plan.areas] == [
+        ("深化简政放权", ["精简审批事项", "优化审批流程"]),
+        ("提升开办便利度", ["压缩开办时间"]),  # 重点任务 names no field: its （一） is the area
+    ]
+    first, second = plan.areas[0].measures[0].actions
+    assert (first.number, first.text, [u.name for u in first.lead_agencies]) == (
+        1,
+        "承接下放事项。做好衔接。",
+        ["县政府办公室"],
+    )
+    assert [u.name for u in first.cooperating_agencies] == ["县司法局"]
+    assert (second.number, [u.name for u in second.lead_agencies]) == (2, ["县司法局"])
+    assert [a.number for a in plan.areas[0].measures[1].actions] == [3]
+
+
 def test_numbered_paragraphs_with_roles_after_the_names() -> None:
     plan, _ = load("inline-paragraphs.txt")
     assert [(a.ordinal, a.title, len(a.measures)) for a in plan.areas] == [

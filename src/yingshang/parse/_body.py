@@ -9,8 +9,11 @@ in brackets at its end, in one of a few wordings:
 
 The body's outline decides what is an area and what is a measure:
 
-* ``一、`` sections whose ``（一）`` subsections hold numbered paragraphs ``1．``: the subsections
-  are areas and the numbered paragraphs measures;
+* ``一、`` sections that name no field (二、重点任务) whose ``（一）`` subsections hold numbered
+  paragraphs ``1．``: the subsections are areas and the numbered paragraphs measures;
+* ``一、`` sections that name their field (一、推进简政放权) whose ``（一）`` subsections hold
+  numbered paragraphs ``1．``: the section is an area, each subsection a measure and its numbered
+  paragraphs the items (as a table's area, measure and items);
 * ``一、`` sections whose ``（一）`` subsections carry the agencies themselves: the section is an
   area and each subsection a measure;
 * ``一、`` sections with numbered paragraphs carrying the agencies: the section is an area.
@@ -959,6 +962,14 @@ _CLOSING = LazyPattern(
 )
 
 
+# A section's title that names no field of its own, only that tasks follow: 重点任务, 主要任务及责任
+# 分工, 工作措施, 目标任务.
+_GENERIC_TITLE = LazyPattern(
+    r"(?:主要|重点|具体|核心|工作|改革|目标|任务|举措|措施|内容|行动|清单|分工|责任|安排|进度"
+    r"|及|和|与|、)+"
+)
+
+
 def _is_closing(paragraph: Snippet) -> bool:
     return _CLOSING.match(fold(paragraph.text)) is not None
 
@@ -1005,7 +1016,19 @@ def _read_section(reader: _Reader, section: Section, done: int) -> tuple[Section
     # A subsection whose own text names agencies is a task, and its numbered paragraphs the
     # items under it ("（一）…（A牵头）" / "具体措施：" / "1.…（A牵头）"): read below.
     tasks = any(_count_with_agencies(reader, before) for _, before, _ in grouped)
-    if items and not tasks and _mostly(with_agencies, len(items)):
+    # Under a section that names its field (一、推进简政放权), the subsections are its measures and
+    # their numbered paragraphs the items (as a table's area, measure and items); under one that
+    # names no field (二、重点任务), the subsections are the areas.
+    subs = section.subsections
+    subsections_measures = _mostly(
+        sum(_count_with_agencies(reader, list(sub.paragraphs)) > 0 for sub in subs), len(subs)
+    )
+    if (
+        items
+        and not tasks
+        and _mostly(with_agencies, len(items))
+        and (not subsections_measures or _GENERIC_TITLE.fullmatch(fold(section.title)))
+    ):
         areas: list[Area] = []
         remaining: list[Section] = []
         for sub, before, groups in grouped:
@@ -1018,9 +1041,7 @@ def _read_section(reader: _Reader, section: Section, done: int) -> tuple[Section
                 remaining.append(attrs.evolve(sub, paragraphs=tuple(before)))
         return attrs.evolve(section, subsections=tuple(remaining)), areas
     # Subsections as measures of the section.
-    subs = section.subsections
-    with_agencies = sum(_count_with_agencies(reader, list(sub.paragraphs)) > 0 for sub in subs)
-    if subs and _mostly(with_agencies, len(subs)):
+    if subs and subsections_measures:
         measures = [
             reader.measure(
                 sub.ordinal,
