@@ -308,7 +308,7 @@ def test_a_pattern_that_backtracks_without_end_is_stopped_with_a_clear_error() -
 
 AREAS_NUMBERING_FROM_ONE = """\
 某区优化营商环境工作方案
-一、提升审批效率
+一、主要任务
 （一）精简审批。
 1.推行容缺受理。（牵头单位：区政务服务中心）
 2.推行告知承诺。（牵头单位：区司法局）
