@@ -318,3 +318,20 @@ def test_show_names_an_areas_measure_where_areas_number_measures_from_one(
     assert "2.1.1" in shown.stdout
     assert "推行信用监管" in shown.stdout
     assert "推行容缺受理" not in shown.stdout
+
+
+def test_a_listing_of_a_plan_with_no_items_says_why_it_is_empty(tmp_path: Path) -> None:
+    # A plan of sections alone (a 实施意见 whose paragraphs name no agencies) has no items: an
+    # empty table must not pass for "no targets".
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某省关于优化营商环境的实施意见\n一、提升开办便利度\n"
+        "（一）压缩开办时间。2021年底前将企业开办时间压缩至2个工作日以内。\n",
+        encoding="utf-8",
+    )
+    for command in ("targets", "agencies", "due"):
+        result = run(command, str(path))
+        assert result.returncode == 0, result.stderr
+        assert "no action items were read" in result.stderr
+        assert "1 warning(s)" in result.stderr
+    assert "no action items" not in run("targets").stderr  # the embedded plan has its items

@@ -1002,8 +1002,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, YingshangError) as error:
         print(f"yingshang: {error}", file=sys.stderr)
         return 1
+    if not plan.actions and run in _LISTINGS:
+        # An empty listing must not pass for a plan with nothing to list: say why it is empty.
+        print(
+            f"yingshang: {arguments.file or '<embedded plan>'}: no action items were read; "
+            f"{len(plan.warnings)} warning(s): yingshang diagnostics lists them",
+            file=sys.stderr,
+        )
     summarised = run is _summary and arguments.format == "table"
     return _print(text, len(plan.warnings) if summarised else 0)
+
+
+# The commands that list items or what items hold: empty for a plan of no items.
+_LISTINGS = frozenset((_show, _agencies, _targets, _due, _search))
 
 
 def _print(text: str, warnings: int = 0) -> int:
