@@ -464,3 +464,56 @@ def test_a_signature_of_a_body_under_its_organs_on_two_lines_is_one_issuer() -> 
     assert plan.issuer == "中共某县委某县人民政府优化营商环境领导小组"
     assert plan.notice is not None
     assert [p.text[:4] for p in plan.notice.paragraphs] == ["《某市优"]
+
+
+def test_a_short_aside_in_a_sentence_is_no_bracket_of_agencies() -> None:
+    # 住所(经营场所), 《…办法(试行)》: asides inside a sentence, not the item's agencies, which
+    # close it; the title keeps its aside too.
+    plan = yingshang.parse(
+        "某区优化营商环境行动方案\n一、提升政务服务\n"
+        "1.开展住所(经营场所)登记改革。落实《住所登记管理办法(试行)》，在住所(经营场所)以外"
+        "开设分支机构免于再次办理许可。(牵头单位:区市场监管局;责任单位:区司法局)\n"
+        "2.推行“一网通办”。全面推行网上办理(区政务服务局、区大数据中心)。\n"
+        "3.规范备案。出台住所登记备案管理办法(试行)。(区司法局牵头)\n"
+        "4.设立专区。依托市民中心(区行政服务中心)设立开办专区。(牵头单位:区政务服务局)\n"
+    )
+    first, second, third, fourth = plan.areas[0].measures
+    assert first.title == "开展住所(经营场所)登记改革"
+    (action,) = first.actions
+    assert action.text.endswith("免于再次办理许可。")
+    assert [a.name for a in action.lead_agencies] == ["区市场监管局"]
+    assert roles(plan)[1][1] == ["区政务服务局", "区大数据中心"]  # a bare list closes its item
+    assert [a.name for a in third.actions[0].lead_agencies] == ["区司法局"]  # (试行) names none
+    # A name's other name, inside the sentence, is no list of the item's agencies either.
+    (action,) = fourth.actions
+    assert action.text == "依托市民中心(区行政服务中心)设立开办专区。"
+    assert [a.name for a in action.lead_agencies] == ["区政务服务局"]
+    names = {a.name for action in plan.actions for a in action.lead_agencies}
+    assert not names & {"经营场所", "试行"}
+
+
+def test_a_portals_metadata_names_the_title_and_dates_it_in_figures() -> None:
+    # An accessibility toolbar, the site's sections and name, then the metadata: 名称 names the
+    # title that stands below, 成文日期 in figures is the issue date.
+    plan = yingshang.parse(
+        "无障碍  长者助手 我的收藏 收藏\n政府信息公开 规章库\n某区行政审批局政府信息公开\n"
+        "索引号: 1144/2022-00025 分类:\n发布机构: 某区行政审批局 成文日期: 2022-05-19\n"
+        "名称: 某区 某开发区进一步优化营商环境行动方案\n"
+        "某区 某开发区进一步优化营商环境行动方案\n"
+        "一、提升政务服务\n1.推行网上办理。全面推行。(牵头单位:某区行政审批局)\n"
+    )
+    assert plan.title is not None and plan.title.text == "某区 某开发区进一步优化营商环境行动方案"
+    assert plan.notice is not None and plan.notice.issue_date == datetime.date(2022, 5, 19)
+    assert "site-chrome" in codes(plan)
+    assert not plan.warnings
+
+
+def test_question_marks_a_wrong_conversion_left_of_indents_are_removed() -> None:
+    plan = yingshang.parse(
+        "某区优化营商环境行动方案\n??为进一步优化营商环境，制定本方案。\n??一、提升政务服务\n"
+        "??1.推行网上办理。全面推行。(牵头单位:区政务服务局)\n"
+    )
+    assert [a.title for a in plan.areas] == ["提升政务服务"]
+    assert roles(plan) == [("全面推行。", ["区政务服务局"], [])]
+    assert codes(plan).count("mangled-indent") == 3
+    assert not plan.warnings

@@ -38,8 +38,9 @@ _AGENCY_STRUCTURE = LazyPattern(
 # （2）…", or a paragraph opened by "，"), as the end of what came before; so is a line of it
 # alone after an item (…监管。⏎，), whatever follows.
 _LEADING_PUNCTUATION = LazyPattern(r"[\s\ufeff。；;，,]++")
-# The diagnostics of text the parser removed before reading (Word's bookmarks, a mirror's pinyin).
-_ARTIFACTS = frozenset(("export-artifact", "pinyin-annotation"))
+# The diagnostics of text the parser removed before reading (Word's bookmarks, a mirror's pinyin,
+# an indent turned to question marks).
+_ARTIFACTS = frozenset(("export-artifact", "pinyin-annotation", "mangled-indent"))
 # What a table converted to text writes between its cells and under its header: a | b |, |---|.
 _CELL_BARS = LazyPattern(r"[\s|:\-]++")
 # Only brackets and blanks: what encloses a node, as a 文号 in brackets after a title.

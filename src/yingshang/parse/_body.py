@@ -29,6 +29,7 @@ import datetime
 from collections.abc import Callable
 
 import attrs
+import regex
 
 from .._lazy import LazyPattern
 from ..dates import ONGOING_VERBS, ONGOING_WORDS, parse_deadline
@@ -102,7 +103,8 @@ _CONTENT = LazyPattern(r"[^\s。；;，,]")
 _OTHERS = LazyPattern(r"等(?:有关|相关)?(?:部门|单位)?$")
 # What the name of an office, court, company or government ends with.
 _AGENCY_SUFFIX = LazyPattern(
-    r"(?:局|委|办|厅|院|部|政府|中心|公司|集团|银行|行|会|所|署|室|站|队|社|处|馆|台|协会|"
+    # (not 试行, 暂行: 行 of a bank only; not 经营场所: 所 of an office)
+    r"(?:局|委|办|厅|院|部|政府|中心|公司|集团|银行|分行|支行|会|(?<!场)所|署|室|站|队|社|处|馆|台|协会|"
     r"管委会|单位|部门|机关|组|监管局|营管部|各地区|各地|各区县|各县市|地区|机构)$"
 )
 # A piece of a bracket that is a deadline, not an agency: "6月底完成", "2020年底前", "长期".
@@ -113,6 +115,10 @@ _DEADLINE_PIECE = LazyPattern(
 )
 # What closes a sentence or a clause of items, right after its text.
 _CLOSING_MARKS = "。；;"
+# What may follow an item's bracket of agencies (folded): its sentence's end, a line's, another
+# bracket (of the time: （A、B）（2021年底前）).
+_AFTER_AGENCIES = frozenset(_CLOSING_MARKS + LINE_BREAKS + "(〔【")
+_SPACES = frozenset(" \t\u3000")
 _CLOSING_MARKS_OR_LIST = _CLOSING_MARKS + "、，,"
 # A word of completion ending a 时限 line's value: 2021年6月完成 is due by the month's end.
 _DONE_END = LazyPattern(rf"(?:{_DONE_WORDS})$")
@@ -143,6 +149,7 @@ class _Responsibility:
     span: Span
     deadlines: tuple[Span, ...] = ()
     first_leads: bool = False  # says "第一责任单位为牵头单位，下同"
+    bare: bool = False  # names alone, with no label and no role word: （区市场局、区大数据中心）
 
 
 @attrs.frozen
@@ -156,6 +163,7 @@ class _Roles:
     # Whether the text writes who leads (牵头, 配合, 会同, 负责): a bare list, or 责任单位：…, does
     # not, and after "第一责任单位为牵头单位，下同" its first agency leads.
     roles_written: bool = True
+    bare: bool = False  # names alone, with no label and no role word
 
 
 def _split_names(text: str, start: int) -> list[Agency]:
@@ -344,8 +352,8 @@ def _read_responsibility(body: str) -> _Roles | None:
     if not _looks_like_agencies(kept):
         return None
     if first_leads:
-        return _Roles(kept[:1], kept[1:], deadlines, first_leads)
-    return _Roles(kept, [], deadlines, first_leads, roles_written=False)
+        return _Roles(kept[:1], kept[1:], deadlines, first_leads, bare=True)
+    return _Roles(kept, [], deadlines, first_leads, roles_written=False, bare=True)
 
 
 _LEAD_MARK = LazyPattern(r"[（(]\s*牵头(?:单位)?\s*[）)]$")
@@ -475,7 +483,7 @@ class _Reader:
         found = []
         brackets = []
         for match in _BRACKET.finditer(self.folded, start, end):
-            responsibility = self.responsibility(match.start("body"), match.end("body"))
+            responsibility = self.bracket_responsibility(match, end)
             if responsibility is not None:
                 brackets.append(match.span())
                 found.append(attrs.evolve(responsibility, span=Span(*match.span())))
@@ -556,6 +564,33 @@ class _Reader:
             found.append(attrs.evolve(responsibility, span=Span(run_start, run_end)))
         return sorted(found, key=lambda responsibility: responsibility.span.start)
 
+    def bracket_responsibility(self, match: regex.Match[str], limit: int) -> _Responsibility | None:
+        """Read the agencies of a bracket `_BRACKET` found in a text ending at `limit`."""
+        responsibility = self.responsibility(match.start("body"), match.end("body"))
+        if (
+            responsibility is not None
+            and responsibility.bare
+            and not self._ends_sentence(match.start(), match.end(), limit)
+        ):
+            # 住所(经营场所)标准化, 《…办法(试行)》: a short aside inside a sentence, not a list
+            # of agencies, which stands at a sentence's end
+            return None
+        return responsibility
+
+    def _ends_sentence(self, start: int, end: int, limit: int) -> bool:
+        """Tell whether the bracket at `[start, end)` stands where an item's agencies do: after
+        a sentence's end (…。（A、B）) or before one, a line break, another bracket or `limit`."""
+        folded = self.folded
+        after = end
+        while after < limit and folded[after] in _SPACES:
+            after += 1
+        if after >= limit or folded[after] in _AFTER_AGENCIES:
+            return True
+        before = start - 1
+        while before >= 0 and folded[before] in _SPACES:
+            before -= 1
+        return before >= 0 and folded[before] in _CLOSING_MARKS
+
     def _bracket_left_open(self, start: int, end: int, was_open: bool) -> bool:
         """Tell whether a bracket is open at `end`, given whether one was at `start`: the last
         bracket in `[start, end)` says, or, with none there, what held before."""
@@ -583,7 +618,9 @@ class _Reader:
             # "下同" said so above: of a list that writes no roles, the first agency leads.
             lead, cooperating = lead[:1], lead[1:]
         deadlines = tuple(flat.span(span) for span in roles.deadlines)
-        return _Responsibility(lead, cooperating, Span(start, end), deadlines, roles.first_leads)
+        return _Responsibility(
+            lead, cooperating, Span(start, end), deadlines, roles.first_leads, roles.bare
+        )
 
     def deadline_targets(self, spans: tuple[Span, ...]) -> tuple[Target, ...]:
         """Read the deadlines a bracket or a 时限 line gives (6月底完成 → due June's end)."""
@@ -905,7 +942,12 @@ class _Reader:
         if (
             stop == -1
             or stop - match.end() > _TITLE_MAX
-            or (bracket and bracket.start() < stop)
+            or (
+                # (an aside in the title, 住所(经营场所)登记, is the title's)
+                bracket
+                and bracket.start() < stop
+                and self.bracket_responsibility(bracket, paragraph.span.end) is not None
+            )
             or "," in sentence
         ):
             title_end = match.end()  # no short title: the whole paragraph is the item

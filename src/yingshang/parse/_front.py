@@ -139,6 +139,10 @@ class _FrontMatter:
             if position + index in self.skipped:
                 continue  # site chrome, reported by the head
             text = line.text.strip(_BLANK)
+            if text[:1] in "?？":
+                # ??一、…: an indent a wrong conversion turned into question marks, an artifact
+                start, end = self.source.trim(line.start, line.end)
+                text = self.source.text[start:end]
             # Adjacent: no blank line since the last one (a lone page number is no break).
             between = self.lines[position + previous_index + 1 : position + index]
             adjacent = previous_index >= 0 and not any(other.blank for other in between)

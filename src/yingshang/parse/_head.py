@@ -130,8 +130,40 @@ _CHROME_WORDS = frozenset(
         "正文",
         "上一篇",
         "下一篇",
+        # accessibility and elder-mode toolbars, the script switch, the account
+        "无障碍",
+        "无障碍浏览",
+        "长者助手",
+        "长者模式",
+        "关怀版",
+        "适老版",
+        "适老化",
+        "我的收藏",
+        "繁体",
+        "简体",
+        "繁体版",
+        "简体版",
+        "登录",
+        "注册",
+        "搜索",
     ]
 )
+# How many lines below the head's start the title the page's metadata names may stand.
+_NAMED_TITLE_REACH = 6
+# A date in figures, as a page's metadata writes one: 2022-05-19, 2022/5/19, 2022.05.19.
+_FIGURES_DATE = LazyPattern(
+    r"\s*(?P<year>(?:19|20)\d\d)(?P<separator>[-/.])(?P<month>\d{1,2})(?P=separator)"
+    r"(?P<day>\d{1,2})\s*$"
+)
+
+
+def _figures_date(match: regex.Match[str]) -> datetime.date | None:
+    try:
+        return datetime.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None  # 2022-02-30: no date
+
+
 _BREADCRUMB_SEPARATOR = LazyPattern(r" *(?:>|»|-|/|\|)")
 _CHROME_SEPARATORS = LazyPattern(r"[ |/·•>»【】\[\]:]+")
 _TIMESTAMP = LazyPattern(r"^\d{4}-\d{1,2}-\d{1,2}(?: +\d{1,2}:\d\d(?::\d\d)?)?$")
@@ -583,9 +615,19 @@ class _HeadReader:
             if value is not None and getattr(notice, name) is None
         }
         if date_text is not None and notice.issue_date is None:
-            match = _DATE_LINE.match(fold_view(self.source, date_text))
-            if match is not None:
-                changes["issue_date"] = _issue_date(match["date"])
+            written = fold_view(self.source, date_text)
+            match = _DATE_LINE.match(written)
+            # (portals print the field in figures too: 成文日期: 2022-05-19)
+            figures = None if match is not None else _FIGURES_DATE.match(written)
+            issue_date = (
+                _issue_date(match["date"])
+                if match is not None
+                else _figures_date(figures)
+                if figures is not None
+                else None
+            )
+            if issue_date is not None:
+                changes["issue_date"] = issue_date
                 changes["issue_date_text"] = date_text
         return attrs.evolve(notice, **changes) if changes else notice
 
@@ -643,6 +685,20 @@ class _HeadReader:
         entries = self.entries
         kinds = [entries[p].kind for p in live]
         k = after
+        named = self.metadata.get("标题") or self.metadata.get("名称")
+        if notice is None and named is not None:
+            # The page's metadata names the plan (名称: X): the line that is X is its title,
+            # whatever short lines (the site's name, its sections) stand above it.
+            wanted = named.text.replace(" ", "")
+            for j in range(k, min(k + _NAMED_TITLE_REACH, len(live))):
+                if (
+                    kinds[j] is _Kind.TITLE
+                    and entries[live[j]].core_text.replace(" ", "") == wanted
+                ):
+                    for above in range(k, j):
+                        self.before_notice(entries[live[above]], True)
+                    k = j
+                    break
         if notice is None:
             # A news lead before the title: paragraphs followed closely by a title line.
             title_at = next(

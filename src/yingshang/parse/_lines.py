@@ -34,6 +34,7 @@ from ._patterns import (
     _MAY_HOLD_ARTIFACT,
     _NEWLINE,
     EXPORT_ARTIFACT,
+    MANGLED_INDENT,
     PINYIN_ANNOTATION,
 )
 
@@ -210,6 +211,11 @@ class _Source:
         for span in self.artifacts:
             if PINYIN_ANNOTATION.fullmatch(span.slice(text)):
                 code, what = "pinyin-annotation", "the pinyin a mirror site added"
+            elif MANGLED_INDENT.fullmatch(span.slice(text)):
+                code, what = (
+                    "mangled-indent",
+                    "the question marks a wrong conversion left of an indent",
+                )
             else:
                 code, what = "export-artifact", "the export artifact"
             self.report(Severity.INFO, code, f"removed {what} {span.slice(text)!r}", span)

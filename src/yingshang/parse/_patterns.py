@@ -23,6 +23,8 @@ EXPORT_ARTIFACT = LazyPattern(
     r"|(?<![^\n\r\v\f\x85\u2028\u2029])[ \t\u3000]*+[-—–－][ \t\u3000]*+\d{1,4}"
     r"[ \t\u3000]*+[-—–－][ \t\u3000]*+(?![^\n\r\v\f\x85\u2028\u2029])"
     rf"|(?<=\p{{Han}}){_PINYIN_NOTE}"
+    # A paragraph's indent a wrong conversion turned into question marks (??一、…, ??为深入…).
+    r"|(?<![^\n\r\v\f\x85\u2028\u2029])[?？]{1,4}(?=[ \t\u3000]*[\p{Han}(（【〔0-9０-９①-⑳])"
 )
 # The pinyin alternative of EXPORT_ARTIFACT, to tell the two kinds apart in diagnostics.
 # (On the standard engine: every target's text of a parse is searched for it.)
@@ -32,8 +34,11 @@ PINYIN_ANNOTATION = LazyStdlibPattern(_PINYIN_NOTE)
 # scans a text three times as fast, and a call on a short text costs a third (a parse makes
 # thousands, on each cell and item).
 
+# The mangled-indent alternative of EXPORT_ARTIFACT, to tell it apart in diagnostics.
+MANGLED_INDENT = LazyStdlibPattern(r"[?？]{1,4}")
+
 # Characters every export artifact holds: most text has none, and needs no substitution.
-_MAY_HOLD_ARTIFACT = LazyStdlibPattern(r"[\[\-—–－(（]")
+_MAY_HOLD_ARTIFACT = LazyStdlibPattern(r"[\[\-—–－(（?？]")
 
 # What str.splitlines() splits at, so that a text without any needs no splitting: Mac exports
 # end lines with "\r", text copied from web pages and PDFs may hold U+2028 LINE SEPARATOR.
