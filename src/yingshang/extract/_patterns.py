@@ -208,7 +208,7 @@ _DOUBLINGS = {None: 1, "一": 1, "两": 2, "二": 2, "三": 3}
 # The pattern is anchored on 半, the words before it read behind, so the scan skips to 半.
 _HALF = LazyPattern(
     rf"""
-      (?<= (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) 了?
+      (?<= (?P<verb> {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} | 减 | 降 ) 了?
            (?: (?P<to> 至 | 到 | 为 )
                (?: (?P<reference> [^0-9{_CLAUSE_PUNCTUATION}、()“”]{{1,16}}? ) 的 )? )?
            (?P<about> 近 | 约 )? 一 ) 半                                    # 缩减近一半
@@ -269,6 +269,7 @@ _CHANGE_TO = LazyPattern(
                       (?<! {_alternation(_DECREASE_VERBS + _INCREASE_VERBS)} ) )?? )
       (?P<to> 至 | 到 | 为 )
     | (?P<verb> 减 | 降 | 缩 | 增 | 升 ) (?P<object>) (?P<to> 至 | 到 | 为 )   # 减至, 降为, 缩至
+    | (?P<verb> 提 ) (?P<object>) (?P<to> 至 )                   # 从30%提至50% (not 提到, mention)
     | (?P<verb> 减 ) (?P<object>) (?P<to> 按 )                          # 减按50%征收
     """,
     regex.VERBOSE,
@@ -384,6 +385,11 @@ _OWN_PARTS_AFTER = LazyPattern(
     """,
     regex.VERBOSE,
 )
+# A count of 条 or 项 with words of what they are before 举措, 措施 or 指标: 23条抗疫纾困促发展举措,
+# 35项惠企举措, 17项核心指标 (a document's own parts, or what it measures).
+_OWN_PARTS_NAMED_AFTER = LazyPattern(
+    r"[^0-9,;:。!?\n、“”()的]{1,8}? (?: 举措 | 措施 | 指标 )", regex.VERBOSE
+)
 # What a count of articles (条) follows when it counts a document's own: 《条例》共72条, 共7章72条,
 # 包括5个方面20条.
 _PARTS_BEFORE = LazyPattern(
@@ -419,6 +425,13 @@ _FIRST_MONTHS = (
 _PLACES_COUNTED = r"了? [0-9一二三四五六七八九十两]{1,3} [ ]? (?: 多 | 余 )? 位"
 # What a status report says: the figures of a sentence with these words and no commitment were
 # measured, not promised (截至2020年3月…达6.94亿, 耗时10分钟, 原需6个工作日).
+# Shares of those asked, and what they said (32%的网民期待…, 41%的受访企业表示…, 有4成企业反馈…): a
+# survey, whose figures, bounds and all, were measured.
+_SURVEYED = r"""
+    (?: % | (?<= [0-9一二三四五六七八九] ) 成 ) (?: 的? [^,;:。!?\n%]{0,10}? )?
+    (?: 认为 | 表示 | 期待 | 期盼 | 希望 | 称赞 | 赞同 | 感到 | 反映 | 反馈 | 担心 )
+"""
+_SURVEY = LazyPattern(_SURVEYED, regex.VERBOSE)
 _STATUS_WORDS = LazyPattern(
     rf"""
     截至 | 截止 (?! 日期 | 时间 ) | 累计
@@ -450,9 +463,7 @@ _STATUS_WORDS = LazyPattern(
   | 超额完成 | 如今 | 而今                                  # …，超额完成年度目标任务
   | 实际 (?<! [按照据依以对] 实际 ) (?: 完成 | 执行 | 减免 | 新增 | 发放 | 到位 )
                       # 实际完成减税235亿元: the outcome (not 按实际完成投资额的5%, a basis)
-  # Shares of those asked, and what they said (32%的网民期待…, 41%的受访企业表示…): a survey.
-  | % (?: 的 [^,;:。!?\n%]{{0,10}}? )?
-      (?: 认为 | 表示 | 期待 | 期盼 | 希望 | 称赞 | 赞同 | 感到 | 反映 | 担心 )
+  | {_SURVEYED}
   # A change by places and the place it led to (排名提升25位至第12位): a ranking's result.
   | (?<= (?: {_PLACES_GAINED} ) {_PLACES_COUNTED} )
     [至到] (?: 全国 | 全省 | 全市 | 全区 | 全球 | 世界 )? 第
@@ -534,7 +545,11 @@ _BOUND_WORDS = frozenset(_BOUNDS)
 _COMMITMENT_WORDS = LazyStdlibPattern(rf"{_PROMISES} | {' | '.join(_BOUNDS)}", re.VERBOSE)
 _PROMISE_WORDS = LazyStdlibPattern(_PROMISES, re.VERBOSE)
 # Words that put a whole sentence in the past as a date of record does: what it bounds was met.
-_RECORD_WORDS = LazyStdlibPattern("超额完成|如今|而今|目前已|现已")
+# (以来: 今年以来，…耗时不超过15个工作日; a change verb with 了: 较原来缩短了20个工作日, done)
+_RECORD_WORDS = LazyStdlibPattern(
+    "超额完成|如今|而今|目前已|现已|以来|"
+    + "|".join(f"{verb}了" for verb in _DECREASE_VERBS + _INCREASE_VERBS)
+)
 # The time a law allows, right before the figure: 法定时限20个工作日 is what is, not a promise.
 _STATUTORY_BEFORE = LazyPattern(
     r"法定 (?: 办理 | 审批 | 办结 | 审查 )? (?: 时限 | 期限 | 时间 ) (?: 为 | 是 )? [ ]? \Z",
@@ -581,9 +596,16 @@ _ENTITY_AFTER = LazyPattern(
     # 月销售额10万元以下免征增值税
   | [ ]? (?: 实行 | 执行 | 适用 | 享受 | 免征 | 免收 | 免予 | 免于 | 一律 )
     # or the reward of a band, a figure right after it: 3亿元至10亿元(不含10亿元)奖励10万元
-  | [ ]? (?: \( [^()\n]{0, 16} \) )? [ ]? (?: 的 )? (?: 一次性 )?
-    (?: 奖励 | 补助 | 补贴 | 奖补 | 资助 ) [ ]? (?= [0-9０-９一二三四五六七八九十] )
+  #   (also after a comma: 产值增速15%(含)以上，最高奖励200万元)
+  | [ ]? (?: \( [^()\n]{{0,16}} \) )? [ ]? (?: [,，] [ ]? (?: 最高 | 可 )? )? (?: 的 )?
+    (?: 一次性 )? (?: 奖励 | 补助 | 补贴 | 奖补 | 资助 ) [ ]? (?= [0-9０-９一二三四五六七八九十] )
     """,
+    regex.VERBOSE,
+)
+# What stands between the bounds of one noun's conditions across a comma: 20亿元(含)以上，且产值增速
+# 10%(含)以上, 主营业务收入在1600万元以上，增速在30%以上的企业.
+_CONDITIONS_BETWEEN = LazyPattern(
+    r"[,，] [ ]? (?: 并? 且 [^,，。;；:：!?\n]{0,8} | [^,，。;；:：!?\n]{1,6} 在 ) [ ]?",
     regex.VERBOSE,
 )
 # After a bound change, the entities it picks out: 营业收入同比增长10%以上的规模以上工业企业.
@@ -656,7 +678,8 @@ _BARE_NUMBER = LazyPattern(_NUMBER, regex.VERBOSE)
 # numbers makes a range, so that 压缩至3个工作日 and 从立项到竣工 are not ranges.
 _RANGE_JOINERS = frozenset("至到-－~～—–―")
 _RANGE_JOINER = r"[ ]? (?: 至 | 到 | [-－~～—–―] ) [ ]?"
-_RANGE_BETWEEN = LazyPattern(_RANGE_JOINER, regex.VERBOSE)
+# (the lower end's inclusion may stand before the joiner: 2亿元(含)-10亿元)
+_RANGE_BETWEEN = LazyPattern(rf"(?: [ ]? \( 含 (?: 本数 )? \) )? {_RANGE_JOINER}", regex.VERBOSE)
 _RANGE_LOWER_BEFORE = LazyPattern(
     rf"(?P<number> {_NUMBER} ) {_RANGE_JOINER} \Z",  # 1至(3个工作日): a bare lower end
     regex.VERBOSE,

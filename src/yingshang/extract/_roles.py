@@ -20,12 +20,14 @@ from ._patterns import (
     _CHANGED_ENTITY_AFTER,
     _CLAUSE_BREAK,
     _COMMITMENT_WORDS,
+    _CONDITIONS_BETWEEN,
     _DONE_IN_YEAR,
     _ENTITY_AFTER,
     _GIVING,
     _LEADING_YEAR,
     _LIST_BETWEEN,
     _OWN_PARTS_AFTER,
+    _OWN_PARTS_NAMED_AFTER,
     _PAID_BOUND_BEFORE,
     _PARTS_BEFORE,
     _PAST_HEAD,
@@ -39,6 +41,7 @@ from ._patterns import (
     _SCOPE_AFTER,
     _STATUS_WORDS,
     _STATUTORY_BEFORE,
+    _SURVEY,
     _VALIDITY_BEFORE,
 )
 from ._scan import _holds_any
@@ -55,6 +58,8 @@ _LONGEST_LIST_JOINER = 4
 _RECEIVERS = ("企业", "项目", "单位", "个体工商户", "市场主体", "经营主体")
 # The verbs of applying a rule, after a bound: 按…70%执行 applies the rate.
 _APPLIED = frozenset(("实行", "执行", "适用"))
+# The units of a count of a document's parts with words between it and what they are.
+_PARTS_COUNTED = frozenset(("条", "项"))
 # The words that open a definition (是指, 系指, 指的是): what may stand before its 指.
 _BEFORE_DEFINING = frozenset(("是", "系"))
 
@@ -229,8 +234,13 @@ class _Roles(_Text):
                 after.role is TargetRole.SCOPE
                 and before.comparator is not Comparator.EXACTLY
                 and before.kind is not TargetKind.DEADLINE
-                and _holds_any(text[before.end : after.start], _BOUNDS_JOINED_BY)
-                and not _CLAUSE_BREAK.search(text, before.end, after.start)
+                and (
+                    (
+                        _holds_any(text[before.end : after.start], _BOUNDS_JOINED_BY)
+                        and not _CLAUSE_BREAK.search(text, before.end, after.start)
+                    )
+                    or _CONDITIONS_BETWEEN.fullmatch(text, before.end, after.start) is not None
+                )
             ):
                 before.role = TargetRole.SCOPE
             elif (
@@ -318,7 +328,11 @@ class _Roles(_Text):
             return True
         if bounded:
             # (the words of a record looked for only here: they are status words too)
-            return _RECORD_WORDS.search(text, start, end) is not None
+            # (a survey's share first: 成 or % in the sentence, found without a copy)
+            return _RECORD_WORDS.search(text, start, end) is not None or (
+                (text.find("成", start, end) >= 0 or text.find("%", start, end) >= 0)
+                and _SURVEY.search(text, start, end) is not None
+            )
         return _STATUS_WORDS.search(text, start, end) is not None
 
     def _in_a_past_year(self, start: int, end: int) -> bool:
@@ -374,6 +388,12 @@ class _Roles(_Text):
             text, max(reading.start - 5, 0), reading.start
         ):
             return True  # 有效期3年: how long the measures hold, not a time limit to meet
+        if text.startswith("满", reading.start) or (
+            reading.start > 0 and text[reading.start - 1] == "满"
+        ):
+            # 缴费应满12个月, 连续运营满一周年: a condition met, not a time limit or a count to
+            # reach (满意度 is no such 满: the figure comes after it)
+            return True
         if (
             reading.kind is TargetKind.DURATION
             and text[max(reading.start - 2, 0) : reading.start] == "连续"
@@ -387,6 +407,10 @@ class _Roles(_Text):
             return not reading.quantity.unit.endswith("次") and bool(
                 _OWN_PARTS_AFTER.match(text, reading.end)
                 or _OWN_PARTS_AFTER.search(reading.quantity.unit)
+                or (
+                    reading.quantity.unit in _PARTS_COUNTED
+                    and _OWN_PARTS_NAMED_AFTER.match(text, reading.end)
+                )
                 or (
                     reading.quantity.unit == "条"  # 《条例》共7章72条: the document's articles
                     and _PARTS_BEFORE.search(text, max(reading.start - 8, 0), reading.start)

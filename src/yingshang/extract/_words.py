@@ -35,7 +35,7 @@ _UNITS: dict[str, tuple[TargetKind, str]] = {
     **{word: (TargetKind.COUNT, word) for word in (
         "个", "件", "家", "种", "项", "类", "次", "人次", "户次", "家次", "批次",
         "名", "人", "户", "台", "套", "条", "份", "座", "辆", "宗", "笔", "张", "轮", "轮次", "枚",
-        "场", "场次", "批",
+        "场", "场次", "批", "航次", "架次", "班次",
     )},
     **{word: (TargetKind.PHYSICAL, unit) for word, unit in {
         # (web pages write the Latin symbols in either case: 100KVA, 10KV, 160kW)
@@ -114,7 +114,7 @@ _SPEED_VERBS = ("提速", "提效")
 _SHORTENING_VERBS = ("压缩", "压减", "缩减", "缩短", "精简", "压降")
 _DIRECTIONS: dict[str, Direction] = {
     **dict.fromkeys((*_DECREASE_VERBS, "减", "降", "缩"), Direction.DECREASE),
-    **dict.fromkeys((*_INCREASE_VERBS, *_SPEED_VERBS, "增", "升"), Direction.INCREASE),
+    **dict.fromkeys((*_INCREASE_VERBS, *_SPEED_VERBS, "增", "升", "提"), Direction.INCREASE),
 }
 # The adjectives of a comparison by an amount (比全国平均水平低20%): which way it goes.
 _COMPARED_DIRECTIONS: dict[str, Direction] = {
