@@ -133,7 +133,7 @@ def test_a_section_that_names_its_field_is_the_area_of_its_subsections() -> None
     text = (
         "某县优化营商环境实施方案\n"
         "一、深化简政放权\n"
-        "（一）精简审批事项。\n"
+        "（一）精简审批事项。持续推进简政放权。\n"
         "1．承接下放事项。做好衔接。（牵头单位：县政府办公室；责任单位：县司法局）\n"
         "2．规范备案管理。（牵头单位：县司法局）\n"
         "（二）优化审批流程。\n"
@@ -156,6 +156,10 @@ def test_a_section_that_names_its_field_is_the_area_of_its_subsections() -> None
     assert [u.name for u in first.cooperating_agencies] == ["县司法局"]
     assert (second.number, [u.name for u in second.lead_agencies]) == (2, ["县司法局"])
     assert [a.number for a in plan.areas[0].measures[1].actions] == [3]
+    # The text that introduces a measure's numbered items is no item: it stays the subsection's.
+    (introduced,) = plan.sections[0].subsections
+    assert [p.text for p in introduced.paragraphs] == ["持续推进简政放权。"]
+    assert not plan.warnings
 
 
 def test_numbered_paragraphs_with_roles_after_the_names() -> None:

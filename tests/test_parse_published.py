@@ -300,9 +300,10 @@ def test_a_bracket_cut_by_the_texts_end_names_no_agency() -> None:
 
 def test_a_short_last_line_that_leaves_a_quote_open_was_cut() -> None:
     # A heading cut inside its quote is short, but no whole line leaves “ open; a short last
-    # line that closes what it opens (a heading, a signature) is no cut.
+    # line that closes what it opens (a signature) is no cut. (A heading with nothing under it
+    # ends no plan, quotes closed or not: test_a_text_that_ends_with_a_numbered_heading_was_cut.)
     whole = CUT_INSIDE_A_BRACKET.rsplit("\n", 2)[0] + "（牵头单位：区发展改革局）\n"
-    assert "truncated" not in codes(yingshang.parse(whole + "二、强化“首席服务员”制度\n"))
+    assert "truncated" not in codes(yingshang.parse(whole + "区“放管服”改革办公室\n"))
     assert "truncated" in codes(yingshang.parse(whole + "二、大力推行“首席服务员\n"))
 
 
@@ -477,7 +478,7 @@ def test_a_short_aside_in_a_sentence_is_no_bracket_of_agencies() -> None:
         "3.规范备案。出台住所登记备案管理办法(试行)。(区司法局牵头)\n"
         "4.设立专区。依托市民中心(区行政服务中心)设立开办专区。(牵头单位:区政务服务局)\n"
     )
-    first, second, third, fourth = plan.areas[0].measures
+    first, _, third, fourth = plan.areas[0].measures
     assert first.title == "开展住所(经营场所)登记改革"
     (action,) = first.actions
     assert action.text.endswith("免于再次办理许可。")
@@ -502,8 +503,10 @@ def test_a_portals_metadata_names_the_title_and_dates_it_in_figures() -> None:
         "某区 某开发区进一步优化营商环境行动方案\n"
         "一、提升政务服务\n1.推行网上办理。全面推行。(牵头单位:某区行政审批局)\n"
     )
-    assert plan.title is not None and plan.title.text == "某区 某开发区进一步优化营商环境行动方案"
-    assert plan.notice is not None and plan.notice.issue_date == datetime.date(2022, 5, 19)
+    assert plan.title is not None
+    assert plan.title.text == "某区 某开发区进一步优化营商环境行动方案"
+    assert plan.notice is not None
+    assert plan.notice.issue_date == datetime.date(2022, 5, 19)
     assert "site-chrome" in codes(plan)
     assert not plan.warnings
 
@@ -517,3 +520,29 @@ def test_question_marks_a_wrong_conversion_left_of_indents_are_removed() -> None
     assert roles(plan) == [("全面推行。", ["区政务服务局"], [])]
     assert codes(plan).count("mangled-indent") == 3
     assert not plan.warnings
+
+
+def test_a_reposts_tag_before_each_heading_is_removed() -> None:
+    plan = yingshang.parse(
+        "某省人民政府关于优化营商环境的实施意见\n为优化营商环境，提出如下意见。\n"
+        "【要闻|某省人民政府关于优化营商环境的实施意见】一、提升开办便利度\n"
+        "【要闻|某省人民政府关于优化营商环境的实施意见】（一）压缩开办时间。"
+        "全面推行网上办理。（省市场监管局牵头）\n"
+    )
+    assert [a.title for a in plan.areas] == ["提升开办便利度"]
+    assert roles(plan) == [("全面推行网上", ["省市场监管局"], [])]
+    assert codes(plan).count("repost-tag") == 2
+    assert not plan.warnings
+
+
+def test_a_text_that_ends_with_a_numbered_heading_was_cut() -> None:
+    # No plan ends with a heading: (二)进一步 is what was left of a longer line.
+    plan = yingshang.parse(
+        "某区优化营商环境行动方案\n一、提升政务服务\n"
+        "（一）推行网上办理。全面推行。（区政务服务局牵头）\n（二）进一步\n"
+    )
+    assert "truncated" in codes(plan)
+    whole = yingshang.parse(
+        "某区优化营商环境行动方案\n一、提升政务服务\n（一）推行网上办理。全面推行。（区政务服务局牵头）\n"
+    )
+    assert "truncated" not in codes(whole)

@@ -40,7 +40,7 @@ _AGENCY_STRUCTURE = LazyPattern(
 _LEADING_PUNCTUATION = LazyPattern(r"[\s\ufeff。；;，,]++")
 # The diagnostics of text the parser removed before reading (Word's bookmarks, a mirror's pinyin,
 # an indent turned to question marks).
-_ARTIFACTS = frozenset(("export-artifact", "pinyin-annotation", "mangled-indent"))
+_ARTIFACTS = frozenset(("export-artifact", "pinyin-annotation", "mangled-indent", "repost-tag"))
 # What a table converted to text writes between its cells and under its header: a | b |, |---|.
 _CELL_BARS = LazyPattern(r"[\s|:\-]++")
 # Only brackets and blanks: what encloses a node, as a 文号 in brackets after a title.

@@ -39,7 +39,9 @@ from ._patterns import (
     _BLANK,
     _CONTROL_CHARACTER,
     _HELPING_LABELS,
+    _ORDINAL_HEADING,
     _RESPONSIBLE_LABELS,
+    _SUBSECTION_HEADING,
     _longest_first,
 )
 from ._table import (
@@ -359,8 +361,8 @@ _PAIRS = (("“", "”"), ("(", ")"), ("《", "》"), ("〈", "〉"), ("「", "�
 
 
 def _check_end(source: _Source, last: _Line | None) -> None:
-    """Report a text cut off mid-sentence: a last line with no sentence end, long or leaving a
-    quote or a bracket open ((三)大力推行“首席服务员)."""
+    """Report a text cut off mid-sentence: a last line with no sentence end, long, leaving a
+    quote or a bracket open ((三)大力推行“首席服务员) or a numbered heading ((二)进一步)."""
     if last is None:
         return
     view = source.view(last.start, last.end)
@@ -368,8 +370,11 @@ def _check_end(source: _Source, last: _Line | None) -> None:
         return
     # (the last sentence's: a quote left open in one that ended is a slip, not a cut)
     tail = view.text[max(view.text.rfind(end) for end in _SENTENCE_ENDS) + 1 :]
-    if len(view.text) < 20 and not any(
-        tail.count(opening) > tail.count(closing) for opening, closing in _PAIRS
+    if (
+        len(view.text) < 20
+        and not any(tail.count(opening) > tail.count(closing) for opening, closing in _PAIRS)
+        # (a numbered heading with nothing under it ends no plan: (二)进一步, cut)
+        and not (_ORDINAL_HEADING.match(view.text) or _SUBSECTION_HEADING.match(view.text))
     ):
         return  # a short line: a heading or a signature, unless it leaves a quote open
     source.report(

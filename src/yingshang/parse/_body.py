@@ -1084,17 +1084,27 @@ def _read_section(reader: _Reader, section: Section, done: int) -> tuple[Section
         return attrs.evolve(section, subsections=tuple(remaining)), areas
     # Subsections as measures of the section.
     if subs and subsections_measures:
-        measures = [
-            reader.measure(
-                sub.ordinal,
-                Snippet(sub.title, sub.span),
-                [p for p in sub.paragraphs if not _is_closing(p)],
+        measures = []
+        introduced: list[Section] = []
+        for sub, before, groups in grouped:
+            # (一)企业开办。在市场准入…深入推进改革。/ 1.…（A牵头）: where numbered items follow and
+            # no subsection's own text names agencies, the text before them introduces them, and
+            # stays the subsection's text (it is no item).
+            lead_in = before if groups and not tasks else []
+            if lead_in:
+                introduced.append(attrs.evolve(sub, paragraphs=tuple(lead_in)))
+            measures.append(
+                reader.measure(
+                    sub.ordinal,
+                    Snippet(sub.title, sub.span),
+                    [p for p in sub.paragraphs if not _is_closing(p) and p not in lead_in],
+                )
             )
-            for sub in subs
-        ]
         closing = tuple(p for sub in subs for p in sub.paragraphs if _is_closing(p))
         area = Area(done + 1, section.title, section.span, tuple(measures))
-        kept = attrs.evolve(section, paragraphs=section.paragraphs + closing, subsections=())
+        kept = attrs.evolve(
+            section, paragraphs=section.paragraphs + closing, subsections=tuple(introduced)
+        )
         return kept, [area]
     # Numbered paragraphs of the section as its measures.
     before, groups = _numbered_groups(reader, section.paragraphs)

@@ -139,8 +139,9 @@ class _FrontMatter:
             if position + index in self.skipped:
                 continue  # site chrome, reported by the head
             text = line.text.strip(_BLANK)
-            if text[:1] in "?？":
-                # ??一、…: an indent a wrong conversion turned into question marks, an artifact
+            if text[:1] in "?？【":
+                # ??一、…: an indent a wrong conversion turned into question marks, a repost's tag
+                # (【时政|…】一、…): artifacts before the heading
                 start, end = self.source.trim(line.start, line.end)
                 text = self.source.text[start:end]
             # Adjacent: no blank line since the last one (a lone page number is no break).

@@ -36,6 +36,7 @@ from ._patterns import (
     EXPORT_ARTIFACT,
     MANGLED_INDENT,
     PINYIN_ANNOTATION,
+    REPOST_TAG,
 )
 
 
@@ -211,6 +212,8 @@ class _Source:
         for span in self.artifacts:
             if PINYIN_ANNOTATION.fullmatch(span.slice(text)):
                 code, what = "pinyin-annotation", "the pinyin a mirror site added"
+            elif REPOST_TAG.fullmatch(span.slice(text)):
+                code, what = "repost-tag", "the tag a repost wrote before a heading"
             elif MANGLED_INDENT.fullmatch(span.slice(text)):
                 code, what = (
                     "mangled-indent",

@@ -25,6 +25,9 @@ EXPORT_ARTIFACT = LazyPattern(
     rf"|(?<=\p{{Han}}){_PINYIN_NOTE}"
     # A paragraph's indent a wrong conversion turned into question marks (??一、…, ??为深入…).
     r"|(?<![^\n\r\v\f\x85\u2028\u2029])[?？]{1,4}(?=[ \t\u3000]*[\p{Han}(（【〔0-9０-９①-⑳])"
+    # A repost's tag before each heading (【时政|国务院办公厅关于…的实施意见】一、…).
+    r"|(?<![^\n\r\v\f\x85\u2028\u2029])【[^【】\n]{1,80}】(?=[ \t\u3000]*"
+    r"(?:[一二三四五六七八九十]{1,3}[、．.]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]))"
 )
 # The pinyin alternative of EXPORT_ARTIFACT, to tell the two kinds apart in diagnostics.
 # (On the standard engine: every target's text of a parse is searched for it.)
@@ -36,9 +39,11 @@ PINYIN_ANNOTATION = LazyStdlibPattern(_PINYIN_NOTE)
 
 # The mangled-indent alternative of EXPORT_ARTIFACT, to tell it apart in diagnostics.
 MANGLED_INDENT = LazyStdlibPattern(r"[?？]{1,4}")
+# The repost-tag alternative of EXPORT_ARTIFACT.
+REPOST_TAG = LazyStdlibPattern(r"【[^【】\n]{1,80}】")
 
 # Characters every export artifact holds: most text has none, and needs no substitution.
-_MAY_HOLD_ARTIFACT = LazyStdlibPattern(r"[\[\-—–－(（?？]")
+_MAY_HOLD_ARTIFACT = LazyStdlibPattern(r"[\[\-—–－(（?？【]")
 
 # What str.splitlines() splits at, so that a text without any needs no splitting: Mac exports
 # end lines with "\r", text copied from web pages and PDFs may hold U+2028 LINE SEPARATOR.
