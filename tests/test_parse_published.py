@@ -546,3 +546,14 @@ def test_a_text_that_ends_with_a_numbered_heading_was_cut() -> None:
         "某区优化营商环境行动方案\n一、提升政务服务\n（一）推行网上办理。全面推行。（区政务服务局牵头）\n"
     )
     assert "truncated" not in codes(whole)
+
+
+def test_a_title_above_its_number_split_after_guanyu_is_one_title() -> None:
+    plan = yingshang.parse(
+        "某省人民政府关于\n进一步优化营商环境的若干意见\n某政发〔2018〕26号\n"
+        "各市、州、县人民政府，省政府各部门：\n为优化营商环境，提出如下意见。\n一、主要任务\n"
+        "（一）提高市场开放程度。全面实施负面清单制度。（牵头单位：省发展改革委）\n"
+    )
+    assert plan.title is not None
+    assert plan.title.text == "某省人民政府关于进一步优化营商环境的若干意见"
+    assert not plan.warnings

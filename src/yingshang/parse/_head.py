@@ -315,6 +315,7 @@ class _HeadReader:
         self.metadata: dict[str, Snippet] = {}
         self.body_start = len(lines)
         self.title_above: int | None = None  # a title line above a lone 文号, by position in live
+        self.title_above_first: int | None = None  # and its first half's line, if split
         self.title_head_end = 0  # with title_above: the last line of its 文号 and recipients
         for index, line in enumerate(lines):
             if line.blank:
@@ -480,8 +481,11 @@ class _HeadReader:
             # "X的实施意见" / "某政〔2021〕12号" / "各县区人民政府：" — the document is the plan.
             self.title_above = start - 1
             self.title_head_end = max(k for k in (number, recipients) if k is not None)
+            if start >= 2 and entries[live[start - 2]].core_text.endswith("关于"):
+                # "省人民政府关于" / "进一步优化营商环境的若干意见": a title split after 关于
+                self.title_above_first = start - 2
         for k in range(start):
-            if k != self.title_above:
+            if k != self.title_above and k != self.title_above_first:
                 self.before_notice(entries[live[k]], k == page_title)
         # The parts, in the order they come.
         title_snippet = self.notice_title_snippet(title_entries) if title_entries else None
@@ -723,6 +727,12 @@ class _HeadReader:
             # The plan's title above its 文号 or recipients: "X" / "某政办〔2023〕8号".
             title_entry = entries[live[self.title_above]]
             title = self.snippet(title_entry, *title_entry.core)
+            if self.title_above_first is not None:
+                first = entries[live[self.title_above_first]]
+                title = self.source.snippet(
+                    first.view.positions[first.core[0]],
+                    title_entry.view.positions[title_entry.core[1] - 1] + 1,
+                )
             number = None
             if title_entry.number is not None:  # "X(某政〔2021〕12号)" on the title's line
                 number = self.snippet(title_entry, *title_entry.number)
