@@ -557,3 +557,16 @@ def test_a_title_above_its_number_split_after_guanyu_is_one_title() -> None:
     assert plan.title is not None
     assert plan.title.text == "某省人民政府关于进一步优化营商环境的若干意见"
     assert not plan.warnings
+
+
+def test_a_pages_heading_with_a_columns_name_before_the_title_is_the_pages() -> None:
+    plan = yingshang.parse(
+        "时政|某省人民政府关于优化营商环境的若干意见\n来源:某省人民政府网\n"
+        "某省人民政府关于优化营商环境的若干意见\n某政发〔2020〕4号\n各市人民政府：\n"
+        "为优化营商环境，提出如下意见。\n一、主要任务\n"
+        "（一）提高市场开放程度。全面实施负面清单制度。（牵头单位：省发展改革委）\n"
+    )
+    assert plan.title is not None
+    assert plan.title.text == "某省人民政府关于优化营商环境的若干意见"
+    assert "page-title" in codes(plan)
+    assert not plan.warnings

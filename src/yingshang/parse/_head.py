@@ -148,6 +148,8 @@ _CHROME_WORDS = frozenset(
         "搜索",
     ]
 )
+# What ends a site's column name before a page's heading that repeats the title: 时政|X, 要闻：X.
+_COLUMN_MARKS = frozenset("|｜:：>»-—")
 # How many lines below the head's start the title the page's metadata names may stand.
 _NAMED_TITLE_REACH = 6
 # A date in figures, as a page's metadata writes one: 2022-05-19, 2022/5/19, 2022.05.19.
@@ -484,9 +486,22 @@ class _HeadReader:
             if start >= 2 and entries[live[start - 2]].core_text.endswith("关于"):
                 # "省人民政府关于" / "进一步优化营商环境的若干意见": a title split after 关于
                 self.title_above_first = start - 2
+        repeated = (
+            entries[live[self.title_above]].core_text if self.title_above is not None else None
+        )
         for k in range(start):
             if k != self.title_above and k != self.title_above_first:
-                self.before_notice(entries[live[k]], k == page_title)
+                text = entries[live[k]].core_text
+                self.before_notice(
+                    entries[live[k]],
+                    k == page_title
+                    # 时政|X above X: the page's heading, a column's name before the title
+                    or (
+                        repeated is not None
+                        and text.endswith(repeated)
+                        and text[: len(text) - len(repeated)].rstrip()[-1:] in _COLUMN_MARKS
+                    ),
+                )
         # The parts, in the order they come.
         title_snippet = self.notice_title_snippet(title_entries) if title_entries else None
         number_snippet = self.number_snippet(live, number, title_entries, page_title)
