@@ -388,11 +388,9 @@ class _Roles(_Text):
             text, max(reading.start - 5, 0), reading.start
         ):
             return True  # 有效期3年: how long the measures hold, not a time limit to meet
-        if text.startswith("满", reading.start) or (
-            reading.start > 0 and text[reading.start - 1] == "满"
-        ):
-            # 缴费应满12个月, 连续运营满一周年: a condition met, not a time limit or a count to
-            # reach (满意度 is no such 满: the figure comes after it)
+        if reading.comparator is Comparator.AT_LEAST and text.startswith("满", reading.start):
+            # 缴费应满12个月, 连续运营满一周年 (满 joins the figure as a floor): a condition met,
+            # not a time limit or a count to reach (满意度 is no such 满: the figure comes after it)
             return True
         if (
             reading.kind is TargetKind.DURATION
